@@ -1,0 +1,82 @@
+package org.actionlearning.events.envelope;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+import org.actionlearning.events.DomainEvent;
+
+/**
+ * The JSON form of events and envelopes on the wire: ISO dates, nulls kept (a field's presence is part of
+ * the shape), unknown fields refused so that a shape change without a version bump is noticed.
+ */
+public final class EventJson {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            .build();
+
+    private EventJson() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Wraps a stored event into its envelope at the current schema version of its type. */
+    public static EventEnvelope envelope(UUID eventId, String aggregateType, String aggregateId, long sequenceNumber,
+                                         Instant occurredAt, DomainEvent event) {
+        EventType type = EventTypes.of(event.getClass());
+        return new EventEnvelope(eventId, type.name(), type.version(), aggregateType, aggregateId, sequenceNumber,
+                occurredAt, event.programmeId(), MAPPER.valueToTree(event));
+    }
+
+    public static byte[] toBytes(EventEnvelope envelope) {
+        try {
+            return MAPPER.writeValueAsBytes(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event envelope " + envelope.eventId(), e);
+        }
+    }
+
+    /** Reads an envelope; throws {@link UnreadableEventException} for bytes that are not one. */
+    public static EventEnvelope fromBytes(byte[] bytes) {
+        try {
+            EventEnvelope envelope = MAPPER.readValue(bytes, EventEnvelope.class);
+            if (envelope.eventId() == null || envelope.eventType() == null || envelope.payload() == null) {
+                throw new UnreadableEventException("envelope lacks eventId, eventType or payload");
+            }
+            return envelope;
+        } catch (IOException e) {
+            throw new UnreadableEventException("not an event envelope: " + e.getMessage(), e);
+        }
+    }
+
+    /** Binds the payload to its record; the envelope's schema version must be the current one. */
+    public static DomainEvent payload(EventEnvelope envelope) {
+        EventType type = EventTypes.byName(envelope.eventType())
+                .orElseThrow(() -> new UnreadableEventException("unknown event type " + envelope.eventType()));
+        if (type.version() != envelope.schemaVersion()) {
+            throw new UnreadableEventException("%s has schema version %d, this reader knows %d"
+                    .formatted(type.name(), envelope.schemaVersion(), type.version()));
+        }
+        try {
+            return MAPPER.treeToValue(envelope.payload(), type.javaType());
+        } catch (JsonProcessingException e) {
+            throw new UnreadableEventException("payload of %s does not fit version %d: %s"
+                    .formatted(type.name(), type.version(), e.getOriginalMessage()), e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.actionlearning.events.learningset;
+
+import java.util.UUID;
+import org.actionlearning.events.DomainEvent;
+
+/** {@code seconds} is the speaking time if the facilitator timed it, else null. */
+public record QuestionAsked(UUID setId, UUID programmeId, UUID meetingId, UUID contributionId, UUID challengeId,
+                            UUID askerId, QuestionForm form, String text, Integer seconds) implements DomainEvent {
+}

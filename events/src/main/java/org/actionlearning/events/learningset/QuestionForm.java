@@ -1,0 +1,3 @@
+package org.actionlearning.events.learningset;
+
+public enum QuestionForm { OPEN, CLOSED }

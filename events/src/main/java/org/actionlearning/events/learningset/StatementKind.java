@@ -1,0 +1,3 @@
+package org.actionlearning.events.learningset;
+
+public enum StatementKind { ANSWER, ADVICE, REFLECTION, OTHER }

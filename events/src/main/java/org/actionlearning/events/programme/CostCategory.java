@@ -1,0 +1,3 @@
+package org.actionlearning.events.programme;
+
+public enum CostCategory { FACILITATION, PARTICIPANT_TIME, VENUE, MATERIALS, TRAVEL, OTHER }

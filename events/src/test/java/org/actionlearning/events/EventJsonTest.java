@@ -1,0 +1,116 @@
+package org.actionlearning.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.actionlearning.events.envelope.EventEnvelope;
+import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.envelope.EventType;
+import org.actionlearning.events.envelope.EventTypes;
+import org.actionlearning.events.envelope.UnreadableEventException;
+import org.actionlearning.events.learningset.MemberLeft;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EventJsonTest {
+
+    /** Checked-in JSON of each type at its current version: the contract consumers rely on. */
+    private static final Path SAMPLES = Path.of("src/test/resources/event-samples");
+
+    static Stream<DomainEvent> samples() {
+        return EventSamples.all().stream();
+    }
+
+    @Test
+    void everyPublishedTypeHasASampleAndEverySampleIsPublished() {
+        assertThat(EventSamples.all()).extracting(e -> (Object) e.getClass())
+                .containsExactlyInAnyOrderElementsOf(EventTypes.all().stream().map(EventType::javaType).toList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void envelopeRoundTripsThroughItsJsonForm(DomainEvent event) {
+        UUID eventId = UUID.randomUUID();
+        EventEnvelope envelope = EventJson.envelope(eventId, "LearningSet", "agg-1", 41L,
+                Instant.parse("2026-03-09T10:15:30.123Z"), event);
+
+        EventEnvelope read = EventJson.fromBytes(EventJson.toBytes(envelope));
+
+        assertThat(read).usingRecursiveComparison().ignoringFields("payload").isEqualTo(envelope);
+        assertThat(sameJson(read.payload(), envelope.payload())).isTrue();
+        assertThat(read.eventType()).isEqualTo(event.getClass().getSimpleName());
+        assertThat(read.programmeId()).isEqualTo(EventSamples.PROGRAMME);
+        assertThat(read.sequenceNumber()).isEqualTo(41L);
+        assertThat(EventJson.payload(read)).isEqualTo(event);
+    }
+
+    /**
+     * Fails when a record's JSON shape (field names, types, nesting) changes while its schema version stays
+     * the same: bump the version in {@link EventTypes}, add an upcaster, and check in the new sample.
+     * Run with -Devents.writeSamples=true to write a missing sample file.
+     */
+    @ParameterizedTest
+    @MethodSource("samples")
+    void jsonShapeMatchesTheCheckedInSampleOfItsVersion(DomainEvent event) throws IOException {
+        EventType type = EventTypes.of(event.getClass());
+        Path sample = SAMPLES.resolve(type.name() + ".v" + type.version() + ".json");
+        JsonNode actual = EventJson.mapper().valueToTree(event);
+        if (!Files.exists(sample) && Boolean.getBoolean("events.writeSamples")) {
+            Files.createDirectories(SAMPLES);
+            Files.writeString(sample, EventJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual)
+                    + "\n", StandardCharsets.UTF_8);
+        }
+        assertThat(sample).as("checked-in sample for %s version %d", type.name(), type.version()).exists();
+        JsonNode expected = EventJson.mapper().readTree(sample.toFile());
+        assertThat(sameJson(actual, expected))
+                .as("JSON of %s v%d changed; bump its schema version:%n%s%nchecked in:%n%s", type.name(),
+                        type.version(), actual, expected)
+                .isTrue();
+        assertThat(EventJson.mapper().treeToValue(expected, type.javaType())).isEqualTo(event);
+    }
+
+    /** Same tree, numbers compared by value (42 and 42.0 are one number on the wire). */
+    private static boolean sameJson(JsonNode a, JsonNode b) {
+        Comparator<JsonNode> numbersByValue = (x, y) -> x.isNumber() && y.isNumber()
+                ? x.decimalValue().compareTo(y.decimalValue())
+                : x.equals(y) ? 0 : 1;
+        return a.equals(numbersByValue, b);
+    }
+
+    @Test
+    void bytesThatAreNotAnEnvelopeAreUnreadable() {
+        assertThatThrownBy(() -> EventJson.fromBytes("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> EventJson.fromBytes("{\"eventType\":\"MemberLeft\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
+    void aPayloadOfAnotherVersionIsRefusedRatherThanMisread() {
+        EventEnvelope current = EventJson.envelope(UUID.randomUUID(), "LearningSet", "a", 0, Instant.EPOCH,
+                new MemberLeft(EventSamples.SET, EventSamples.PROGRAMME, EventSamples.PERSON));
+        EventEnvelope future = new EventEnvelope(current.eventId(), current.eventType(), 2, current.aggregateType(),
+                current.aggregateId(), 0, Instant.EPOCH, current.programmeId(), current.payload());
+
+        assertThatThrownBy(() -> EventJson.payload(future)).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("schema version 2");
+    }
+
+    @Test
+    void anUnknownTypeIsRefused() {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "SomethingElse", 1, "X", "a", 0, Instant.EPOCH,
+                EventSamples.PROGRAMME, EventJson.mapper().createObjectNode());
+        assertThatThrownBy(() -> EventJson.payload(envelope)).isInstanceOf(UnreadableEventException.class)
+                .hasMessageContaining("unknown event type");
+    }
+}
