@@ -1,0 +1,31 @@
+package org.actionlearning.analytics.roi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.actionlearning.analytics.outcomes.MetricDefinition;
+
+/**
+ * A metric as the ROI needs it.
+ *
+ * @param metricId   echoed in the report
+ * @param name       echoed in the report
+ * @param definition direction, period and money per unit (null money: an intangible)
+ * @param baseline   mean of the baseline points (see {@code OutcomeAnalysis.baseline}); null if none
+ * @param latest     the latest follow-up value (see {@code OutcomeAnalysis.latest}); null if none
+ * @param estimates  participants' attribution estimates; may be empty
+ */
+public record MetricInput(
+        UUID metricId,
+        String name,
+        MetricDefinition definition,
+        Double baseline,
+        Double latest,
+        List<AttributionEstimate> estimates) {
+
+    public MetricInput {
+        Objects.requireNonNull(metricId, "metricId");
+        Objects.requireNonNull(definition, "definition");
+        estimates = List.copyOf(estimates);
+    }
+}

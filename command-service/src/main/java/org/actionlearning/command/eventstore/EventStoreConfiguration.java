@@ -1,0 +1,83 @@
+package org.actionlearning.command.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.actionlearning.events.envelope.EventJson;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The event store: Axon's JDBC engine on PostgreSQL (tables from Flyway), Jackson for events, snapshots and
+ * tokens, and caching plus snapshots for long-lived learning sets.
+ */
+@Configuration
+public class EventStoreConfiguration {
+
+    /** Events are stored in the same JSON as the published language, with its versions as revisions. */
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return jackson(EventJson.mapper().copy());
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return jackson(EventJson.mapper().copy());
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return jackson(EventJson.mapper().copy());
+    }
+
+    private static Serializer jackson(ObjectMapper mapper) {
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(new EventTypeRevisionResolver())
+                .build();
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 Serializer serializer, ConnectionProvider connectionProvider,
+                                                 TransactionManager transactionManager,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 MeterRegistry registry) {
+        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .build();
+        return new CountingEventStorageEngine(engine, registry);
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition learningSetSnapshotTrigger(
+            Snapshotter snapshotter, EventStoreProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    @Bean
+    public Cache learningSetCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,89 @@
+package org.actionlearning.command.learningset;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.actionlearning.command.domain.Rules;
+
+/**
+ * A meeting of a set: part of the {@link LearningSet} aggregate, so that "only attendees contribute" and
+ * "questions refer to the challenge being presented" are checked against one consistent state.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+class Meeting {
+
+    enum Status { SCHEDULED, OPEN, CLOSED }
+
+    private UUID meetingId;
+    private LocalDate scheduledFor;
+    private LocalDate openedOn;
+    private Status status = Status.SCHEDULED;
+    private Set<UUID> attendees = new LinkedHashSet<>();
+    /** challengeId to presenterId, in order of presentation. */
+    private Map<UUID, UUID> presenters = new LinkedHashMap<>();
+    private UUID challengeBeingPresented;
+
+    Meeting() {
+        // for snapshots
+    }
+
+    Meeting(UUID meetingId, LocalDate scheduledFor) {
+        this.meetingId = meetingId;
+        this.scheduledFor = scheduledFor;
+    }
+
+    void requireScheduled() {
+        Rules.require(status == Status.SCHEDULED, "meetingId", "meeting " + meetingId + " was already opened");
+    }
+
+    void requireOpen() {
+        Rules.require(status == Status.OPEN, "meetingId", "meeting " + meetingId + " is not open"
+                + (status == Status.CLOSED ? " (it is closed)" : " (it has not been opened)"));
+    }
+
+    void requireAttendee(String field, UUID personId) {
+        Rules.require(attendees.contains(personId), field, personId + " is not an attendee of this meeting");
+    }
+
+    void requireChallengeBeingPresented(UUID challengeId) {
+        Rules.require(challengeId.equals(challengeBeingPresented), "challengeId",
+                "questions refer to the challenge being presented (" + challengeBeingPresented + ")");
+    }
+
+    void requirePresentedHere(UUID challengeId) {
+        Rules.require(presenters.containsKey(challengeId), "challengeId",
+                "challenge " + challengeId + " was not presented in this meeting");
+    }
+
+    UUID presenterOf(UUID challengeId) {
+        return presenters.get(challengeId);
+    }
+
+    LocalDate scheduledFor() {
+        return scheduledFor;
+    }
+
+    LocalDate openedOn() {
+        return openedOn;
+    }
+
+    void opened(LocalDate on, Iterable<UUID> present) {
+        status = Status.OPEN;
+        openedOn = on;
+        present.forEach(attendees::add);
+    }
+
+    void presented(UUID challengeId, UUID presenterId) {
+        presenters.put(challengeId, presenterId);
+        challengeBeingPresented = challengeId;
+    }
+
+    void closed() {
+        status = Status.CLOSED;
+    }
+}

@@ -1,0 +1,131 @@
+package org.actionlearning.command.learningset;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.actionlearning.command.learningset.SetCommands.AskQuestion;
+import org.actionlearning.command.learningset.SetCommands.CloseMeeting;
+import org.actionlearning.command.learningset.SetCommands.CommitAction;
+import org.actionlearning.command.learningset.SetCommands.MakeStatement;
+import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
+import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
+import org.actionlearning.command.learningset.SetCommands.RecordReflection;
+import org.actionlearning.command.web.CommandSender;
+import org.actionlearning.command.web.Created;
+import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.StatementKind;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sets/{setId}/meetings/{meetingId}")
+@Tag(name = "Meetings", description = "Record a meeting: attendees, challenges, questions, statements, actions")
+public class MeetingController {
+
+    private static final int MAX_TEXT = 10_000;
+
+    private final CommandSender commands;
+
+    public MeetingController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    public record OpenRequest(@NotEmpty @Size(max = 8) List<@NotNull UUID> attendees, LocalDate openedOn) {
+    }
+
+    public record ChallengeRequest(@NotNull UUID presenterId, @NotBlank @Size(max = 500) String title,
+                                   @Size(max = MAX_TEXT) String summary) {
+    }
+
+    public record QuestionRequest(@NotNull UUID challengeId, @NotNull UUID askerId, @NotNull QuestionForm form,
+                                  @Size(max = MAX_TEXT) String text, Integer seconds) {
+    }
+
+    public record StatementRequest(@NotNull UUID speakerId, @NotNull StatementKind kind, UUID challengeId,
+                                   @Size(max = MAX_TEXT) String text, Integer seconds) {
+    }
+
+    public record ActionRequest(@NotNull UUID challengeId, @NotNull UUID ownerId,
+                                @NotBlank @Size(max = 2000) String description, @NotNull LocalDate dueOn) {
+    }
+
+    public record ReflectionRequest(@NotNull UUID personId, @NotBlank @Size(max = MAX_TEXT) String text) {
+    }
+
+    public record CloseRequest(LocalDate closedOn) {
+    }
+
+    private static String base(UUID setId, UUID meetingId) {
+        return "/api/sets/" + setId + "/meetings/" + meetingId;
+    }
+
+    @PostMapping("/open")
+    public ResponseEntity<Void> open(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                     @Valid @RequestBody OpenRequest request) {
+        commands.send(new OpenMeeting(setId, meetingId, request.attendees(), request.openedOn()));
+        return ResponseEntity.ok().build();
+    }
+
+    @PostMapping("/challenges")
+    public ResponseEntity<Map<String, UUID>> present(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                                     @Valid @RequestBody ChallengeRequest request) {
+        UUID challengeId = UUID.randomUUID();
+        commands.send(new PresentChallenge(setId, meetingId, challengeId, request.presenterId(), request.title(),
+                request.summary()));
+        return Created.at(base(setId, meetingId) + "/challenges/" + challengeId, "challengeId", challengeId);
+    }
+
+    @PostMapping("/questions")
+    public ResponseEntity<Map<String, UUID>> ask(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                                 @Valid @RequestBody QuestionRequest request) {
+        UUID contributionId = UUID.randomUUID();
+        commands.send(new AskQuestion(setId, meetingId, contributionId, request.challengeId(), request.askerId(),
+                request.form(), request.text(), request.seconds()));
+        return Created.at(base(setId, meetingId) + "/questions/" + contributionId, "contributionId", contributionId);
+    }
+
+    @PostMapping("/statements")
+    public ResponseEntity<Map<String, UUID>> state(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                                   @Valid @RequestBody StatementRequest request) {
+        UUID contributionId = UUID.randomUUID();
+        commands.send(new MakeStatement(setId, meetingId, contributionId, request.speakerId(), request.kind(),
+                request.challengeId(), request.text(), request.seconds()));
+        return Created.at(base(setId, meetingId) + "/statements/" + contributionId, "contributionId",
+                contributionId);
+    }
+
+    @PostMapping("/actions")
+    public ResponseEntity<Map<String, UUID>> commit(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                                    @Valid @RequestBody ActionRequest request) {
+        UUID actionId = UUID.randomUUID();
+        commands.send(new CommitAction(setId, meetingId, actionId, request.challengeId(), request.ownerId(),
+                request.description(), request.dueOn()));
+        return Created.at("/api/actions/" + actionId, "actionId", actionId);
+    }
+
+    @PostMapping("/reflections")
+    public ResponseEntity<Map<String, UUID>> reflect(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                                     @Valid @RequestBody ReflectionRequest request) {
+        UUID reflectionId = UUID.randomUUID();
+        commands.send(new RecordReflection(setId, meetingId, reflectionId, request.personId(), request.text()));
+        return Created.at(base(setId, meetingId) + "/reflections/" + reflectionId, "reflectionId", reflectionId);
+    }
+
+    @PostMapping("/close")
+    public ResponseEntity<Void> close(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                      @Valid @RequestBody(required = false) CloseRequest request) {
+        commands.send(new CloseMeeting(setId, meetingId, request == null ? null : request.closedOn()));
+        return ResponseEntity.ok().build();
+    }
+}

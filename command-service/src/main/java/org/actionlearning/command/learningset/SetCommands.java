@@ -1,0 +1,59 @@
+package org.actionlearning.command.learningset;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.StatementKind;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands about a learning set and its meetings. */
+public final class SetCommands {
+
+    private SetCommands() {
+    }
+
+    /** Handled by the programme, which creates the set. */
+    public record FormSet(@TargetAggregateIdentifier UUID programmeId, UUID setId, String name, UUID facilitatorId,
+                          String facilitatorName) {
+    }
+
+    public record AddMember(@TargetAggregateIdentifier UUID setId, UUID personId, String displayName) {
+    }
+
+    public record RemoveMember(@TargetAggregateIdentifier UUID setId, UUID personId) {
+    }
+
+    public record ScheduleMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate scheduledFor) {
+    }
+
+    /** {@code openedOn} null means the scheduled date. */
+    public record OpenMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, List<UUID> attendees,
+                              LocalDate openedOn) {
+    }
+
+    public record PresentChallenge(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID challengeId,
+                                   UUID presenterId, String title, String summary) {
+    }
+
+    public record AskQuestion(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID contributionId,
+                              UUID challengeId, UUID askerId, QuestionForm form, String text, Integer seconds) {
+    }
+
+    public record MakeStatement(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID contributionId,
+                                UUID speakerId, StatementKind kind, UUID challengeId, String text, Integer seconds) {
+    }
+
+    /** Handled by the set, which checks the meeting and creates the action. */
+    public record CommitAction(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID actionId, UUID challengeId,
+                               UUID ownerId, String description, LocalDate dueOn) {
+    }
+
+    public record RecordReflection(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID reflectionId,
+                                   UUID personId, String text) {
+    }
+
+    /** {@code closedOn} null means the opening date. */
+    public record CloseMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate closedOn) {
+    }
+}

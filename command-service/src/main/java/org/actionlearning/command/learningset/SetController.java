@@ -1,0 +1,80 @@
+package org.actionlearning.command.learningset;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.actionlearning.command.learningset.SetCommands.AddMember;
+import org.actionlearning.command.learningset.SetCommands.FormSet;
+import org.actionlearning.command.learningset.SetCommands.RemoveMember;
+import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
+import org.actionlearning.command.web.CommandSender;
+import org.actionlearning.command.web.Created;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sets")
+@Tag(name = "Learning sets", description = "Form sets, manage members, schedule meetings")
+public class SetController {
+
+    private final CommandSender commands;
+
+    public SetController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    public record FormSetRequest(@NotNull UUID programmeId, @NotBlank @Size(max = 200) String name,
+                                 @NotBlank @Size(max = 200) String facilitatorName, UUID facilitatorId) {
+    }
+
+    public record AddMemberRequest(@NotBlank @Size(max = 200) String displayName, UUID personId) {
+    }
+
+    public record ScheduleRequest(@NotNull LocalDate scheduledFor) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, UUID>> form(@Valid @RequestBody FormSetRequest request) {
+        UUID setId = UUID.randomUUID();
+        UUID facilitatorId = request.facilitatorId() != null ? request.facilitatorId() : UUID.randomUUID();
+        commands.send(new FormSet(request.programmeId(), setId, request.name(), facilitatorId,
+                request.facilitatorName()));
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        ids.put("setId", setId);
+        ids.put("facilitatorId", facilitatorId);
+        return Created.at("/api/sets/" + setId, ids);
+    }
+
+    @PostMapping("/{setId}/members")
+    public ResponseEntity<Map<String, UUID>> addMember(@PathVariable UUID setId,
+                                                       @Valid @RequestBody AddMemberRequest request) {
+        UUID personId = request.personId() != null ? request.personId() : UUID.randomUUID();
+        commands.send(new AddMember(setId, personId, request.displayName()));
+        return Created.at("/api/sets/" + setId + "/members/" + personId, "personId", personId);
+    }
+
+    @DeleteMapping("/{setId}/members/{personId}")
+    public ResponseEntity<Void> removeMember(@PathVariable UUID setId, @PathVariable UUID personId) {
+        commands.send(new RemoveMember(setId, personId));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{setId}/meetings")
+    public ResponseEntity<Map<String, UUID>> schedule(@PathVariable UUID setId,
+                                                      @Valid @RequestBody ScheduleRequest request) {
+        UUID meetingId = UUID.randomUUID();
+        commands.send(new ScheduleMeeting(setId, meetingId, request.scheduledFor()));
+        return Created.at("/api/sets/" + setId + "/meetings/" + meetingId, "meetingId", meetingId);
+    }
+}

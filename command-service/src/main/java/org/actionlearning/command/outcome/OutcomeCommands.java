@@ -1,0 +1,32 @@
+package org.actionlearning.command.outcome;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.actionlearning.events.outcome.Direction;
+import org.actionlearning.events.outcome.OutcomeTarget;
+import org.actionlearning.events.outcome.Period;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands about an outcome metric and its series. */
+public final class OutcomeCommands {
+
+    private OutcomeCommands() {
+    }
+
+    /** Handled by the programme, which creates the metric. */
+    public record DefineOutcomeMetric(@TargetAggregateIdentifier UUID programmeId, UUID metricId, UUID challengeId,
+                                      String name, String unit, Direction direction, Period period,
+                                      BigDecimal valuePerUnit, OutcomeTarget target) {
+    }
+
+    public record RecordBaseline(@TargetAggregateIdentifier UUID metricId, LocalDate measuredOn, BigDecimal value) {
+    }
+
+    public record RecordMeasurement(@TargetAggregateIdentifier UUID metricId, LocalDate measuredOn, BigDecimal value) {
+    }
+
+    public record EstimateAttribution(@TargetAggregateIdentifier UUID metricId, UUID estimateId,
+                                      int attributionPercent, int confidencePercent, UUID estimatedBy) {
+    }
+}

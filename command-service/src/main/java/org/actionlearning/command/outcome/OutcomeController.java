@@ -1,0 +1,86 @@
+package org.actionlearning.command.outcome;
+
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
+import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
+import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
+import org.actionlearning.command.web.CommandSender;
+import org.actionlearning.command.web.Created;
+import org.actionlearning.events.outcome.Direction;
+import org.actionlearning.events.outcome.OutcomeTarget;
+import org.actionlearning.events.outcome.Period;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/outcomes")
+@Tag(name = "Outcomes", description = "Define outcome metrics, record baseline and follow-ups, estimate attribution")
+public class OutcomeController {
+
+    private final CommandSender commands;
+
+    public OutcomeController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    public record TargetRequest(@NotNull BigDecimal changePercent, @NotNull Integer withinDays) {
+    }
+
+    public record DefineRequest(@NotNull UUID programmeId, UUID challengeId, @NotBlank @Size(max = 200) String name,
+                                @NotBlank @Size(max = 100) String unit, @NotNull Direction direction,
+                                @NotNull Period period, BigDecimal valuePerUnit, @Valid TargetRequest target) {
+    }
+
+    public record PointRequest(@NotNull LocalDate measuredOn, @NotNull BigDecimal value) {
+    }
+
+    public record AttributionRequest(@NotNull Integer attributionPercent, @NotNull Integer confidencePercent,
+                                     UUID estimatedBy) {
+    }
+
+    @PostMapping
+    public ResponseEntity<Map<String, UUID>> define(@Valid @RequestBody DefineRequest request) {
+        UUID metricId = UUID.randomUUID();
+        OutcomeTarget target = request.target() == null ? null
+                : new OutcomeTarget(request.target().changePercent(), request.target().withinDays());
+        commands.send(new DefineOutcomeMetric(request.programmeId(), metricId, request.challengeId(), request.name(),
+                request.unit(), request.direction(), request.period(), request.valuePerUnit(), target));
+        return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
+    }
+
+    @PostMapping("/{metricId}/baseline")
+    public ResponseEntity<Map<String, UUID>> baseline(@PathVariable UUID metricId,
+                                                      @Valid @RequestBody PointRequest request) {
+        commands.send(new RecordBaseline(metricId, request.measuredOn(), request.value()));
+        return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
+    }
+
+    @PostMapping("/{metricId}/measurements")
+    public ResponseEntity<Map<String, UUID>> measurement(@PathVariable UUID metricId,
+                                                         @Valid @RequestBody PointRequest request) {
+        commands.send(new RecordMeasurement(metricId, request.measuredOn(), request.value()));
+        return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
+    }
+
+    @PostMapping("/{metricId}/attributions")
+    public ResponseEntity<Map<String, UUID>> attribution(@PathVariable UUID metricId,
+                                                         @Valid @RequestBody AttributionRequest request) {
+        UUID estimateId = UUID.randomUUID();
+        commands.send(new EstimateAttribution(metricId, estimateId, request.attributionPercent(),
+                request.confidencePercent(), request.estimatedBy()));
+        return Created.at("/api/outcomes/" + metricId, "estimateId", estimateId);
+    }
+}

@@ -1,0 +1,101 @@
+package org.actionlearning.command.outcome;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import java.time.LocalDate;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.actionlearning.command.domain.Rules;
+import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
+import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
+import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
+import org.actionlearning.events.outcome.AttributionEstimated;
+import org.actionlearning.events.outcome.BaselineRecorded;
+import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.OutcomeMetricDefined;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * An outcome a programme wants to move, with its baseline and follow-up series. Baseline points come first:
+ * every follow-up is dated after the last baseline point, which is what "change within N days of the
+ * baseline" is measured from. One value per date in each series.
+ */
+@Aggregate
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class OutcomeMetric {
+
+    @AggregateIdentifier
+    private UUID metricId;
+    private UUID programmeId;
+    private TreeSet<LocalDate> baselineDates = new TreeSet<>();
+    private TreeSet<LocalDate> followUpDates = new TreeSet<>();
+
+    protected OutcomeMetric() {
+        // for Axon
+    }
+
+    /** Called by the programme that defines the metric. */
+    public OutcomeMetric(DefineOutcomeMetric command) {
+        Rules.notNegative("valuePerUnit", command.valuePerUnit());
+        if (command.target() != null) {
+            Rules.positive("target.changePercent", command.target().changePercent());
+            Rules.positive("target.withinDays", command.target().withinDays());
+        }
+        apply(new OutcomeMetricDefined(command.metricId(), command.programmeId(), command.challengeId(),
+                command.name(), command.unit(), command.direction(), command.period(), command.valuePerUnit(),
+                command.target()));
+    }
+
+    @CommandHandler
+    public void handle(RecordBaseline command) {
+        Rules.require(!baselineDates.contains(command.measuredOn()), "measuredOn",
+                "a baseline point is already recorded for " + command.measuredOn());
+        Rules.require(followUpDates.isEmpty() || command.measuredOn().isBefore(followUpDates.first()), "measuredOn",
+                "baseline points precede the follow-ups (first follow-up " + firstFollowUp() + ")");
+        apply(new BaselineRecorded(metricId, programmeId, command.measuredOn(), command.value()));
+    }
+
+    @CommandHandler
+    public void handle(RecordMeasurement command) {
+        Rules.require(!baselineDates.isEmpty(), null, "record a baseline before follow-up measurements");
+        Rules.require(command.measuredOn().isAfter(baselineDates.last()), "measuredOn",
+                "follow-ups come after the last baseline point (" + baselineDates.last() + ")");
+        Rules.require(!followUpDates.contains(command.measuredOn()), "measuredOn",
+                "a measurement is already recorded for " + command.measuredOn());
+        apply(new MeasurementRecorded(metricId, programmeId, command.measuredOn(), command.value()));
+    }
+
+    @CommandHandler
+    public void handle(EstimateAttribution command) {
+        Rules.percentage("attributionPercent", command.attributionPercent());
+        Rules.percentage("confidencePercent", command.confidencePercent());
+        apply(new AttributionEstimated(metricId, programmeId, command.estimateId(), command.attributionPercent(),
+                command.confidencePercent(), command.estimatedBy()));
+    }
+
+    private LocalDate firstFollowUp() {
+        return followUpDates.isEmpty() ? null : followUpDates.first();
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeMetricDefined event) {
+        metricId = event.metricId();
+        programmeId = event.programmeId();
+    }
+
+    @EventSourcingHandler
+    void on(BaselineRecorded event) {
+        baselineDates.add(event.measuredOn());
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementRecorded event) {
+        followUpDates.add(event.measuredOn());
+    }
+}

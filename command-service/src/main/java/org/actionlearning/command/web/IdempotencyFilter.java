@@ -1,0 +1,198 @@
+package org.actionlearning.command.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * Makes a command with an {@code Idempotency-Key} header take effect once. The key is claimed, the command
+ * handled and its 2xx answer stored in ONE database transaction, the same one in which Axon appends the
+ * events: a retry (even a concurrent one, which waits on the key's row) gets the stored answer and creates no
+ * second event. A 4xx or 5xx is not stored: nothing was recorded, so a retry is handled afresh.
+ * The same key with a different request is refused (422).
+ */
+@Component
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper json;
+
+    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith("/api/")
+                || !("POST".equals(method) || "DELETE".equals(method) || "PUT".equals(method));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            writeProblem(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", HEADER,
+                    "must be 1 to " + MAX_KEY_LENGTH + " characters"));
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        String fingerprint = fingerprint(request, body);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        try {
+            transactions.executeWithoutResult(tx -> {
+                int claimed = jdbc.update("insert into idempotency_key (idempotency_key, fingerprint) values (?, ?)"
+                        + " on conflict (idempotency_key) do nothing", key, fingerprint);
+                if (claimed == 0) {
+                    replay(key, fingerprint, captured);
+                    return;
+                }
+                handle(new CachedBodyRequest(request, body), captured, chain);
+                if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+                    jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ?"
+                                    + " where idempotency_key = ?", captured.getStatus(), captured.getContentType(),
+                            captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray(), key);
+                } else {
+                    tx.setRollbackOnly();
+                }
+            });
+        } finally {
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {
+        try {
+            chain.doFilter(request, response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ServletException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void replay(String key, String fingerprint, HttpServletResponse response) {
+        List<StoredAnswer> stored = jdbc.query("select fingerprint, status, content_type, location, body"
+                        + " from idempotency_key where idempotency_key = ?",
+                (rs, i) -> new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                        rs.getBytes(5)), key);
+        StoredAnswer answer = stored.get(0);
+        try {
+            if (!answer.fingerprint().equals(fingerprint)) {
+                writeProblem(response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
+                        HEADER, "was already used for a different request"));
+                return;
+            }
+            response.setStatus(answer.status());
+            if (answer.contentType() != null) {
+                response.setContentType(answer.contentType());
+            }
+            if (answer.location() != null) {
+                response.setHeader(HttpHeaders.LOCATION, answer.location());
+            }
+            response.setHeader("Idempotent-Replayed", "true");
+            if (answer.body() != null) {
+                response.getOutputStream().write(answer.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(body);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record StoredAnswer(String fingerprint, int status, String contentType, String location, byte[] body) {
+    }
+
+    /** The request with its body already read (for the fingerprint), readable again by the controller. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.actionlearning.command.support;
+
+import org.actionlearning.command.CommandServiceApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The command service running for real on an embedded PostgreSQL and an in-process Kafka broker, shared by the
+ * test classes that extend this (one Spring context). Tests isolate themselves by their own programme ids.
+ */
+@SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class CommandServiceTest {
+
+    public static final String TOPIC = "als.events.test";
+    private static final String DATABASE_URL = EmbeddedInfrastructure.newDatabase("commands");
+
+    @LocalServerPort
+    protected int port;
+    protected HttpJson http;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("als.relay.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
+        registry.add("als.relay.topic", () -> TOPIC);
+        registry.add("als.relay.partitions", () -> 3);
+    }
+
+    @BeforeEach
+    void client() {
+        http = new HttpJson("http://localhost:" + port);
+    }
+}
