@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.actionlearning.command.domain.Rules;
@@ -85,5 +86,19 @@ class Meeting {
 
     void closed() {
         status = Status.CLOSED;
+    }
+
+    /** Value equality, so that Axon's test fixture can compare aggregate state before and after a command. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Meeting m && Objects.equals(meetingId, m.meetingId)
+                && Objects.equals(scheduledFor, m.scheduledFor) && Objects.equals(openedOn, m.openedOn)
+                && status == m.status && attendees.equals(m.attendees) && presenters.equals(m.presenters)
+                && Objects.equals(challengeBeingPresented, m.challengeBeingPresented);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(meetingId, status);
     }
 }

@@ -65,7 +65,8 @@ public class RelayConfiguration {
     public ApplicationRunner eventTopicCreator(RelayProperties properties) {
         return args -> {
             try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    properties.bootstrapServers(), AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
+                    properties.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
                 admin.createTopics(Set.of(new NewTopic(properties.topic(), properties.partitions(),
                         properties.replicationFactor()))).all().get(20, TimeUnit.SECONDS);
                 log.info("Created topic {} with {} partitions", properties.topic(), properties.partitions());

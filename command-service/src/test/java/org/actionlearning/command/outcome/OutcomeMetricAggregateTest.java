@@ -1,0 +1,360 @@
+package org.actionlearning.command.outcome;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.actionlearning.command.domain.DomainRuleViolation;
+import org.actionlearning.command.domain.InvalidCommandValue;
+import org.actionlearning.command.domain.UnknownEntity;
+import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
+import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
+import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
+import org.actionlearning.command.programme.Programme;
+import org.actionlearning.events.outcome.AttributionEstimated;
+import org.actionlearning.events.outcome.BaselineRecorded;
+import org.actionlearning.events.outcome.Direction;
+import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.OutcomeMetricDefined;
+import org.actionlearning.events.outcome.OutcomeTarget;
+import org.actionlearning.events.outcome.Period;
+import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.Message;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The outcome metric aggregate: its baseline and follow-up series and the attribution estimates.
+ * <p>
+ * A metric is defined through its programme ({@code Programme} handles {@link DefineOutcomeMetric} and calls
+ * {@code createNew}), so the definition rules are tested on a programme fixture whose created aggregates are kept
+ * in a separate in-memory event store (the fixture's own store accepts the events of one aggregate only).
+ * Everything after the definition starts from {@link OutcomeMetricDefined} in {@code given}.
+ */
+class OutcomeMetricAggregateTest {
+
+    private static final UUID METRIC = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    private static final UUID PROGRAMME = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID CHALLENGE = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    private static final UUID ESTIMATE = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    private static final UUID PARTICIPANT = UUID.fromString("00000000-0000-0000-0000-0000000000f2");
+    private static final BigDecimal VALUE_PER_UNIT = new BigDecimal("350.00");
+    private static final OutcomeTarget TARGET = new OutcomeTarget(new BigDecimal("15"), 90);
+    private static final LocalDate FIRST_BASELINE = LocalDate.of(2025, 1, 6);
+    private static final LocalDate LAST_BASELINE = LocalDate.of(2025, 1, 27);
+    private static final LocalDate FIRST_FOLLOW_UP = LocalDate.of(2025, 3, 3);
+
+    private AggregateTestFixture<OutcomeMetric> fixture;
+    private AggregateTestFixture<Programme> programmeFixture;
+    private EmbeddedEventStore createdAggregates;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(OutcomeMetric.class);
+        programmeFixture = new AggregateTestFixture<>(Programme.class);
+        createdAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        programmeFixture.registerRepositoryProvider(new RepositoryProvider() {
+            @Override
+            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
+                return EventSourcingRepository.builder(aggregateType)
+                        .eventStore(createdAggregates)
+                        .repositoryProvider(this)
+                        .build();
+            }
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        createdAggregates.shutDown();
+    }
+
+    private static OutcomeMetricDefined defined() {
+        return new OutcomeMetricDefined(METRIC, PROGRAMME, CHALLENGE, "Discharge delays", "delayed discharges",
+                Direction.DECREASE, Period.WEEK, VALUE_PER_UNIT, TARGET);
+    }
+
+    private static BaselineRecorded baseline(LocalDate on, String value) {
+        return new BaselineRecorded(METRIC, PROGRAMME, on, new BigDecimal(value));
+    }
+
+    private static MeasurementRecorded measurement(LocalDate on, String value) {
+        return new MeasurementRecorded(METRIC, PROGRAMME, on, new BigDecimal(value));
+    }
+
+    /** A defined metric with two baseline points, the last on {@link #LAST_BASELINE}. */
+    private static List<Object> withBaseline(Object... more) {
+        List<Object> events = new ArrayList<>(List.of(defined(), baseline(FIRST_BASELINE, "42"),
+                baseline(LAST_BASELINE, "40")));
+        events.addAll(List.of(more));
+        return events;
+    }
+
+    private static DefineOutcomeMetric define(BigDecimal valuePerUnit, OutcomeTarget target) {
+        return new DefineOutcomeMetric(PROGRAMME, METRIC, CHALLENGE, "Discharge delays", "delayed discharges",
+                Direction.DECREASE, Period.WEEK, valuePerUnit, target);
+    }
+
+    private static ProgrammeLaunched programmeLaunched() {
+        return new ProgrammeLaunched(PROGRAMME, "St Elsewhere NHS Trust", "Discharge flow", "Dr Sponsor",
+                LocalDate.of(2025, 1, 6), "GBP");
+    }
+
+    private List<Object> storedFor(UUID aggregateId) {
+        return createdAggregates.readEvents(aggregateId.toString()).asStream().map(Message::getPayload)
+                .map(Object.class::cast).toList();
+    }
+
+    // --- definition (through the programme) -----------------------------------------------------------------------
+
+    @Test
+    void definingAMetricRecordsNameUnitDirectionPeriodValueAndTarget() {
+        programmeFixture.given(programmeLaunched())
+                .when(define(VALUE_PER_UNIT, TARGET))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(storedFor(METRIC)).containsExactly(defined());
+    }
+
+    @Test
+    void anIntangibleMetricNeedsNeitherAMoneyValueNorATarget() {
+        programmeFixture.given(programmeLaunched())
+                .when(new DefineOutcomeMetric(PROGRAMME, METRIC, null, "Engagement", "survey score",
+                        Direction.INCREASE, Period.QUARTER, null, null))
+                .expectSuccessfulHandlerExecution();
+
+        assertThat(storedFor(METRIC)).containsExactly(new OutcomeMetricDefined(METRIC, PROGRAMME, null, "Engagement",
+                "survey score", Direction.INCREASE, Period.QUARTER, null, null));
+    }
+
+    @Test
+    void theValuePerUnitMustNotBeNegative() {
+        programmeFixture.given(programmeLaunched())
+                .when(define(new BigDecimal("-1"), TARGET))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "valuePerUnit", "must not be negative, was -1"));
+
+        assertThat(storedFor(METRIC)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-15"})
+    void theTargetChangePercentMustBePositive(String changePercent) {
+        programmeFixture.given(programmeLaunched())
+                .when(define(VALUE_PER_UNIT, new OutcomeTarget(new BigDecimal(changePercent), 90)))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "target.changePercent",
+                        "must be greater than 0"));
+
+        assertThat(storedFor(METRIC)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -90})
+    void theTargetWithinDaysMustBePositive(int withinDays) {
+        programmeFixture.given(programmeLaunched())
+                .when(define(VALUE_PER_UNIT, new OutcomeTarget(new BigDecimal("15"), withinDays)))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "target.withinDays",
+                        "must be greater than 0, was " + withinDays));
+
+        assertThat(storedFor(METRIC)).isEmpty();
+    }
+
+    // --- baseline -------------------------------------------------------------------------------------------------
+
+    @Test
+    void recordingTheFirstBaselinePoint() {
+        fixture.given(defined())
+                .when(new RecordBaseline(METRIC, FIRST_BASELINE, new BigDecimal("42")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(baseline(FIRST_BASELINE, "42"));
+    }
+
+    @Test
+    void aBaselineHasSeveralPointsOnDifferentDates() {
+        fixture.given(withBaseline())
+                .when(new RecordBaseline(METRIC, LAST_BASELINE.plusWeeks(1), new BigDecimal("41")))
+                .expectEvents(baseline(LAST_BASELINE.plusWeeks(1), "41"));
+    }
+
+    @Test
+    void oneBaselinePointPerDate() {
+        fixture.given(withBaseline())
+                .when(new RecordBaseline(METRIC, FIRST_BASELINE, new BigDecimal("43")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "measuredOn",
+                        "a baseline point is already recorded for 2025-01-06"));
+    }
+
+    @Test
+    void noBaselinePointOnTheDateOfAFollowUp() {
+        fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
+                .when(new RecordBaseline(METRIC, FIRST_FOLLOW_UP, new BigDecimal("39")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "measuredOn",
+                        "baseline points precede the follow-ups (first follow-up 2025-03-03)"));
+    }
+
+    @Test
+    void noBaselinePointAfterAFollowUp() {
+        fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
+                .when(new RecordBaseline(METRIC, FIRST_FOLLOW_UP.plusWeeks(2), new BigDecimal("39")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "measuredOn",
+                        "baseline points precede the follow-ups"));
+    }
+
+    @Test
+    void aLateBaselinePointDatedBeforeTheFirstFollowUpIsStillAccepted() {
+        // The rule is about dates: every follow-up is dated after the last baseline point.
+        fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
+                .when(new RecordBaseline(METRIC, LAST_BASELINE.plusWeeks(1), new BigDecimal("41")))
+                .expectEvents(baseline(LAST_BASELINE.plusWeeks(1), "41"));
+    }
+
+    // --- follow-up measurements -----------------------------------------------------------------------------------
+
+    @Test
+    void recordingAFollowUpMeasurement() {
+        fixture.given(withBaseline())
+                .when(new RecordMeasurement(METRIC, FIRST_FOLLOW_UP, new BigDecimal("36")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(measurement(FIRST_FOLLOW_UP, "36"));
+    }
+
+    @Test
+    void aFollowUpMayBeTheDayAfterTheLastBaselinePoint() {
+        fixture.given(withBaseline())
+                .when(new RecordMeasurement(METRIC, LAST_BASELINE.plusDays(1), new BigDecimal("39")))
+                .expectEvents(measurement(LAST_BASELINE.plusDays(1), "39"));
+    }
+
+    @Test
+    void noMeasurementBeforeAnyBaseline() {
+        fixture.given(defined())
+                .when(new RecordMeasurement(METRIC, FIRST_FOLLOW_UP, new BigDecimal("36")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, null,
+                        "record a baseline before follow-up measurements"));
+    }
+
+    @Test
+    void noMeasurementOnTheLastBaselineDate() {
+        fixture.given(withBaseline())
+                .when(new RecordMeasurement(METRIC, LAST_BASELINE, new BigDecimal("36")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "measuredOn",
+                        "follow-ups come after the last baseline point (2025-01-27)"));
+    }
+
+    @Test
+    void noMeasurementBeforeTheLastBaselineDate() {
+        fixture.given(withBaseline())
+                .when(new RecordMeasurement(METRIC, LAST_BASELINE.minusDays(3), new BigDecimal("36")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "measuredOn",
+                        "follow-ups come after the last baseline point (2025-01-27)"));
+    }
+
+    @Test
+    void oneMeasurementPerDate() {
+        fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
+                .when(new RecordMeasurement(METRIC, FIRST_FOLLOW_UP, new BigDecimal("35")))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "measuredOn",
+                        "a measurement is already recorded for 2025-03-03"));
+    }
+
+    // --- attribution ----------------------------------------------------------------------------------------------
+
+    @Test
+    void estimatingAttributionRecordsBothPercentagesAndWhoEstimated() {
+        fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
+                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, 80, PARTICIPANT))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, 60, 80, PARTICIPANT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 100})
+    void percentagesOfZeroAndAHundredAreAccepted(int percent) {
+        fixture.given(defined())
+                .when(new EstimateAttribution(METRIC, ESTIMATE, percent, percent, PARTICIPANT))
+                .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, percent, percent, PARTICIPANT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 101})
+    void theAttributionPercentIsBetweenZeroAndAHundred(int percent) {
+        fixture.given(defined())
+                .when(new EstimateAttribution(METRIC, ESTIMATE, percent, 80, PARTICIPANT))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "attributionPercent",
+                        "must be between 0 and 100, was " + percent));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {-1, 101})
+    void theConfidencePercentIsBetweenZeroAndAHundred(int percent) {
+        fixture.given(defined())
+                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, percent, PARTICIPANT))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "confidencePercent",
+                        "must be between 0 and 100, was " + percent));
+    }
+
+    // --- helper ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The command failed with an exception of {@code type} that names {@code field} (null: the state as a whole)
+     * and whose message contains {@code message}.
+     */
+    private static Matcher<Throwable> rejected(Class<? extends RuntimeException> type, String field, String message) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable actual, Description mismatch) {
+                mismatch.appendText(actual.getClass().getSimpleName()).appendText(" on field ")
+                        .appendValue(fieldOf(actual)).appendText(" with message ").appendValue(actual.getMessage());
+                return type.isInstance(actual) && Objects.equals(field, fieldOf(actual))
+                        && actual.getMessage() != null && actual.getMessage().contains(message);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText(type.getSimpleName()).appendText(" on field ").appendValue(field)
+                        .appendText(" with a message containing ").appendValue(message);
+            }
+        };
+    }
+
+    private static String fieldOf(Throwable exception) {
+        if (exception instanceof DomainRuleViolation violation) {
+            return violation.field();
+        }
+        if (exception instanceof InvalidCommandValue invalid) {
+            return invalid.field();
+        }
+        if (exception instanceof UnknownEntity unknown) {
+            return unknown.field();
+        }
+        return null;
+    }
+}

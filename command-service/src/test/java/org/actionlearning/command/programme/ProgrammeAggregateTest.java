@@ -1,0 +1,273 @@
+package org.actionlearning.command.programme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.actionlearning.command.domain.DomainRuleViolation;
+import org.actionlearning.command.domain.InvalidCommandValue;
+import org.actionlearning.command.domain.UnknownEntity;
+import org.actionlearning.command.learningset.SetCommands.FormSet;
+import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
+import org.actionlearning.command.programme.ProgrammeCommands.CloseProgramme;
+import org.actionlearning.command.programme.ProgrammeCommands.LaunchProgramme;
+import org.actionlearning.command.programme.ProgrammeCommands.RecordProgrammeCost;
+import org.actionlearning.events.learningset.SetFormed;
+import org.actionlearning.events.outcome.Direction;
+import org.actionlearning.events.outcome.OutcomeMetricDefined;
+import org.actionlearning.events.outcome.OutcomeTarget;
+import org.actionlearning.events.outcome.Period;
+import org.actionlearning.events.programme.CostCategory;
+import org.actionlearning.events.programme.ProgrammeClosed;
+import org.actionlearning.events.programme.ProgrammeCostRecorded;
+import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeDiagnosingMatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullAndEmptySource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The programme aggregate: launch, costs, closing, and the creation of sets and metrics through the programme.
+ * <p>
+ * Sets and metrics are created with {@code AggregateLifecycle.createNew}. The fixture's own event store accepts the
+ * events of one aggregate only ("Writing events for an unexpected aggregate"), so the created aggregates are stored
+ * by an {@link EventSourcingRepository} on a separate in-memory event store and read back from there.
+ */
+class ProgrammeAggregateTest {
+
+    private static final UUID PROGRAMME = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+    private static final UUID SET = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
+    private static final UUID FACILITATOR = UUID.fromString("00000000-0000-0000-0000-0000000000c1");
+    private static final UUID METRIC = UUID.fromString("00000000-0000-0000-0000-0000000000d1");
+    private static final UUID CHALLENGE = UUID.fromString("00000000-0000-0000-0000-0000000000e1");
+    private static final UUID COST = UUID.fromString("00000000-0000-0000-0000-0000000000f1");
+    private static final LocalDate STARTS_ON = LocalDate.of(2025, 1, 6);
+
+    private AggregateTestFixture<Programme> fixture;
+    private EmbeddedEventStore createdAggregates;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Programme.class);
+        createdAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+        fixture.registerRepositoryProvider(new RepositoryProvider() {
+            @Override
+            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
+                return EventSourcingRepository.builder(aggregateType)
+                        .eventStore(createdAggregates)
+                        .repositoryProvider(this)
+                        .build();
+            }
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        createdAggregates.shutDown();
+    }
+
+    private static ProgrammeLaunched launched() {
+        return new ProgrammeLaunched(PROGRAMME, "St Elsewhere NHS Trust", "Discharge flow", "Dr Sponsor", STARTS_ON,
+                "GBP");
+    }
+
+    private static ProgrammeClosed closedOn(LocalDate date) {
+        return new ProgrammeClosed(PROGRAMME, date);
+    }
+
+    private static FormSet formSet() {
+        return new FormSet(PROGRAMME, SET, "Ward 7 set", FACILITATOR, "Fran Facilitator");
+    }
+
+    private static DefineOutcomeMetric defineMetric() {
+        return new DefineOutcomeMetric(PROGRAMME, METRIC, CHALLENGE, "Discharge delays", "delayed discharges",
+                Direction.DECREASE, Period.WEEK, new BigDecimal("350.00"),
+                new OutcomeTarget(new BigDecimal("15"), 90));
+    }
+
+    /** The events stored for an aggregate the programme created, in order. */
+    private List<? extends DomainEventMessage<?>> storedFor(UUID aggregateId) {
+        return createdAggregates.readEvents(aggregateId.toString()).asStream().toList();
+    }
+
+    // --- launch ---------------------------------------------------------------------------------------------------
+
+    @Test
+    void launchingAProgrammeRecordsOrganisationSponsorStartAndCurrency() {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(PROGRAMME, "St Elsewhere NHS Trust", "Discharge flow", "Dr Sponsor",
+                        STARTS_ON, "GBP"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(launched());
+    }
+
+    @ParameterizedTest
+    @NullAndEmptySource
+    @ValueSource(strings = {"EURO", "gbp", "£", "G B"})
+    void theCurrencyMustBeAnIso4217Code(String currency) {
+        fixture.givenNoPriorActivity()
+                .when(new LaunchProgramme(PROGRAMME, "Org", "Name", "Sponsor", STARTS_ON, currency))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "currency", "must be an ISO 4217 currency code"));
+    }
+
+    // --- costs ----------------------------------------------------------------------------------------------------
+
+    @Test
+    void recordingACostAddsAFullyLoadedCostLine() {
+        fixture.given(launched())
+                .when(new RecordProgrammeCost(PROGRAMME, COST, CostCategory.FACILITATION, new BigDecimal("1200.50"),
+                        LocalDate.of(2025, 2, 1), "external facilitator, 4 sessions"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ProgrammeCostRecorded(PROGRAMME, COST, CostCategory.FACILITATION,
+                        new BigDecimal("1200.50"), LocalDate.of(2025, 2, 1), "external facilitator, 4 sessions"));
+    }
+
+    @Test
+    void aCostAmountMustNotBeNegative() {
+        fixture.given(launched())
+                .when(new RecordProgrammeCost(PROGRAMME, COST, CostCategory.VENUE, new BigDecimal("-0.01"),
+                        LocalDate.of(2025, 2, 1), null))
+                .expectNoEvents()
+                .expectException(rejected(InvalidCommandValue.class, "amount", "must not be negative, was -0.01"));
+    }
+
+    // --- closing --------------------------------------------------------------------------------------------------
+
+    @Test
+    void closingTheProgrammeRecordsTheClosingDate() {
+        fixture.given(launched())
+                .when(new CloseProgramme(PROGRAMME, LocalDate.of(2025, 12, 19)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(closedOn(LocalDate.of(2025, 12, 19)));
+    }
+
+    @Test
+    void aProgrammeMayCloseOnItsStartDate() {
+        fixture.given(launched())
+                .when(new CloseProgramme(PROGRAMME, STARTS_ON))
+                .expectEvents(closedOn(STARTS_ON));
+    }
+
+    @Test
+    void aProgrammeClosesOnlyOnce() {
+        fixture.given(launched(), closedOn(LocalDate.of(2025, 12, 19)))
+                .when(new CloseProgramme(PROGRAMME, LocalDate.of(2025, 12, 20)))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, null, "is already closed"));
+    }
+
+    @Test
+    void aProgrammeDoesNotCloseBeforeItStarts() {
+        fixture.given(launched())
+                .when(new CloseProgramme(PROGRAMME, STARTS_ON.minusDays(1)))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "closedOn",
+                        "must not be before the programme's start (2025-01-06), was 2025-01-05"));
+    }
+
+    // --- sets and metrics, created through the programme ----------------------------------------------------------
+
+    @Test
+    void formingASetCreatesTheLearningSetAggregate() {
+        fixture.given(launched())
+                .when(formSet())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents(); // the programme itself does not change
+
+        assertThat(storedFor(SET)).singleElement().satisfies(message -> {
+            assertThat(message.getType()).isEqualTo("LearningSet");
+            assertThat(message.getSequenceNumber()).isZero();
+            assertThat(message.getPayload())
+                    .isEqualTo(new SetFormed(SET, PROGRAMME, "Ward 7 set", FACILITATOR, "Fran Facilitator"));
+        });
+    }
+
+    @Test
+    void noSetIsFormedInAClosedProgramme() {
+        fixture.given(launched(), closedOn(LocalDate.of(2025, 12, 19)))
+                .when(formSet())
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "programmeId", "is closed: no new sets"));
+
+        assertThat(storedFor(SET)).isEmpty();
+    }
+
+    @Test
+    void definingAMetricCreatesTheOutcomeMetricAggregate() {
+        fixture.given(launched())
+                .when(defineMetric())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+
+        assertThat(storedFor(METRIC)).singleElement().satisfies(message -> {
+            assertThat(message.getType()).isEqualTo("OutcomeMetric");
+            assertThat(message.getSequenceNumber()).isZero();
+            assertThat(message.getPayload()).isEqualTo(new OutcomeMetricDefined(METRIC, PROGRAMME, CHALLENGE,
+                    "Discharge delays", "delayed discharges", Direction.DECREASE, Period.WEEK,
+                    new BigDecimal("350.00"), new OutcomeTarget(new BigDecimal("15"), 90)));
+        });
+    }
+
+    @Test
+    void noMetricIsDefinedInAClosedProgramme() {
+        fixture.given(launched(), closedOn(LocalDate.of(2025, 12, 19)))
+                .when(defineMetric())
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "programmeId", "is closed: no new metrics"));
+
+        assertThat(storedFor(METRIC)).isEmpty();
+    }
+
+    // --- helper ---------------------------------------------------------------------------------------------------
+
+    /**
+     * The command failed with an exception of {@code type} that names {@code field} (null: the state as a whole)
+     * and whose message contains {@code message}.
+     */
+    private static Matcher<Throwable> rejected(Class<? extends RuntimeException> type, String field, String message) {
+        return new TypeSafeDiagnosingMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable actual, Description mismatch) {
+                mismatch.appendText(actual.getClass().getSimpleName()).appendText(" on field ")
+                        .appendValue(fieldOf(actual)).appendText(" with message ").appendValue(actual.getMessage());
+                return type.isInstance(actual) && Objects.equals(field, fieldOf(actual))
+                        && actual.getMessage() != null && actual.getMessage().contains(message);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText(type.getSimpleName()).appendText(" on field ").appendValue(field)
+                        .appendText(" with a message containing ").appendValue(message);
+            }
+        };
+    }
+
+    private static String fieldOf(Throwable exception) {
+        if (exception instanceof DomainRuleViolation violation) {
+            return violation.field();
+        }
+        if (exception instanceof InvalidCommandValue invalid) {
+            return invalid.field();
+        }
+        if (exception instanceof UnknownEntity unknown) {
+            return unknown.field();
+        }
+        return null;
+    }
+}
