@@ -11,6 +11,7 @@ public class CommandServiceApplication {
 
     public static void main(String[] args) {
         System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
         SpringApplication.run(CommandServiceApplication.class, args);
     }
 }
