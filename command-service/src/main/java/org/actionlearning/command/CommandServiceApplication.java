@@ -1,7 +1,7 @@
 package org.actionlearning.command;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The write side: REST commands, aggregates, the event store and its relay to Kafka. */
@@ -9,9 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class CommandServiceApplication {
 
+    /** Its configuration file is {@code command-service.yml}, so it can share a classpath with the query side. */
+    public static final String CONFIG_NAME = "spring.config.name=command-service";
+
     public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    public static SpringApplicationBuilder builder() {
         System.setProperty("axoniq.update-checker.disabled", "true");
         System.setProperty("disable-axoniq-console-message", "true");
-        SpringApplication.run(CommandServiceApplication.class, args);
+        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(CONFIG_NAME);
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Where and how stored events are published.
  *
- * @param bootstrapServers Kafka brokers (application.yml defaults it to {@code spring.kafka.bootstrap-servers})
+ * @param bootstrapServers Kafka brokers (command-service.yml defaults it to {@code spring.kafka.bootstrap-servers})
  * @param topic            the one topic of events
  * @param partitions       partitions when the relay creates the topic: the read side scales up to this many consumers
  * @param replicationFactor replication when the relay creates the topic (1 for a single broker)

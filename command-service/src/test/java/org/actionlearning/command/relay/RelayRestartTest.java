@@ -23,7 +23,6 @@ import org.actionlearning.command.support.TopicReader;
 import org.actionlearning.command.support.TopicReader.Received;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -112,7 +111,7 @@ class RelayRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(CommandServiceApplication.class).run(
+        return CommandServiceApplication.builder().run(
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",

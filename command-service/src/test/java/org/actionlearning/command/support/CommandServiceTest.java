@@ -11,7 +11,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The command service running for real on an embedded PostgreSQL and an in-process Kafka broker, shared by the
  * test classes that extend this (one Spring context). Tests isolate themselves by their own programme ids.
  */
-@SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = CommandServiceApplication.CONFIG_NAME)
 public abstract class CommandServiceTest {
 
     public static final String TOPIC = "als.events.test";
