@@ -1,5 +1,8 @@
 package org.actionlearning.command.support;
 
+import org.actionlearning.testsupport.EmbeddedInfrastructure;
+import org.actionlearning.testsupport.HttpJson;
+
 import org.actionlearning.command.CommandServiceApplication;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;

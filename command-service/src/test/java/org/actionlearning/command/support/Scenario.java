@@ -1,5 +1,8 @@
 package org.actionlearning.command.support;
 
+import org.actionlearning.testsupport.EmbeddedInfrastructure;
+import org.actionlearning.testsupport.HttpJson;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.actionlearning.command.support;
+package org.actionlearning.testsupport;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.actionlearning.command.support;
+package org.actionlearning.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package org.actionlearning.command.support;
+package org.actionlearning.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;

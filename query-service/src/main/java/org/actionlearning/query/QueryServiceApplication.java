@@ -1,0 +1,22 @@
+package org.actionlearning.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The read side: projects the events topic into PostgreSQL read models and answers queries and dashboards. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class QueryServiceApplication {
+
+    /** Its configuration file is {@code query-service.yml}, so it can share a classpath with the command side. */
+    public static final String CONFIG_NAME = "spring.config.name=query-service";
+
+    public static void main(String[] args) {
+        builder().run(args);
+    }
+
+    public static SpringApplicationBuilder builder() {
+        return new SpringApplicationBuilder(QueryServiceApplication.class).properties(CONFIG_NAME);
+    }
+}

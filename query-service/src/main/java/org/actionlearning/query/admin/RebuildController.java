@@ -1,0 +1,53 @@
+package org.actionlearning.query.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.actionlearning.query.projection.ProjectionConsumer;
+import org.actionlearning.query.projection.RebuildStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin")
+@Tag(name = "Operations", description = "Rebuild the read models from the topic; compare their content")
+public class RebuildController {
+
+    private final ProjectionConsumer consumer;
+    private final ReadModelChecksum checksum;
+
+    public RebuildController(ProjectionConsumer consumer, ReadModelChecksum checksum) {
+        this.consumer = consumer;
+        this.checksum = checksum;
+    }
+
+    public record RebuildAnswer(String state, String startedAt, String finishedAt, long recordsToReplay,
+                                long recordsReplayed, double progress) {
+        static RebuildAnswer of(RebuildStatus s) {
+            return new RebuildAnswer(s.state(), s.startedAt() == null ? null : s.startedAt().toString(),
+                    s.finishedAt() == null ? null : s.finishedAt().toString(), s.recordsToReplay(),
+                    s.recordsReplayed(), s.progress());
+        }
+    }
+
+    @PostMapping("/rebuild")
+    @Operation(summary = "Empty every read model and project the topic again from offset 0; the API keeps answering")
+    public ResponseEntity<RebuildAnswer> rebuild() {
+        return ResponseEntity.accepted().body(RebuildAnswer.of(consumer.requestRebuild()));
+    }
+
+    @GetMapping("/rebuild")
+    @Operation(summary = "Progress of the last rebuild")
+    public RebuildAnswer rebuildStatus() {
+        return RebuildAnswer.of(consumer.rebuildStatus());
+    }
+
+    @GetMapping("/checksum")
+    @Operation(summary = "A fingerprint of each read-model table's content")
+    public Map<String, String> checksum() {
+        return checksum.byTable();
+    }
+}

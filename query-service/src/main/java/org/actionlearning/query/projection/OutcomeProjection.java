@@ -1,0 +1,76 @@
+package org.actionlearning.query.projection;
+
+import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.actionlearning.events.outcome.AttributionEstimated;
+import org.actionlearning.events.outcome.BaselineRecorded;
+import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.OutcomeMetricDefined;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+
+/** Outcome metrics, their baseline and follow-up series, and the attribution estimates for ROI. */
+@Component
+public class OutcomeProjection implements Projection {
+
+    static final String BASELINE = "BASELINE";
+    static final String FOLLOW_UP = "FOLLOW_UP";
+
+    private final DSLContext db;
+
+    public OutcomeProjection(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(OUTCOME_METRIC, OUTCOME_POINT, ATTRIBUTION_ESTIMATE);
+    }
+
+    @Override
+    public void register(ProjectionHandlers handlers) {
+        handlers.on(OutcomeMetricDefined.class, (e, envelope) -> db.insertInto(OUTCOME_METRIC)
+                        .set(OUTCOME_METRIC.METRIC_ID, e.metricId())
+                        .set(OUTCOME_METRIC.PROGRAMME_ID, e.programmeId())
+                        .set(OUTCOME_METRIC.CHALLENGE_ID, e.challengeId())
+                        .set(OUTCOME_METRIC.NAME, e.name())
+                        .set(OUTCOME_METRIC.UNIT, e.unit())
+                        .set(OUTCOME_METRIC.DIRECTION, e.direction().name())
+                        .set(OUTCOME_METRIC.PERIOD, e.period().name())
+                        .set(OUTCOME_METRIC.VALUE_PER_UNIT, e.valuePerUnit())
+                        .set(OUTCOME_METRIC.TARGET_CHANGE_PERCENT, e.target() == null ? null : e.target().changePercent())
+                        .set(OUTCOME_METRIC.TARGET_WITHIN_DAYS, e.target() == null ? null : e.target().withinDays())
+                        .onConflict(OUTCOME_METRIC.METRIC_ID).doNothing()
+                        .execute())
+                .on(BaselineRecorded.class, (e, envelope) -> point(e.metricId(), BASELINE, e.measuredOn(), e.value()))
+                .on(MeasurementRecorded.class,
+                        (e, envelope) -> point(e.metricId(), FOLLOW_UP, e.measuredOn(), e.value()))
+                .on(AttributionEstimated.class, (e, envelope) -> db.insertInto(ATTRIBUTION_ESTIMATE)
+                        .set(ATTRIBUTION_ESTIMATE.ESTIMATE_ID, e.estimateId())
+                        .set(ATTRIBUTION_ESTIMATE.METRIC_ID, e.metricId())
+                        .set(ATTRIBUTION_ESTIMATE.PROGRAMME_ID, e.programmeId())
+                        .set(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT, e.attributionPercent())
+                        .set(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT, e.confidencePercent())
+                        .set(ATTRIBUTION_ESTIMATE.ESTIMATED_BY, e.estimatedBy())
+                        .onConflict(ATTRIBUTION_ESTIMATE.ESTIMATE_ID).doNothing()
+                        .execute());
+    }
+
+    private void point(UUID metricId, String series, LocalDate measuredOn, BigDecimal value) {
+        db.insertInto(OUTCOME_POINT)
+                .set(OUTCOME_POINT.METRIC_ID, metricId)
+                .set(OUTCOME_POINT.SERIES, series)
+                .set(OUTCOME_POINT.MEASURED_ON, measuredOn)
+                .set(OUTCOME_POINT.VALUE, value)
+                .onConflict(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON).doUpdate()
+                .set(OUTCOME_POINT.VALUE, value)
+                .execute();
+    }
+}

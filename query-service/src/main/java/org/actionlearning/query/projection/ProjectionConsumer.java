@@ -1,0 +1,237 @@
+package org.actionlearning.query.projection;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.actionlearning.events.envelope.EventEnvelope;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consumer group member that keeps the read models up to date: polls the events topic, applies each poll
+ * as one transaction ({@link ProjectionBatch}), and on partition assignment resumes from the offsets stored
+ * in PostgreSQL (not Kafka's committed offsets), following "Storing Offsets Outside Kafka".
+ * Also runs rebuilds from offset 0 while the API keeps answering.
+ */
+@Component
+public class ProjectionConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+
+    private final ProjectionProperties properties;
+    private final ProjectionBatch batch;
+    private final ReadModelReset reset;
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer projectionLag;
+    private final AtomicLong consumerLag = new AtomicLong();
+    private final AtomicBoolean rebuildRequested = new AtomicBoolean();
+    private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.idle());
+    private volatile Map<TopicPartition, Long> rebuildEndOffsets = Map.of();
+    private volatile boolean running;
+    private volatile Consumer<String, byte[]> consumer;
+    private Thread thread;
+
+    public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
+                              MeterRegistry registry) {
+        this.properties = properties;
+        this.batch = batch;
+        this.reset = reset;
+        this.registry = registry;
+        this.clock = Clock.systemUTC();
+        this.projectionLag = Timer.builder("als.projection.lag")
+                .description("from an event being stored to its read-model commit")
+                .publishPercentileHistogram().register(registry);
+        Gauge.builder("als.projection.consumer.lag", consumerLag, AtomicLong::get)
+                .description("records on the topic not yet projected").register(registry);
+        Gauge.builder("als.projection.rebuild.progress", rebuild, r -> r.get().progress())
+                .description("share of the topic replayed by the running rebuild (1 when done)").register(registry);
+    }
+
+    /** Asks for every read model to be rebuilt from offset 0; the API keeps answering meanwhile. */
+    public RebuildStatus requestRebuild() {
+        rebuildRequested.set(true);
+        rebuild.set(new RebuildStatus("REQUESTED", Instant.now(clock), null, 0, 0));
+        return rebuild.get();
+    }
+
+    public RebuildStatus rebuildStatus() {
+        return rebuild.get();
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("Projection consumer disabled (als.projection.enabled=false)");
+            return;
+        }
+        running = true;
+        thread = new Thread(this::run, "projection-consumer");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Consumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(Duration.ofSeconds(15).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, properties.groupId(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer = kafka;
+            kafka.subscribe(List.of(properties.topic()), new ResumeFromStoredOffsets(kafka));
+            while (running) {
+                pollOnce(kafka);
+            }
+        } catch (WakeupException stopping) {
+            // stop() woke the consumer up
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
+        if (rebuildRequested.getAndSet(false)) {
+            startRebuild(kafka);
+        }
+        ConsumerRecords<String, byte[]> records = kafka.poll(properties.pollTimeout());
+        if (!records.isEmpty()) {
+            try {
+                ProjectionBatch.Outcome outcome = batch.apply(records);
+                recordMetrics(outcome);
+                advanceRebuild(records.count(), kafka);
+            } catch (RuntimeException e) {
+                log.warn("Projection of {} records failed; retrying from the stored offsets: {}", records.count(),
+                        e.toString());
+                sleep(RETRY_BACKOFF);
+                seekToStoredOffsets(kafka, kafka.assignment());
+            }
+        }
+        consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
+    }
+
+    private void recordMetrics(ProjectionBatch.Outcome outcome) {
+        Instant committed = Instant.now(clock);
+        for (EventEnvelope envelope : outcome.applied()) {
+            projectionLag.record(Duration.between(envelope.occurredAt(), committed));
+            registry.counter("als.projection.events", "type", envelope.eventType()).increment();
+        }
+        if (outcome.duplicates() > 0) {
+            registry.counter("als.projection.duplicates").increment(outcome.duplicates());
+        }
+        if (outcome.deadLetters() > 0) {
+            registry.counter("als.projection.dead.letters").increment(outcome.deadLetters());
+        }
+    }
+
+    private void startRebuild(KafkaConsumer<String, byte[]> kafka) {
+        Collection<TopicPartition> assigned = kafka.assignment();
+        reset.resetAll();
+        kafka.seekToBeginning(assigned);
+        Map<TopicPartition, Long> begin = kafka.beginningOffsets(assigned);
+        rebuildEndOffsets = kafka.endOffsets(assigned);
+        long total = rebuildEndOffsets.entrySet().stream()
+                .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
+        rebuild.set(new RebuildStatus("RUNNING", rebuild.get().startedAt(), null, total, 0));
+        log.info("Rebuilding read models from offset 0: {} records on {} partitions", total, assigned.size());
+        advanceRebuild(0, kafka);
+    }
+
+    private void advanceRebuild(int projected, KafkaConsumer<String, byte[]> kafka) {
+        RebuildStatus status = rebuild.get();
+        if (!"RUNNING".equals(status.state())) {
+            return;
+        }
+        boolean caughtUp = rebuildEndOffsets.entrySet().stream()
+                .allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
+        long replayed = status.recordsReplayed() + projected;
+        rebuild.set(caughtUp
+                ? new RebuildStatus("DONE", status.startedAt(), Instant.now(clock), status.recordsToReplay(), replayed)
+                : new RebuildStatus("RUNNING", status.startedAt(), null, status.recordsToReplay(), replayed));
+        if (caughtUp) {
+            log.info("Rebuild done: {} records replayed", replayed);
+        }
+    }
+
+    private void seekToStoredOffsets(Consumer<String, byte[]> kafka, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, Long> stored = batch.storedOffsets(properties.topic());
+        for (TopicPartition partition : partitions) {
+            Long next = stored.get(partition);
+            if (next != null) {
+                kafka.seek(partition, next);
+            } else {
+                kafka.seekToBeginning(List.of(partition));
+            }
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** On assignment, continue from the offsets committed with the read models, whatever Kafka remembers. */
+    private final class ResumeFromStoredOffsets implements ConsumerRebalanceListener {
+        private final Consumer<String, byte[]> kafka;
+
+        ResumeFromStoredOffsets(Consumer<String, byte[]> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            seekToStoredOffsets(kafka, partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // offsets are already stored with each batch's transaction
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.actionlearning.query.projection;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.actionlearning.events.DomainEvent;
+import org.actionlearning.events.envelope.EventEnvelope;
+
+/** Which projection code runs for which event type; several projections may handle the same type. */
+public final class ProjectionHandlers {
+
+    private final Map<Class<?>, List<BiConsumer<Object, EventEnvelope>>> handlers = new HashMap<>();
+
+    public <E extends DomainEvent> ProjectionHandlers on(Class<E> type, BiConsumer<E, EventEnvelope> handler) {
+        handlers.computeIfAbsent(type, t -> new ArrayList<>())
+                .add((event, envelope) -> handler.accept(type.cast(event), envelope));
+        return this;
+    }
+
+    void apply(DomainEvent event, EventEnvelope envelope) {
+        for (BiConsumer<Object, EventEnvelope> handler : handlers.getOrDefault(event.getClass(), List.of())) {
+            handler.accept(event, envelope);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.actionlearning.query.projection;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The projection consumer.
+ *
+ * @param groupId        consumer group: instances with the same group share the topic's partitions
+ * @param maxPollRecords records per poll, and so per read-model transaction
+ * @param enabled        false for an instance that only answers queries
+ */
+@ConfigurationProperties("als.projection")
+public record ProjectionProperties(@DefaultValue("localhost:9092") String bootstrapServers,
+                                   @DefaultValue("als.events") String topic,
+                                   @DefaultValue("als-query-projections") String groupId,
+                                   @DefaultValue("500") int maxPollRecords,
+                                   @DefaultValue("200ms") Duration pollTimeout,
+                                   @DefaultValue("true") boolean enabled) {
+}

@@ -1,0 +1,31 @@
+package org.actionlearning.query.projection;
+
+import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
+import static org.actionlearning.query.jooq.Tables.CONSUMER_OFFSET;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Empties every read model and the projection's bookkeeping in one transaction, before a rebuild. */
+@Component
+public class ReadModelReset {
+
+    private final DSLContext db;
+    private final List<Table<?>> tables = new ArrayList<>();
+
+    public ReadModelReset(DSLContext db, List<Projection> projections) {
+        this.db = db;
+        projections.forEach(p -> tables.addAll(p.tables()));
+        tables.add(AGGREGATE_POSITION);
+        tables.add(CONSUMER_OFFSET);
+    }
+
+    @Transactional
+    public void resetAll() {
+        db.truncate(tables.toArray(Table[]::new)).execute();
+    }
+}

@@ -1,0 +1,208 @@
+package org.actionlearning.query.projection;
+
+import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
+import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
+import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.actionlearning.events.envelope.EventEnvelope;
+import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.MeetingOpened;
+import org.actionlearning.events.learningset.MeetingScheduled;
+import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.QuestionAsked;
+import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.SetFormed;
+import org.actionlearning.events.learningset.StatementKind;
+import org.actionlearning.events.learningset.StatementMade;
+import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.actionlearning.query.QueryServiceApplication;
+import org.actionlearning.query.admin.ReadModelChecksum;
+import org.actionlearning.testsupport.EmbeddedInfrastructure;
+import org.actionlearning.testsupport.HttpJson;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The projection consumer on a real Kafka topic and PostgreSQL: duplicates from the at-least-once relay and a
+ * batch delivered twice leave the read models unchanged, an unreadable record is set aside, and a rebuild
+ * from offset 0 gives the same tables as incremental projection.
+ */
+@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = QueryServiceApplication.CONFIG_NAME)
+class ProjectionTest {
+
+    private static final String TOPIC = "als.events.projection-test";
+    private static final String DATABASE_URL = EmbeddedInfrastructure.newDatabase("projection");
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("als.projection.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
+        registry.add("als.projection.topic", () -> TOPIC);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    ProjectionBatch batch;
+    @Autowired
+    ReadModelChecksum checksum;
+    @Autowired
+    TransactionTemplate transactions;
+
+    private final UUID programmeId = UUID.randomUUID();
+    private final UUID setId = UUID.randomUUID();
+    private final UUID meetingId = UUID.randomUUID();
+    private final UUID challengeId = UUID.randomUUID();
+    private final UUID presenter = UUID.randomUUID();
+    private final UUID asker = UUID.randomUUID();
+    private final UUID speaker = UUID.randomUUID();
+
+    /** A meeting: one open and one closed question by the asker, one piece of advice by the speaker. */
+    private EventLog meeting(UUID programme, UUID set) {
+        EventLog log = new EventLog();
+        log.append("Programme", programme, new ProgrammeLaunched(programme, "Org", "P", "S",
+                LocalDate.of(2026, 1, 5), "GBP"));
+        log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
+        for (UUID member : List.of(presenter, asker, speaker)) {
+            log.append("LearningSet", set, new MemberJoined(set, programme, member, "M"));
+        }
+        log.append("LearningSet", set, new MeetingScheduled(set, programme, meetingId, LocalDate.of(2026, 2, 2)));
+        log.append("LearningSet", set, new MeetingOpened(set, programme, meetingId, LocalDate.of(2026, 2, 2),
+                List.of(presenter, asker, speaker)));
+        log.append("LearningSet", set, new ChallengePresented(set, programme, meetingId, challengeId, presenter,
+                "T", null));
+        log.append("LearningSet", set, new QuestionAsked(set, programme, meetingId, UUID.randomUUID(), challengeId,
+                asker, QuestionForm.OPEN, "Why?", 10));
+        log.append("LearningSet", set, new QuestionAsked(set, programme, meetingId, UUID.randomUUID(), challengeId,
+                asker, QuestionForm.CLOSED, "Did you?", 5));
+        log.append("LearningSet", set, new StatementMade(set, programme, meetingId, UUID.randomUUID(), speaker,
+                StatementKind.ADVICE, challengeId, "Try this", 20));
+        return log;
+    }
+
+    @Test
+    void duplicatesFromTheRelayAndUnreadableRecordsDoNotChangeTheCounts() {
+        EventLog log = meeting(programmeId, setId);
+        List<EventEnvelope> envelopes = log.envelopes();
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            envelopes.forEach(e -> send(producer, e.programmeId().toString(), EventJson.toBytes(e)));
+            send(producer, programmeId.toString(), "{not an event".getBytes(StandardCharsets.UTF_8));
+            // the relay retried its last batch: the last three events again, same ids and sequences
+            envelopes.subList(envelopes.size() - 3, envelopes.size())
+                    .forEach(e -> send(producer, e.programmeId().toString(), EventJson.toBytes(e)));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(DEAD_LETTER) == 1
+                && db.fetchCount(CONTRIBUTION, CONTRIBUTION.MEETING_ID.eq(meetingId)) == 3);
+        // duplicates arrive after the poison record; give the consumer time to reach them
+        await().atMost(Duration.ofSeconds(10)).until(() -> projectedUpToEnd());
+
+        assertThat(participation(asker)).containsEntry("questions", 2).containsEntry("open_questions", 1)
+                .containsEntry("statements", 0).containsEntry("advice", 0);
+        assertThat(participation(speaker)).containsEntry("questions", 0).containsEntry("statements", 1)
+                .containsEntry("advice", 1);
+        assertThat(participation(presenter)).containsEntry("presented", 1).containsEntry("questions", 0);
+        assertThat(db.fetchOne(DEAD_LETTER).getReason()).contains("not an event envelope");
+    }
+
+    @Test
+    void aBatchDeliveredTwiceLeavesTheReadModelsUnchanged() {
+        EventLog log = meeting(UUID.randomUUID(), UUID.randomUUID());
+        var poll = EventLog.asPoll("direct-delivery", 0, log.envelopes());
+
+        // in a transaction that is rolled back at the end, so the other tests see only the topic's events
+        transactions.executeWithoutResult(tx -> {
+            ProjectionBatch.Outcome first = batch.apply(poll);
+            Map<String, String> once = checksum.byTable();
+            // the consumer restarted before its offsets were stored and got the same records again
+            ProjectionBatch.Outcome again = batch.apply(poll);
+
+            assertThat(first.applied()).hasSize(log.envelopes().size());
+            assertThat(checksum.byTable()).isEqualTo(once);
+            assertThat(again.applied()).isEmpty();
+            assertThat(again.duplicates()).isEqualTo(log.envelopes().size());
+            tx.setRollbackOnly();
+        });
+    }
+
+    @Test
+    void aRebuildFromOffsetZeroGivesTheSameTablesAsIncrementalProjection() {
+        UUID programme = UUID.randomUUID();
+        EventLog log = meeting(programme, UUID.randomUUID());
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            log.envelopes().forEach(e -> send(producer, e.programmeId().toString(), EventJson.toBytes(e)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(this::projectedUpToEnd);
+        Map<String, String> incremental = checksum.byTable();
+        assertThat(incremental.get("member_participation")).doesNotStartWith("empty");
+
+        HttpJson http = new HttpJson("http://localhost:" + port);
+        assertThat(http.post("/api/admin/rebuild", "").status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "DONE".equals(http.get("/api/admin/rebuild").body().path("state").asText()));
+
+        HttpJson.Response status = http.get("/api/admin/rebuild");
+        assertThat(status.body().get("progress").asDouble()).isEqualTo(1.0);
+        assertThat(status.body().get("recordsReplayed").asLong()).isEqualTo(status.body().get("recordsToReplay").asLong());
+        assertThat(checksum.byTable()).isEqualTo(incremental);
+    }
+
+    private boolean projectedUpToEnd() {
+        Long stored = db.fetchOne("select coalesce(sum(next_offset), 0) from consumer_offset where topic = ?",
+                TOPIC).get(0, Long.class);
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                "bootstrap.servers", EmbeddedInfrastructure.kafkaBootstrapServers()),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            var partitions = consumer.partitionsFor(TOPIC).stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(TOPIC, p.partition())).toList();
+            long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
+            return stored != null && stored == end;
+        }
+    }
+
+    private Map<String, Object> participation(UUID person) {
+        Record row = db.selectFrom(MEMBER_PARTICIPATION).where(MEMBER_PARTICIPATION.MEETING_ID.eq(meetingId)
+                .and(MEMBER_PARTICIPATION.PERSON_ID.eq(person))).fetchOne();
+        return row == null ? Map.of() : row.intoMap();
+    }
+
+    private static KafkaProducer<String, byte[]> producer() {
+        return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {
+        try {
+            producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
