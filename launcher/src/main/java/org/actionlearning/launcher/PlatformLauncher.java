@@ -1,0 +1,122 @@
+package org.actionlearning.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.actionlearning.command.CommandServiceApplication;
+import org.actionlearning.query.QueryServiceApplication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Runs the whole platform in one JVM: an embedded PostgreSQL (data in {@code data/postgres}), an in-process
+ * Kafka broker (data in {@code data/kafka}), the command service and the query service, and loads the demo
+ * programmes on the first start. Ctrl-C stops everything.
+ */
+public final class PlatformLauncher implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
+    private static final String COMMAND_DATABASE = "als_commands";
+    private static final String QUERY_DATABASE = "als_queries";
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private String commandUrl;
+    private String queryUrl;
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        LauncherSettings settings = LauncherSettings.fromEnvironment();
+        PlatformLauncher launcher = new PlatformLauncher();
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "platform-shutdown"));
+        launcher.start(settings);
+        System.out.println();
+        System.out.println("Ready: " + launcher.queryUrl + "/");
+        System.out.println("  command API: " + launcher.commandUrl + "/api   Swagger UI: " + launcher.commandUrl
+                + "/swagger-ui.html");
+        System.out.println("  query API:   " + launcher.queryUrl + "/api   Swagger UI: " + launcher.queryUrl
+                + "/swagger-ui.html");
+        System.out.println("  Stop with Ctrl-C; data stays in " + settings.dataDirectory().toAbsolutePath());
+    }
+
+    void start(LauncherSettings settings) throws IOException, SQLException {
+        Files.createDirectories(settings.dataDirectory());
+        List<String> commandArgs = new ArrayList<>(List.of("--server.port=" + settings.commandPort()));
+        List<String> queryArgs = new ArrayList<>(List.of("--server.port=" + settings.queryPort()));
+
+        if (settings.externalDatasourceUrl() == null) {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(settings.dataDirectory().resolve("postgres"))
+                    .setCleanDataDirectory(false)
+                    .setPort(settings.postgresPort())
+                    // an acknowledged command must survive a crash
+                    .setServerConfig("synchronous_commit", "on")
+                    .start();
+            started.add(postgres);
+            createDatabases(postgres);
+            commandArgs.addAll(datasource(postgres.getJdbcUrl("postgres", COMMAND_DATABASE)));
+            queryArgs.addAll(datasource(postgres.getJdbcUrl("postgres", QUERY_DATABASE)));
+            log.info("Embedded PostgreSQL on port {}", settings.postgresPort());
+        }
+        if (settings.externalKafka() == null) {
+            EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(settings.dataDirectory().resolve("kafka"),
+                    settings.kafkaPort(), settings.kafkaPort() + 1, 6);
+            started.add(kafka);
+            commandArgs.add("--als.relay.bootstrap-servers=" + kafka.bootstrapServers());
+            queryArgs.add("--als.projection.bootstrap-servers=" + kafka.bootstrapServers());
+            log.info("Embedded Kafka broker on {}", kafka.bootstrapServers());
+        }
+
+        ConfigurableApplicationContext commands = CommandServiceApplication.builder()
+                .run(commandArgs.toArray(String[]::new));
+        started.add(commands);
+        ConfigurableApplicationContext queries = QueryServiceApplication.builder()
+                .run(queryArgs.toArray(String[]::new));
+        started.add(queries);
+        commandUrl = "http://localhost:" + settings.commandPort();
+        queryUrl = "http://localhost:" + settings.queryPort();
+    }
+
+    String commandUrl() {
+        return commandUrl;
+    }
+
+    String queryUrl() {
+        return queryUrl;
+    }
+
+    private static List<String> datasource(String url) {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=postgres");
+    }
+
+    private static void createDatabases(EmbeddedPostgres postgres) throws SQLException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            for (String database : List.of(COMMAND_DATABASE, QUERY_DATABASE)) {
+                var exists = statement.executeQuery("select 1 from pg_database where datname = '" + database + "'");
+                if (!exists.next()) {
+                    statement.execute("create database " + database);
+                }
+            }
+        }
+    }
+
+    /** Stops in reverse order: services first, then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.warn("While stopping {}: {}", started.get(i).getClass().getSimpleName(), e.toString());
+            }
+        }
+        started.clear();
+    }
+}
