@@ -7,6 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.actionlearning.service.KafkaHealthIndicator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -78,6 +79,12 @@ public class RelayConfiguration {
                 log.warn("Could not create topic {}: {}", properties.topic(), e.toString());
             }
         };
+    }
+
+    /** Health of the Kafka cluster the relay publishes to (actuator "kafka" component). */
+    @Bean(destroyMethod = "close")
+    public KafkaHealthIndicator kafkaHealthIndicator(RelayProperties properties) {
+        return new KafkaHealthIndicator(properties.bootstrapServers());
     }
 
     /** Relay lag: events stored but not yet acknowledged by Kafka (newest global index minus the relay's). */

@@ -1,5 +1,8 @@
 package org.actionlearning.command.web;
 
+import org.actionlearning.service.FieldError;
+import org.actionlearning.service.Problems;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;

@@ -1,5 +1,8 @@
 package org.actionlearning.command.web;
 
+import org.actionlearning.service.FieldError;
+import org.actionlearning.service.Problems;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;

@@ -1,5 +1,8 @@
 package org.actionlearning.command.web;
 
+import org.actionlearning.service.FieldError;
+import org.actionlearning.service.Problems;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -173,6 +173,14 @@ class ProjectionTest {
         assertThat(checksum.byTable()).isEqualTo(incremental);
     }
 
+    @Test
+    void readinessIncludesPostgresAndKafka() {
+        var readiness = new HttpJson("http://localhost:" + port).get("/actuator/health/readiness").body();
+        assertThat(readiness.path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+    }
+
     private boolean projectedUpToEnd() {
         Long stored = db.fetchOne("select coalesce(sum(next_offset), 0) from consumer_offset where topic = ?",
                 TOPIC).get(0, Long.class);

@@ -1,4 +1,4 @@
-package org.actionlearning.command.web;
+package org.actionlearning.service;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
