@@ -1,0 +1,29 @@
+package org.actionlearning.query.read;
+
+import static org.actionlearning.query.jooq.Tables.PROGRAMME_COST;
+
+import java.util.List;
+import java.util.UUID;
+import org.actionlearning.analytics.roi.Cost;
+import org.actionlearning.analytics.roi.CostCategory;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/** A programme's recorded costs. */
+@Component
+class CostReader {
+
+    private final DSLContext db;
+
+    CostReader(DSLContext db) {
+        this.db = db;
+    }
+
+    List<Cost> ofProgramme(UUID programmeId) {
+        return db.select(PROGRAMME_COST.CATEGORY, PROGRAMME_COST.AMOUNT)
+                .from(PROGRAMME_COST)
+                .where(PROGRAMME_COST.PROGRAMME_ID.eq(programmeId))
+                .orderBy(PROGRAMME_COST.INCURRED_ON, PROGRAMME_COST.COST_ID)
+                .fetch(row -> new Cost(CostCategory.valueOf(row.value1()), row.value2().doubleValue()));
+    }
+}

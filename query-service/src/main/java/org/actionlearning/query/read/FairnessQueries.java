@@ -1,0 +1,66 @@
+package org.actionlearning.query.read;
+
+import static org.actionlearning.query.jooq.Tables.CHALLENGE;
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
+
+import java.util.List;
+import java.util.UUID;
+import org.actionlearning.analytics.participation.MeetingParticipation;
+import org.actionlearning.analytics.participation.MemberContribution;
+import org.actionlearning.analytics.participation.PresenterRotation;
+import org.actionlearning.query.jooq.tables.records.LearningSetRecord;
+import org.actionlearning.query.read.ParticipationReader.Attendee;
+import org.actionlearning.query.read.ParticipationReader.HeldMeeting;
+import org.actionlearning.query.read.SetFairness.MeetingFairness;
+import org.actionlearning.query.read.SetFairness.MemberFairness;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Participation balance of a set, meeting by meeting, and its presenter rotation. */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class FairnessQueries {
+
+    private final DSLContext db;
+    private final ParticipationReader participation;
+
+    public FairnessQueries(DSLContext db, ParticipationReader participation) {
+        this.db = db;
+        this.participation = participation;
+    }
+
+    public SetFairness fairness(UUID setId) {
+        LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
+        if (set == null) {
+            throw new UnknownResource("setId", "learning set", setId);
+        }
+        List<UUID> currentMembers = db.select(SET_MEMBER.PERSON_ID).from(SET_MEMBER)
+                .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
+                .fetch(SET_MEMBER.PERSON_ID);
+        List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
+                .where(CHALLENGE.MEETING_ID.in(DSL.select(MEETING.MEETING_ID).from(MEETING)
+                        .where(MEETING.SET_ID.eq(setId))))
+                .fetch(CHALLENGE.PRESENTER_ID);
+        return new SetFairness(set.getSetId(), set.getName(), PresenterRotation.of(currentMembers, presenters),
+                participation.ofSet(setId).stream().map(FairnessQueries::meeting).toList());
+    }
+
+    private static MeetingFairness meeting(HeldMeeting meeting) {
+        MeetingParticipation numbers = meeting.participation();
+        return new MeetingFairness(meeting.meetingId(), meeting.openedOn(), numbers.attendees(), numbers.gini(),
+                numbers.normalisedEntropy(), numbers.dominance(), numbers.silentMembers(), numbers.questionFocus(),
+                numbers.openQuestionRatio(), meeting.attendees().stream().map(FairnessQueries::member).toList());
+    }
+
+    private static MemberFairness member(Attendee attendee) {
+        MemberContribution counts = attendee.contribution();
+        return new MemberFairness(attendee.personId(), attendee.displayName(), counts.questions(),
+                counts.openQuestions(), counts.statements(), counts.advice(), counts.contributions(),
+                attendee.presented());
+    }
+}

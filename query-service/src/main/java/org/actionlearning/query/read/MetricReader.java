@@ -1,0 +1,127 @@
+package org.actionlearning.query.read;
+
+import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.actionlearning.analytics.outcomes.Direction;
+import org.actionlearning.analytics.outcomes.Measurement;
+import org.actionlearning.analytics.outcomes.MetricDefinition;
+import org.actionlearning.analytics.outcomes.OutcomeAnalysis;
+import org.actionlearning.analytics.outcomes.Period;
+import org.actionlearning.analytics.outcomes.Target;
+import org.actionlearning.analytics.roi.AttributionEstimate;
+import org.actionlearning.analytics.roi.MetricInput;
+import org.actionlearning.query.jooq.tables.records.OutcomeMetricRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Component;
+
+/** Outcome metrics with their points and attribution estimates, and their analysis. */
+@Component
+class MetricReader {
+
+    static final String BASELINE = "BASELINE";
+    static final String FOLLOW_UP = "FOLLOW_UP";
+
+    /** A metric as stored, its definition, its points in date order, its estimates and its analysis. */
+    record LoadedMetric(OutcomeMetricRecord row, MetricDefinition definition, List<Measurement> baselinePoints,
+                        List<Measurement> followUps, List<AttributionEstimate> estimates, OutcomeAnalysis analysis) {
+
+        MetricInput roiInput() {
+            return new MetricInput(row.getMetricId(), row.getName(), definition, analysis.baseline(), analysis.latest(),
+                    estimates);
+        }
+
+        MetricSummary summary() {
+            return new MetricSummary(row.getMetricId(), row.getName(), row.getUnit(), row.getDirection(),
+                    analysis.baseline(), analysis.latest(), analysis.changePercent(), analysis.improvementPercent(),
+                    analysis.targetMet(), analysis.daysToTarget(), analysis.pValue(), signalNames(analysis));
+        }
+
+        static List<String> signalNames(OutcomeAnalysis analysis) {
+            return analysis.signals().stream().map(Enum::name).toList();
+        }
+    }
+
+    private final DSLContext db;
+
+    MetricReader(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The programme's metrics, ordered by name. */
+    List<LoadedMetric> ofProgramme(UUID programmeId) {
+        return load(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId));
+    }
+
+    Optional<LoadedMetric> byId(UUID metricId) {
+        return load(OUTCOME_METRIC.METRIC_ID.eq(metricId)).stream().findFirst();
+    }
+
+    private List<LoadedMetric> load(Condition which) {
+        List<OutcomeMetricRecord> rows = db.selectFrom(OUTCOME_METRIC).where(which)
+                .orderBy(OUTCOME_METRIC.NAME, OUTCOME_METRIC.METRIC_ID).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = rows.stream().map(OutcomeMetricRecord::getMetricId).toList();
+
+        Map<UUID, List<Measurement>> baselines = new HashMap<>();
+        Map<UUID, List<Measurement>> followUps = new HashMap<>();
+        for (Record point : db.select(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON,
+                        OUTCOME_POINT.VALUE)
+                .from(OUTCOME_POINT)
+                .where(OUTCOME_POINT.METRIC_ID.in(ids))
+                .orderBy(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON)
+                .fetch()) {
+            Map<UUID, List<Measurement>> series = BASELINE.equals(point.get(OUTCOME_POINT.SERIES)) ? baselines : followUps;
+            series.computeIfAbsent(point.get(OUTCOME_POINT.METRIC_ID), id -> new ArrayList<>())
+                    .add(new Measurement(point.get(OUTCOME_POINT.MEASURED_ON), point.get(OUTCOME_POINT.VALUE).doubleValue()));
+        }
+
+        Map<UUID, List<AttributionEstimate>> estimates = new HashMap<>();
+        for (Record estimate : db.select(ATTRIBUTION_ESTIMATE.METRIC_ID, ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT,
+                        ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT)
+                .from(ATTRIBUTION_ESTIMATE)
+                .where(ATTRIBUTION_ESTIMATE.METRIC_ID.in(ids))
+                .fetch()) {
+            estimates.computeIfAbsent(estimate.get(ATTRIBUTION_ESTIMATE.METRIC_ID), id -> new ArrayList<>())
+                    .add(new AttributionEstimate(estimate.get(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT),
+                            estimate.get(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT)));
+        }
+
+        return rows.stream().map(row -> {
+            MetricDefinition definition = definitionOf(row);
+            List<Measurement> baseline = List.copyOf(baselines.getOrDefault(row.getMetricId(), List.of()));
+            List<Measurement> followUp = List.copyOf(followUps.getOrDefault(row.getMetricId(), List.of()));
+            return new LoadedMetric(row, definition, baseline, followUp,
+                    List.copyOf(estimates.getOrDefault(row.getMetricId(), List.of())),
+                    OutcomeAnalysis.of(definition, baseline, followUp));
+        }).toList();
+    }
+
+    static MetricDefinition definitionOf(OutcomeMetricRecord row) {
+        return new MetricDefinition(Direction.valueOf(row.getDirection()), Period.valueOf(row.getPeriod()),
+                toDouble(row.getValuePerUnit()), targetOf(row));
+    }
+
+    static Target targetOf(OutcomeMetricRecord row) {
+        if (row.getTargetChangePercent() == null || row.getTargetWithinDays() == null) {
+            return null;
+        }
+        return new Target(row.getTargetChangePercent().doubleValue(), row.getTargetWithinDays());
+    }
+
+    static Double toDouble(BigDecimal value) {
+        return value == null ? null : value.doubleValue();
+    }
+}

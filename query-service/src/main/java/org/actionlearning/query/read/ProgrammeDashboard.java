@@ -1,0 +1,35 @@
+package org.actionlearning.query.read;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The aggregates of one programme: activity, follow-through, participation, outcomes and ROI. */
+public record ProgrammeDashboard(UUID programmeId, String name, Counts counts, FollowThroughSummary followThrough,
+                                 ParticipationSummary participation, List<MetricSummary> outcomes, RoiSummary roi) {
+
+    /**
+     * @param members      distinct active members over the programme's sets
+     * @param meetingsHeld meetings opened
+     */
+    public record Counts(int sets, int members, int meetingsHeld, int challengesPresented, int questionsAsked,
+                         int statementsMade) {
+    }
+
+    /** See {@code FollowThrough}: {@code overdue} as of the requested date. */
+    public record FollowThroughSummary(int committed, int completed, int abandoned, int open, int overdue,
+                                       Double completionRate, Double onTimeRate, Double medianDaysToComplete) {
+    }
+
+    /**
+     * Means over the opened meetings of the values that are defined in them; null where no meeting has one.
+     *
+     * @param meetings opened meetings
+     */
+    public record ParticipationSummary(int meetings, Double meanGini, Double meanNormalisedEntropy,
+                                       Double meanQuestionFocus, Double meanOpenQuestionRatio) {
+    }
+
+    /** @param costs Σ recorded costs; bcr and roiPercent are null when costs are 0 */
+    public record RoiSummary(double benefits, double costs, Double bcr, Double roiPercent) {
+    }
+}

@@ -1,0 +1,131 @@
+package org.actionlearning.query.read;
+
+import static org.actionlearning.query.jooq.Tables.CHALLENGE;
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
+import static org.actionlearning.query.jooq.Tables.PROGRAMME;
+import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import org.actionlearning.analytics.Statistics;
+import org.actionlearning.analytics.followthrough.FollowThrough;
+import org.actionlearning.analytics.participation.MeetingParticipation;
+import org.actionlearning.analytics.roi.RoiReport;
+import org.actionlearning.query.jooq.tables.records.ProgrammeRecord;
+import org.actionlearning.query.read.ProgrammeDashboard.Counts;
+import org.actionlearning.query.read.ProgrammeDashboard.FollowThroughSummary;
+import org.actionlearning.query.read.ProgrammeDashboard.ParticipationSummary;
+import org.actionlearning.query.read.ProgrammeDashboard.RoiSummary;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record1;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The list of programmes and a programme's dashboard. */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class ProgrammeQueries {
+
+    private final DSLContext db;
+    private final ProgrammeReader programmes;
+    private final ParticipationReader participation;
+    private final ActionReader actions;
+    private final MetricReader metrics;
+    private final CostReader costs;
+
+    public ProgrammeQueries(DSLContext db, ProgrammeReader programmes, ParticipationReader participation,
+                            ActionReader actions, MetricReader metrics, CostReader costs) {
+        this.db = db;
+        this.programmes = programmes;
+        this.participation = participation;
+        this.actions = actions;
+        this.metrics = metrics;
+        this.costs = costs;
+    }
+
+    /** Every programme, oldest start first. */
+    public List<ProgrammeSummary> programmes() {
+        Field<Integer> sets = DSL.field(DSL.selectCount().from(LEARNING_SET)
+                .where(LEARNING_SET.PROGRAMME_ID.eq(PROGRAMME.PROGRAMME_ID)));
+        Field<Integer> members = DSL.field(activeMembers(PROGRAMME.PROGRAMME_ID));
+        return db.select(PROGRAMME.PROGRAMME_ID, PROGRAMME.ORGANISATION, PROGRAMME.NAME, PROGRAMME.SPONSOR,
+                        PROGRAMME.STARTS_ON, PROGRAMME.CURRENCY, sets, members)
+                .from(PROGRAMME)
+                .orderBy(PROGRAMME.STARTS_ON, PROGRAMME.NAME, PROGRAMME.PROGRAMME_ID)
+                .fetch(row -> new ProgrammeSummary(row.value1(), row.value2(), row.value3(), row.value4(),
+                        row.value5(), row.value6(), row.value7(), row.value8()));
+    }
+
+    /** The dashboard of a programme; {@code asOf} governs {@code overdue}. */
+    public ProgrammeDashboard dashboard(UUID programmeId, LocalDate asOf) {
+        ProgrammeRecord programme = programmes.require(programmeId);
+        List<MeetingParticipation> meetings = participation.ofProgramme(programmeId).stream()
+                .map(ParticipationReader.HeldMeeting::participation)
+                .toList();
+        FollowThrough followThrough = FollowThrough.asOf(
+                actions.ofProgramme(programmeId).stream().map(ActionReader.StoredAction::record).toList(), asOf);
+        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
+        RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
+
+        return new ProgrammeDashboard(
+                programme.getProgrammeId(),
+                programme.getName(),
+                counts(programmeId, meetings.size()),
+                new FollowThroughSummary(followThrough.committed(), followThrough.completed(),
+                        followThrough.abandoned(), followThrough.open(), followThrough.overdue(),
+                        followThrough.completionRate(), followThrough.onTimeRate(),
+                        followThrough.medianDaysToComplete()),
+                new ParticipationSummary(meetings.size(),
+                        meanOfDefined(meetings, MeetingParticipation::gini),
+                        meanOfDefined(meetings, MeetingParticipation::normalisedEntropy),
+                        meanOfDefined(meetings, MeetingParticipation::questionFocus),
+                        meanOfDefined(meetings, MeetingParticipation::openQuestionRatio)),
+                loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
+                new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()));
+    }
+
+    private Counts counts(UUID programmeId, int meetingsHeld) {
+        int sets = db.fetchCount(LEARNING_SET, LEARNING_SET.PROGRAMME_ID.eq(programmeId));
+        Integer members = db.fetchValue(activeMembers(DSL.val(programmeId)));
+        var meetingsOfProgramme = DSL.select(MEETING.MEETING_ID).from(MEETING).where(MEETING.PROGRAMME_ID.eq(programmeId));
+        int challenges = db.fetchCount(CHALLENGE, CHALLENGE.MEETING_ID.in(meetingsOfProgramme));
+        Record2<BigDecimal, BigDecimal> said = db
+                .select(DSL.sum(MEMBER_PARTICIPATION.QUESTIONS), DSL.sum(MEMBER_PARTICIPATION.STATEMENTS))
+                .from(MEMBER_PARTICIPATION)
+                .where(MEMBER_PARTICIPATION.MEETING_ID.in(meetingsOfProgramme))
+                .fetchOne();
+        return new Counts(sets, members == null ? 0 : members, meetingsHeld, challenges,
+                wholeNumber(said.value1()), wholeNumber(said.value2()));
+    }
+
+    /** Distinct people active in at least one set of the programme. */
+    private static Select<Record1<Integer>> activeMembers(Field<UUID> programmeId) {
+        return DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID))
+                .from(SET_MEMBER)
+                .join(LEARNING_SET).on(LEARNING_SET.SET_ID.eq(SET_MEMBER.SET_ID))
+                .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId))
+                .and(SET_MEMBER.ACTIVE.isTrue());
+    }
+
+    /** The mean of the values defined (non-null) over the meetings; null if none is. */
+    private static Double meanOfDefined(List<MeetingParticipation> meetings,
+                                        Function<MeetingParticipation, Double> value) {
+        return Statistics.mean(meetings.stream().map(value).filter(Objects::nonNull)
+                .mapToDouble(Double::doubleValue).toArray());
+    }
+
+    private static int wholeNumber(BigDecimal sum) {
+        return sum == null ? 0 : sum.intValueExact();
+    }
+}

@@ -1,0 +1,108 @@
+package org.actionlearning.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.actionlearning.query.read.ActionFilter;
+import org.actionlearning.query.read.ActionQueries;
+import org.actionlearning.query.read.ActionView;
+import org.actionlearning.query.read.ProgrammeDashboard;
+import org.actionlearning.query.read.ProgrammeQueries;
+import org.actionlearning.query.read.ProgrammeRoi;
+import org.actionlearning.query.read.ProgrammeSummary;
+import org.actionlearning.query.read.RoiQueries;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/programmes")
+@Tag(name = "Programmes", description = "Programmes, their dashboards, committed actions and return on investment")
+@ApiResponse(responseCode = "400", description = "A malformed id, date or status value",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "No such programme",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class ProgrammeQueryController {
+
+    private final ProgrammeQueries programmes;
+    private final ActionQueries actions;
+    private final RoiQueries roi;
+    private final AsOf asOf;
+
+    public ProgrammeQueryController(ProgrammeQueries programmes, ActionQueries actions, RoiQueries roi, AsOf asOf) {
+        this.programmes = programmes;
+        this.actions = actions;
+        this.roi = roi;
+        this.asOf = asOf;
+    }
+
+    @GetMapping
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "List programmes", description = "Every programme with its number of sets and of distinct "
+            + "active members over its sets.")
+    public List<ProgrammeSummary> programmes() {
+        return programmes.programmes();
+    }
+
+    @GetMapping("/{programmeId}/dashboard")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Programme dashboard", description = "Activity counts, action follow-through, participation "
+            + "balance (means over opened meetings), outcome metrics and ROI. Aggregates only.")
+    public ProgrammeDashboard dashboard(
+            @PathVariable("programmeId") UUID programmeId,
+            @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf) {
+        return programmes.dashboard(programmeId, this.asOf.orToday(asOf));
+    }
+
+    @GetMapping("/{programmeId}/actions")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Committed actions", description = "The programme's actions, ordered by commitment and due "
+            + "date, optionally filtered by a comma-separated list of statuses (an action is listed if it matches "
+            + "any): open, overdue (open and due before asOf), completed, abandoned.")
+    public List<ActionView> actions(
+            @PathVariable("programmeId") UUID programmeId,
+            @Parameter(description = "comma-separated: open, overdue, completed, abandoned; all actions if absent",
+                    example = "open,overdue")
+            @RequestParam(name = "status", required = false) String status,
+            @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf) {
+        return actions.actions(programmeId, filters(status), this.asOf.orToday(asOf));
+    }
+
+    @GetMapping("/{programmeId}/roi")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Return on investment", description = "Phillips ROI, first-year benefits only: costs by "
+            + "category, the annual benefit of each priced metric, the intangibles, benefit-cost ratio and ROI %.")
+    public ProgrammeRoi roi(@PathVariable("programmeId") UUID programmeId) {
+        return roi.roi(programmeId);
+    }
+
+    private static Set<ActionFilter> filters(String status) {
+        Set<ActionFilter> filters = EnumSet.noneOf(ActionFilter.class);
+        if (status == null) {
+            return filters;
+        }
+        List<String> values = Arrays.stream(status.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
+        for (String value : values) {
+            filters.add(ActionFilter.named(value).orElseThrow(() -> new InvalidParameter("status",
+                    "'" + value + "' is not a status; use a comma-separated list of " + ActionFilter.accepted())));
+        }
+        return filters;
+    }
+}

@@ -1,0 +1,41 @@
+package org.actionlearning.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.UUID;
+import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.SetFairness;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/sets")
+@Tag(name = "Sets", description = "Participation balance in a learning set (for the set's members and facilitator)")
+@ApiResponse(responseCode = "400", description = "A malformed set id",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "No such set",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class SetQueryController {
+
+    private final FairnessQueries fairness;
+
+    public SetQueryController(FairnessQueries fairness) {
+        this.fairness = fairness;
+    }
+
+    @GetMapping("/{setId}/fairness")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Participation fairness", description = "Per opened meeting, in date order: gini, "
+            + "normalised entropy, dominance, silent attendees, question focus and open-question ratio over the "
+            + "meeting's attendees, with each attendee's counts; and the set's presenter rotation over its current "
+            + "members.")
+    public SetFairness fairness(@PathVariable("setId") UUID setId) {
+        return fairness.fairness(setId);
+    }
+}

@@ -1,0 +1,113 @@
+package org.actionlearning.query.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import org.actionlearning.query.support.QueryServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ActionsTest extends QueryServiceTest {
+
+    private ProgrammeScenario s;
+
+    @BeforeEach
+    void rows() {
+        s = ProgrammeScenario.insert(db);
+    }
+
+    @Test
+    void allActionsInOrderOfCommitmentAndDueDate() {
+        JsonNode actions = getOk("/api/programmes/" + s.programme + "/actions?asOf=2026-04-01");
+
+        assertThat(ids(actions)).containsExactly(id(s.x1), id(s.x5), id(s.x4), id(s.x2), id(s.x3));
+        assertThat(fieldNames(actions.get(0))).containsExactly("actionId", "setId", "ownerId", "description",
+                "committedOn", "dueOn", "status", "completedOn", "overdue");
+        assertAction(actions.get(0), s.x1, s.alpha, s.ann, "Map the discharge pathway", "2026-02-02", "2026-02-20",
+                "COMPLETED", "2026-02-16", false);
+        assertAction(actions.get(1), s.x5, s.beta, s.eve, "Book a meeting with finance", "2026-02-10", "2026-03-01",
+                "ABANDONED", null, false);
+        // due 04-01 is not overdue on 04-01
+        assertAction(actions.get(2), s.x4, s.beta, s.eve, "Draft the rota proposal", "2026-02-10", "2026-04-01",
+                "OPEN", null, false);
+        assertAction(actions.get(3), s.x2, s.alpha, s.ben, "Pilot the morning huddle", "2026-03-02", "2026-03-20",
+                "COMPLETED", "2026-03-25", false);
+        assertAction(actions.get(4), s.x3, s.alpha, s.dan, "Interview the ward clerks", "2026-03-02", "2026-03-30",
+                "OPEN", null, true);
+    }
+
+    @Test
+    void overdueMeansOpenAndDueBeforeTheAsOfDate() {
+        String path = "/api/programmes/" + s.programme + "/actions?status=overdue&asOf=";
+
+        assertThat(ids(getOk(path + "2026-03-30"))).isEmpty();                    // X3 is due that day
+        assertThat(ids(getOk(path + "2026-03-31"))).containsExactly(id(s.x3));
+        assertThat(ids(getOk(path + "2026-04-01"))).containsExactly(id(s.x3));
+        JsonNode later = getOk(path + "2026-04-02");
+        assertThat(ids(later)).containsExactly(id(s.x4), id(s.x3));
+        assertThat(later.findValuesAsText("overdue")).containsExactly("true", "true");
+    }
+
+    @Test
+    void theStatusFilterIsACommaListMatchingAnyOfItsValues() {
+        String path = "/api/programmes/" + s.programme + "/actions?asOf=2026-04-01&status=";
+
+        assertThat(ids(getOk(path + "open"))).containsExactly(id(s.x4), id(s.x3));
+        assertThat(ids(getOk(path + "completed"))).containsExactly(id(s.x1), id(s.x2));
+        assertThat(ids(getOk(path + "abandoned"))).containsExactly(id(s.x5));
+        assertThat(ids(getOk(path + "completed,abandoned"))).containsExactly(id(s.x1), id(s.x5), id(s.x2));
+        // overdue is a subset of open: listed once
+        assertThat(ids(getOk(path + "open,overdue"))).containsExactly(id(s.x4), id(s.x3));
+        assertThat(ids(getOk(path + "overdue,completed"))).containsExactly(id(s.x1), id(s.x2), id(s.x3));
+        assertThat(ids(getOk(path + "OPEN,%20Completed"))).containsExactly(id(s.x1), id(s.x4), id(s.x2), id(s.x3));
+        assertThat(ids(getOk(path + "open,overdue,completed,abandoned"))).hasSize(5);
+    }
+
+    @Test
+    void asOfDefaultsToTodayInUtc() {
+        JsonNode open = getOk("/api/programmes/" + s.programme + "/actions?status=open");
+
+        // today is 2026-04-05: both open actions are overdue
+        assertThat(ids(open)).containsExactly(id(s.x4), id(s.x3));
+        assertThat(open.findValuesAsText("overdue")).containsExactly("true", "true");
+        assertThat(ids(getOk("/api/programmes/" + s.programme + "/actions?status=overdue")))
+                .containsExactly(id(s.x4), id(s.x3));
+    }
+
+    @Test
+    void aProgrammeWithoutActionsHasAnEmptyList() {
+        JsonNode actions = getOk("/api/programmes/" + s.emptyProgramme + "/actions?status=open");
+
+        assertThat(actions.isArray()).isTrue();
+        assertThat(actions).isEmpty();
+    }
+
+    private static void assertAction(JsonNode action, UUID actionId, UUID setId, UUID ownerId, String description,
+                                     String committedOn, String dueOn, String status, String completedOn,
+                                     boolean overdue) {
+        assertText(action, "actionId", actionId);
+        assertText(action, "setId", setId);
+        assertText(action, "ownerId", ownerId);
+        assertText(action, "description", description);
+        assertText(action, "committedOn", committedOn);
+        assertText(action, "dueOn", dueOn);
+        assertText(action, "status", status);
+        if (completedOn == null) {
+            assertNull(action, "completedOn");
+        } else {
+            assertText(action, "completedOn", completedOn);
+        }
+        assertThat(action.get("overdue").isBoolean()).isTrue();
+        assertThat(action.get("overdue").booleanValue()).isEqualTo(overdue);
+    }
+
+    private static List<String> ids(JsonNode actions) {
+        return actions.findValuesAsText("actionId");
+    }
+
+    private static String id(UUID id) {
+        return id.toString();
+    }
+}

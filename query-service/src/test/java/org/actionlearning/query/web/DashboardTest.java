@@ -1,0 +1,171 @@
+package org.actionlearning.query.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.actionlearning.query.support.QueryServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DashboardTest extends QueryServiceTest {
+
+    // Per opened meeting, over its attendees (see FairnessTest for the working):
+    //   M1 contributions 0, 3, 1: gini 0.5, entropy −(¾ ln ¾ + ¼ ln ¼) / ln 3, question focus 3 / (3 + 1),
+    //      open-question ratio 2 / 3
+    //   M2 contributions 2, 0, 2, 2: gini 0.25, entropy ln 3 / ln 4, question focus 6 / 6, open-question ratio 2 / 6
+    //   M4 contributions 2, 0: gini 0.5, entropy 0, question focus 0 / (0 + 1), open-question ratio null
+    //   M5 nobody spoke: all null
+    private static final double M1_ENTROPY = -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25)) / Math.log(3);
+    private static final double M2_ENTROPY = Math.log(3) / Math.log(4);
+
+    private ProgrammeScenario s;
+
+    @BeforeEach
+    void rows() {
+        s = ProgrammeScenario.insert(db);
+    }
+
+    @Test
+    void dashboardOfAProgrammeAsOfADate() {
+        JsonNode dashboard = getOk("/api/programmes/" + s.programme + "/dashboard?asOf=2026-04-01");
+
+        assertThat(fieldNames(dashboard)).containsExactly(
+                "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi");
+        assertText(dashboard, "programmeId", s.programme);
+        assertText(dashboard, "name", "Leading Change");
+
+        JsonNode counts = dashboard.get("counts");
+        assertThat(fieldNames(counts)).containsExactly(
+                "sets", "members", "meetingsHeld", "challengesPresented", "questionsAsked", "statementsMade");
+        assertInt(counts, "sets", 2);
+        assertInt(counts, "members", 4);              // Ann, Ben, Cat, Eve (Dan left)
+        assertInt(counts, "meetingsHeld", 4);         // M1, M2, M4, M5 (M3 not opened)
+        assertInt(counts, "challengesPresented", 4);  // Ann in M1, Ben and Dan in M2, Eve in M4
+        assertInt(counts, "questionsAsked", 9);       // M1: 2 + 1; M2: 2 + 2 + 2
+        assertInt(counts, "statementsMade", 3);       // M1: Ben 1; M4: Ann 2
+
+        JsonNode followThrough = dashboard.get("followThrough");
+        assertThat(fieldNames(followThrough)).containsExactly("committed", "completed", "abandoned", "open",
+                "overdue", "completionRate", "onTimeRate", "medianDaysToComplete");
+        assertInt(followThrough, "committed", 5);
+        assertInt(followThrough, "completed", 2);    // X1, X2
+        assertInt(followThrough, "abandoned", 1);    // X5
+        assertInt(followThrough, "open", 2);         // 5 − 2 − 1: X3, X4
+        assertInt(followThrough, "overdue", 1);      // X3 due 03-30 < 04-01; X4 due 04-01 is not yet overdue
+        assertNumber(followThrough, "completionRate", 2.0 / 5);
+        assertNumber(followThrough, "onTimeRate", 1.0 / 2);            // X1 on time (02-16 ≤ 02-20), X2 late
+        assertNumber(followThrough, "medianDaysToComplete", (14 + 23) / 2.0); // 02-02→02-16 = 14, 03-02→03-25 = 23
+
+        JsonNode participation = dashboard.get("participation");
+        assertThat(fieldNames(participation)).containsExactly("meetings", "meanGini", "meanNormalisedEntropy",
+                "meanQuestionFocus", "meanOpenQuestionRatio");
+        assertInt(participation, "meetings", 4);
+        assertNumber(participation, "meanGini", (0.5 + 0.25 + 0.5) / 3);                // M5 has none
+        assertNumber(participation, "meanNormalisedEntropy", (M1_ENTROPY + M2_ENTROPY + 0.0) / 3);
+        assertNumber(participation, "meanQuestionFocus", (0.75 + 1.0 + 0.0) / 3);
+        assertNumber(participation, "meanOpenQuestionRatio", (2.0 / 3 + 2.0 / 6) / 2); // M4 and M5 have none
+
+        JsonNode outcomes = dashboard.get("outcomes");
+        assertThat(outcomes.findValuesAsText("name"))
+                .containsExactly("Agency shifts", "Discharge delays", "Staff engagement", "Team confidence");
+
+        JsonNode shifts = outcomes.get(0);
+        assertThat(fieldNames(shifts)).containsExactly("metricId", "name", "unit", "direction", "baseline", "latest",
+                "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "signals");
+        assertText(shifts, "metricId", s.agencyShifts);
+        assertText(shifts, "unit", "shifts");
+        assertText(shifts, "direction", "DECREASE");
+        assertNumber(shifts, "baseline", (40 + 44) / 2.0);
+        assertNumber(shifts, "latest", 45);
+        assertNumber(shifts, "changePercent", (45 - 42) / 42.0 * 100);
+        assertNumber(shifts, "improvementPercent", -(45 - 42) / 42.0 * 100);
+        assertThat(shifts.get("targetMet").booleanValue()).isFalse();
+        assertNull(shifts, "daysToTarget");
+        assertNull(shifts, "pValue");                 // a single follow-up
+        assertThat(shifts.get("signals")).isEmpty();
+
+        JsonNode delays = outcomes.get(1);
+        assertText(delays, "metricId", s.delays);
+        assertText(delays, "name", "Discharge delays");
+        assertText(delays, "unit", "hours");
+        assertText(delays, "direction", "DECREASE");
+        assertNumber(delays, "baseline", (100 + 110 + 90) / 3.0);
+        assertNumber(delays, "latest", 84);
+        assertNumber(delays, "changePercent", (84 - 100) / 100.0 * 100);
+        assertNumber(delays, "improvementPercent", 16);
+        assertThat(delays.get("targetMet").booleanValue()).isTrue();
+        assertInt(delays, "daysToTarget", 70);        // 85 on 03-30 is 15 % below 100; 01-19 → 03-30 = 12 + 28 + 30
+        assertNumber(delays, "pValue", ProgrammeScenario.delaysPValue());
+        assertThat(texts(delays.get("signals"))).containsExactly("SHIFT", "TREND");
+
+        JsonNode engagement = outcomes.get(2);
+        assertText(engagement, "metricId", s.engagement);
+        assertText(engagement, "direction", "INCREASE");
+        assertNumber(engagement, "baseline", 60);
+        assertNumber(engagement, "latest", 66);
+        assertNumber(engagement, "changePercent", (66 - 60) / 60.0 * 100);
+        assertNumber(engagement, "improvementPercent", 10);
+        assertNull(engagement, "targetMet");          // no target
+        assertNull(engagement, "daysToTarget");
+        assertNull(engagement, "pValue");
+        assertThat(engagement.get("signals")).isEmpty();
+
+        JsonNode confidence = outcomes.get(3);
+        assertText(confidence, "metricId", s.confidence);
+        for (String field : new String[] {"baseline", "latest", "changePercent", "improvementPercent", "targetMet",
+                "daysToTarget", "pValue"}) {
+            assertNull(confidence, field);
+        }
+        assertThat(confidence.get("signals")).isEmpty();
+
+        JsonNode roi = dashboard.get("roi");
+        assertThat(fieldNames(roi)).containsExactly("benefits", "costs", "bcr", "roiPercent");
+        // Discharge delays: (100 − 84) h/week × 52 × 50 × mean(0.8 × 0.5, 0.6 × 1.0) = 16 × 52 × 50 × 0.5 = 20 800;
+        // Agency shifts got worse: improvement 0, benefit 0. Costs 6000 + 1500 + 2500.5 + 4000 = 14 000.5
+        assertNumber(roi, "benefits", 20800);
+        assertNumber(roi, "costs", 14000.5);
+        assertNumber(roi, "bcr", 20800 / 14000.5);
+        assertNumber(roi, "roiPercent", (20800 - 14000.5) / 14000.5 * 100);
+    }
+
+    @Test
+    void overdueIsAsOfTodayInUtcWhenNoDateIsGiven() {
+        JsonNode followThrough = getOk("/api/programmes/" + s.programme + "/dashboard").get("followThrough");
+
+        // today is 2026-04-05: X3 (due 03-30) and X4 (due 04-01) are overdue
+        assertInt(followThrough, "overdue", 2);
+        assertInt(followThrough, "open", 2);
+    }
+
+    @Test
+    void aProgrammeWithoutActivityHasZerosAndNulls() {
+        JsonNode dashboard = getOk("/api/programmes/" + s.emptyProgramme + "/dashboard?asOf=2026-04-01");
+
+        assertText(dashboard, "name", "Quiet Programme");
+        JsonNode counts = dashboard.get("counts");
+        for (String field : new String[] {"sets", "members", "meetingsHeld", "challengesPresented", "questionsAsked",
+                "statementsMade"}) {
+            assertInt(counts, field, 0);
+        }
+        JsonNode followThrough = dashboard.get("followThrough");
+        for (String field : new String[] {"committed", "completed", "abandoned", "open", "overdue"}) {
+            assertInt(followThrough, field, 0);
+        }
+        assertNull(followThrough, "completionRate");
+        assertNull(followThrough, "onTimeRate");
+        assertNull(followThrough, "medianDaysToComplete");
+        JsonNode participation = dashboard.get("participation");
+        assertInt(participation, "meetings", 0);
+        assertNull(participation, "meanGini");
+        assertNull(participation, "meanNormalisedEntropy");
+        assertNull(participation, "meanQuestionFocus");
+        assertNull(participation, "meanOpenQuestionRatio");
+        assertThat(dashboard.get("outcomes").isArray()).isTrue();
+        assertThat(dashboard.get("outcomes")).isEmpty();
+        JsonNode roi = dashboard.get("roi");
+        assertNumber(roi, "benefits", 0);
+        assertNumber(roi, "costs", 0);
+        assertNull(roi, "bcr");                       // no costs
+        assertNull(roi, "roiPercent");
+    }
+}
