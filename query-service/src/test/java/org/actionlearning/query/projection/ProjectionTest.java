@@ -6,6 +6,7 @@ import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -74,6 +75,8 @@ class ProjectionTest {
     ReadModelChecksum checksum;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    MeterRegistry registry;
 
     private final UUID programmeId = UUID.randomUUID();
     private final UUID setId = UUID.randomUUID();
@@ -171,6 +174,14 @@ class ProjectionTest {
         assertThat(status.body().get("progress").asDouble()).isEqualTo(1.0);
         assertThat(status.body().get("recordsReplayed").asLong()).isEqualTo(status.body().get("recordsToReplay").asLong());
         assertThat(checksum.byTable()).isEqualTo(incremental);
+
+        // what an operator watches: projection lag per event, events by type, rebuild progress, consumer lag
+        assertThat(registry.get("als.projection.lag").timer().count()).isGreaterThanOrEqualTo(2L * log.envelopes().size());
+        assertThat(registry.get("als.projection.events").tag("type", "QuestionAsked").counter().count())
+                .isGreaterThanOrEqualTo(4.0);
+        assertThat(registry.get("als.projection.rebuild.progress").gauge().value()).isEqualTo(1.0);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> registry.get("als.projection.consumer.lag").gauge().value() == 0.0);
     }
 
     @Test
