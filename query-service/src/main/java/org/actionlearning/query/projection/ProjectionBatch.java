@@ -2,16 +2,18 @@ package org.actionlearning.query.projection;
 
 import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
 import static org.actionlearning.query.jooq.Tables.CONSUMER_OFFSET;
-import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.actionlearning.events.DomainEvent;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.envelope.UnreadableEventException;
+import org.actionlearning.query.jooq.tables.records.DeadLetterRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
@@ -32,10 +34,13 @@ public class ProjectionBatch {
     private final DSLContext db;
     private final ProjectionHandlers handlers = new ProjectionHandlers();
     private final ProjectionProperties properties;
+    private final DeadLetters deadLetters;
 
-    public ProjectionBatch(DSLContext db, List<Projection> projections, ProjectionProperties properties) {
+    public ProjectionBatch(DSLContext db, List<Projection> projections, ProjectionProperties properties,
+                           DeadLetters deadLetters) {
         this.db = db;
         this.properties = properties;
+        this.deadLetters = deadLetters;
         projections.forEach(p -> p.register(handlers));
     }
 
@@ -43,37 +48,104 @@ public class ProjectionBatch {
     public record Outcome(List<EventEnvelope> applied, int duplicates, int deadLetters) {
     }
 
+    /** What a replay of the dead letters did. */
+    public record ReplayOutcome(int applied, int stillFailing) {
+    }
+
     @Transactional
     public Outcome apply(ConsumerRecords<String, byte[]> records) {
         List<EventEnvelope> applied = new ArrayList<>();
         int duplicates = 0;
-        int deadLetters = 0;
+        int deadLetterCount = 0;
         Map<String, Long> positions = new HashMap<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
+        Set<String> parked = deadLetters.parked(aggregateIdsOf(records));
         for (ConsumerRecord<String, byte[]> record : records) {
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             EventEnvelope envelope;
-            DomainEvent event;
             try {
                 envelope = EventJson.fromBytes(record.value());
-                event = EventJson.payload(envelope);
             } catch (UnreadableEventException e) {
-                deadLetter(record, e.getMessage());
-                deadLetters++;
+                deadLetters.store(record, null, null, e.getMessage());
+                deadLetterCount++;
                 continue;
             }
-            long last = positions.computeIfAbsent(envelope.aggregateId(), this::lastSequence);
-            if (envelope.sequenceNumber() <= last) {
+            if (envelope.sequenceNumber() <= positions.computeIfAbsent(envelope.aggregateId(), this::lastSequence)) {
                 duplicates++;
                 continue;
             }
-            handlers.apply(event, envelope);
-            positions.put(envelope.aggregateId(), envelope.sequenceNumber());
-            applied.add(envelope);
+            String aggregateId = envelope.aggregateId();
+            try {
+                if (parked.contains(aggregateId)) {
+                    throw new UnreadableEventException("parked behind an earlier dead letter of " + aggregateId);
+                }
+                project(envelope, positions);
+                applied.add(envelope);
+            } catch (UnreadableEventException e) {
+                deadLetters.store(record, aggregateId, envelope.sequenceNumber(), e.getMessage());
+                parked.add(aggregateId);
+                deadLetterCount++;
+            }
         }
         storePositions(positions);
         storeOffsets(nextOffsets);
-        return new Outcome(applied, duplicates, deadLetters);
+        return new Outcome(applied, duplicates, deadLetterCount);
+    }
+
+    /**
+     * Tries the dead letters again (after a fix to the reader), in their order per aggregate: a letter that now
+     * reads is projected and removed; one that still fails keeps its aggregate's later letters parked.
+     */
+    @Transactional
+    public ReplayOutcome replayDeadLetters() {
+        Map<String, Long> positions = new HashMap<>();
+        Set<String> stillParked = new HashSet<>();
+        int applied = 0;
+        int failing = 0;
+        for (DeadLetterRecord letter : deadLetters.inReplayOrder()) {
+            String aggregateId = letter.getAggregateId();
+            if (aggregateId != null && stillParked.contains(aggregateId)) {
+                deadLetters.stillFailing(letter, "parked behind an earlier dead letter of " + aggregateId);
+                failing++;
+                continue;
+            }
+            try {
+                EventEnvelope envelope = EventJson.fromBytes(letter.getRecordValue());
+                if (envelope.sequenceNumber() > positions.computeIfAbsent(envelope.aggregateId(), this::lastSequence)) {
+                    project(envelope, positions);
+                    applied++;
+                }
+                deadLetters.resolved(letter);
+            } catch (UnreadableEventException e) {
+                deadLetters.stillFailing(letter, e.getMessage());
+                if (aggregateId != null) {
+                    stillParked.add(aggregateId);
+                }
+                failing++;
+            }
+        }
+        storePositions(positions);
+        return new ReplayOutcome(applied, failing);
+    }
+
+    /** Reads the payload (throws if this reader cannot) and applies it; the position moves only on success. */
+    private void project(EventEnvelope envelope, Map<String, Long> positions) {
+        DomainEvent event = EventJson.payload(envelope);
+        handlers.apply(event, envelope);
+        positions.put(envelope.aggregateId(), envelope.sequenceNumber());
+    }
+
+    /** Aggregate ids of the records that parse as envelopes, to look up parked aggregates in one query. */
+    private static Set<String> aggregateIdsOf(ConsumerRecords<String, byte[]> records) {
+        Set<String> ids = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                ids.add(EventJson.fromBytes(record.value()).aggregateId());
+            } catch (UnreadableEventException ignored) {
+                // dead-lettered in the main loop
+            }
+        }
+        return ids;
     }
 
     private long lastSequence(String aggregateId) {
@@ -110,18 +182,6 @@ public class ProjectionBatch {
         if (!upserts.isEmpty()) {
             db.batch(upserts).execute();
         }
-    }
-
-    private void deadLetter(ConsumerRecord<String, byte[]> record, String reason) {
-        db.insertInto(DEAD_LETTER)
-                .set(DEAD_LETTER.TOPIC, record.topic())
-                .set(DEAD_LETTER.PARTITION, record.partition())
-                .set(DEAD_LETTER.RECORD_OFFSET, record.offset())
-                .set(DEAD_LETTER.REASON, reason)
-                .set(DEAD_LETTER.RECORD_KEY, record.key())
-                .set(DEAD_LETTER.RECORD_VALUE, record.value())
-                .onConflictDoNothing()
-                .execute();
     }
 
     /** The stored next offsets of this group, to resume from after a restart or rebalance. */

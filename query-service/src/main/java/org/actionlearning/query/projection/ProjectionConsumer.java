@@ -47,6 +47,8 @@ public class ProjectionConsumer implements SmartLifecycle {
     private final Timer projectionLag;
     private final AtomicLong consumerLag = new AtomicLong();
     private final AtomicBoolean rebuildRequested = new AtomicBoolean();
+    private final AtomicBoolean replayRequested = new AtomicBoolean();
+    private final AtomicReference<ProjectionBatch.ReplayOutcome> lastReplay = new AtomicReference<>();
     private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.idle());
     private volatile Map<TopicPartition, Long> rebuildEndOffsets = Map.of();
     private volatile boolean running;
@@ -78,6 +80,16 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     public RebuildStatus rebuildStatus() {
         return rebuild.get();
+    }
+
+    /** Asks for the dead letters to be tried again, on the consumer's thread, between two polls. */
+    public void requestDeadLetterReplay() {
+        replayRequested.set(true);
+    }
+
+    /** The outcome of the last dead-letter replay, or null if none ran yet. */
+    public ProjectionBatch.ReplayOutcome lastReplay() {
+        return lastReplay.get();
     }
 
     @Override
@@ -136,6 +148,10 @@ public class ProjectionConsumer implements SmartLifecycle {
     private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
         if (rebuildRequested.getAndSet(false)) {
             startRebuild(kafka);
+        }
+        if (replayRequested.getAndSet(false)) {
+            lastReplay.set(batch.replayDeadLetters());
+            log.info("Dead letters replayed: {}", lastReplay.get());
         }
         ConsumerRecords<String, byte[]> records = kafka.poll(properties.pollTimeout());
         if (!records.isEmpty()) {

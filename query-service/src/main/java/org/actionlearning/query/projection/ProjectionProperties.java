@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param groupId        consumer group: instances with the same group share the topic's partitions
  * @param maxPollRecords records per poll, and so per read-model transaction
  * @param enabled        false for an instance that only answers queries
+ * @param deadLetterTopic where unreadable records go, with the reason (default: the topic name + ".dlq")
  */
 @ConfigurationProperties("als.projection")
 public record ProjectionProperties(@DefaultValue("localhost:9092") String bootstrapServers,
@@ -17,5 +18,10 @@ public record ProjectionProperties(@DefaultValue("localhost:9092") String bootst
                                    @DefaultValue("als-query-projections") String groupId,
                                    @DefaultValue("500") int maxPollRecords,
                                    @DefaultValue("200ms") Duration pollTimeout,
-                                   @DefaultValue("true") boolean enabled) {
+                                   @DefaultValue("true") boolean enabled,
+                                   @DefaultValue("") String deadLetterTopic) {
+
+    public String effectiveDeadLetterTopic() {
+        return deadLetterTopic.isBlank() ? topic + ".dlq" : deadLetterTopic;
+    }
 }

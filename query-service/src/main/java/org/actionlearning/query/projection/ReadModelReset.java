@@ -2,6 +2,7 @@ package org.actionlearning.query.projection;
 
 import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
 import static org.actionlearning.query.jooq.Tables.CONSUMER_OFFSET;
+import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ public class ReadModelReset {
         projections.forEach(p -> tables.addAll(p.tables()));
         tables.add(AGGREGATE_POSITION);
         tables.add(CONSUMER_OFFSET);
+        tables.add(DEAD_LETTER);   // a replay from offset 0 meets the unreadable records again
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package org.actionlearning.query.projection;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
+import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -121,7 +122,7 @@ class ProjectionTest {
                     .forEach(e -> send(producer, e.programmeId().toString(), EventJson.toBytes(e)));
         }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(DEAD_LETTER) == 1
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(DEAD_LETTER, DEAD_LETTER.RECORD_KEY.eq(programmeId.toString())) == 1
                 && db.fetchCount(CONTRIBUTION, CONTRIBUTION.MEETING_ID.eq(meetingId)) == 3);
         // duplicates arrive after the poison record; give the consumer time to reach them
         await().atMost(Duration.ofSeconds(10)).until(() -> projectedUpToEnd());
@@ -131,7 +132,68 @@ class ProjectionTest {
         assertThat(participation(speaker)).containsEntry("questions", 0).containsEntry("statements", 1)
                 .containsEntry("advice", 1);
         assertThat(participation(presenter)).containsEntry("presented", 1).containsEntry("questions", 0);
-        assertThat(db.fetchOne(DEAD_LETTER).getReason()).contains("not an event envelope");
+        assertThat(db.fetchOne(DEAD_LETTER, DEAD_LETTER.RECORD_KEY.eq(programmeId.toString())).getReason())
+                .contains("not an event envelope");
+    }
+
+    @Test
+    void anUnreadableEventParksItsAggregateUntilTheDeadLettersAreReplayedAfterAFix() {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        EventLog log = new EventLog();
+        log.append("LearningSet", set, new SetFormed(set, programme, "Parked set", UUID.randomUUID(), "Fran"));
+        EventEnvelope joined = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Ann"));
+        log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "Sam"));
+        // a version this reader does not know yet
+        EventEnvelope fromTheFuture = new EventEnvelope(joined.eventId(), joined.eventType(), 99,
+                joined.aggregateType(), joined.aggregateId(), joined.sequenceNumber(), joined.occurredAt(),
+                joined.programmeId(), joined.payload());
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (EventEnvelope e : log.envelopes()) {
+                send(producer, programme.toString(), EventJson.toBytes(e == joined ? fromTheFuture : e));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.fetchCount(DEAD_LETTER, DEAD_LETTER.AGGREGATE_ID.eq(set.toString())) == 2);
+        assertThat(db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(set)))
+                .as("the member after the unreadable one waits behind it").isZero();
+        assertThat(db.selectFrom(DEAD_LETTER).where(DEAD_LETTER.AGGREGATE_ID.eq(set.toString()))
+                .orderBy(DEAD_LETTER.SEQUENCE_NUMBER).fetch(DEAD_LETTER.REASON))
+                .satisfiesExactly(r -> assertThat(r).contains("schema version 99"),
+                        r -> assertThat(r).contains("parked behind"));
+        assertThat(deadLetterTopicReasons()).anySatisfy(r -> assertThat(r).contains("schema version 99"));
+        assertThat(registry.get("als.projection.dead.letters").counter().count()).isGreaterThanOrEqualTo(2.0);
+
+        // the fix: a reader that understands the record (here: the record as the fixed reader would read it)
+        db.update(DEAD_LETTER).set(DEAD_LETTER.RECORD_VALUE, EventJson.toBytes(joined))
+                .where(DEAD_LETTER.AGGREGATE_ID.eq(set.toString()).and(DEAD_LETTER.SEQUENCE_NUMBER.eq(1L))).execute();
+        HttpJson http = new HttpJson("http://localhost:" + port);
+        assertThat(http.post("/api/admin/dead-letters/replay", "").status()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                db.fetchCount(DEAD_LETTER, DEAD_LETTER.AGGREGATE_ID.eq(set.toString())) == 0);
+        assertThat(db.select(SET_MEMBER.DISPLAY_NAME).from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(set))
+                .fetch(SET_MEMBER.DISPLAY_NAME)).containsExactlyInAnyOrder("Ann", "Sam");
+        assertThat(http.get("/api/admin/dead-letters").body().path("lastReplay").path("applied").asInt())
+                .isEqualTo(2);
+    }
+
+    private List<String> deadLetterTopicReasons() {
+        List<String> reasons = new java.util.ArrayList<>();
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
+                "bootstrap.servers", EmbeddedInfrastructure.kafkaBootstrapServers(),
+                "group.id", "dlq-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"),
+                new org.apache.kafka.common.serialization.StringDeserializer(),
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(TOPIC + ".dlq"));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (reasons.isEmpty() && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> reasons.add(new String(
+                        r.headers().lastHeader("x-dead-letter-reason").value(), StandardCharsets.UTF_8)));
+            }
+        }
+        return reasons;
     }
 
     @Test

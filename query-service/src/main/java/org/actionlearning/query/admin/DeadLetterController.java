@@ -1,0 +1,49 @@
+package org.actionlearning.query.admin;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.actionlearning.query.projection.DeadLetters;
+import org.actionlearning.query.projection.ProjectionBatch;
+import org.actionlearning.query.projection.ProjectionConsumer;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/dead-letters")
+@Tag(name = "Operations")
+public class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+    private final ProjectionConsumer consumer;
+
+    public DeadLetterController(DeadLetters deadLetters, ProjectionConsumer consumer) {
+        this.deadLetters = deadLetters;
+        this.consumer = consumer;
+    }
+
+    public record DeadLetter(String topic, int partition, long offset, String aggregateId, Long sequenceNumber,
+                             String reason, String receivedAt) {
+    }
+
+    public record DeadLetterReport(List<DeadLetter> deadLetters, ProjectionBatch.ReplayOutcome lastReplay) {
+    }
+
+    @GetMapping
+    @Operation(summary = "Records that could not be projected, with the reason, in replay order")
+    public DeadLetterReport list() {
+        return new DeadLetterReport(deadLetters.inReplayOrder().stream().map(r -> new DeadLetter(r.getTopic(),
+                r.getPartition(), r.getRecordOffset(), r.getAggregateId(), r.getSequenceNumber(), r.getReason(),
+                r.getReceivedAt() == null ? null : r.getReceivedAt().toString())).toList(), consumer.lastReplay());
+    }
+
+    @PostMapping("/replay")
+    @Operation(summary = "Try the dead letters again after a fix; projected ones are removed")
+    public ResponseEntity<Void> replay() {
+        consumer.requestDeadLetterReplay();
+        return ResponseEntity.accepted().build();
+    }
+}

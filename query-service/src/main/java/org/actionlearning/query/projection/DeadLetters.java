@@ -1,0 +1,131 @@
+package org.actionlearning.query.projection;
+
+import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.actionlearning.query.jooq.tables.records.DeadLetterRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records that could not be projected: kept in {@code dead_letter} (in the batch's transaction, for replay) and
+ * published to the dead-letter topic with the reason (for operators' tooling). Sequenced per aggregate: an
+ * aggregate with a dead letter is "parked", its later events wait behind it.
+ */
+@Component
+public class DeadLetters implements DisposableBean {
+
+    private final DSLContext db;
+    private final ProjectionProperties properties;
+    private volatile Producer<String, byte[]> producer;
+
+    public DeadLetters(DSLContext db, ProjectionProperties properties) {
+        this.db = db;
+        this.properties = properties;
+    }
+
+    /** Which of these aggregates are parked behind a dead letter. */
+    Set<String> parked(Collection<String> aggregateIds) {
+        if (aggregateIds.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(db.selectDistinct(DEAD_LETTER.AGGREGATE_ID).from(DEAD_LETTER)
+                .where(DEAD_LETTER.AGGREGATE_ID.in(aggregateIds)).fetch(DEAD_LETTER.AGGREGATE_ID));
+    }
+
+    void store(ConsumerRecord<String, byte[]> record, String aggregateId, Long sequenceNumber, String reason) {
+        db.insertInto(DEAD_LETTER)
+                .set(DEAD_LETTER.TOPIC, record.topic())
+                .set(DEAD_LETTER.PARTITION, record.partition())
+                .set(DEAD_LETTER.RECORD_OFFSET, record.offset())
+                .set(DEAD_LETTER.AGGREGATE_ID, aggregateId)
+                .set(DEAD_LETTER.SEQUENCE_NUMBER, sequenceNumber)
+                .set(DEAD_LETTER.REASON, reason)
+                .set(DEAD_LETTER.RECORD_KEY, record.key())
+                .set(DEAD_LETTER.RECORD_VALUE, record.value())
+                .onConflictDoNothing()
+                .execute();
+        publish(record, reason);
+    }
+
+    /** Dead letters in replay order: per aggregate by sequence, records without an aggregate by offset. */
+    public List<DeadLetterRecord> inReplayOrder() {
+        return db.selectFrom(DEAD_LETTER)
+                .orderBy(DEAD_LETTER.AGGREGATE_ID.asc().nullsLast(), DEAD_LETTER.SEQUENCE_NUMBER.asc(),
+                        DEAD_LETTER.TOPIC, DEAD_LETTER.PARTITION, DEAD_LETTER.RECORD_OFFSET)
+                .fetch();
+    }
+
+    void resolved(DeadLetterRecord letter) {
+        db.deleteFrom(DEAD_LETTER).where(DEAD_LETTER.TOPIC.eq(letter.getTopic())
+                .and(DEAD_LETTER.PARTITION.eq(letter.getPartition()))
+                .and(DEAD_LETTER.RECORD_OFFSET.eq(letter.getRecordOffset()))).execute();
+    }
+
+    void stillFailing(DeadLetterRecord letter, String reason) {
+        db.update(DEAD_LETTER).set(DEAD_LETTER.REASON, reason).where(DEAD_LETTER.TOPIC.eq(letter.getTopic())
+                .and(DEAD_LETTER.PARTITION.eq(letter.getPartition()))
+                .and(DEAD_LETTER.RECORD_OFFSET.eq(letter.getRecordOffset()))).execute();
+    }
+
+    /**
+     * Synchronous, inside the batch: if the batch then rolls back, the record is dead-lettered again on the
+     * retry, so the topic may hold it twice (same original partition and offset in the headers).
+     */
+    private void publish(ConsumerRecord<String, byte[]> record, String reason) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("x-dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
+        headers.add("x-original-topic", record.topic().getBytes(StandardCharsets.UTF_8));
+        headers.add("x-original-partition", Integer.toString(record.partition()).getBytes(StandardCharsets.UTF_8));
+        headers.add("x-original-offset", Long.toString(record.offset()).getBytes(StandardCharsets.UTF_8));
+        try {
+            producer().send(new ProducerRecord<>(properties.effectiveDeadLetterTopic(), null, record.key(),
+                    record.value(), headers)).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing a dead letter", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not publish a dead letter", e);
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = new KafkaProducer<>(Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
+                            ProducerConfig.CLIENT_ID_CONFIG, "als-projection-dead-letters",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                            ProducerConfig.ACKS_CONFIG, "all"),
+                            new StringSerializer(), new ByteArraySerializer());
+                }
+            }
+        }
+        return producer;
+    }
+
+    @Override
+    public void destroy() {
+        if (producer != null) {
+            producer.close();
+        }
+    }
+}
