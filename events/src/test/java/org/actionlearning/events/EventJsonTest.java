@@ -17,6 +17,7 @@ import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.envelope.EventType;
 import org.actionlearning.events.envelope.EventTypes;
 import org.actionlearning.events.envelope.UnreadableEventException;
+import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.MemberLeft;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +105,18 @@ class EventJsonTest {
 
         assertThatThrownBy(() -> EventJson.payload(future)).isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("schema version 2");
+    }
+
+    /** Version-1 records on the topic (published before the upgrade) are read in the current shape. */
+    @Test
+    void aVersionOneMemberJoinedIsUpgradedWithAnUnknownJoiningDate() throws IOException {
+        JsonNode v1 = EventJson.mapper().readTree(SAMPLES.resolve("MemberJoined.v1.json").toFile());
+        EventEnvelope old = new EventEnvelope(UUID.randomUUID(), "MemberJoined", 1, "LearningSet", "a", 3,
+                Instant.EPOCH, EventSamples.PROGRAMME, v1);
+
+        assertThat(EventJson.payload(old)).isEqualTo(new MemberJoined(EventSamples.SET, EventSamples.PROGRAMME,
+                EventSamples.OTHER_PERSON, "Mo Member", null));
+        assertThat(old.payload().has("joinedOn")).as("the envelope itself is left as it was").isFalse();
     }
 
     @Test

@@ -57,7 +57,7 @@ public final class EventSamples {
                         "two facilitators"),
                 new ProgrammeClosed(PROGRAMME, DAY.plusMonths(6)),
                 new SetFormed(SET, PROGRAMME, "Set A", PERSON, "Fran Facilitator"),
-                new MemberJoined(SET, PROGRAMME, OTHER_PERSON, "Mo Member"),
+                new MemberJoined(SET, PROGRAMME, OTHER_PERSON, "Mo Member", DAY),
                 new MemberLeft(SET, PROGRAMME, OTHER_PERSON),
                 new MeetingScheduled(SET, PROGRAMME, MEETING, DAY),
                 new MeetingOpened(SET, PROGRAMME, MEETING, DAY, List.of(PERSON, OTHER_PERSON)),

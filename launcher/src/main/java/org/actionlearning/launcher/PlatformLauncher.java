@@ -3,12 +3,16 @@ package org.actionlearning.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.actionlearning.command.CommandServiceApplication;
+import org.actionlearning.launcher.demo.CaseStudies;
+import org.actionlearning.launcher.demo.DemoLoader;
+import org.actionlearning.launcher.demo.DemoProgramme;
 import org.actionlearning.query.QueryServiceApplication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +38,12 @@ public final class PlatformLauncher implements AutoCloseable {
         LauncherSettings settings = LauncherSettings.fromEnvironment();
         PlatformLauncher launcher = new PlatformLauncher();
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::close, "platform-shutdown"));
-        launcher.start(settings);
+        try {
+            launcher.start(settings);
+        } catch (Exception e) {
+            launcher.close();
+            throw e;
+        }
         System.out.println();
         System.out.println("Ready: " + launcher.queryUrl + "/");
         System.out.println("  command API: " + launcher.commandUrl + "/api   Swagger UI: " + launcher.commandUrl
@@ -80,6 +89,23 @@ public final class PlatformLauncher implements AutoCloseable {
         started.add(queries);
         commandUrl = "http://localhost:" + settings.commandPort();
         queryUrl = "http://localhost:" + settings.queryPort();
+        loadDemo(settings);
+    }
+
+    /**
+     * Loads the case studies through the command API when wanted (always, or on the first start: no marker file
+     * yet), marks the data directory, then waits until the query side lists them.
+     */
+    private void loadDemo(LauncherSettings settings) throws IOException {
+        Path marker = settings.dataDirectory().resolve("demo-loaded");
+        if (settings.demo() == LauncherSettings.DemoMode.NEVER
+                || settings.demo() == LauncherSettings.DemoMode.FIRST_START && Files.exists(marker)) {
+            return;
+        }
+        List<DemoProgramme> demo = CaseStudies.all();
+        new DemoLoader(commandUrl, System.out).load(demo);
+        Files.writeString(marker, "The demo programmes were loaded into this data directory.\n");
+        DemoLoader.awaitQuerySide(queryUrl, demo, DemoLoader.QUERY_SIDE_TIMEOUT, System.out);
     }
 
     String commandUrl() {

@@ -1,15 +1,9 @@
 package org.actionlearning.command.domain;
 
 /** A reference to something inside an aggregate that does not exist, such as a meeting of a set (HTTP 404). */
-public class UnknownEntity extends RuntimeException {
-    private final String field;
+public class UnknownEntity extends DomainException {
 
     public UnknownEntity(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

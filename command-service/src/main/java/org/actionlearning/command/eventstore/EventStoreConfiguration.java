@@ -7,6 +7,7 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -68,6 +69,12 @@ public class EventStoreConfiguration {
                 .transactionManager(transactionManager)
                 .build();
         return new CountingEventStorageEngine(engine, registry);
+    }
+
+    /** Older stored events are read in the current shape of the published language. */
+    @Bean
+    public ConfigurerModule publishedLanguageUpcasting() {
+        return configurer -> configurer.registerEventUpcaster(c -> new PublishedLanguageUpcaster());
     }
 
     @Bean

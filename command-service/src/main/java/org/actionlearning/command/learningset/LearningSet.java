@@ -76,7 +76,7 @@ public class LearningSet {
         Rules.require(!command.personId().equals(facilitatorId), "personId",
                 "the set's facilitator cannot also be a member");
         Rules.require(members.size() < MAX_MEMBERS, null, "a set has at most " + MAX_MEMBERS + " members");
-        apply(new MemberJoined(setId, programmeId, command.personId(), command.displayName()));
+        apply(new MemberJoined(setId, programmeId, command.personId(), command.displayName(), command.joinedOn()));
     }
 
     @CommandHandler

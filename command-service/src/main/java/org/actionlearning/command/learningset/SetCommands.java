@@ -18,7 +18,9 @@ public final class SetCommands {
                           String facilitatorName) {
     }
 
-    public record AddMember(@TargetAggregateIdentifier UUID setId, UUID personId, String displayName) {
+    /** {@code joinedOn} is optional: the date the member joined, if the facilitator records it. */
+    public record AddMember(@TargetAggregateIdentifier UUID setId, UUID personId, String displayName,
+                            LocalDate joinedOn) {
     }
 
     public record RemoveMember(@TargetAggregateIdentifier UUID setId, UUID personId) {

@@ -38,7 +38,7 @@ public class SetController {
                                  @NotBlank @Size(max = 200) String facilitatorName, UUID facilitatorId) {
     }
 
-    public record AddMemberRequest(@NotBlank @Size(max = 200) String displayName, UUID personId) {
+    public record AddMemberRequest(@NotBlank @Size(max = 200) String displayName, UUID personId, LocalDate joinedOn) {
     }
 
     public record ScheduleRequest(@NotNull LocalDate scheduledFor) {
@@ -60,7 +60,7 @@ public class SetController {
     public ResponseEntity<Map<String, UUID>> addMember(@PathVariable UUID setId,
                                                        @Valid @RequestBody AddMemberRequest request) {
         UUID personId = request.personId() != null ? request.personId() : UUID.randomUUID();
-        commands.send(new AddMember(setId, personId, request.displayName()));
+        commands.send(new AddMember(setId, personId, request.displayName(), request.joinedOn()));
         return Created.at("/api/sets/" + setId + "/members/" + personId, "personId", personId);
     }
 

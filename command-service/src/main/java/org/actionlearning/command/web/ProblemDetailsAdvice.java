@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.actionlearning.command.domain.DomainException;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
@@ -44,17 +45,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidCommandValue.class)
     ResponseEntity<Object> invalidValue(InvalidCommandValue e) {
-        return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "Invalid value", e.field(), e.getMessage()));
+        return refused(HttpStatus.BAD_REQUEST, "Invalid value", e);
     }
 
     @ExceptionHandler(UnknownEntity.class)
     ResponseEntity<Object> unknown(UnknownEntity e) {
-        return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "Not found", e.field(), e.getMessage()));
+        return refused(HttpStatus.NOT_FOUND, "Not found", e);
     }
 
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<Object> ruleViolation(DomainRuleViolation e) {
-        return Problems.response(Problems.problem(HttpStatus.CONFLICT, "Rule violated", e.field(), e.getMessage()));
+        return refused(HttpStatus.CONFLICT, "Rule violated", e);
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
@@ -111,6 +112,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return badBody(null, "malformed JSON: " + json.getOriginalMessage());
         }
         return badBody(null, "the request body is missing or is not JSON");
+    }
+
+    /** A command the domain refused, with the field it names and its message as the detail. */
+    private static ResponseEntity<Object> refused(HttpStatus status, String title, DomainException e) {
+        return Problems.response(Problems.problem(status, title, e.field(), e.getMessage()));
     }
 
     private static ResponseEntity<Object> badBody(String field, String message) {

@@ -1,7 +1,8 @@
 package org.actionlearning.command.action;
 
+import static org.actionlearning.command.support.Rejections.rejected;
+
 import java.time.LocalDate;
-import java.util.Objects;
 import java.util.UUID;
 import org.actionlearning.command.action.ActionCommands.AbandonAction;
 import org.actionlearning.command.action.ActionCommands.CompleteAction;
@@ -9,16 +10,12 @@ import org.actionlearning.command.action.ActionCommands.ReportActionProgress;
 import org.actionlearning.command.action.ActionCommands.RescheduleAction;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
-import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.events.action.ActionAbandoned;
 import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.action.ActionCompleted;
 import org.actionlearning.events.action.ActionProgressReported;
 import org.actionlearning.events.action.ActionRescheduled;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -234,42 +231,5 @@ class ActionAggregateTest {
                 .when(new RescheduleAction(ACTION, LocalDate.of(2025, 4, 30), null))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, null, "is already completed"));
-    }
-
-    // --- helper ---------------------------------------------------------------------------------------------------
-
-    /**
-     * The command failed with an exception of {@code type} that names {@code field} (null: the state as a whole)
-     * and whose message contains {@code message}.
-     */
-    private static Matcher<Throwable> rejected(Class<? extends RuntimeException> type, String field, String message) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable actual, Description mismatch) {
-                mismatch.appendText(actual.getClass().getSimpleName()).appendText(" on field ")
-                        .appendValue(fieldOf(actual)).appendText(" with message ").appendValue(actual.getMessage());
-                return type.isInstance(actual) && Objects.equals(field, fieldOf(actual))
-                        && actual.getMessage() != null && actual.getMessage().contains(message);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName()).appendText(" on field ").appendValue(field)
-                        .appendText(" with a message containing ").appendValue(message);
-            }
-        };
-    }
-
-    private static String fieldOf(Throwable exception) {
-        if (exception instanceof DomainRuleViolation violation) {
-            return violation.field();
-        }
-        if (exception instanceof InvalidCommandValue invalid) {
-            return invalid.field();
-        }
-        if (exception instanceof UnknownEntity unknown) {
-            return unknown.field();
-        }
-        return null;
     }
 }

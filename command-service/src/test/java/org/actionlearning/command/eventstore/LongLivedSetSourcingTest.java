@@ -51,7 +51,7 @@ class LongLivedSetSourcingTest extends CommandServiceTest {
         List<UUID> members = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         gateway.sendAndWait(new LaunchProgramme(programmeId, "Org", "Long", "Sponsor", LocalDate.of(2026, 1, 5), "GBP"));
         gateway.sendAndWait(new FormSet(programmeId, setId, "Long-lived set", UUID.randomUUID(), "Fran"));
-        members.forEach(m -> gateway.sendAndWait(new AddMember(setId, m, "Member")));
+        members.forEach(m -> gateway.sendAndWait(new AddMember(setId, m, "Member", null)));
         gateway.sendAndWait(new ScheduleMeeting(setId, meetingId, LocalDate.of(2026, 2, 2)));
         gateway.sendAndWait(new OpenMeeting(setId, meetingId, members, null));
         gateway.sendAndWait(new PresentChallenge(setId, meetingId, challengeId, members.get(0), "Title", null));

@@ -1,11 +1,11 @@
 package org.actionlearning.command.learningset;
 
+import static org.actionlearning.command.support.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -22,6 +22,7 @@ import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
 import org.actionlearning.command.learningset.SetCommands.RemoveMember;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
+import org.actionlearning.command.support.CreatedAggregates;
 import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.learningset.ChallengePresented;
 import org.actionlearning.events.learningset.MeetingClosed;
@@ -35,16 +36,7 @@ import org.actionlearning.events.learningset.ReflectionRecorded;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Named;
@@ -57,9 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * questions, statements, reflections, actions, closed).
  * <p>
  * The set is formed by its programme (see {@code ProgrammeAggregateTest}), so every test starts from
- * {@link SetFormed}. {@link CommitAction} creates an {@code Action} aggregate with {@code createNew}; the fixture's
- * own event store accepts the events of one aggregate only, so created actions are stored by an
- * {@link EventSourcingRepository} on a separate in-memory event store and read back from there.
+ * {@link SetFormed}. {@link CommitAction} creates an {@code Action} aggregate with {@code createNew}; created
+ * actions are stored apart from the fixture's own events, in {@link CreatedAggregates}, and read back from there.
  */
 class LearningSetAggregateTest {
 
@@ -86,21 +77,12 @@ class LearningSetAggregateTest {
     private static final LocalDate OPENED_A_DAY_LATE = LocalDate.of(2025, 3, 4);
 
     private AggregateTestFixture<LearningSet> fixture;
-    private EmbeddedEventStore createdAggregates;
+    private CreatedAggregates createdAggregates;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(LearningSet.class);
-        createdAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
-                return EventSourcingRepository.builder(aggregateType)
-                        .eventStore(createdAggregates)
-                        .repositoryProvider(this)
-                        .build();
-            }
-        });
+        createdAggregates = CreatedAggregates.on(fixture);
     }
 
     @AfterEach
@@ -115,7 +97,7 @@ class LearningSetAggregateTest {
     }
 
     private static MemberJoined joined(UUID personId) {
-        return new MemberJoined(SET, PROGRAMME, personId, "Member " + personId.toString().substring(34));
+        return new MemberJoined(SET, PROGRAMME, personId, "Member " + personId.toString().substring(34), null);
     }
 
     private static MeetingScheduled scheduled() {
@@ -184,32 +166,35 @@ class LearningSetAggregateTest {
         return new CommitAction(SET, MEETING, ACTION, challengeId, ownerId, "Map the checklist with pharmacy", dueOn);
     }
 
-    /** The events stored for an aggregate the set created, in order. */
-    private List<? extends DomainEventMessage<?>> storedFor(UUID aggregateId) {
-        return createdAggregates.readEvents(aggregateId.toString()).asStream().toList();
-    }
-
     // --- members --------------------------------------------------------------------------------------------------
 
     @Test
     void addingAMember() {
         fixture.given(formed())
-                .when(new AddMember(SET, ANA, "Member c1"))
+                .when(new AddMember(SET, ANA, "Member c1", null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(joined(ANA));
     }
 
     @Test
+    void addingAMemberWithTheDateTheyJoined() {
+        fixture.given(formed())
+                .when(new AddMember(SET, ANA, "Member c1", LocalDate.of(2025, 2, 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new MemberJoined(SET, PROGRAMME, ANA, "Member c1", LocalDate.of(2025, 2, 1)));
+    }
+
+    @Test
     void theEighthMemberIsWelcome() {
         fixture.given(setWithMemberCount(7))
-                .when(new AddMember(SET, ANA, "Member c1"))
+                .when(new AddMember(SET, ANA, "Member c1", null))
                 .expectEvents(joined(ANA));
     }
 
     @Test
     void aSetHasAtMostEightMembers() {
         fixture.given(setWithMemberCount(8))
-                .when(new AddMember(SET, ANA, "Member c1"))
+                .when(new AddMember(SET, ANA, "Member c1", null))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, null, "a set has at most 8 members"));
     }
@@ -219,14 +204,14 @@ class LearningSetAggregateTest {
         List<Object> history = setWithMemberCount(8);
         history.add(new MemberLeft(SET, PROGRAMME, person(3)));
         fixture.given(history)
-                .when(new AddMember(SET, ANA, "Member c1"))
+                .when(new AddMember(SET, ANA, "Member c1", null))
                 .expectEvents(joined(ANA));
     }
 
     @Test
     void aMemberIsNotAddedTwice() {
         fixture.given(setWithMembers())
-                .when(new AddMember(SET, BEN, "Ben again"))
+                .when(new AddMember(SET, BEN, "Ben again", null))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "personId", "is already a member of this set"));
     }
@@ -234,7 +219,7 @@ class LearningSetAggregateTest {
     @Test
     void theFacilitatorCannotBeAMember() {
         fixture.given(formed())
-                .when(new AddMember(SET, FACILITATOR, "Fran Facilitator"))
+                .when(new AddMember(SET, FACILITATOR, "Fran Facilitator", null))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "personId",
                         "the set's facilitator cannot also be a member"));
@@ -385,7 +370,7 @@ class LearningSetAggregateTest {
                 .expectException(rejected(UnknownEntity.class, "meetingId",
                         "set " + SET + " has no meeting " + UNKNOWN_MEETING));
 
-        assertThat(storedFor(ACTION)).isEmpty();
+        assertThat(createdAggregates.eventsOf(ACTION)).isEmpty();
     }
 
     @ParameterizedTest
@@ -397,7 +382,7 @@ class LearningSetAggregateTest {
                 .expectException(rejected(DomainRuleViolation.class, "meetingId",
                         "is not open (it has not been opened)"));
 
-        assertThat(storedFor(ACTION)).isEmpty();
+        assertThat(createdAggregates.eventsOf(ACTION)).isEmpty();
     }
 
     @ParameterizedTest
@@ -408,7 +393,7 @@ class LearningSetAggregateTest {
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "meetingId", "is not open (it is closed)"));
 
-        assertThat(storedFor(ACTION)).isEmpty();
+        assertThat(createdAggregates.eventsOf(ACTION)).isEmpty();
     }
 
     // --- challenges -----------------------------------------------------------------------------------------------
@@ -588,7 +573,7 @@ class LearningSetAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents(); // the set itself does not change
 
-        assertThat(storedFor(ACTION)).singleElement().satisfies(message -> {
+        assertThat(createdAggregates.eventsOf(ACTION)).singleElement().satisfies(message -> {
             assertThat(message.getType()).isEqualTo("Action");
             assertThat(message.getSequenceNumber()).isZero();
             assertThat(message.getPayload()).isEqualTo(new ActionCommitted(ACTION, PROGRAMME, SET, MEETING,
@@ -602,7 +587,7 @@ class LearningSetAggregateTest {
                 .when(commit(ANA, CHALLENGE, SCHEDULED_FOR))
                 .expectSuccessfulHandlerExecution();
 
-        assertThat(storedFor(ACTION)).map(message -> (Object) message.getPayload())
+        assertThat(createdAggregates.payloadsOf(ACTION))
                 .containsExactly(new ActionCommitted(ACTION, PROGRAMME, SET, MEETING, CHALLENGE, ANA,
                         "Map the checklist with pharmacy", SCHEDULED_FOR, SCHEDULED_FOR));
     }
@@ -615,7 +600,7 @@ class LearningSetAggregateTest {
                 .expectException(rejected(DomainRuleViolation.class, "ownerId",
                         "actions are committed by the presenter of the challenge"));
 
-        assertThat(storedFor(ACTION)).isEmpty();
+        assertThat(createdAggregates.eventsOf(ACTION)).isEmpty();
     }
 
     @Test
@@ -626,7 +611,7 @@ class LearningSetAggregateTest {
                 .expectException(rejected(DomainRuleViolation.class, "dueOn",
                         "must not be before the meeting date (2025-03-03), was 2025-03-02"));
 
-        assertThat(storedFor(ACTION)).isEmpty();
+        assertThat(createdAggregates.eventsOf(ACTION)).isEmpty();
     }
 
     @Test
@@ -637,7 +622,7 @@ class LearningSetAggregateTest {
                 .expectException(rejected(DomainRuleViolation.class, "challengeId",
                         "challenge " + NEXT_CHALLENGE + " was not presented in this meeting"));
 
-        assertThat(storedFor(ACTION)).isEmpty();
+        assertThat(createdAggregates.eventsOf(ACTION)).isEmpty();
     }
 
     // --- closing --------------------------------------------------------------------------------------------------
@@ -674,42 +659,5 @@ class LearningSetAggregateTest {
                 .when(new CloseMeeting(SET, MEETING, null))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "meetingId", "is not open (it is closed)"));
-    }
-
-    // --- helper ---------------------------------------------------------------------------------------------------
-
-    /**
-     * The command failed with an exception of {@code type} that names {@code field} (null: the state as a whole)
-     * and whose message contains {@code message}.
-     */
-    private static Matcher<Throwable> rejected(Class<? extends RuntimeException> type, String field, String message) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable actual, Description mismatch) {
-                mismatch.appendText(actual.getClass().getSimpleName()).appendText(" on field ")
-                        .appendValue(fieldOf(actual)).appendText(" with message ").appendValue(actual.getMessage());
-                return type.isInstance(actual) && Objects.equals(field, fieldOf(actual))
-                        && actual.getMessage() != null && actual.getMessage().contains(message);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName()).appendText(" on field ").appendValue(field)
-                        .appendText(" with a message containing ").appendValue(message);
-            }
-        };
-    }
-
-    private static String fieldOf(Throwable exception) {
-        if (exception instanceof DomainRuleViolation violation) {
-            return violation.field();
-        }
-        if (exception instanceof InvalidCommandValue invalid) {
-            return invalid.field();
-        }
-        if (exception instanceof UnknownEntity unknown) {
-            return unknown.field();
-        }
-        return null;
     }
 }

@@ -1,21 +1,21 @@
 package org.actionlearning.command.outcome;
 
+import static org.actionlearning.command.support.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
-import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
 import org.actionlearning.command.programme.Programme;
+import org.actionlearning.command.support.CreatedAggregates;
 import org.actionlearning.events.outcome.AttributionEstimated;
 import org.actionlearning.events.outcome.BaselineRecorded;
 import org.actionlearning.events.outcome.Direction;
@@ -24,16 +24,7 @@ import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
 import org.actionlearning.events.programme.ProgrammeLaunched;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.Message;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>
  * A metric is defined through its programme ({@code Programme} handles {@link DefineOutcomeMetric} and calls
  * {@code createNew}), so the definition rules are tested on a programme fixture whose created aggregates are kept
- * in a separate in-memory event store (the fixture's own store accepts the events of one aggregate only).
+ * in {@link CreatedAggregates}.
  * Everything after the definition starts from {@link OutcomeMetricDefined} in {@code given}.
  */
 class OutcomeMetricAggregateTest {
@@ -63,22 +54,13 @@ class OutcomeMetricAggregateTest {
 
     private AggregateTestFixture<OutcomeMetric> fixture;
     private AggregateTestFixture<Programme> programmeFixture;
-    private EmbeddedEventStore createdAggregates;
+    private CreatedAggregates createdAggregates;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(OutcomeMetric.class);
         programmeFixture = new AggregateTestFixture<>(Programme.class);
-        createdAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        programmeFixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
-                return EventSourcingRepository.builder(aggregateType)
-                        .eventStore(createdAggregates)
-                        .repositoryProvider(this)
-                        .build();
-            }
-        });
+        createdAggregates = CreatedAggregates.on(programmeFixture);
     }
 
     @AfterEach
@@ -117,11 +99,6 @@ class OutcomeMetricAggregateTest {
                 LocalDate.of(2025, 1, 6), "GBP");
     }
 
-    private List<Object> storedFor(UUID aggregateId) {
-        return createdAggregates.readEvents(aggregateId.toString()).asStream().map(Message::getPayload)
-                .map(Object.class::cast).toList();
-    }
-
     // --- definition (through the programme) -----------------------------------------------------------------------
 
     @Test
@@ -130,7 +107,7 @@ class OutcomeMetricAggregateTest {
                 .when(define(VALUE_PER_UNIT, TARGET))
                 .expectSuccessfulHandlerExecution();
 
-        assertThat(storedFor(METRIC)).containsExactly(defined());
+        assertThat(createdAggregates.payloadsOf(METRIC)).containsExactly(defined());
     }
 
     @Test
@@ -140,7 +117,7 @@ class OutcomeMetricAggregateTest {
                         Direction.INCREASE, Period.QUARTER, null, null))
                 .expectSuccessfulHandlerExecution();
 
-        assertThat(storedFor(METRIC)).containsExactly(new OutcomeMetricDefined(METRIC, PROGRAMME, null, "Engagement",
+        assertThat(createdAggregates.payloadsOf(METRIC)).containsExactly(new OutcomeMetricDefined(METRIC, PROGRAMME, null, "Engagement",
                 "survey score", Direction.INCREASE, Period.QUARTER, null, null));
     }
 
@@ -151,7 +128,7 @@ class OutcomeMetricAggregateTest {
                 .expectNoEvents()
                 .expectException(rejected(InvalidCommandValue.class, "valuePerUnit", "must not be negative, was -1"));
 
-        assertThat(storedFor(METRIC)).isEmpty();
+        assertThat(createdAggregates.payloadsOf(METRIC)).isEmpty();
     }
 
     @ParameterizedTest
@@ -163,7 +140,7 @@ class OutcomeMetricAggregateTest {
                 .expectException(rejected(InvalidCommandValue.class, "target.changePercent",
                         "must be greater than 0"));
 
-        assertThat(storedFor(METRIC)).isEmpty();
+        assertThat(createdAggregates.payloadsOf(METRIC)).isEmpty();
     }
 
     @ParameterizedTest
@@ -175,7 +152,7 @@ class OutcomeMetricAggregateTest {
                 .expectException(rejected(InvalidCommandValue.class, "target.withinDays",
                         "must be greater than 0, was " + withinDays));
 
-        assertThat(storedFor(METRIC)).isEmpty();
+        assertThat(createdAggregates.payloadsOf(METRIC)).isEmpty();
     }
 
     // --- baseline -------------------------------------------------------------------------------------------------
@@ -319,42 +296,5 @@ class OutcomeMetricAggregateTest {
                 .expectNoEvents()
                 .expectException(rejected(InvalidCommandValue.class, "confidencePercent",
                         "must be between 0 and 100, was " + percent));
-    }
-
-    // --- helper ---------------------------------------------------------------------------------------------------
-
-    /**
-     * The command failed with an exception of {@code type} that names {@code field} (null: the state as a whole)
-     * and whose message contains {@code message}.
-     */
-    private static Matcher<Throwable> rejected(Class<? extends RuntimeException> type, String field, String message) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable actual, Description mismatch) {
-                mismatch.appendText(actual.getClass().getSimpleName()).appendText(" on field ")
-                        .appendValue(fieldOf(actual)).appendText(" with message ").appendValue(actual.getMessage());
-                return type.isInstance(actual) && Objects.equals(field, fieldOf(actual))
-                        && actual.getMessage() != null && actual.getMessage().contains(message);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName()).appendText(" on field ").appendValue(field)
-                        .appendText(" with a message containing ").appendValue(message);
-            }
-        };
-    }
-
-    private static String fieldOf(Throwable exception) {
-        if (exception instanceof DomainRuleViolation violation) {
-            return violation.field();
-        }
-        if (exception instanceof InvalidCommandValue invalid) {
-            return invalid.field();
-        }
-        if (exception instanceof UnknownEntity unknown) {
-            return unknown.field();
-        }
-        return null;
     }
 }

@@ -1,20 +1,19 @@
 package org.actionlearning.command.programme;
 
+import static org.actionlearning.command.support.Rejections.rejected;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
-import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.programme.ProgrammeCommands.CloseProgramme;
 import org.actionlearning.command.programme.ProgrammeCommands.LaunchProgramme;
 import org.actionlearning.command.programme.ProgrammeCommands.RecordProgrammeCost;
+import org.actionlearning.command.support.CreatedAggregates;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
@@ -24,16 +23,7 @@ import org.actionlearning.events.programme.CostCategory;
 import org.actionlearning.events.programme.ProgrammeClosed;
 import org.actionlearning.events.programme.ProgrammeCostRecorded;
 import org.actionlearning.events.programme.ProgrammeLaunched;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.modelling.command.Repository;
-import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeDiagnosingMatcher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,9 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * The programme aggregate: launch, costs, closing, and the creation of sets and metrics through the programme.
  * <p>
- * Sets and metrics are created with {@code AggregateLifecycle.createNew}. The fixture's own event store accepts the
- * events of one aggregate only ("Writing events for an unexpected aggregate"), so the created aggregates are stored
- * by an {@link EventSourcingRepository} on a separate in-memory event store and read back from there.
+ * Sets and metrics are created with {@code AggregateLifecycle.createNew}; they are stored apart from the fixture's
+ * own events, in {@link CreatedAggregates}, and read back from there.
  */
 class ProgrammeAggregateTest {
 
@@ -59,21 +48,12 @@ class ProgrammeAggregateTest {
     private static final LocalDate STARTS_ON = LocalDate.of(2025, 1, 6);
 
     private AggregateTestFixture<Programme> fixture;
-    private EmbeddedEventStore createdAggregates;
+    private CreatedAggregates createdAggregates;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Programme.class);
-        createdAggregates = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
-        fixture.registerRepositoryProvider(new RepositoryProvider() {
-            @Override
-            public <T> Repository<T> repositoryFor(Class<T> aggregateType) {
-                return EventSourcingRepository.builder(aggregateType)
-                        .eventStore(createdAggregates)
-                        .repositoryProvider(this)
-                        .build();
-            }
-        });
+        createdAggregates = CreatedAggregates.on(fixture);
     }
 
     @AfterEach
@@ -98,11 +78,6 @@ class ProgrammeAggregateTest {
         return new DefineOutcomeMetric(PROGRAMME, METRIC, CHALLENGE, "Discharge delays", "delayed discharges",
                 Direction.DECREASE, Period.WEEK, new BigDecimal("350.00"),
                 new OutcomeTarget(new BigDecimal("15"), 90));
-    }
-
-    /** The events stored for an aggregate the programme created, in order. */
-    private List<? extends DomainEventMessage<?>> storedFor(UUID aggregateId) {
-        return createdAggregates.readEvents(aggregateId.toString()).asStream().toList();
     }
 
     // --- launch ---------------------------------------------------------------------------------------------------
@@ -190,7 +165,7 @@ class ProgrammeAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents(); // the programme itself does not change
 
-        assertThat(storedFor(SET)).singleElement().satisfies(message -> {
+        assertThat(createdAggregates.eventsOf(SET)).singleElement().satisfies(message -> {
             assertThat(message.getType()).isEqualTo("LearningSet");
             assertThat(message.getSequenceNumber()).isZero();
             assertThat(message.getPayload())
@@ -205,7 +180,7 @@ class ProgrammeAggregateTest {
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "programmeId", "is closed: no new sets"));
 
-        assertThat(storedFor(SET)).isEmpty();
+        assertThat(createdAggregates.eventsOf(SET)).isEmpty();
     }
 
     @Test
@@ -215,7 +190,7 @@ class ProgrammeAggregateTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
 
-        assertThat(storedFor(METRIC)).singleElement().satisfies(message -> {
+        assertThat(createdAggregates.eventsOf(METRIC)).singleElement().satisfies(message -> {
             assertThat(message.getType()).isEqualTo("OutcomeMetric");
             assertThat(message.getSequenceNumber()).isZero();
             assertThat(message.getPayload()).isEqualTo(new OutcomeMetricDefined(METRIC, PROGRAMME, CHALLENGE,
@@ -231,43 +206,6 @@ class ProgrammeAggregateTest {
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "programmeId", "is closed: no new metrics"));
 
-        assertThat(storedFor(METRIC)).isEmpty();
-    }
-
-    // --- helper ---------------------------------------------------------------------------------------------------
-
-    /**
-     * The command failed with an exception of {@code type} that names {@code field} (null: the state as a whole)
-     * and whose message contains {@code message}.
-     */
-    private static Matcher<Throwable> rejected(Class<? extends RuntimeException> type, String field, String message) {
-        return new TypeSafeDiagnosingMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable actual, Description mismatch) {
-                mismatch.appendText(actual.getClass().getSimpleName()).appendText(" on field ")
-                        .appendValue(fieldOf(actual)).appendText(" with message ").appendValue(actual.getMessage());
-                return type.isInstance(actual) && Objects.equals(field, fieldOf(actual))
-                        && actual.getMessage() != null && actual.getMessage().contains(message);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName()).appendText(" on field ").appendValue(field)
-                        .appendText(" with a message containing ").appendValue(message);
-            }
-        };
-    }
-
-    private static String fieldOf(Throwable exception) {
-        if (exception instanceof DomainRuleViolation violation) {
-            return violation.field();
-        }
-        if (exception instanceof InvalidCommandValue invalid) {
-            return invalid.field();
-        }
-        if (exception instanceof UnknownEntity unknown) {
-            return unknown.field();
-        }
-        return null;
+        assertThat(createdAggregates.eventsOf(METRIC)).isEmpty();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -15,7 +16,8 @@ import org.actionlearning.events.DomainEvent;
 
 /**
  * The JSON form of events and envelopes on the wire: ISO dates, nulls kept (a field's presence is part of
- * the shape), unknown fields refused so that a shape change without a version bump is noticed.
+ * the shape), unknown and missing fields refused, so that a shape change without a version bump (and an
+ * upgrade) is noticed instead of silently read as null.
  */
 public final class EventJson {
 
@@ -24,6 +26,7 @@ public final class EventJson {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
@@ -64,16 +67,16 @@ public final class EventJson {
         }
     }
 
-    /** Binds the payload to its record; the envelope's schema version must be the current one. */
+    /**
+     * Binds the payload to its record, upgrading an older schema version first; a newer version than this
+     * reader knows, or an unknown type, is unreadable.
+     */
     public static DomainEvent payload(EventEnvelope envelope) {
         EventType type = EventTypes.byName(envelope.eventType())
                 .orElseThrow(() -> new UnreadableEventException("unknown event type " + envelope.eventType()));
-        if (type.version() != envelope.schemaVersion()) {
-            throw new UnreadableEventException("%s has schema version %d, this reader knows %d"
-                    .formatted(type.name(), envelope.schemaVersion(), type.version()));
-        }
+        JsonNode current = PayloadUpgrades.toCurrent(type, envelope.schemaVersion(), envelope.payload());
         try {
-            return MAPPER.treeToValue(envelope.payload(), type.javaType());
+            return MAPPER.treeToValue(current, type.javaType());
         } catch (JsonProcessingException e) {
             throw new UnreadableEventException("payload of %s does not fit version %d: %s"
                     .formatted(type.name(), type.version(), e.getOriginalMessage()), e);

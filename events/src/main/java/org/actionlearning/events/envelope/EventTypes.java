@@ -33,7 +33,7 @@ public final class EventTypes {
 
     private static final List<EventType> ALL = List.of(
             v1(ProgrammeLaunched.class), v1(ProgrammeCostRecorded.class), v1(ProgrammeClosed.class),
-            v1(SetFormed.class), v1(MemberJoined.class), v1(MemberLeft.class),
+            v1(SetFormed.class), new EventType("MemberJoined", 2, MemberJoined.class), v1(MemberLeft.class),
             v1(MeetingScheduled.class), v1(MeetingOpened.class), v1(ChallengePresented.class),
             v1(QuestionAsked.class), v1(StatementMade.class), v1(ReflectionRecorded.class), v1(MeetingClosed.class),
             v1(ActionCommitted.class), v1(ActionProgressReported.class), v1(ActionCompleted.class),

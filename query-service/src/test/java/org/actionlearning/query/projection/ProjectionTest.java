@@ -94,7 +94,7 @@ class ProjectionTest {
                 LocalDate.of(2026, 1, 5), "GBP"));
         log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
         for (UUID member : List.of(presenter, asker, speaker)) {
-            log.append("LearningSet", set, new MemberJoined(set, programme, member, "M"));
+            log.append("LearningSet", set, new MemberJoined(set, programme, member, "M", null));
         }
         log.append("LearningSet", set, new MeetingScheduled(set, programme, meetingId, LocalDate.of(2026, 2, 2)));
         log.append("LearningSet", set, new MeetingOpened(set, programme, meetingId, LocalDate.of(2026, 2, 2),
@@ -142,8 +142,8 @@ class ProjectionTest {
         UUID set = UUID.randomUUID();
         EventLog log = new EventLog();
         log.append("LearningSet", set, new SetFormed(set, programme, "Parked set", UUID.randomUUID(), "Fran"));
-        EventEnvelope joined = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Ann"));
-        log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "Sam"));
+        EventEnvelope joined = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Ann", null));
+        log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "Sam", null));
         // a version this reader does not know yet
         EventEnvelope fromTheFuture = new EventEnvelope(joined.eventId(), joined.eventType(), 99,
                 joined.aggregateType(), joined.aggregateId(), joined.sequenceNumber(), joined.occurredAt(),
@@ -177,6 +177,32 @@ class ProjectionTest {
                 .fetch(SET_MEMBER.DISPLAY_NAME)).containsExactlyInAnyOrder("Ann", "Sam");
         assertThat(http.get("/api/admin/dead-letters").body().path("lastReplay").path("applied").asInt())
                 .isEqualTo(2);
+    }
+
+    /** Records published before the upgrade (version 1) and after it (version 2) both project. */
+    @Test
+    void versionOneAndVersionTwoMemberJoinedBothProject() {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        EventLog log = new EventLog();
+        log.append("LearningSet", set, new SetFormed(set, programme, "Evolving set", UUID.randomUUID(), "Fran"));
+        EventEnvelope before = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Old", null));
+        log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "New", LocalDate.of(2026, 2, 1)));
+        var v1Payload = ((com.fasterxml.jackson.databind.node.ObjectNode) before.payload().deepCopy());
+        v1Payload.remove("joinedOn");
+        EventEnvelope versionOne = new EventEnvelope(before.eventId(), before.eventType(), 1, before.aggregateType(),
+                before.aggregateId(), before.sequenceNumber(), before.occurredAt(), before.programmeId(), v1Payload);
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            for (EventEnvelope e : log.envelopes()) {
+                send(producer, programme.toString(), EventJson.toBytes(e == before ? versionOne : e));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(set)) == 2);
+        assertThat(db.selectFrom(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(set)).orderBy(SET_MEMBER.DISPLAY_NAME)
+                .fetch(r -> r.getDisplayName() + "@" + r.getJoinedOn()))
+                .containsExactly("New@2026-02-01", "Old@null");
+        assertThat(db.fetchCount(DEAD_LETTER, DEAD_LETTER.AGGREGATE_ID.eq(set.toString()))).isZero();
     }
 
     private List<String> deadLetterTopicReasons() {

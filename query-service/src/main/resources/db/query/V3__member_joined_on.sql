@@ -1,0 +1,2 @@
+-- MemberJoined version 2 records the date a member joined (null for version-1 events).
+alter table set_member add column joined_on date;
