@@ -81,10 +81,11 @@ public final class PlatformLauncher implements AutoCloseable {
             log.info("Embedded Kafka broker on {}", kafka.bootstrapServers());
         }
 
-        ConfigurableApplicationContext commands = CommandServiceApplication.builder()
+        // one shutdown hook (ours) stops the services before Kafka and PostgreSQL, in that order
+        ConfigurableApplicationContext commands = CommandServiceApplication.builder().registerShutdownHook(false)
                 .run(commandArgs.toArray(String[]::new));
         started.add(commands);
-        ConfigurableApplicationContext queries = QueryServiceApplication.builder()
+        ConfigurableApplicationContext queries = QueryServiceApplication.builder().registerShutdownHook(false)
                 .run(queryArgs.toArray(String[]::new));
         started.add(queries);
         commandUrl = "http://localhost:" + settings.commandPort();
