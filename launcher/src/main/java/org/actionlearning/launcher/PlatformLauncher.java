@@ -62,6 +62,7 @@ public final class PlatformLauncher implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(settings.dataDirectory().resolve("postgres"))
                     .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)   // stopped last, by our hook, after the services
                     .setPort(settings.postgresPort())
                     // an acknowledged command must survive a crash
                     .setServerConfig("synchronous_commit", "on")
