@@ -13,6 +13,7 @@ import org.actionlearning.command.support.Scenario;
 import org.actionlearning.testsupport.TopicReader;
 import org.actionlearning.testsupport.TopicReader.Received;
 import org.actionlearning.events.envelope.EventEnvelope;
+import org.actionlearning.events.envelope.EventTypes;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -57,7 +58,10 @@ class WholeMeetingPublishedTest extends CommandServiceTest {
         assertThat(mine).extracting(Received::key).containsOnly(programmeId.toString());
         assertThat(mine).extracting(Received::partition).containsOnly(mine.get(0).partition());
         assertThat(mine).extracting(Received::offset).isSorted();
-        assertThat(mine).extracting(r -> r.envelope().schemaVersion()).containsOnly(1);
+        // each at its type's current schema version (MemberJoined is at 2)
+        assertThat(mine).allSatisfy(r -> assertThat(r.envelope().schemaVersion())
+                .isEqualTo(EventTypes.byName(r.envelope().eventType()).orElseThrow().version()));
+        assertThat(mine.get(2).envelope().schemaVersion()).isEqualTo(2);
         assertThat(mine).extracting(r -> r.envelope().programmeId()).containsOnly(programmeId);
         assertThat(mine).allSatisfy(r -> assertThat(r.envelope().occurredAt()).isNotNull());
 
