@@ -52,6 +52,8 @@ public class ProjectionConsumer implements SmartLifecycle {
     private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.idle());
     private volatile Map<TopicPartition, Long> rebuildEndOffsets = Map.of();
     private volatile boolean running;
+    /** Set after a failure: the consumer's position may be past what the read models hold. */
+    private boolean resyncNeeded;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
 
@@ -136,7 +138,16 @@ public class ProjectionConsumer implements SmartLifecycle {
             consumer = kafka;
             kafka.subscribe(List.of(properties.topic()), new ResumeFromStoredOffsets(kafka));
             while (running) {
-                pollOnce(kafka);
+                try {
+                    pollOnce(kafka);
+                } catch (WakeupException stopping) {
+                    throw stopping;
+                } catch (RuntimeException e) {
+                    // PostgreSQL or Kafka is unavailable: keep the thread, resume from the stored offsets later
+                    log.warn("Projection paused, retrying in {}: {}", RETRY_BACKOFF, e.toString());
+                    resyncNeeded = true;
+                    sleep(RETRY_BACKOFF);
+                }
             }
         } catch (WakeupException stopping) {
             // stop() woke the consumer up
@@ -146,25 +157,25 @@ public class ProjectionConsumer implements SmartLifecycle {
     }
 
     private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
-        if (rebuildRequested.getAndSet(false)) {
-            startRebuild(kafka);
+        if (resyncNeeded) {
+            // a batch failed: its records may have been fetched past; go back to what is committed
+            seekToStoredOffsets(kafka, kafka.assignment());
+            resyncNeeded = false;
         }
-        if (replayRequested.getAndSet(false)) {
+        if (rebuildRequested.get()) {
+            startRebuild(kafka);
+            rebuildRequested.set(false);
+        }
+        if (replayRequested.get()) {
             lastReplay.set(batch.replayDeadLetters());
+            replayRequested.set(false);
             log.info("Dead letters replayed: {}", lastReplay.get());
         }
         ConsumerRecords<String, byte[]> records = kafka.poll(properties.pollTimeout());
         if (!records.isEmpty()) {
-            try {
-                ProjectionBatch.Outcome outcome = batch.apply(records);
-                recordMetrics(outcome);
-                advanceRebuild(records.count(), kafka);
-            } catch (RuntimeException e) {
-                log.warn("Projection of {} records failed; retrying from the stored offsets: {}", records.count(),
-                        e.toString());
-                sleep(RETRY_BACKOFF);
-                seekToStoredOffsets(kafka, kafka.assignment());
-            }
+            ProjectionBatch.Outcome outcome = batch.apply(records);
+            recordMetrics(outcome);
+            advanceRebuild(records.count(), kafka);
         }
         consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
     }
