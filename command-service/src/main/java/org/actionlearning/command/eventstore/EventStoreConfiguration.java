@@ -1,6 +1,8 @@
 package org.actionlearning.command.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.actionlearning.events.envelope.EventJson;
 import org.axonframework.common.caching.Cache;
@@ -34,16 +36,20 @@ public class EventStoreConfiguration {
         return jackson(EventJson.mapper().copy());
     }
 
+    /**
+     * Tokens, snapshots and other Axon internals: plain Jackson. Not the strict event mapper, whose refusal of
+     * missing creator properties would make Axon's own ReplayToken unreadable after a reset.
+     */
     @Bean
     @Primary
     public Serializer serializer() {
-        return jackson(EventJson.mapper().copy());
+        return jackson(JsonMapper.builder().addModule(new JavaTimeModule()).build());
     }
 
     @Bean
     @Qualifier("messageSerializer")
     public Serializer messageSerializer() {
-        return jackson(EventJson.mapper().copy());
+        return jackson(JsonMapper.builder().addModule(new JavaTimeModule()).build());
     }
 
     private static Serializer jackson(ObjectMapper mapper) {

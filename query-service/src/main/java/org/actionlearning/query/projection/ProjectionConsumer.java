@@ -52,6 +52,8 @@ public class ProjectionConsumer implements SmartLifecycle {
     private final AtomicReference<RebuildStatus> rebuild = new AtomicReference<>(RebuildStatus.idle());
     private volatile Map<TopicPartition, Long> rebuildEndOffsets = Map.of();
     private volatile boolean running;
+    /** Why projection is paused (the last failure), or null while it runs. */
+    private volatile String pausedBy;
     /** Set after a failure: the consumer's position may be past what the read models hold. */
     private boolean resyncNeeded;
     private volatile Consumer<String, byte[]> consumer;
@@ -126,6 +128,15 @@ public class ProjectionConsumer implements SmartLifecycle {
         return running;
     }
 
+    public long consumerLag() {
+        return consumerLag.get();
+    }
+
+    /** Null while projecting normally; otherwise the failure that pauses it (PostgreSQL or Kafka away). */
+    public String pausedBy() {
+        return pausedBy;
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
@@ -140,11 +151,13 @@ public class ProjectionConsumer implements SmartLifecycle {
             while (running) {
                 try {
                     pollOnce(kafka);
+                    pausedBy = null;
                 } catch (WakeupException stopping) {
                     throw stopping;
                 } catch (RuntimeException e) {
                     // PostgreSQL or Kafka is unavailable: keep the thread, resume from the stored offsets later
                     log.warn("Projection paused, retrying in {}: {}", RETRY_BACKOFF, e.toString());
+                    pausedBy = e.toString();
                     resyncNeeded = true;
                     sleep(RETRY_BACKOFF);
                 }

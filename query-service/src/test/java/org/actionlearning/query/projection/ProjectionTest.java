@@ -273,11 +273,12 @@ class ProjectionTest {
     }
 
     @Test
-    void readinessIncludesPostgresAndKafka() {
+    void readinessIncludesPostgresKafkaAndTheProjection() {
         var readiness = new HttpJson("http://localhost:" + port).get("/actuator/health/readiness").body();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").path("projection").path("status").asText()).isEqualTo("UP");
     }
 
     private boolean projectedUpToEnd() {

@@ -1,0 +1,67 @@
+package org.actionlearning.query.read;
+
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
+
+import java.util.List;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Which sets a programme has and who is in a set: what the pages need to link to a set and to record a meeting. */
+@Service
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+public class SetDirectory {
+
+    /** @param members current (active) members */
+    public record SetEntry(UUID setId, UUID programmeId, String name, String facilitatorName, int members) {
+    }
+
+    public record Member(UUID personId, String displayName) {
+    }
+
+    /** A set and its current members, ordered by display name. */
+    public record Roster(SetEntry set, List<Member> members) {
+    }
+
+    private final DSLContext db;
+
+    public SetDirectory(DSLContext db) {
+        this.db = db;
+    }
+
+    /** Every set of every programme, by name. */
+    public List<SetEntry> sets() {
+        return entries(DSL.noCondition());
+    }
+
+    public Roster roster(UUID setId) {
+        SetEntry set = entries(LEARNING_SET.SET_ID.eq(setId)).stream().findFirst()
+                .orElseThrow(() -> new UnknownResource("setId", "learning set", setId));
+        List<Member> members = db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
+                .from(SET_MEMBER)
+                .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
+                .orderBy(SET_MEMBER.DISPLAY_NAME, SET_MEMBER.PERSON_ID)
+                .fetch(row -> new Member(row.value1(), row.value2()));
+        return new Roster(set, members);
+    }
+
+    private List<SetEntry> entries(Condition which) {
+        return db.select(LEARNING_SET.SET_ID, LEARNING_SET.PROGRAMME_ID, LEARNING_SET.NAME,
+                        LEARNING_SET.FACILITATOR_NAME, activeMembers())
+                .from(LEARNING_SET)
+                .where(which)
+                .orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
+                .fetch(row -> new SetEntry(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+    }
+
+    private static Field<Integer> activeMembers() {
+        return DSL.field(DSL.selectCount().from(SET_MEMBER)
+                .where(SET_MEMBER.SET_ID.eq(LEARNING_SET.SET_ID)).and(SET_MEMBER.ACTIVE.isTrue()));
+    }
+}

@@ -1,0 +1,65 @@
+package org.actionlearning.query.ui;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.actionlearning.query.read.OutcomeQueries;
+import org.actionlearning.query.read.ProgrammeDashboard;
+import org.actionlearning.query.read.ProgrammeQueries;
+import org.actionlearning.query.read.SetDirectory;
+import org.actionlearning.query.read.SetDirectory.SetEntry;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The list of programmes (the home page) and a programme's sponsor dashboard: aggregates only, no names. */
+@Controller
+class ProgrammePages {
+
+    private final ProgrammeQueries programmes;
+    private final OutcomeQueries outcomes;
+    private final SetDirectory sets;
+    private final ProgrammeLookup lookup;
+    private final Numbers numbers;
+    private final Today today;
+
+    ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetDirectory sets, ProgrammeLookup lookup,
+                   Numbers numbers, Today today) {
+        this.programmes = programmes;
+        this.outcomes = outcomes;
+        this.sets = sets;
+        this.lookup = lookup;
+        this.numbers = numbers;
+        this.today = today;
+    }
+
+    @GetMapping("/")
+    String programmes(Model model) {
+        Map<UUID, List<SetEntry>> setsByProgramme = sets.sets().stream()
+                .collect(Collectors.groupingBy(SetEntry::programmeId));
+        model.addAttribute("programmes", programmes.programmes());
+        model.addAttribute("setsByProgramme", setsByProgramme);
+        return "programmes";
+    }
+
+    @GetMapping("/programmes/{programmeId}")
+    String dashboard(@PathVariable UUID programmeId,
+                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                     Model model) {
+        LocalDate date = asOf != null ? asOf : today.date();
+        ProgrammeDashboard dashboard = programmes.dashboard(programmeId, date);
+        model.addAttribute("programme", lookup.summary(programmeId));
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("asOf", date);
+        model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
+        model.addAttribute("metrics", dashboard.outcomes().stream()
+                .map(metric -> MetricCard.of(outcomes.metric(metric.metricId()), numbers))
+                .toList());
+        return "dashboard";
+    }
+}

@@ -1,0 +1,65 @@
+package org.actionlearning.query.ui;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.SetDirectory;
+import org.actionlearning.query.read.SetDirectory.Roster;
+import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** A set's pages for its facilitator: the fairness audit and the meeting console. */
+@Controller
+class SetPages {
+
+    /** The console's default due date for an action: two weeks, a common interval between set meetings. */
+    private static final int DEFAULT_DAYS_TO_DUE = 14;
+
+    private final FairnessQueries fairness;
+    private final SetDirectory sets;
+    private final UiProperties properties;
+    private final Numbers numbers;
+    private final Today today;
+
+    SetPages(FairnessQueries fairness, SetDirectory sets, UiProperties properties, Numbers numbers, Today today) {
+        this.fairness = fairness;
+        this.sets = sets;
+        this.properties = properties;
+        this.numbers = numbers;
+        this.today = today;
+    }
+
+    /** The thresholds default to {@code als.ui.fairness.*}; the page's form overrides them for one look. */
+    @GetMapping("/sets/{setId}/fairness")
+    String fairness(@PathVariable UUID setId,
+                    @RequestParam(required = false) Double dominance,
+                    @RequestParam(required = false) Double questionFocus,
+                    @RequestParam(required = false) Boolean flagSilent,
+                    Model model) {
+        FairnessThresholds defaults = properties.fairness();
+        FairnessThresholds thresholds = new FairnessThresholds(
+                dominance != null ? dominance : defaults.dominance(),
+                flagSilent != null ? flagSilent : defaults.flagSilent(),
+                questionFocus != null ? questionFocus : defaults.questionFocus());
+        Roster roster = sets.roster(setId);
+        model.addAttribute("set", roster.set());
+        model.addAttribute("audit", FairnessAudit.of(fairness.fairness(setId), thresholds, numbers));
+        return "fairness";
+    }
+
+    @GetMapping("/sets/{setId}/console")
+    String console(@PathVariable UUID setId, Model model) {
+        LocalDate date = today.date();
+        Roster roster = sets.roster(setId);
+        model.addAttribute("set", roster.set());
+        model.addAttribute("members", roster.members());
+        model.addAttribute("commandApiUrl", properties.commandApiUrl());
+        model.addAttribute("today", date);
+        model.addAttribute("defaultDueOn", date.plusDays(DEFAULT_DAYS_TO_DUE));
+        return "console";
+    }
+}

@@ -1,0 +1,37 @@
+package org.actionlearning.query.ui;
+
+import org.actionlearning.query.read.UnknownResource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A page asked for with an unknown or malformed id answers with an error page, not the API's problem+json
+ * (that advice covers every controller, so this one goes first for the pages).
+ */
+@ControllerAdvice(basePackageClasses = UiErrorAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UiErrorAdvice {
+
+    @ExceptionHandler(UnknownResource.class)
+    ModelAndView unknown(UnknownResource e) {
+        return page(HttpStatus.NOT_FOUND, "There is " + e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ModelAndView malformed(MethodArgumentTypeMismatchException e) {
+        return page(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName() + ".");
+    }
+
+    private static ModelAndView page(HttpStatus status, String message) {
+        ModelAndView page = new ModelAndView("error", status);
+        page.addObject("status", status.value());
+        page.addObject("error", status.getReasonPhrase());
+        page.addObject("message", message);
+        return page;
+    }
+}

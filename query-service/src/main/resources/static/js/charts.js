@@ -1,0 +1,128 @@
+/*
+ * Draws each chart of the page with ECharts (served from its webjar) from the element's data-chart-data: the
+ * same JSON the API answers, so the charts show the API's numbers. A drawn chart gets data-drawn="true".
+ */
+(function () {
+  'use strict';
+
+  const INK = '#1b1f24';
+  const MUTED = '#4a5560';
+  const BLUE = '#0b5cad';
+  const RED = '#a4001d';
+  const GREEN = '#0b6e4f';
+
+  /** A run chart: baseline then follow-up points, centre line, target line, signals over the follow-ups. */
+  function run(card) {
+    const m = card.metric;
+    const point = (p) => [p.measuredOn, p.value];
+    const lines = [];
+    if (m.centreLine != null) {
+      lines.push({ name: 'Baseline median', yAxis: m.centreLine, lineStyle: { color: MUTED, type: 'solid', width: 2 },
+        label: { formatter: 'median', color: MUTED } });
+    }
+    if (card.targetLevel != null) {
+      lines.push({ name: 'Target', yAxis: card.targetLevel, lineStyle: { color: RED, type: 'dashed', width: 2 },
+        label: { formatter: 'target', color: RED } });
+    }
+    const levels = lines.map((line) => line.yAxis);
+    const signalled = m.signals.length > 0 && m.followUps.length > 0;
+    const area = signalled ? [[
+      { name: m.signals.join(' + '), xAxis: m.followUps[0].measuredOn },
+      { xAxis: m.followUps[m.followUps.length - 1].measuredOn }
+    ]] : [];
+    return {
+      animation: false,
+      textStyle: { color: INK },
+      grid: { left: 56, right: 64, top: 40, bottom: 32 },
+      legend: { top: 0, right: 0, data: ['Baseline', 'Follow-up'] },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'time', splitNumber: 4, axisLabel: { color: MUTED, hideOverlap: true } },
+      yAxis: {
+        type: 'value', name: m.unit, nameTextStyle: { color: MUTED, align: 'left' }, axisLabel: { color: MUTED },
+        // keep the centre and target lines inside the chart even when no point comes near them
+        min: (extent) => niceBounds(Math.min(extent.min, ...levels), Math.max(extent.max, ...levels)).min,
+        max: (extent) => niceBounds(Math.min(extent.min, ...levels), Math.max(extent.max, ...levels)).max
+      },
+      series: [
+        { name: 'Baseline', type: 'line', data: m.baselinePoints.map(point), symbolSize: 8,
+          itemStyle: { color: MUTED }, lineStyle: { color: MUTED },
+          markLine: { symbol: 'none', silent: true, data: lines } },
+        { name: 'Follow-up', type: 'line', data: m.followUps.map(point), symbolSize: 8,
+          itemStyle: { color: BLUE }, lineStyle: { color: BLUE, width: 2 },
+          markArea: { silent: true, data: area, itemStyle: { color: 'rgba(11, 110, 79, 0.12)' },
+            label: { color: GREEN, fontWeight: 'bold', position: 'insideTop' } } }
+      ]
+    };
+  }
+
+  /** Axis bounds on a round step (1, 2 or 5 × a power of ten, about five of them), so the ticks fall on them. */
+  function niceBounds(low, high) {
+    const raw = (high - low) / 5 || Math.abs(high) || 1;
+    const power = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 5, 10].map((f) => f * power).find((s) => s >= raw);
+    return { min: Math.floor(low / step) * step, max: Math.ceil(high / step) * step };
+  }
+
+  /** The action funnel: committed, completed, completed on time. */
+  function funnel(f) {
+    return {
+      animation: false,
+      color: ['#12355b', BLUE, GREEN],
+      tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+      series: [{
+        type: 'funnel', sort: 'none', left: '5%', width: '90%', top: 8, bottom: 8, minSize: '25%', gap: 2,
+        label: { show: true, position: 'inside', formatter: '{b}: {c}', color: '#fff', fontSize: 13 },
+        data: [
+          { name: 'Committed', value: f.committed },
+          { name: 'Completed', value: f.completed },
+          { name: 'On time', value: f.completedOnTime }
+        ]
+      }]
+    };
+  }
+
+  /** Contributions per member (rows) and meeting (columns); no cell where the member was absent. */
+  function heatmap(grid, element) {
+    // the dates as the pages' tables show them (2 Feb 2026)
+    const dates = grid.meetings.map((iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB',
+      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+    const names = grid.rows.map((row) => row.name);
+    const cells = [];
+    grid.rows.forEach((row, y) => row.cells.forEach((cell, x) => {
+      if (cell.contributions != null) {
+        cells.push([x, y, cell.contributions]);
+      }
+    }));
+    element.style.height = (100 + 40 * names.length) + 'px';
+    return {
+      animation: false,
+      textStyle: { color: INK },
+      tooltip: { formatter: (p) => names[p.value[1]] + ', ' + dates[p.value[0]] + ': ' + p.value[2] + ' contributions' },
+      grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
+      xAxis: { type: 'category', data: dates, splitArea: { show: true }, axisLabel: { color: INK, fontSize: 13 } },
+      yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: INK, fontSize: 14 } },
+      visualMap: {
+        min: 0, max: Math.max(1, ...cells.map((c) => c[2])), orient: 'horizontal', left: 'center', bottom: 0,
+        itemHeight: 120, text: ['more', 'fewer'], textStyle: { color: MUTED },
+        inRange: { color: ['#eef3fa', '#0b3d78'] }
+      },
+      series: [{
+        type: 'heatmap', data: cells,
+        // white figures with a dark outline read on light and dark cells alike
+        label: { show: true, color: '#fff', textBorderColor: INK, textBorderWidth: 3, fontWeight: 'bold', fontSize: 15 }
+      }]
+    };
+  }
+
+  const options = { run, funnel, heatmap };
+  const charts = [];
+
+  document.querySelectorAll('[data-chart]').forEach((element) => {
+    const option = options[element.dataset.chart](JSON.parse(element.dataset.chartData), element);
+    const chart = echarts.init(element, null, { renderer: 'svg' });
+    chart.setOption(option);
+    charts.push(chart);
+    element.dataset.drawn = 'true';
+  });
+  window.addEventListener('resize', () => charts.forEach((chart) => chart.resize()));
+})();
