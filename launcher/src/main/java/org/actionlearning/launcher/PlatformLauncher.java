@@ -55,8 +55,13 @@ public final class PlatformLauncher implements AutoCloseable {
 
     void start(LauncherSettings settings) throws IOException, SQLException {
         Files.createDirectories(settings.dataDirectory());
-        List<String> commandArgs = new ArrayList<>(List.of("--server.port=" + settings.commandPort()));
-        List<String> queryArgs = new ArrayList<>(List.of("--server.port=" + settings.queryPort()));
+        String commandBase = "http://localhost:" + settings.commandPort();
+        String queryBase = "http://localhost:" + settings.queryPort();
+        // the meeting console (query side) calls the command API from the browser
+        List<String> commandArgs = new ArrayList<>(List.of("--server.port=" + settings.commandPort(),
+                "--als.cors.allowed-origins=" + queryBase));
+        List<String> queryArgs = new ArrayList<>(List.of("--server.port=" + settings.queryPort(),
+                "--als.ui.command-api-url=" + commandBase));
 
         if (settings.externalDatasourceUrl() == null) {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -89,8 +94,8 @@ public final class PlatformLauncher implements AutoCloseable {
         ConfigurableApplicationContext queries = QueryServiceApplication.builder().registerShutdownHook(false)
                 .run(queryArgs.toArray(String[]::new));
         started.add(queries);
-        commandUrl = "http://localhost:" + settings.commandPort();
-        queryUrl = "http://localhost:" + settings.queryPort();
+        commandUrl = commandBase;
+        queryUrl = queryBase;
         loadDemo(settings);
     }
 

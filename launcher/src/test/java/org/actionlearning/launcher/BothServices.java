@@ -1,39 +1,57 @@
 package org.actionlearning.launcher;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The command and query services running side by side on one embedded PostgreSQL and Kafka broker. */
-final class BothServices implements AutoCloseable {
+/**
+ * Both services on the embedded PostgreSQL and Kafka broker, as the browser sees them: each on a port chosen before
+ * either starts, so the query service's pages know the command API's URL and the command service allows the query
+ * service's origin (the meeting console calls the command API from the browser).
+ */
+public final class BothServices implements AutoCloseable {
 
-    final ConfigurableApplicationContext commandSide;
-    final ConfigurableApplicationContext querySide;
-    final HttpJson commands;
-    final HttpJson queries;
+    public final String commandUrl;
+    public final String queryUrl;
+    public final HttpJson commands;
+    public final HttpJson queries;
+    private final ConfigurableApplicationContext commandSide;
+    private final ConfigurableApplicationContext querySide;
 
-    BothServices(String name) {
+    public BothServices(String name) {
+        int commandPort = freePort();
+        int queryPort = freePort();
+        commandUrl = "http://localhost:" + commandPort;
+        queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
         String topic = "als.events." + name;
         commandSide = CommandServiceApplication.builder().run(
-                "--server.port=0",
+                "--server.port=" + commandPort,
                 "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase(name + "_commands"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic);
+                "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
+                "--als.cors.allowed-origins=" + queryUrl);
         querySide = QueryServiceApplication.builder().run(
-                "--server.port=0",
+                "--server.port=" + queryPort,
                 "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase(name + "_queries"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--als.projection.bootstrap-servers=" + kafka, "--als.projection.topic=" + topic);
-        commands = new HttpJson("http://localhost:" + port(commandSide));
-        queries = new HttpJson("http://localhost:" + port(querySide));
+                "--als.projection.bootstrap-servers=" + kafka, "--als.projection.topic=" + topic,
+                "--als.ui.command-api-url=" + commandUrl);
+        commands = new HttpJson(commandUrl);
+        queries = new HttpJson(queryUrl);
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.actionlearning.launcher.web;
 
+import org.actionlearning.launcher.BothServices;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -60,13 +61,13 @@ class WebPagesBrowserTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Browser browser;
-    private LinkedServices services;
+    private BothServices services;
     private SampleProgramme sample;
 
     @BeforeAll
     void startServicesAndBrowser() throws IOException {
         browser = Browser.startOrSkip();
-        services = new LinkedServices("web");
+        services = new BothServices("web");
         sample = new SampleProgramme(services.commands);
         await().atMost(Duration.ofSeconds(60)).until(() -> services.queries
                 .get("/api/programmes/" + sample.programmeId + "/roi").body().path("costs").path("total")
