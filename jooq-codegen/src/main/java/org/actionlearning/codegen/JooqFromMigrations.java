@@ -41,7 +41,7 @@ public final class JooqFromMigrations {
                                 .withName("org.jooq.meta.postgres.PostgresDatabase")
                                 .withInputSchema("public")
                                 .withOutputSchemaToDefault(true)
-                                .withExcludes("flyway_schema_history"))
+                                .withExcludes("flyway_.*"))
                         .withGenerate(new Generate()
                                 .withRecords(true)
                                 .withPojos(false)

@@ -77,6 +77,10 @@ public final class PlatformLauncher implements AutoCloseable {
             commandArgs.addAll(datasource(postgres.getJdbcUrl("postgres", COMMAND_DATABASE)));
             queryArgs.addAll(datasource(postgres.getJdbcUrl("postgres", QUERY_DATABASE)));
             log.info("Embedded PostgreSQL on port {}", settings.postgresPort());
+        } else {
+            // one external database for both: their tables and Flyway histories have distinct names
+            commandArgs.add("--spring.datasource.url=" + settings.externalDatasourceUrl());
+            queryArgs.add("--spring.datasource.url=" + settings.externalDatasourceUrl());
         }
         if (settings.externalKafka() == null) {
             EmbeddedKafkaBroker kafka = new EmbeddedKafkaBroker(settings.dataDirectory().resolve("kafka"),
@@ -85,6 +89,9 @@ public final class PlatformLauncher implements AutoCloseable {
             commandArgs.add("--als.relay.bootstrap-servers=" + kafka.bootstrapServers());
             queryArgs.add("--als.projection.bootstrap-servers=" + kafka.bootstrapServers());
             log.info("Embedded Kafka broker on {}", kafka.bootstrapServers());
+        } else {
+            commandArgs.add("--als.relay.bootstrap-servers=" + settings.externalKafka());
+            queryArgs.add("--als.projection.bootstrap-servers=" + settings.externalKafka());
         }
 
         // one shutdown hook (ours) stops the services before Kafka and PostgreSQL, in that order
