@@ -1,0 +1,247 @@
+package org.actionlearning.launcher.fault;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.actionlearning.command.CommandServiceApplication;
+import org.actionlearning.launcher.RestartableKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform as separate, restartable parts on fixed ports and data directories: a command-side
+ * PostgreSQL, a read-side PostgreSQL, the in-process KRaft broker, the command service (a Spring context in this
+ * JVM, with the relay inside) and the query service (its own JVM, so it can be killed).
+ */
+final class FaultPlatform implements AutoCloseable {
+
+    static final String TOPIC = "als.events.faults";
+    static final String GROUP = "als-query-projections";
+    static final int PARTITIONS = 6;
+    static final String COMMAND_DATABASE = "als_commands";
+    static final String QUERY_DATABASE = "als_queries";
+    private static final String RELAY = "kafka-relay";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    final RestartablePostgres commandDb;
+    final RestartablePostgres readDb;
+    final RestartableKafkaBroker kafka;
+    final QueryServiceProcess queryService;
+    private final int commandPort;
+    private ConfigurableApplicationContext commandService;
+    private Admin admin;
+
+    FaultPlatform(Path root) {
+        commandDb = new RestartablePostgres(root.resolve("postgres-commands"), freePort());
+        readDb = new RestartablePostgres(root.resolve("postgres-queries"), freePort());
+        int kafkaPort = freePort();
+        kafka = new RestartableKafkaBroker(root.resolve("kafka"), kafkaPort, freePort(), PARTITIONS);
+        commandPort = freePort();
+        queryService = new QueryServiceProcess(freePort(), List.of(
+                "--spring.datasource.url=" + readDb.jdbcUrl(QUERY_DATABASE),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--als.projection.bootstrap-servers=" + kafka.bootstrapServers(),
+                "--als.projection.topic=" + TOPIC,
+                "--als.projection.group-id=" + GROUP,
+                // wait 3 s (not Hikari's 30 s) for a connection: a read-side outage of a few seconds then fails
+                // projection outright, which it must survive
+                "--spring.datasource.hikari.connection-timeout=3000"), logDirectory());
+    }
+
+    void start() throws SQLException {
+        commandDb.start();
+        commandDb.createDatabase(COMMAND_DATABASE);
+        readDb.start();
+        readDb.createDatabase(QUERY_DATABASE);
+        kafka.start();
+        queryService.launch();          // its JVM starts while the command service starts in this one
+        startCommandService();
+        queryService.awaitReady();
+    }
+
+    String commandUrl() {
+        return "http://localhost:" + commandPort;
+    }
+
+    String queryUrl() {
+        return queryService.url();
+    }
+
+    synchronized void startCommandService() {
+        if (commandService == null) {
+            commandService = CommandServiceApplication.builder().registerShutdownHook(false).run(
+                    "--server.port=" + commandPort,
+                    "--spring.datasource.url=" + commandDb.jdbcUrl(COMMAND_DATABASE),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                    "--als.relay.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--als.relay.topic=" + TOPIC,
+                    "--als.relay.partitions=" + PARTITIONS,
+                    // small relay batches, so that a stop lands between acknowledged batches and inside one
+                    "--axon.eventhandling.processors.kafka-relay.batch-size=20");
+        }
+    }
+
+    /** Closes the command service's context: the HTTP API and the relay go away together. */
+    synchronized void stopCommandService() {
+        if (commandService != null) {
+            commandService.close();
+            commandService = null;
+        }
+    }
+
+    boolean commandServiceRunning() {
+        return commandService != null;
+    }
+
+    /** The relay's tracking processor inside the running command service. */
+    synchronized TrackingEventProcessor relay() {
+        return commandService.getBean(EventProcessingConfiguration.class)
+                .eventProcessor(RELAY, TrackingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no relay processor"));
+    }
+
+    /** Stored events not yet acknowledged by Kafka (the service's own gauge), or -1 while it is down. */
+    synchronized double relayLag() {
+        if (commandService == null) {
+            return -1;
+        }
+        Gauge gauge = commandService.getBean(MeterRegistry.class).find("als.relay.lag.events").gauge();
+        return gauge == null ? -1 : gauge.value();
+    }
+
+    /**
+     * Moves the relay's stored token (a GapAwareTrackingToken in {@code tokenentry}) back by {@code events}
+     * global positions, as a crash between Kafka's acknowledgement and the token commit leaves it; the relay must
+     * be shut down. Returns the new position.
+     */
+    long setRelayTokenBack(int events) throws SQLException, IOException {
+        try (var connection = commandDb.connect(COMMAND_DATABASE)) {
+            String token;
+            try (var read = connection.prepareStatement(
+                    "select convert_from(token, 'UTF8') from tokenentry where processorname = ? and segment = 0")) {
+                read.setString(1, RELAY);
+                try (var rows = read.executeQuery()) {
+                    if (!rows.next()) {
+                        throw new IllegalStateException("no relay token");
+                    }
+                    token = rows.getString(1);
+                }
+            }
+            var json = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(token);
+            long back = Math.max(0, json.get("index").asLong() - events);
+            json.put("index", back);
+            json.putArray("gaps");
+            try (var write = connection.prepareStatement("update tokenentry set token = convert_to(?, 'UTF8')"
+                    + " where processorname = ? and segment = 0")) {
+                write.setString(1, JSON.writeValueAsString(json));
+                write.setString(2, RELAY);
+                write.executeUpdate();
+            }
+            return back;
+        }
+    }
+
+    /** The newest offset of each partition of the events topic, as a read_committed consumer sees it. */
+    Map<Integer, Long> endOffsets() throws Exception {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            latest.put(new TopicPartition(TOPIC, p), OffsetSpec.latest());
+        }
+        Map<Integer, Long> offsets = new HashMap<>();
+        admin().listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
+                .get(15, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
+        return offsets;
+    }
+
+    /**
+     * What an orchestrator does for a killed consumer: removes the dead member from the group at once, instead of
+     * letting the group wait for its session to time out (45 s by default, not configurable in the service).
+     */
+    void evictDeadConsumerGroupMembers() {
+        try {
+            admin().removeMembersFromConsumerGroup(GROUP, new RemoveMembersFromConsumerGroupOptions()).all()
+                    .get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // an empty group, or the broker busy: the session timeout will do it
+            System.out.println("[faults] could not evict the dead consumer: " + e);
+        }
+    }
+
+    private synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000));
+        }
+        return admin;
+    }
+
+    /** Starts whatever a failed round left stopped. */
+    void ensureRunning() throws SQLException {
+        commandDb.start();
+        readDb.start();
+        kafka.start();
+        startCommandService();
+        if (!queryService.isRunning()) {
+            queryService.start();
+        }
+    }
+
+    /** Where the query service's logs go: kept after the run (target/fault-logs), for a failure's diagnosis. */
+    private static Path logDirectory() {
+        try {
+            Path logs = Path.of("target", "fault-logs");
+            java.nio.file.Files.createDirectories(logs);
+            return logs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        queryService.stop();
+        stopCommandService();
+        kafka.stop();
+        readDb.stop(RestartablePostgres.Stop.FAST);
+        commandDb.stop(RestartablePostgres.Stop.FAST);
+    }
+}

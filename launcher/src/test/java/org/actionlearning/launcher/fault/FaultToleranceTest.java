@@ -1,0 +1,396 @@
+package org.actionlearning.launcher.fault;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.actionlearning.launcher.fault.CommandLoad.Command;
+import org.actionlearning.launcher.fault.CommandLoad.Outcome;
+import org.actionlearning.launcher.fault.CommandLoad.Target;
+import org.actionlearning.launcher.fault.ReadModelAudit.ChecksumComparison;
+import org.actionlearning.launcher.fault.ReadModelAudit.Findings;
+import org.actionlearning.launcher.fault.RestartablePostgres.Stop;
+import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TopicReader;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * "No lost or doubled effect" (DESIGN.md section 6) under faults. While background threads send real HTTP
+ * commands (questions and statements into an open meeting of each of two sets, costs into their programmes),
+ * one part of the platform fails and comes back:
+ * <ol>
+ *   <li>the Kafka broker stops and starts again on the same data directory;</li>
+ *   <li>the query service, in its own JVM, is killed (SIGKILL) while a projection batch is open, and started
+ *       again;</li>
+ *   <li>the read-side PostgreSQL stops (fast shutdown, immediate shutdown needing crash recovery, SIGKILL) and
+ *       starts again, for up to 8 s, longer than the query service waits for a connection;</li>
+ *   <li>the relay restarts: its tracking processor inside the running command service, the whole command
+ *       service, or the processor from a token set back behind what Kafka already has (as a crash between
+ *       Kafka's acknowledgement and the token commit leaves it), so that events reach the topic twice.</li>
+ * </ol>
+ * Each fault three times, at different (seeded, random) moments and for different lengths. After each, once the
+ * pipeline has caught up: every command that got a 2xx has its effect in the read models exactly once, nothing
+ * is there without a 2xx (an answer lost in the fault is retried with its Idempotency-Key, as a client would),
+ * and the checksum of every read-model table equals the one after a clean rebuild from the topic.
+ *
+ * <p>Prints a table of the figures at the end. {@code -Dals.fault.seed=...} replays other timings;
+ * {@code -Dals.fault.query-service=classpath} runs the query service from this test's classpath instead of its
+ * executable jar; {@code -Dals.fault.evict=false} lets a killed consumer's session time out instead.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultToleranceTest {
+
+    private static final int REPETITIONS = 3;
+    private static final int MEMBERS = 8;
+    private static final Duration CATCH_UP = Duration.ofSeconds(120);
+    private static final long SEED = Long.getLong("als.fault.seed", 20_261_127L);
+    /**
+     * After a kill, remove the dead member from the consumer group at once, as an orchestrator replacing the
+     * instance would; without it the restarted service gets no partitions until the dead member's session
+     * times out (the Kafka client's default 45 s, not configurable in the service).
+     */
+    private static final boolean EVICT_DEAD_CONSUMER = !"false".equals(System.getProperty("als.fault.evict"));
+
+    @TempDir
+    static Path root;
+
+    private FaultPlatform platform;
+    private ReadModelAudit audit;
+    private CommandLoad load;
+    private final ReliabilityReport report = new ReliabilityReport();
+    private final List<Command> allCommands = new ArrayList<>();
+    private final List<SetUnderLoad> sets = new ArrayList<>();
+    private int meetingsOpened;
+
+    private record SetUnderLoad(UUID programmeId, UUID setId, List<UUID> members) {
+    }
+
+    /** One way of breaking something; returns what it did, for the report. */
+    @FunctionalInterface
+    private interface Fault {
+        String inject(int repetition, Random random) throws Exception;
+    }
+
+    @BeforeAll
+    void startThePlatform() throws Exception {
+        System.out.println("[faults] seed " + SEED + ", query service from "
+                + (QueryServiceProcess.executableJar() != null ? QueryServiceProcess.executableJar() : "the test classpath"));
+        platform = new FaultPlatform(root);
+        platform.start();
+        audit = new ReadModelAudit(platform);
+        load = new CommandLoad(platform.commandUrl());
+        HttpJson commands = new HttpJson(platform.commandUrl());
+        for (String currency : List.of("GBP", "EUR")) {
+            UUID programmeId = created(commands.post("/api/programmes", Map.of("organisation", "Faults Ltd",
+                    "name", "Resilience " + currency, "sponsor", "CTO", "startsOn", "2026-01-05",
+                    "currency", currency)), "programmeId");
+            UUID setId = created(commands.post("/api/sets", Map.of("programmeId", programmeId, "name",
+                    "Set " + currency, "facilitatorName", "Fran")), "setId");
+            List<UUID> members = new ArrayList<>();
+            for (int i = 0; i < MEMBERS; i++) {
+                members.add(created(commands.post("/api/sets/" + setId + "/members",
+                        Map.of("displayName", "Member " + currency + " " + i)), "personId"));
+            }
+            sets.add(new SetUnderLoad(programmeId, setId, members));
+        }
+        audit.awaitCaughtUp(CATCH_UP);
+    }
+
+    private record TopicStatistics(long records, long duplicates) {
+    }
+
+    /** Reads the whole topic: its records, and how many of them repeat an event already on it. */
+    private TopicStatistics topicStatistics() throws Exception {
+        long end = platform.endOffsets().values().stream().mapToLong(Long::longValue).sum();
+        List<TopicReader.Received> records = TopicReader.readUntil(platform.kafka.bootstrapServers(),
+                FaultPlatform.TOPIC, Duration.ofSeconds(60), read -> read.size() >= end);
+        long distinct = records.stream().map(r -> r.envelope().eventId()).distinct().count();
+        return new TopicStatistics(records.size(), records.size() - distinct);
+    }
+
+    @AfterAll
+    void stopThePlatform() {
+        try {
+            if (platform != null && platform.kafka.isRunning()) {
+                TopicStatistics topic = topicStatistics();
+                report.topic(topic.records(), topic.duplicates());
+            }
+        } catch (Exception e) {
+            System.out.println("[faults] could not read the topic: " + e);
+        } finally {
+            System.out.println(report.render());
+            if (platform != null) {
+                platform.close();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- faults
+
+    @Test
+    @Order(1)
+    void kafkaBrokerStopsAndComesBack() throws Exception {
+        int[] downMillis = {1_500, 4_000, 8_000};
+        repeat("(a) Kafka broker restart", 1, (repetition, random) -> {
+            long down = downMillis[repetition] + random.nextInt(1_000);
+            long begin = System.nanoTime();
+            platform.kafka.stop();
+            long stopping = millisSince(begin);
+            pause(down);
+            platform.kafka.start();
+            return "broker stopped (" + stopping + " ms), down " + down + " ms, restarted";
+        });
+    }
+
+    @Test
+    @Order(2)
+    void queryServiceIsKilledInTheMiddleOfABatchAndRestarts() throws Exception {
+        repeat("(b) query service SIGKILL", 2, (repetition, random) -> {
+            boolean midBatch = awaitOpenProjectionTransaction(Duration.ofSeconds(3));
+            platform.queryService.kill();
+            if (EVICT_DEAD_CONSUMER) {
+                platform.evictDeadConsumerGroupMembers();
+            }
+            long down = random.nextInt(1_500);
+            pause(down);
+            Duration startup = platform.queryService.start();
+            return "killed " + (midBatch ? "with a batch transaction open" : "(no open transaction seen)")
+                    + ", restarted after " + down + " ms + " + startup.toMillis() + " ms startup";
+        });
+    }
+
+    /**
+     * The second and third outages outlast the query service's wait for a pooled connection (3 s here, see
+     * {@link FaultPlatform}), so projection fails outright and must resume by itself. (Found a bug: the
+     * projection thread died on such a failure while readiness stayed UP; fixed in ProjectionConsumer.)
+     */
+    @Test
+    @Order(3)
+    void readSidePostgresRestarts() throws Exception {
+        Stop[] how = {Stop.FAST, Stop.IMMEDIATE, Stop.KILL};
+        int[] downMillis = {1_000, 4_000, 7_000};
+        repeat("(c) read-side PostgreSQL restart", 3, (repetition, random) -> {
+            long down = downMillis[repetition] + random.nextInt(1_000);
+            platform.readDb.stop(how[repetition]);
+            pause(down);
+            platform.readDb.start();
+            return "stopped " + how[repetition].name().toLowerCase() + ", down " + down + " ms";
+        });
+    }
+
+    @Test
+    @Order(4)
+    void relayRestarts() throws Exception {
+        repeat("(d) relay restart", 4, (repetition, random) -> {
+            long down = 1_000 + random.nextInt(2_000);
+            if (repetition == 1) {
+                long begin = System.nanoTime();
+                platform.stopCommandService();
+                long stopping = millisSince(begin);
+                pause(down);
+                begin = System.nanoTime();
+                platform.startCommandService();
+                return "command service (API + relay) closed (" + stopping + " ms), down " + down
+                        + " ms, started (" + millisSince(begin) + " ms)";
+            }
+            TrackingEventProcessor relay = platform.relay();
+            if (repetition == 2) {
+                // what a crash after Kafka acknowledged a batch and before its token was committed leaves
+                // behind, made larger: the stored token behind what is already on the topic
+                int back = 100 + random.nextInt(200);
+                relay.shutDown();
+                long from = platform.setRelayTokenBack(back);
+                relay.start();
+                return "relay shut down, its token set back " + back + " events (to " + from
+                        + ": published again), restarted";
+            }
+            relay.shutDown();
+            pause(down);
+            relay.start();
+            return "relay processor shut down for " + down + " ms while commands were acknowledged";
+        });
+        assertThat(topicStatistics().duplicates()).as("events published twice by the relay").isPositive();
+    }
+
+    /**
+     * The relay reset through Axon ({@code resetTokens}) to republish the last second of events, as an operator
+     * would to replay the topic: the relay publishes them again and the read side skips them. (Found a bug: the
+     * token store read tokens with the strict event mapper, which cannot read Axon's ReplayToken back, so a reset
+     * shut the relay down for good; fixed in EventStoreConfiguration.)
+     */
+    @Test
+    @Order(5)
+    void relayResetThroughAxonRepublishesAndTheReadSideSkipsTheRepeats() throws Exception {
+        round("(d') relay reset via resetTokens", 0, new Random(SEED), 300, 1_000, (repetition, random) -> {
+            TrackingEventProcessor relay = platform.relay();
+            Instant resumeFrom = Instant.now().minusMillis(1_000);
+            relay.shutDown();
+            relay.resetTokens(source -> source.createTokenAt(resumeFrom));
+            relay.start();
+            return "relay reset to 1000 ms ago through TrackingEventProcessor.resetTokens";
+        });
+    }
+
+    // ------------------------------------------------------------------------------------------------- a round
+
+    private void repeat(String fault, int faultNumber, Fault injection) throws Exception {
+        int[] loadBeforeMillis = {50, 150, 300};
+        for (int repetition = 0; repetition < REPETITIONS; repetition++) {
+            Random random = new Random(SEED * 100 + faultNumber * 10 + repetition);
+            long before = loadBeforeMillis[repetition] + random.nextInt(200);
+            long after = 500 + random.nextInt(1_000);
+            round(fault, repetition, random, before, after, injection);
+        }
+    }
+
+    private void round(String fault, int repetition, Random random, long loadBefore, long loadAfter,
+                       Fault injection) throws Exception {
+        long begin = System.nanoTime();
+        platform.ensureRunning();
+        awaitCaughtUpOrRecover();
+        List<Target> targets = openMeetings();
+
+        load.start(targets, random.nextLong());
+        pause(loadBefore);
+        String what;
+        List<Command> commands;
+        try {
+            what = injection.inject(repetition, random) + ", after " + loadBefore + " ms of load";
+            pause(loadAfter);
+        } finally {
+            commands = load.stop();
+            allCommands.addAll(commands);
+        }
+        System.out.println("[faults] " + fault + " #" + (repetition + 1) + ": " + what);
+        int resolved = load.resolveUnanswered(commands, Duration.ofSeconds(60));
+
+        boolean survived = false;
+        int lost = -1;
+        int duplicates = -1;
+        boolean checksumEqual = false;
+        Duration catchUp = null;
+        ChecksumComparison checksum = null;
+        Findings findings = null;
+        int tried = commands.size();
+        int acknowledged = count(commands, Outcome.ACKNOWLEDGED);
+        int notSent = count(commands, Outcome.NOT_SENT);
+        int rejected = count(commands, Outcome.REJECTED);
+        try {
+            catchUp = audit.awaitCaughtUp(CATCH_UP);
+            findings = audit.exactlyOnce(allCommands, targets);
+            lost = findings.lost();
+            duplicates = findings.duplicateEffects();
+            checksum = audit.checksumAgainstRebuild(CATCH_UP);
+            checksumEqual = checksum.equal();
+            survived = findings.clean() && checksumEqual && rejected == 0;
+        } finally {
+            report.add(new ReliabilityReport.Round(fault, repetition + 1, what, tried, acknowledged, resolved,
+                    notSent, rejected, lost, duplicates, checksumEqual, catchUp,
+                    checksum == null ? null : checksum.rebuild(), Duration.ofNanos(System.nanoTime() - begin),
+                    survived));
+        }
+        String context = fault + " #" + (repetition + 1) + " (" + what + ")";
+        assertThat(rejected).as(context + ": commands rejected with a 4xx: statuses %s",
+                commands.stream().filter(c -> c.outcome == Outcome.REJECTED).map(c -> c.status).toList()).isZero();
+        assertThat(acknowledged).as(context + ": commands acknowledged").isPositive();
+        assertThat(findings.problems()).as(context + ": exactly-once audit").isEmpty();
+        assertThat(checksum.differingTables()).as(context + ": read models vs. a clean rebuild").isEmpty();
+        assertThat(checksum.rebuilt()).isEqualTo(checksum.incremental());
+    }
+
+    /**
+     * Before a round: the pipeline has caught up. If an earlier failure left it stuck, both services are
+     * restarted, so that one scenario's failure does not fail the next ones too.
+     */
+    private void awaitCaughtUpOrRecover() {
+        try {
+            audit.awaitCaughtUp(Duration.ofSeconds(30));
+        } catch (AssertionError stuck) {
+            System.out.println("[faults] the pipeline is stuck after an earlier failure; restarting both services");
+            platform.queryService.stop();
+            platform.stopCommandService();
+            platform.startCommandService();
+            platform.queryService.start();
+            audit.awaitCaughtUp(CATCH_UP);
+        }
+    }
+
+    /** A new meeting in each set, opened with every member, the next member presenting: where the load goes. */
+    private List<Target> openMeetings() {
+        HttpJson commands = new HttpJson(platform.commandUrl());
+        int number = meetingsOpened++;
+        List<Target> targets = new ArrayList<>();
+        for (SetUnderLoad set : sets) {
+            String meetings = "/api/sets/" + set.setId() + "/meetings";
+            UUID meetingId = created(commands.post(meetings, Map.of("scheduledFor",
+                    LocalDate.of(2026, 2, 2).plusDays(number).toString())), "meetingId");
+            HttpJson.Response opened = commands.post(meetings + "/" + meetingId + "/open",
+                    Map.of("attendees", set.members()));
+            assertThat(opened.status()).as(opened.raw()).isEqualTo(200);
+            UUID presenter = set.members().get(number % MEMBERS);
+            UUID challengeId = created(commands.post(meetings + "/" + meetingId + "/challenges",
+                    Map.of("presenterId", presenter, "title", "Challenge " + number)), "challengeId");
+            targets.add(new Target(set.programmeId(), set.setId(), meetingId, challengeId, presenter, set.members()));
+        }
+        return targets;
+    }
+
+    /**
+     * Waits (briefly) until the query service has a transaction open on the read side, i.e. is applying a poll,
+     * so that a kill lands in the middle of a batch; returns whether it saw one.
+     */
+    private boolean awaitOpenProjectionTransaction(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Connection c = platform.readDb.connect(FaultPlatform.QUERY_DATABASE); Statement s = c.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                try (ResultSet r = s.executeQuery("select count(*) from pg_stat_activity where datname = '"
+                        + FaultPlatform.QUERY_DATABASE + "' and pid <> pg_backend_pid() and xact_start is not null"
+                        + " and state in ('active', 'idle in transaction')")) {
+                    r.next();
+                    if (r.getInt(1) > 0) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------------------------------------- helpers
+
+    private static int count(List<Command> commands, Outcome outcome) {
+        return (int) commands.stream().filter(c -> c.outcome == outcome).count();
+    }
+
+    private static UUID created(HttpJson.Response response, String field) {
+        assertThat(response.status()).as(response.raw()).isEqualTo(201);
+        return response.id(field);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static void pause(long millis) {
+        FaultPlatform.sleep(Duration.ofMillis(millis));
+    }
+}
