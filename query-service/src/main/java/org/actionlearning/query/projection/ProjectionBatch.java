@@ -59,14 +59,16 @@ public class ProjectionBatch {
         int deadLetterCount = 0;
         Map<String, Long> positions = new HashMap<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        Set<String> parked = deadLetters.parked(aggregateIdsOf(records));
-        for (ConsumerRecord<String, byte[]> record : records) {
+        List<ReadRecord> reads = new ArrayList<>();
+        records.forEach(record -> reads.add(ReadRecord.of(record)));
+        Set<String> parked = deadLetters.parked(reads.stream().filter(r -> r.envelope() != null)
+                .map(r -> r.envelope().aggregateId()).collect(java.util.stream.Collectors.toSet()));
+        for (ReadRecord read : reads) {
+            ConsumerRecord<String, byte[]> record = read.record();
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
-            EventEnvelope envelope;
-            try {
-                envelope = EventJson.fromBytes(record.value());
-            } catch (UnreadableEventException e) {
-                deadLetters.store(record, null, null, e.getMessage());
+            EventEnvelope envelope = read.envelope();
+            if (envelope == null) {
+                deadLetters.store(record, null, null, read.unreadable());
                 deadLetterCount++;
                 continue;
             }
@@ -135,17 +137,15 @@ public class ProjectionBatch {
         positions.put(envelope.aggregateId(), envelope.sequenceNumber());
     }
 
-    /** Aggregate ids of the records that parse as envelopes, to look up parked aggregates in one query. */
-    private static Set<String> aggregateIdsOf(ConsumerRecords<String, byte[]> records) {
-        Set<String> ids = new HashSet<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+    /** A record read as an envelope once per batch; {@code unreadable} says why when it is not one. */
+    private record ReadRecord(ConsumerRecord<String, byte[]> record, EventEnvelope envelope, String unreadable) {
+        static ReadRecord of(ConsumerRecord<String, byte[]> record) {
             try {
-                ids.add(EventJson.fromBytes(record.value()).aggregateId());
-            } catch (UnreadableEventException ignored) {
-                // dead-lettered in the main loop
+                return new ReadRecord(record, EventJson.fromBytes(record.value()), null);
+            } catch (UnreadableEventException e) {
+                return new ReadRecord(record, null, e.getMessage());
             }
         }
-        return ids;
     }
 
     private long lastSequence(String aggregateId) {

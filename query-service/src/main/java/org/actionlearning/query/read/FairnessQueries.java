@@ -2,7 +2,6 @@ package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
-import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.util.List;
@@ -16,7 +15,6 @@ import org.actionlearning.query.read.ParticipationReader.HeldMeeting;
 import org.actionlearning.query.read.SetFairness.MeetingFairness;
 import org.actionlearning.query.read.SetFairness.MemberFairness;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,8 +41,7 @@ public class FairnessQueries {
                 .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
                 .fetch(SET_MEMBER.PERSON_ID);
         List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
-                .where(CHALLENGE.MEETING_ID.in(DSL.select(MEETING.MEETING_ID).from(MEETING)
-                        .where(MEETING.SET_ID.eq(setId))))
+                .where(CHALLENGE.SET_ID.eq(setId))
                 .fetch(CHALLENGE.PRESENTER_ID);
         return new SetFairness(set.getSetId(), set.getName(), PresenterRotation.of(currentMembers, presenters),
                 participation.ofSet(setId).stream().map(FairnessQueries::meeting).toList());
