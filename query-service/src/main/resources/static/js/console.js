@@ -9,6 +9,8 @@
   const root = document.getElementById('console');
   const api = root.dataset.commandApi.replace(/\/$/, '');
   const setId = root.dataset.setId;
+  // the signed-in facilitator's bearer token, handed over by the page: the command API is another origin
+  const token = root.dataset.commandToken;
   const $ = (id) => document.getElementById(id);
   const meeting = { id: null, date: null, challengeId: null, presenterId: null, attendees: [] };
   const NETWORK_ATTEMPTS = 3;
@@ -29,7 +31,7 @@
       try {
         response = await fetch(api + path, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'Authorization': 'Bearer ' + token },
           body: JSON.stringify(body)
         });
       } catch (networkError) {

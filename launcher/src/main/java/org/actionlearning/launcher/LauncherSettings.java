@@ -6,9 +6,10 @@ import java.nio.file.Path;
  * What the launcher starts, from system properties or environment variables (property {@code a.b-c} or
  * variable {@code A_B_C}). An external PostgreSQL or Kafka given with the standard Spring settings
  * ({@code SPRING_DATASOURCE_URL}, {@code SPRING_KAFKA_BOOTSTRAP_SERVERS}) replaces the embedded one.
+ * {@code ALS_ADMIN_PASSWORD} chooses the first administrator's password (otherwise one is made and kept).
  */
 record LauncherSettings(Path dataDirectory, int commandPort, int queryPort, int postgresPort, int kafkaPort,
-                        String externalDatasourceUrl, String externalKafka, DemoMode demo) {
+                        String externalDatasourceUrl, String externalKafka, DemoMode demo, String adminPassword) {
 
     enum DemoMode { FIRST_START, ALWAYS, NEVER }
 
@@ -21,7 +22,8 @@ record LauncherSettings(Path dataDirectory, int commandPort, int queryPort, int 
                 Integer.parseInt(setting("als.kafka-port", "9092")),
                 setting("spring.datasource.url", null),
                 setting("spring.kafka.bootstrap-servers", null),
-                DemoMode.valueOf(setting("als.demo", "first_start").toUpperCase()));
+                DemoMode.valueOf(setting("als.demo", "first_start").toUpperCase()),
+                setting("als.admin-password", null));
     }
 
     static String setting(String property, String fallback) {

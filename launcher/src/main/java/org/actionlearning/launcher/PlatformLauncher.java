@@ -1,5 +1,9 @@
 package org.actionlearning.launcher;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.Collectors;
+import org.actionlearning.launcher.demo.DemoUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +32,13 @@ public final class PlatformLauncher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PlatformLauncher.class);
     private static final String COMMAND_DATABASE = "als_commands";
     private static final String QUERY_DATABASE = "als_queries";
+    private static final String DEMO_USERS = "demo-users.tsv";
 
     private final List<AutoCloseable> started = new ArrayList<>();
     private String commandUrl;
     private String queryUrl;
+    private PlatformSecrets secrets;
+    private List<DemoUsers.DemoUser> demoUsers = List.of();
 
     public static void main(String[] args) throws Exception {
         System.setProperty("axoniq.update-checker.disabled", "true");
@@ -50,11 +57,25 @@ public final class PlatformLauncher implements AutoCloseable {
                 + "/swagger-ui.html");
         System.out.println("  query API:   " + launcher.queryUrl + "/api   Swagger UI: " + launcher.queryUrl
                 + "/swagger-ui.html");
+        launcher.printSignIn(settings);
         System.out.println("  Stop with Ctrl-C; data stays in " + settings.dataDirectory().toAbsolutePath());
+    }
+
+    /** Printed on the console, not logged: who can sign in, with which password. */
+    private void printSignIn(LauncherSettings settings) {
+        System.out.println("  Sign in as " + IdentityDefaults.ADMIN + " (ADMIN of every organisation), password "
+                + (secrets.adminPasswordIsNew() ? secrets.adminPassword() + " (kept in " : "in ")
+                + settings.dataDirectory().resolve(PlatformSecrets.FILE).toAbsolutePath()
+                + (secrets.adminPasswordIsNew() ? ")" : ""));
+        if (!demoUsers.isEmpty()) {
+            System.out.println("  Demo users, password " + DemoUsers.PASSWORD + ":");
+            demoUsers.forEach(u -> System.out.printf("    %-28s %s%n", u.username(), u.role()));
+        }
     }
 
     void start(LauncherSettings settings) throws IOException, SQLException {
         Files.createDirectories(settings.dataDirectory());
+        secrets = PlatformSecrets.in(settings.dataDirectory(), settings.adminPassword());
         String commandBase = "http://localhost:" + settings.commandPort();
         String queryBase = "http://localhost:" + settings.queryPort();
         // the meeting console (query side) calls the command API from the browser
@@ -62,6 +83,8 @@ public final class PlatformLauncher implements AutoCloseable {
                 "--als.cors.allowed-origins=" + queryBase));
         List<String> queryArgs = new ArrayList<>(List.of("--server.port=" + settings.queryPort(),
                 "--als.ui.command-api-url=" + commandBase));
+        commandArgs.addAll(secrets.commandServiceArguments());
+        queryArgs.addAll(secrets.queryServiceArguments(commandBase));
 
         if (settings.externalDatasourceUrl() == null) {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -114,16 +137,28 @@ public final class PlatformLauncher implements AutoCloseable {
         Path marker = settings.dataDirectory().resolve("demo-loaded");
         if (settings.demo() == LauncherSettings.DemoMode.NEVER
                 || settings.demo() == LauncherSettings.DemoMode.FIRST_START && Files.exists(marker)) {
+            demoUsers = DemoUsers.readFrom(settings.dataDirectory().resolve(DEMO_USERS));
             return;
         }
         List<DemoProgramme> demo = CaseStudies.all();
-        new DemoLoader(commandUrl, System.out).load(demo);
+        String admin = adminAuthorization();
+        List<DemoLoader.Loaded> loaded = new DemoLoader(commandUrl, admin, System.out).load(demo);
+        demoUsers = DemoUsers.of(demo, loaded);
+        DemoUsers.create(commandUrl, admin, demoUsers);
         Files.writeString(marker, "The demo programmes were loaded into this data directory.\n");
-        DemoLoader.awaitQuerySide(queryUrl, demo, DemoLoader.QUERY_SIDE_TIMEOUT, System.out);
+        Files.writeString(settings.dataDirectory().resolve(DEMO_USERS), demoUsers.stream()
+                .map(u -> u.username() + "\t" + u.role()).collect(Collectors.joining("\n", "", "\n")));
+        DemoLoader.awaitQuerySide(queryUrl, admin, demo, DemoLoader.QUERY_SIDE_TIMEOUT, System.out);
     }
 
     String commandUrl() {
         return commandUrl;
+    }
+
+    /** HTTP Basic as the first administrator, for the demo loader and tests. */
+    String adminAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((IdentityDefaults.ADMIN + ":" + secrets.adminPassword())
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     String queryUrl() {

@@ -7,6 +7,7 @@ import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestIdentity;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -17,7 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class BothServices implements AutoCloseable {
 
     public final String commandUrl;
+    /** JDBC URLs of each service's database (user and password postgres). */
+    public final String commandDatabase;
+    public final String queryDatabase;
     public final String queryUrl;
+    /** Both signed in as the first administrator (ADMIN of every organisation). */
     public final HttpJson commands;
     public final HttpJson queries;
     private final ConfigurableApplicationContext commandSide;
@@ -30,21 +35,48 @@ public final class BothServices implements AutoCloseable {
         queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
         String topic = "als.events." + name;
-        commandSide = CommandServiceApplication.builder().run(
+        commandDatabase = EmbeddedInfrastructure.newDatabase(name + "_commands");
+        queryDatabase = EmbeddedInfrastructure.newDatabase(name + "_queries");
+        commandSide = CommandServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=" + commandPort,
-                "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase(name + "_commands"),
+                "--spring.datasource.url=" + commandDatabase,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
-                "--als.cors.allowed-origins=" + queryUrl);
-        querySide = QueryServiceApplication.builder().run(
+                "--als.cors.allowed-origins=" + queryUrl));
+        querySide = QueryServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=" + queryPort,
-                "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase(name + "_queries"),
+                "--spring.datasource.url=" + queryDatabase,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + kafka, "--als.projection.topic=" + topic,
-                "--als.ui.command-api-url=" + commandUrl);
-        commands = new HttpJson(commandUrl);
-        queries = new HttpJson(queryUrl);
+                "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl));
+        commands = new HttpJson(commandUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
+        queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
     }
+
+    /**
+     * Creates a user with these grants (e.g. {@code "FACILITATOR:" + setId}) through the command API, as the
+     * administrator; the answer is the query side signed in as them with HTTP Basic.
+     */
+    public HttpJson queriesAs(String username, String... grants) {
+        createUser(username, null, grants);
+        return queries.as(username, PASSWORD);
+    }
+
+    /** Creates a user (for any service: use {@code .as(username, PASSWORD)} on a client). */
+    public void createUser(String username, java.util.UUID personId, String... grants) {
+        java.util.Map<String, Object> body = new java.util.HashMap<>();
+        body.put("username", username);
+        body.put("password", PASSWORD);
+        body.put("personId", personId);
+        body.put("grants", java.util.List.of(grants));
+        HttpJson.Response created = commands.post("/api/users", body);
+        if (created.status() != 201) {
+            throw new IllegalStateException("creating user " + username + ": " + created.status() + " " + created.raw());
+        }
+    }
+
+    /** The password of every user made by {@link #createUser}. */
+    public static final String PASSWORD = "password-of-a-test-user";
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

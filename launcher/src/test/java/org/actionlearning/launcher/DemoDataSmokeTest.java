@@ -22,6 +22,7 @@ import org.actionlearning.launcher.LauncherSettings.DemoMode;
 import org.actionlearning.launcher.demo.CaseStudies;
 import org.actionlearning.launcher.demo.DemoLoader;
 import org.actionlearning.launcher.demo.DemoProgramme;
+import org.actionlearning.launcher.demo.DemoUsers;
 import org.actionlearning.testsupport.HttpJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class DemoDataSmokeTest {
     void theCaseStudiesLoadOnceThroughThePipelineAndShowTheirHeadlineNumbers() throws Exception {
         int postgresPort = freePort();
         LauncherSettings settings = new LauncherSettings(dataDirectory, freePort(), freePort(), postgresPort,
-                freeKafkaPorts(), null, null, DemoMode.FIRST_START);
+                freeKafkaPorts(), null, null, DemoMode.FIRST_START, null);
         List<DemoProgramme> script = CaseStudies.all();
         long events;
         Map<String, JsonNode> readSide;
@@ -51,7 +52,7 @@ class DemoDataSmokeTest {
         try (PlatformLauncher launcher = new PlatformLauncher()) {
             launcher.start(settings);
             assertThat(dataDirectory.resolve("demo-loaded")).exists();
-            HttpJson query = new HttpJson(launcher.queryUrl());
+            HttpJson query = new HttpJson(launcher.queryUrl()).withAuthorization(launcher.adminAuthorization());
             Map<String, String> ids = programmeIds(query);
             assertThat(ids.keySet()).containsExactlyInAnyOrderElementsOf(script.stream().map(DemoProgramme::name).toList());
             for (DemoProgramme programme : script) {
@@ -92,7 +93,8 @@ class DemoDataSmokeTest {
 
             // the fairness audit finds the dominating consultant and the silent social worker
             String dischargeSet = setIds(query, ids.get(CaseStudies.healthcare().name())).iterator().next();
-            JsonNode fairness = query.get("/api/sets/" + dischargeSet + "/fairness").body();
+            JsonNode fairness = facilitator(launcher.queryUrl(), CaseStudies.healthcare().name())
+                    .get("/api/sets/" + dischargeSet + "/fairness").body();
             assertThat(fairness.get("name").asText()).isEqualTo("Discharge Flow Set");
             List<JsonNode> unfair = new ArrayList<>();
             fairness.get("meetings").forEach(meeting -> {
@@ -108,7 +110,7 @@ class DemoDataSmokeTest {
 
             events = countEvents(postgresPort);
             assertThat(events).isGreaterThan(300);
-            readSide = readSide(query, ids);
+            readSide = readSide(query, ids, launcher.queryUrl());
         }
 
         try (PlatformLauncher again = new PlatformLauncher()) {
@@ -117,18 +119,19 @@ class DemoDataSmokeTest {
 
             // and the loader itself is idempotent: forced to run again, every command is answered from the
             // service's idempotency store with the ids of the first run, and no event is recorded
-            List<DemoLoader.Loaded> reloaded = new DemoLoader(again.commandUrl(), System.out).load(script);
+            List<DemoLoader.Loaded> reloaded = new DemoLoader(again.commandUrl(), again.adminAuthorization(),
+                    System.out).load(script);
             assertThat(reloaded).allSatisfy(loaded -> {
                 assertThat(loaded.created()).as(loaded.key()).isZero();
                 assertThat(loaded.replayed()).as(loaded.key()).isEqualTo(loaded.commands());
             });
             assertThat(countEvents(postgresPort)).isEqualTo(events);
 
-            HttpJson query = new HttpJson(again.queryUrl());
+            HttpJson query = new HttpJson(again.queryUrl()).withAuthorization(again.adminAuthorization());
             Map<String, String> ids = programmeIds(query);
             reloaded.forEach(loaded -> assertThat(loaded.programmeId().toString()).isEqualTo(ids.get(loaded.name())));
             await().atMost(Duration.ofSeconds(30)).during(Duration.ofSeconds(5))
-                    .until(() -> readSide(query, ids).equals(readSide));
+                    .until(() -> readSide(query, ids, again.queryUrl()).equals(readSide));
         }
     }
 
@@ -184,7 +187,14 @@ class DemoDataSmokeTest {
     }
 
     /** Everything the query side shows of the demo, as of a fixed date so that two readings compare. */
-    private static Map<String, JsonNode> readSide(HttpJson query, Map<String, String> ids) {
+    /** The demo user who facilitates the programme's sets: who may read their fairness audits. */
+    private static HttpJson facilitator(String queryUrl, String programmeName) {
+        String key = CaseStudies.all().stream().filter(p -> p.name().equals(programmeName)).findFirst().orElseThrow()
+                .key();
+        return new HttpJson(queryUrl).as("facilitator." + key, DemoUsers.PASSWORD);
+    }
+
+    private static Map<String, JsonNode> readSide(HttpJson query, Map<String, String> ids, String queryUrl) {
         Map<String, JsonNode> shown = new TreeMap<>();
         query.get("/api/programmes").body().forEach(p -> shown.put("programme " + p.get("name").asText(), p));
         ids.forEach((name, id) -> {
@@ -192,7 +202,9 @@ class DemoDataSmokeTest {
             shown.put("actions " + name, query.get("/api/programmes/" + id + "/actions?asOf=2026-11-27").body());
             shown.put("roi " + name, query.get("/api/programmes/" + id + "/roi").body());
             for (String setId : setIds(query, id)) {
-                shown.put("fairness " + setId, query.get("/api/sets/" + setId + "/fairness").body());
+                JsonNode fairness = facilitator(queryUrl, name).get("/api/sets/" + setId + "/fairness").body();
+                assertThat(fairness.has("meetings")).as("fairness of %s: %s", setId, fairness).isTrue();
+                shown.put("fairness " + setId, fairness);
             }
         });
         return shown;

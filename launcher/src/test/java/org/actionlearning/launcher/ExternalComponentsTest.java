@@ -33,7 +33,8 @@ class ExternalComponentsTest {
     void externalPostgresAndKafkaReplaceTheEmbeddedOnes() throws Exception {
         String database = EmbeddedInfrastructure.newDatabase("external");
         LauncherSettings settings = new LauncherSettings(dataDirectory, freePort(), freePort(), freePort(),
-                freePort(), database, EmbeddedInfrastructure.kafkaBootstrapServers(), DemoMode.NEVER);
+                freePort(), database, EmbeddedInfrastructure.kafkaBootstrapServers(), DemoMode.NEVER,
+                null);
 
         try (PlatformLauncher launcher = new PlatformLauncher()) {
             launcher.start(settings);
@@ -41,10 +42,10 @@ class ExternalComponentsTest {
             assertThat(dataDirectory.resolve("kafka")).doesNotExist();
 
             String name = "External " + UUID.randomUUID();
-            HttpJson commands = new HttpJson(launcher.commandUrl());
+            HttpJson commands = new HttpJson(launcher.commandUrl()).withAuthorization(launcher.adminAuthorization());
             assertThat(commands.post("/api/programmes", Map.of("organisation", "O", "name", name, "sponsor", "S",
                     "startsOn", "2026-01-05", "currency", "EUR")).status()).isEqualTo(201);
-            HttpJson queries = new HttpJson(launcher.queryUrl());
+            HttpJson queries = new HttpJson(launcher.queryUrl()).withAuthorization(launcher.adminAuthorization());
             await().atMost(Duration.ofSeconds(30)).until(() -> queries.get("/api/programmes").raw().contains(name));
 
             assertThat(tables(database)).contains("domainevententry", "programme", "flyway_history_command",

@@ -16,11 +16,43 @@ import java.util.UUID;
 public final class HttpJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient client = HttpClient.newHttpClient();
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private final HttpClient client = CLIENT;
     private final String baseUrl;
+    private final String authorization;
 
+    /** A client that signs in as no one (the services answer 401 to most requests). */
     public HttpJson(String baseUrl) {
+        this(baseUrl, null);
+    }
+
+    private HttpJson(String baseUrl, String authorization) {
         this.baseUrl = baseUrl;
+        this.authorization = authorization;
+    }
+
+    /** The same service, every request signed in with HTTP Basic as this user. */
+    public HttpJson as(String username, String password) {
+        return new HttpJson(baseUrl, TestIdentity.basic(username, password));
+    }
+
+    /** The same service, every request carrying this {@code Authorization} header. */
+    public HttpJson withAuthorization(String header) {
+        return new HttpJson(baseUrl, header);
+    }
+
+    /** The same service, every request carrying this bearer token. */
+    public HttpJson withToken(String token) {
+        return new HttpJson(baseUrl, "Bearer " + token);
+    }
+
+    /** The same service, signed in as no one. */
+    public HttpJson anonymous() {
+        return new HttpJson(baseUrl, null);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
     }
 
     public record Response(int status, String contentType, String location, JsonNode body, String raw) {
@@ -51,6 +83,9 @@ public final class HttpJson {
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
+        if (authorization != null && !headers.containsKey("Authorization")) {
+            request.header("Authorization", authorization);
+        }
         headers.forEach(request::header);
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -9,7 +9,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Lets the query service's meeting console, a page of another origin, call the command API from the browser.
  * Only the origins in {@code als.cors.allowed-origins} (comma-separated; default the query service on
- * localhost:8082) may; they may send JSON and an {@code Idempotency-Key}, and read {@code Location}.
+ * localhost:8082) may; they may send JSON, an {@code Idempotency-Key} and the user's bearer token, and read
+ * {@code Location}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandApiCorsConfiguration implements WebMvcConfigurer {
@@ -26,7 +27,7 @@ public class CommandApiCorsConfiguration implements WebMvcConfigurer {
         registry.addMapping("/api/**")
                 .allowedOrigins(allowedOrigins)
                 .allowedMethods("GET", "POST", "DELETE")
-                .allowedHeaders(HttpHeaders.CONTENT_TYPE, IdempotencyFilter.HEADER)
+                .allowedHeaders(HttpHeaders.CONTENT_TYPE, IdempotencyFilter.HEADER, HttpHeaders.AUTHORIZATION)
                 .exposedHeaders(HttpHeaders.LOCATION, "Idempotent-Replayed")
                 .maxAge(3600);
     }

@@ -4,6 +4,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.Map;
+import org.actionlearning.command.access.CommandAccess;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.NotPermitted;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -11,29 +17,44 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends a command and waits for its outcome, timing it by command type, and turns "no such aggregate" into a
+ * Checks that the caller may send a command, sends it with the caller's name and waits for its outcome, timing it by command type, and turns "no such aggregate" into a
  * 404 that names the request field that held the unknown id.
  */
 @Component
 public class CommandSender {
 
+    /** Metadata key of the user who sent a command, copied onto its events. */
+    public static final String AUDIT_USER = "user";
+
     private final CommandGateway gateway;
     private final MeterRegistry registry;
+    private final CommandAccess access;
 
-    public CommandSender(CommandGateway gateway, MeterRegistry registry) {
+    public CommandSender(CommandGateway gateway, MeterRegistry registry, CommandAccess access) {
         this.gateway = gateway;
         this.registry = registry;
+        this.access = access;
     }
 
     public void send(Object command) {
         Timer.Sample sample = Timer.start(registry);
         String outcome = "success";
         try {
-            gateway.sendAndWait(command);
+            Caller caller = Callers.current();
+            access.check(command, caller);
+            // the user travels in the command's metadata and from there into every event it causes: the audit trail
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(Map.of(AUDIT_USER, caller.username())));
         } catch (AggregateNotFoundException e) {
             outcome = "not_found";
             String field = targetField(command);
             throw new UnknownEntity(field, "no %s %s".formatted(describe(field), e.getAggregateIdentifier()));
+        } catch (UnknownEntity e) {
+            outcome = "not_found";
+            throw e;
+        } catch (NotPermitted e) {
+            outcome = "forbidden";
+            throw e;
         } catch (RuntimeException e) {
             outcome = e.getClass().getSimpleName();
             throw e;

@@ -1,5 +1,7 @@
 package org.actionlearning.command.web;
 
+import org.actionlearning.service.security.SecurityProblems;
+import org.springframework.security.access.AccessDeniedException;
 import org.actionlearning.service.FieldError;
 import org.actionlearning.service.Problems;
 
@@ -62,6 +64,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> concurrentChange(RuntimeException e) {
         return Problems.response(Problems.problem(HttpStatus.CONFLICT, "Concurrent modification", null,
                 "another change to the same resource was stored first; reload and retry"));
+    }
+
+    /** The caller's grants do not cover the request: 403 saying which grant would. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> notPermitted(AccessDeniedException e) {
+        return Problems.response(SecurityProblems.forbidden(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
+import org.actionlearning.testsupport.TestIdentity;
 import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
@@ -42,14 +43,15 @@ class ConcurrentCommandsTest {
     void startTwoInstances() {
         String database = EmbeddedInfrastructure.newDatabase("concurrency");
         for (int i = 0; i < 2; i++) {
-            ConfigurableApplicationContext context = CommandServiceApplication.builder().run(
+            ConfigurableApplicationContext context = CommandServiceApplication.builder().run(TestIdentity.with(
                     "--server.port=0", "--spring.datasource.url=" + database,
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                     "--als.relay.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
-                    "--als.relay.topic=als.events.concurrency");
+                    "--als.relay.topic=als.events.concurrency"));
             instances.add(context);
             clients.add(new HttpJson("http://localhost:"
-                    + ((WebServerApplicationContext) context).getWebServer().getPort()));
+                    + ((WebServerApplicationContext) context).getWebServer().getPort())
+                    .as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD));
         }
         jdbc = instances.get(0).getBean(JdbcTemplate.class);
     }

@@ -40,6 +40,9 @@ class SchemaEvolutionTest extends CommandServiceTest {
         ObjectNode v1 = EventJson.mapper().valueToTree(new MemberJoined(setId, programmeId, oldMember, "Olive", null));
         v1.remove("joinedOn");
         store(setId, 1, MemberJoined.class, "1", v1);
+        // a store that old gets its access scopes from the backfill at start-up; this one was written just now
+        jdbc.update("insert into access_scope (id, organisation, programme_id, set_id) values (?, 'Old Trust', ?, ?)",
+                setId, programmeId, setId);
 
         // the set loads from its version-1 history: the old member counts (a duplicate is refused) ...
         assertThat(http.post("/api/sets/" + setId + "/members",

@@ -19,6 +19,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.actionlearning.testsupport.TestIdentity;
 import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
@@ -82,12 +83,13 @@ class HostileInputProperties {
 
     @BeforeContainer
     static void start() {
-        service = CommandServiceApplication.builder().run("--server.port=0",
+        service = CommandServiceApplication.builder().run(TestIdentity.with("--server.port=0",
                 "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase("hostile"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
-                "--als.relay.topic=als.events.hostile", "--logging.level.root=WARN");
-        http = new HttpJson("http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort());
+                "--als.relay.topic=als.events.hostile", "--logging.level.root=WARN"));
+        http = new HttpJson("http://localhost:" + ((WebServerApplicationContext) service).getWebServer().getPort())
+                .as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         jdbc = service.getBean(JdbcTemplate.class);
         ids = realIds();
     }

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.actionlearning.testsupport.TestIdentity;
 import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
@@ -111,7 +112,7 @@ class RelayRestartTest {
     }
 
     private ConfigurableApplicationContext start() {
-        return CommandServiceApplication.builder().run(
+        return CommandServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=0",
                 "--spring.datasource.url=" + databaseUrl,
                 "--spring.datasource.username=postgres",
@@ -120,6 +121,6 @@ class RelayRestartTest {
                 "--als.relay.topic=" + TOPIC,
                 "--als.relay.partitions=1",
                 // small batches, so that a stop lands between acknowledged batches and in the middle of one
-                "--axon.eventhandling.processors.kafka-relay.batch-size=10");
+                "--axon.eventhandling.processors.kafka-relay.batch-size=10"));
     }
 }

@@ -2,6 +2,7 @@ package org.actionlearning.command.support;
 
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestIdentity;
 
 import org.actionlearning.command.CommandServiceApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +16,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * test classes that extend this (one Spring context). Tests isolate themselves by their own programme ids.
  */
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = CommandServiceApplication.CONFIG_NAME)
+        properties = {CommandServiceApplication.CONFIG_NAME, "als.security.jwt-secret=" + TestIdentity.JWT_SECRET,
+                "als.identity.admin-password=" + TestIdentity.ADMIN_PASSWORD,
+                "als.security.service-password=" + TestIdentity.SERVICE_PASSWORD})
 public abstract class CommandServiceTest {
 
     public static final String TOPIC = "als.events.test";
@@ -23,6 +26,7 @@ public abstract class CommandServiceTest {
 
     @LocalServerPort
     protected int port;
+    /** Signed in as the first administrator (ADMIN of every organisation). */
     protected HttpJson http;
 
     @DynamicPropertySource
@@ -37,6 +41,6 @@ public abstract class CommandServiceTest {
 
     @BeforeEach
     void client() {
-        http = new HttpJson("http://localhost:" + port);
+        http = new HttpJson("http://localhost:" + port).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
     }
 }

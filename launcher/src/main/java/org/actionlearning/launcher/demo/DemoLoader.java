@@ -57,8 +57,9 @@ public final class DemoLoader {
     private final JsonHttp commands;
     private final PrintStream out;
 
-    public DemoLoader(String commandUrl, PrintStream out) {
-        this.commands = new JsonHttp(commandUrl);
+    /** @param authorization the {@code Authorization} header of an administrator of the demo organisations */
+    public DemoLoader(String commandUrl, String authorization, PrintStream out) {
+        this.commands = new JsonHttp(commandUrl, authorization);
         this.out = out;
     }
 
@@ -66,8 +67,8 @@ public final class DemoLoader {
      * What loading one programme did: its ids, how many commands were sent and how many of them the service had
      * seen before (answered from its idempotency store, creating nothing).
      */
-    public record Loaded(String key, String name, UUID programmeId, Map<String, UUID> setIds, int commands,
-                         int replayed) {
+    public record Loaded(String key, String name, UUID programmeId, Map<String, UUID> setIds, UUID firstMemberId,
+                         int commands, int replayed) {
         public int created() {
             return commands - replayed;
         }
@@ -98,7 +99,9 @@ public final class DemoLoader {
                 programme.name(), steps.size(), steps.size() - replayed, replayed);
         Map<String, UUID> setIds = new LinkedHashMap<>();
         programme.sets().forEach(set -> setIds.put(set.name(), ids.of(set)));
-        return new Loaded(programme.key(), programme.name(), ids.of(programme), setIds, steps.size(), replayed);
+        UUID firstMember = ids.of(programme.sets().get(0).members().get(0));
+        return new Loaded(programme.key(), programme.name(), ids.of(programme), setIds, firstMember, steps.size(),
+                replayed);
     }
 
     /** Sends one step; true if the service replayed a stored answer. */
@@ -131,9 +134,9 @@ public final class DemoLoader {
      * Waits until the query side lists every programme by name (GET /api/programmes), so that whoever is told the
      * platform is ready finds the demo there.
      */
-    public static void awaitQuerySide(String queryUrl, List<DemoProgramme> programmes, Duration timeout,
-                                      PrintStream out) {
-        JsonHttp queries = new JsonHttp(queryUrl);
+    public static void awaitQuerySide(String queryUrl, String authorization, List<DemoProgramme> programmes,
+                                      Duration timeout, PrintStream out) {
+        JsonHttp queries = new JsonHttp(queryUrl, authorization);
         Set<String> wanted = new LinkedHashSet<>();
         programmes.forEach(p -> wanted.add(p.name()));
         out.println("Waiting for the query side to show " + wanted + " ...");

@@ -26,9 +26,12 @@ final class JsonHttp {
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
+    private final String authorization;
 
-    JsonHttp(String baseUrl) {
+    /** @param authorization the {@code Authorization} header every request carries */
+    JsonHttp(String baseUrl, String authorization) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.authorization = authorization;
     }
 
     record Answer(int status, JsonNode body, String raw, boolean replayed) {
@@ -38,16 +41,19 @@ final class JsonHttp {
     }
 
     /**
-     * POSTs a JSON body with an {@code Idempotency-Key}. A failure to connect or read the answer is retried (the
+     * POSTs a JSON body with an {@code Idempotency-Key} (if not null). A failure to connect or read the answer is retried (the
      * key makes a retry safe); an answer of any status is returned as it is.
      */
     Answer post(String path, Object body, String idempotencyKey) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(write(body)))
-                .build();
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(write(body)));
+        if (idempotencyKey != null) {
+            builder.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpRequest request = builder.build();
         IOException failure = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -63,6 +69,7 @@ final class JsonHttp {
     Answer get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
+                .header("Authorization", authorization)
                 .GET()
                 .build();
         return answer(client.send(request, HttpResponse.BodyHandlers.ofString()));

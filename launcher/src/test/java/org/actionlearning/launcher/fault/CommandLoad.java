@@ -1,5 +1,6 @@
 package org.actionlearning.launcher.fault;
 
+import org.actionlearning.testsupport.TestIdentity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -207,6 +208,7 @@ final class CommandLoad {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", command.idempotencyKey)
+                .header("Authorization", TestIdentity.basic(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD))
                 .POST(HttpRequest.BodyPublishers.ofString(command.body)).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

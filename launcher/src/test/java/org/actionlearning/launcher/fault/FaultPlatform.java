@@ -1,5 +1,6 @@
 package org.actionlearning.launcher.fault;
 
+import org.actionlearning.testsupport.TestIdentity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -87,7 +88,8 @@ final class FaultPlatform implements AutoCloseable {
 
     synchronized void startCommandService() {
         if (commandService == null) {
-            commandService = CommandServiceApplication.builder().registerShutdownHook(false).run(
+            commandService = CommandServiceApplication.builder().registerShutdownHook(false)
+                    .run(TestIdentity.with(
                     "--server.port=" + commandPort,
                     "--spring.datasource.url=" + commandDb.jdbcUrl(COMMAND_DATABASE),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
@@ -95,7 +97,7 @@ final class FaultPlatform implements AutoCloseable {
                     "--als.relay.topic=" + TOPIC,
                     "--als.relay.partitions=" + PARTITIONS,
                     // small relay batches, so that a stop lands between acknowledged batches and inside one
-                    "--axon.eventhandling.processors.kafka-relay.batch-size=20");
+                    "--axon.eventhandling.processors.kafka-relay.batch-size=20"));
         }
     }
 

@@ -1,5 +1,6 @@
 package org.actionlearning.launcher.fault;
 
+import org.actionlearning.testsupport.TestIdentity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ class FaultToleranceTest {
         platform.start();
         audit = new ReadModelAudit(platform);
         load = new CommandLoad(platform.commandUrl());
-        HttpJson commands = new HttpJson(platform.commandUrl());
+        HttpJson commands = new HttpJson(platform.commandUrl()).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         for (String currency : List.of("GBP", "EUR")) {
             UUID programmeId = created(commands.post("/api/programmes", Map.of("organisation", "Faults Ltd",
                     "name", "Resilience " + currency, "sponsor", "CTO", "startsOn", "2026-01-05",
@@ -336,7 +337,7 @@ class FaultToleranceTest {
 
     /** A new meeting in each set, opened with every member, the next member presenting: where the load goes. */
     private List<Target> openMeetings() {
-        HttpJson commands = new HttpJson(platform.commandUrl());
+        HttpJson commands = new HttpJson(platform.commandUrl()).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         int number = meetingsOpened++;
         List<Target> targets = new ArrayList<>();
         for (SetUnderLoad set : sets) {

@@ -1,5 +1,6 @@
 package org.actionlearning.launcher.fault;
 
+import org.actionlearning.testsupport.TestIdentity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -66,6 +67,7 @@ final class QueryServiceProcess implements AutoCloseable {
                     "org.actionlearning.query.QueryServiceApplication"));
         }
         command.add("--server.port=" + port);
+        command.addAll(TestIdentity.arguments());
         command.addAll(arguments);
         Path log = logDirectory.resolve("query-service-" + (++starts) + ".log");
         try {

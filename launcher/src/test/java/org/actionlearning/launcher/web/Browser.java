@@ -66,6 +66,16 @@ final class Browser implements AutoCloseable {
         return new Browser(profile, new ChromeDriver(service, options));
     }
 
+    /** Signs in with the query service's form (and out of any earlier session first). */
+    void signIn(String baseUrl, String username, String password) {
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("username")).sendKeys(username);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
     /** Opens {@code url} and waits until the page is loaded and every chart on it drawn. */
     void open(String url) {
         driver.get(url);

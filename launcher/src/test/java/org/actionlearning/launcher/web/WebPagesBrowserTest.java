@@ -20,6 +20,8 @@ import java.util.UUID;
 import org.actionlearning.launcher.demo.CaseStudies;
 import org.actionlearning.launcher.demo.DemoLoader;
 import org.actionlearning.launcher.demo.DemoProgramme;
+import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestIdentity;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -63,6 +65,10 @@ class WebPagesBrowserTest {
     private Browser browser;
     private BothServices services;
     private SampleProgramme sample;
+    /** Administers both organisations and facilitates both sets: sees every page; the browser signs in as them. */
+    private HttpJson fran;
+    /** Whom the page numbers are checked against in the API: the user signed in in the browser. */
+    private HttpJson signedIn;
 
     @BeforeAll
     void startServicesAndBrowser() throws IOException {
@@ -73,6 +79,10 @@ class WebPagesBrowserTest {
                 .get("/api/programmes/" + sample.programmeId + "/roi").body().path("costs").path("total")
                 .asDouble() == SampleProgramme.TOTAL_COSTS
                 && services.queries.get("/api/programmes").body().size() == 2);
+        fran = services.queriesAs("fran", "ADMIN:St Elsewhere NHS Trust", "ADMIN:Northfield Council",
+                "FACILITATOR:" + sample.wards, "FACILITATOR:" + sample.pharmacy);
+        browser.signIn(services.queryUrl, "fran", BothServices.PASSWORD);
+        signedIn = fran;
     }
 
     @AfterAll
@@ -92,7 +102,7 @@ class WebPagesBrowserTest {
 
         assertThat(browser.find("main").getText()).contains("Discharge flow", "Energy saving", "Wards", "Pharmacy");
         assertThat(browser.findAll("a[href$='/console']")).hasSize(2);
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isEqualTo(4);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(4);
         browser.screenshot("programmes");
 
         HttpResponse<byte[]> unknown = download("/programmes/" + UUID.randomUUID());
@@ -114,7 +124,7 @@ class WebPagesBrowserTest {
                 "staff engagement +13.3%, target met in 59 days, p = 0.040");
         assertThat(texts(".metric .badge.signal")).containsExactly("SHIFT", "TREND");
         // 6 counts, 7 of follow-through, 5 of participation, 4 per metric, 4 of ROI
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isEqualTo(6 + 7 + 5 + 3 * 4 + 4);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 3 * 4 + 4);
         // aggregates only: no member's name anywhere on the sponsor's page
         assertThat(browser.find("body").getText()).doesNotContainPattern("\\b(Ann|Ben|Cat|Dev|Eve)\\b");
         browser.screenshot("sponsor-dashboard");
@@ -132,7 +142,7 @@ class WebPagesBrowserTest {
                 List.of("Question focus 0.57 < 0.70"),
                 List.of());
         // rotation, the grid's cells, 6 per meeting
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isEqualTo(1 + 14 + 3 * 6);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6);
         assertThat(browser.find("main").getText()).contains("Presented so far: Ann, Ben, Cat.");
         browser.screenshot("fairness-audit");
 
@@ -146,7 +156,7 @@ class WebPagesBrowserTest {
         open("/programmes/" + sample.programmeId + "/roi");
 
         // summary, 4 categories and the total, 5 per priced metric, 1 intangible
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isEqualTo(4 + 5 + 2 * 5 + 1);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(4 + 5 + 2 * 5 + 1);
         assertThat(browser.find("main").getText()).contains("staff engagement", "Conventions used");
         browser.screenshot("roi-report");
 
@@ -234,8 +244,8 @@ class WebPagesBrowserTest {
                 Map.entry("Ann", "3"), Map.entry("Ben", "1"), Map.entry("Cat", "1"), Map.entry("Dev", "absent"),
                 Map.entry("Eve", "1 P"));
         assertThat(flagsPerMeeting().get(3)).containsExactly("Dominance 2.00 ≥ 2.00");
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isEqualTo(1 + 18 + 4 * 6);
-        JsonNode actions = services.queries.get("/api/programmes/" + sample.programmeId + "/actions").body();
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6);
+        JsonNode actions = fran.get("/api/programmes/" + sample.programmeId + "/actions").body();
         assertThat(actions.findValuesAsText("description")).contains("Trial a written hand-over sheet");
         browser.screenshot("fairness-audit-after-console");
     }
@@ -248,7 +258,8 @@ class WebPagesBrowserTest {
     @Order(7)
     void demoCaseStudyPagesForTheReadme() throws IOException {
         DemoProgramme healthcare = CaseStudies.healthcare();
-        DemoLoader.Loaded loaded = new DemoLoader(services.commandUrl, System.out).load(healthcare);
+        DemoLoader.Loaded loaded = new DemoLoader(services.commandUrl,
+                TestIdentity.basic(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD), System.out).load(healthcare);
         String api = "/api/programmes/" + loaded.programmeId();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
                 services.queries.get(api + "/roi").body().path("costs").path("total").decimalValue()
@@ -256,14 +267,18 @@ class WebPagesBrowserTest {
                 && services.queries.get(api + "/dashboard").body().path("counts").path("meetingsHeld").asLong()
                         == healthcare.meetings());
 
+        // the demo's administrator and facilitator, as a person trying the platform would sign in
+        UUID demoSet = loaded.setIds().values().iterator().next();
+        signedIn = services.queriesAs("demo-reader", "ADMIN:" + healthcare.organisation(), "FACILITATOR:" + demoSet);
+        browser.signIn(services.queryUrl, "demo-reader", BothServices.PASSWORD);
         open("/programmes/" + loaded.programmeId());
         assertThat(charts()).isNotEmpty().allSatisfy(chart -> assertThat(chart.getValue()).isPositive());
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isEqualTo(6 + 7 + 5 + 4 + 4);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 4 + 4);
         browser.screenshot("readme-sponsor-dashboard");
 
         open("/sets/" + loaded.setIds().values().iterator().next() + "/fairness");
         assertThat(charts()).singleElement().satisfies(chart -> assertThat(chart.getValue()).isPositive());
-        assertThat(PageNumbers.checkAgainstApi(browser, services.queries)).isGreaterThan(20);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isGreaterThan(20);
         assertThat(flagsPerMeeting().get(0)).anySatisfy(flag -> assertThat(flag).startsWith("Dominance"))
                 .anySatisfy(flag -> assertThat(flag).endsWith("silent attendee"));
         browser.screenshot("readme-fairness-audit");
@@ -317,7 +332,8 @@ class WebPagesBrowserTest {
     }
 
     private HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(services.queryUrl + path)).build(),
+        return http.send(HttpRequest.newBuilder(URI.create(services.queryUrl + path))
+                        .header("Authorization", TestIdentity.basic("fran", BothServices.PASSWORD)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 }

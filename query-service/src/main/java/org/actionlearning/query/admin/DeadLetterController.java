@@ -1,5 +1,6 @@
 package org.actionlearning.query.admin;
 
+import org.actionlearning.query.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -20,9 +21,12 @@ public class DeadLetterController {
     private final DeadLetters deadLetters;
     private final ProjectionConsumer consumer;
 
-    public DeadLetterController(DeadLetters deadLetters, ProjectionConsumer consumer) {
+    private final ReadAccess access;
+
+    public DeadLetterController(DeadLetters deadLetters, ProjectionConsumer consumer, ReadAccess access) {
         this.deadLetters = deadLetters;
         this.consumer = consumer;
+        this.access = access;
     }
 
     public record DeadLetter(String topic, int partition, long offset, String aggregateId, Long sequenceNumber,
@@ -35,6 +39,7 @@ public class DeadLetterController {
     @GetMapping
     @Operation(summary = "Records that could not be projected, with the reason, in replay order")
     public DeadLetterReport list() {
+        access.requirePlatformAdmin();
         return new DeadLetterReport(deadLetters.inReplayOrder().stream().map(r -> new DeadLetter(r.getTopic(),
                 r.getPartition(), r.getRecordOffset(), r.getAggregateId(), r.getSequenceNumber(), r.getReason(),
                 r.getReceivedAt() == null ? null : r.getReceivedAt().toString())).toList(), consumer.lastReplay());
@@ -43,6 +48,7 @@ public class DeadLetterController {
     @PostMapping("/replay")
     @Operation(summary = "Try the dead letters again after a fix; projected ones are removed")
     public ResponseEntity<Void> replay() {
+        access.requirePlatformAdmin();
         consumer.requestDeadLetterReplay();
         return ResponseEntity.accepted().build();
     }

@@ -1,5 +1,6 @@
 package org.actionlearning.query.admin;
 
+import org.actionlearning.query.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
@@ -19,9 +20,12 @@ public class RebuildController {
     private final ProjectionConsumer consumer;
     private final ReadModelChecksum checksum;
 
-    public RebuildController(ProjectionConsumer consumer, ReadModelChecksum checksum) {
+    private final ReadAccess access;
+
+    public RebuildController(ProjectionConsumer consumer, ReadModelChecksum checksum, ReadAccess access) {
         this.consumer = consumer;
         this.checksum = checksum;
+        this.access = access;
     }
 
     public record RebuildAnswer(String state, String startedAt, String finishedAt, long recordsToReplay,
@@ -36,18 +40,21 @@ public class RebuildController {
     @PostMapping("/rebuild")
     @Operation(summary = "Empty every read model and project the topic again from offset 0; the API keeps answering")
     public ResponseEntity<RebuildAnswer> rebuild() {
+        access.requirePlatformAdmin();
         return ResponseEntity.accepted().body(RebuildAnswer.of(consumer.requestRebuild()));
     }
 
     @GetMapping("/rebuild")
     @Operation(summary = "Progress of the last rebuild")
     public RebuildAnswer rebuildStatus() {
+        access.requirePlatformAdmin();
         return RebuildAnswer.of(consumer.rebuildStatus());
     }
 
     @GetMapping("/checksum")
     @Operation(summary = "A fingerprint of each read-model table's content")
     public Map<String, String> checksum() {
+        access.requirePlatformAdmin();
         return checksum.byTable();
     }
 }

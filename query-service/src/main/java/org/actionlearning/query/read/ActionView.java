@@ -1,5 +1,6 @@
 package org.actionlearning.query.read;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -9,6 +10,12 @@ import java.util.UUID;
  * @param status  OPEN, COMPLETED or ABANDONED
  * @param overdue open and due before the as-of date
  */
-public record ActionView(UUID actionId, UUID setId, UUID ownerId, String description, LocalDate committedOn,
+public record ActionView(UUID actionId, UUID setId, @JsonInclude(JsonInclude.Include.NON_NULL) UUID ownerId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String description, LocalDate committedOn,
                          LocalDate dueOn, String status, LocalDate completedOn, boolean overdue) {
+
+    /** For sponsors and administrators: the action's dates and status, not who owns it or what it says. */
+    public ActionView withoutPersonalDetail() {
+        return new ActionView(actionId, setId, null, null, committedOn, dueOn, status, completedOn, overdue);
+    }
 }

@@ -3,9 +3,13 @@ package org.actionlearning.query.read;
 import java.util.List;
 import java.util.UUID;
 
-/** The aggregates of one programme: activity, follow-through, participation, outcomes and ROI. */
+/**
+ * The aggregates of one programme: activity, follow-through, participation, outcomes and ROI. Follow-through and
+ * participation are null, and named in {@code withheld}, when fewer than three people are behind them.
+ */
 public record ProgrammeDashboard(UUID programmeId, String name, Counts counts, FollowThroughSummary followThrough,
-                                 ParticipationSummary participation, List<MetricSummary> outcomes, RoiSummary roi) {
+                                 ParticipationSummary participation, List<MetricSummary> outcomes, RoiSummary roi,
+                                 List<MinimumGroup.Withheld> withheld) {
 
     /**
      * @param members      distinct active members over the programme's sets

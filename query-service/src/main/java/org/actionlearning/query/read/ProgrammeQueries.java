@@ -10,6 +10,9 @@ import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
@@ -77,22 +80,60 @@ public class ProgrammeQueries {
                 actions.ofProgramme(programmeId).stream().map(ActionReader.StoredAction::record).toList(), asOf);
         List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
         RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
+        boolean tooFew = MinimumGroup.tooSmall(peopleEver(programmeId));
 
         return new ProgrammeDashboard(
                 programme.getProgrammeId(),
                 programme.getName(),
                 counts(programmeId, meetings.size()),
-                new FollowThroughSummary(followThrough.committed(), followThrough.completed(),
+                tooFew ? null : new FollowThroughSummary(followThrough.committed(), followThrough.completed(),
                         followThrough.abandoned(), followThrough.open(), followThrough.overdue(),
                         followThrough.completionRate(), followThrough.onTimeRate(),
                         followThrough.medianDaysToComplete()),
-                new ParticipationSummary(meetings.size(),
+                tooFew ? null : new ParticipationSummary(meetings.size(),
                         meanOfDefined(meetings, MeetingParticipation::gini),
                         meanOfDefined(meetings, MeetingParticipation::normalisedEntropy),
                         meanOfDefined(meetings, MeetingParticipation::questionFocus),
                         meanOfDefined(meetings, MeetingParticipation::openQuestionRatio)),
                 loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
-                new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()));
+                new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()),
+                tooFew ? List.of(MinimumGroup.withheld("followThrough"), MinimumGroup.withheld("participation"))
+                        : List.of());
+    }
+
+    /** The programme's sets side by side, for its sponsor; sets of fewer than three people withheld. */
+    public List<SetBreakdown> setBreakdown(UUID programmeId, LocalDate asOf) {
+        programmes.require(programmeId);
+        Map<UUID, List<MeetingParticipation>> meetingsBySet = participation.ofProgramme(programmeId).stream()
+                .collect(Collectors.groupingBy(ParticipationReader.HeldMeeting::setId,
+                        Collectors.mapping(ParticipationReader.HeldMeeting::participation, Collectors.toList())));
+        Map<UUID, List<ActionRecord>> actionsBySet = actions.ofProgramme(programmeId).stream()
+                .collect(Collectors.groupingBy(a -> a.row().getSetId(),
+                        Collectors.mapping(ActionReader.StoredAction::record, Collectors.toList())));
+        Field<Integer> people = DSL.field(DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID)).from(SET_MEMBER)
+                .where(SET_MEMBER.SET_ID.eq(LEARNING_SET.SET_ID)));
+        Field<Integer> active = DSL.field(DSL.selectCount().from(SET_MEMBER)
+                .where(SET_MEMBER.SET_ID.eq(LEARNING_SET.SET_ID)).and(SET_MEMBER.ACTIVE.isTrue()));
+        return db.select(LEARNING_SET.SET_ID, LEARNING_SET.NAME, active, people).from(LEARNING_SET)
+                .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId)).orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
+                .fetch(row -> {
+                    if (MinimumGroup.tooSmall(row.value4())) {
+                        return new SetBreakdown(row.value1(), row.value2(), row.value3(), null, null, null, null,
+                                MinimumGroup.withheld("set"));
+                    }
+                    List<MeetingParticipation> held = meetingsBySet.getOrDefault(row.value1(), List.of());
+                    FollowThrough followThrough = FollowThrough.asOf(
+                            actionsBySet.getOrDefault(row.value1(), List.of()), asOf);
+                    return new SetBreakdown(row.value1(), row.value2(), row.value3(), held.size(),
+                            meanOfDefined(held, MeetingParticipation::gini), followThrough.committed(),
+                            followThrough.completionRate(), null);
+                });
+    }
+
+    /** Everyone who was ever a member of one of the programme's sets: the people its figures are about. */
+    private int peopleEver(UUID programmeId) {
+        return db.fetchValue(DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID)).from(SET_MEMBER)
+                .where(SET_MEMBER.PROGRAMME_ID.eq(programmeId)));
     }
 
     private Counts counts(UUID programmeId, int meetingsHeld) {

@@ -1,5 +1,10 @@
 package org.actionlearning.query.ui;
 
+import org.actionlearning.service.security.Role;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.query.read.ProgrammeSummary;
+import org.actionlearning.query.access.ReadAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +32,11 @@ class ProgrammePages {
     private final ProgrammeLookup lookup;
     private final Numbers numbers;
     private final Today today;
+    private final ReadAccess access;
 
     ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetDirectory sets, ProgrammeLookup lookup,
-                   Numbers numbers, Today today) {
+                   Numbers numbers, Today today, ReadAccess access) {
+        this.access = access;
         this.programmes = programmes;
         this.outcomes = outcomes;
         this.sets = sets;
@@ -42,8 +49,18 @@ class ProgrammePages {
     String programmes(Model model) {
         Map<UUID, List<SetEntry>> setsByProgramme = sets.sets().stream()
                 .collect(Collectors.groupingBy(SetEntry::programmeId));
-        model.addAttribute("programmes", programmes.programmes());
+        Caller caller = Callers.current();
+        List<ProgrammeSummary> visible = programmes.programmes().stream()
+                .filter(p -> access.listsProgramme(caller, p.programmeId(), p.organisation())).toList();
+        model.addAttribute("programmes", visible);
         model.addAttribute("setsByProgramme", setsByProgramme);
+        // which links to offer: aggregates to sponsors and administrators, a set's pages to the people in it
+        model.addAttribute("aggregatesOf", visible.stream()
+                .filter(p -> access.seesAggregates(caller, p.programmeId(), p.organisation()))
+                .map(ProgrammeSummary::programmeId).collect(Collectors.toSet()));
+        model.addAttribute("inSet", java.util.stream.Stream.concat(caller.scopesOf(Role.MEMBER).stream(),
+                caller.scopesOf(Role.FACILITATOR).stream()).collect(Collectors.toSet()));
+        model.addAttribute("facilitating", caller.scopesOf(Role.FACILITATOR));
         return "programmes";
     }
 
@@ -51,12 +68,15 @@ class ProgrammePages {
     String dashboard(@PathVariable UUID programmeId,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                      Model model) {
+        access.requireProgrammeAggregates(programmeId);
         LocalDate date = asOf != null ? asOf : today.date();
         ProgrammeDashboard dashboard = programmes.dashboard(programmeId, date);
         model.addAttribute("programme", lookup.summary(programmeId));
         model.addAttribute("dashboard", dashboard);
         model.addAttribute("asOf", date);
-        model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
+        if (dashboard.followThrough() != null) {
+            model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
+        }
         model.addAttribute("metrics", dashboard.outcomes().stream()
                 .map(metric -> MetricCard.of(outcomes.metric(metric.metricId()), numbers))
                 .toList());

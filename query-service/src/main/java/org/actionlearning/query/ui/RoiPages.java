@@ -1,5 +1,6 @@
 package org.actionlearning.query.ui;
 
+import org.actionlearning.query.access.ReadAccess;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,10 @@ class RoiPages {
     private final RoiQueries roi;
     private final ProgrammeLookup lookup;
     private final RoiPdf pdf;
+    private final ReadAccess access;
 
-    RoiPages(RoiQueries roi, ProgrammeLookup lookup, RoiPdf pdf) {
+    RoiPages(RoiQueries roi, ProgrammeLookup lookup, RoiPdf pdf, ReadAccess access) {
+        this.access = access;
         this.roi = roi;
         this.lookup = lookup;
         this.pdf = pdf;
@@ -71,6 +74,7 @@ class RoiPages {
     }
 
     private Report report(UUID programmeId) {
+        access.requireProgrammeAggregates(programmeId);
         return new Report(lookup.summary(programmeId), roi.roi(programmeId));
     }
 

@@ -1,5 +1,8 @@
 package org.actionlearning.query.ui;
 
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.actionlearning.service.security.CallerAuthentication;
+import org.actionlearning.query.access.ReadAccess;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
@@ -24,8 +27,11 @@ class SetPages {
     private final UiProperties properties;
     private final Numbers numbers;
     private final Today today;
+    private final ReadAccess access;
 
-    SetPages(FairnessQueries fairness, SetDirectory sets, UiProperties properties, Numbers numbers, Today today) {
+    SetPages(FairnessQueries fairness, SetDirectory sets, UiProperties properties, Numbers numbers, Today today,
+             ReadAccess access) {
+        this.access = access;
         this.fairness = fairness;
         this.sets = sets;
         this.properties = properties;
@@ -40,6 +46,7 @@ class SetPages {
                     @RequestParam(required = false) Double questionFocus,
                     @RequestParam(required = false) Boolean flagSilent,
                     Model model) {
+        access.requireSetContent(setId, "fairness page");
         FairnessThresholds defaults = properties.fairness();
         FairnessThresholds thresholds = new FairnessThresholds(
                 dominance != null ? dominance : defaults.dominance(),
@@ -53,11 +60,15 @@ class SetPages {
 
     @GetMapping("/sets/{setId}/console")
     String console(@PathVariable UUID setId, Model model) {
+        access.requireFacilitator(setId);
         LocalDate date = today.date();
         Roster roster = sets.roster(setId);
         model.addAttribute("set", roster.set());
         model.addAttribute("members", roster.members());
         model.addAttribute("commandApiUrl", properties.commandApiUrl());
+        // the console calls the command API from the browser as the signed-in facilitator
+        model.addAttribute("commandApiToken", SecurityContextHolder.getContext().getAuthentication()
+                instanceof CallerAuthentication c ? c.bearerToken().orElse("") : "");
         model.addAttribute("today", date);
         model.addAttribute("defaultDueOn", date.plusDays(DEFAULT_DAYS_TO_DUE));
         return "console";

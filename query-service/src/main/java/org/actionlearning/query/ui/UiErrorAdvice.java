@@ -1,5 +1,6 @@
 package org.actionlearning.query.ui;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.actionlearning.query.read.UnknownResource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -20,6 +21,11 @@ class UiErrorAdvice {
     @ExceptionHandler(UnknownResource.class)
     ModelAndView unknown(UnknownResource e) {
         return page(HttpStatus.NOT_FOUND, "There is " + e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ModelAndView notPermitted(AccessDeniedException e) {
+        return page(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,5 +1,6 @@
 package org.actionlearning.query.web;
 
+import org.actionlearning.query.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class OutcomeQueryController {
 
     private final OutcomeQueries outcomes;
+    private final ReadAccess access;
 
-    public OutcomeQueryController(OutcomeQueries outcomes) {
+    public OutcomeQueryController(OutcomeQueries outcomes, ReadAccess access) {
         this.outcomes = outcomes;
+        this.access = access;
     }
 
     @GetMapping("/{metricId}")
@@ -35,6 +38,7 @@ public class OutcomeQueryController {
             + "date order, centre line, baseline mean, latest value, change and improvement %, target reached, "
             + "Welch p-value and run-chart signals (SHIFT, TREND).")
     public MetricDetail metric(@PathVariable("metricId") UUID metricId) {
+        access.requireMetricAggregates(metricId);
         return outcomes.metric(metricId);
     }
 }

@@ -1,5 +1,8 @@
 package org.actionlearning.query.web;
 
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.query.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -20,6 +23,7 @@ import org.actionlearning.query.read.ProgrammeQueries;
 import org.actionlearning.query.read.ProgrammeRoi;
 import org.actionlearning.query.read.ProgrammeSummary;
 import org.actionlearning.query.read.RoiQueries;
+import org.actionlearning.query.read.SetBreakdown;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,20 +45,25 @@ public class ProgrammeQueryController {
     private final ActionQueries actions;
     private final RoiQueries roi;
     private final AsOf asOf;
+    private final ReadAccess access;
 
-    public ProgrammeQueryController(ProgrammeQueries programmes, ActionQueries actions, RoiQueries roi, AsOf asOf) {
+    public ProgrammeQueryController(ProgrammeQueries programmes, ActionQueries actions, RoiQueries roi, AsOf asOf,
+                                    ReadAccess access) {
         this.programmes = programmes;
         this.actions = actions;
         this.roi = roi;
         this.asOf = asOf;
+        this.access = access;
     }
 
     @GetMapping
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
-    @Operation(summary = "List programmes", description = "Every programme with its number of sets and of distinct "
-            + "active members over its sets.")
+    @Operation(summary = "List programmes", description = "The programmes you administer, sponsor or take part in, "
+            + "each with its number of sets and of distinct active members over its sets.")
     public List<ProgrammeSummary> programmes() {
-        return programmes.programmes();
+        Caller caller = Callers.current();
+        return programmes.programmes().stream()
+                .filter(p -> access.listsProgramme(caller, p.programmeId(), p.organisation())).toList();
     }
 
     @GetMapping("/{programmeId}/dashboard")
@@ -66,7 +75,22 @@ public class ProgrammeQueryController {
             @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate asOf) {
+        access.requireProgrammeAggregates(programmeId);
         return programmes.dashboard(programmeId, this.asOf.orToday(asOf));
+    }
+
+    @GetMapping("/{programmeId}/sets")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Sets side by side", description = "Each set's members, meetings held, mean gini, actions "
+            + "committed and completion rate. A set of fewer than 3 people shows only its name and size, with the "
+            + "reason in `withheld`.")
+    public List<SetBreakdown> sets(
+            @PathVariable("programmeId") UUID programmeId,
+            @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf) {
+        access.requireProgrammeAggregates(programmeId);
+        return programmes.setBreakdown(programmeId, this.asOf.orToday(asOf));
     }
 
     @GetMapping("/{programmeId}/actions")
@@ -82,7 +106,8 @@ public class ProgrammeQueryController {
             @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
             LocalDate asOf) {
-        return actions.actions(programmeId, filters(status), this.asOf.orToday(asOf));
+        ReadAccess.ActionsAccess allowed = access.actionsAccess(programmeId);
+        return allowed.apply(actions.actions(programmeId, filters(status), this.asOf.orToday(asOf)));
     }
 
     @GetMapping("/{programmeId}/roi")
@@ -90,6 +115,7 @@ public class ProgrammeQueryController {
     @Operation(summary = "Return on investment", description = "Phillips ROI, first-year benefits only: costs by "
             + "category, the annual benefit of each priced metric, the intangibles, benefit-cost ratio and ROI %.")
     public ProgrammeRoi roi(@PathVariable("programmeId") UUID programmeId) {
+        access.requireProgrammeAggregates(programmeId);
         return roi.roi(programmeId);
     }
 

@@ -1,5 +1,7 @@
 package org.actionlearning.query.web;
 
+import org.actionlearning.service.security.SecurityProblems;
+import org.springframework.security.access.AccessDeniedException;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.read.UnknownResource;
@@ -37,6 +39,12 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(InvalidParameter.class)
     ResponseEntity<Object> invalid(InvalidParameter e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
+    }
+
+    /** The caller's grants do not cover the request: 403 saying which grant would. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<Object> notPermitted(AccessDeniedException e) {
+        return Problems.response(SecurityProblems.forbidden(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

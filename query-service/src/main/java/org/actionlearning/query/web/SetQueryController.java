@@ -1,5 +1,6 @@
 package org.actionlearning.query.web;
 
+import org.actionlearning.query.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SetQueryController {
 
     private final FairnessQueries fairness;
+    private final ReadAccess access;
 
-    public SetQueryController(FairnessQueries fairness) {
+    public SetQueryController(FairnessQueries fairness, ReadAccess access) {
         this.fairness = fairness;
+        this.access = access;
     }
 
     @GetMapping("/{setId}/fairness")
@@ -36,6 +39,7 @@ public class SetQueryController {
             + "meeting's attendees, with each attendee's counts; and the set's presenter rotation over its current "
             + "members.")
     public SetFairness fairness(@PathVariable("setId") UUID setId) {
+        access.requireSetContent(setId, "fairness");
         return fairness.fairness(setId);
     }
 }

@@ -30,6 +30,8 @@ import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.query.admin.ReadModelChecksum;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestIdentity;
+import org.actionlearning.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -51,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * from offset 0 gives the same tables as incremental projection.
  */
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = QueryServiceApplication.CONFIG_NAME)
+        properties = {QueryServiceApplication.CONFIG_NAME, "als.security.jwt-secret=" + TestIdentity.JWT_SECRET})
 class ProjectionTest {
 
     private static final String TOPIC = "als.events.projection-test";
@@ -168,7 +170,7 @@ class ProjectionTest {
         // the fix: a reader that understands the record (here: the record as the fixed reader would read it)
         db.update(DEAD_LETTER).set(DEAD_LETTER.RECORD_VALUE, EventJson.toBytes(joined))
                 .where(DEAD_LETTER.AGGREGATE_ID.eq(set.toString()).and(DEAD_LETTER.SEQUENCE_NUMBER.eq(1L))).execute();
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
         assertThat(http.post("/api/admin/dead-letters/replay", "").status()).isEqualTo(202);
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -253,7 +255,7 @@ class ProjectionTest {
         Map<String, String> incremental = checksum.byTable();
         assertThat(incremental.get("member_participation")).doesNotStartWith("empty");
 
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
         assertThat(http.post("/api/admin/rebuild", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 "DONE".equals(http.get("/api/admin/rebuild").body().path("state").asText()));

@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import java.util.ArrayList;
 import java.util.List;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestIdentity;
+import org.actionlearning.testsupport.TestTokens;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * subclasses; tests isolate themselves by their own random ids. "Today" is {@link #TODAY} by a fixed clock.
  */
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {QueryServiceApplication.CONFIG_NAME, "als.projection.enabled=false"})
+        properties = {QueryServiceApplication.CONFIG_NAME, "als.projection.enabled=false",
+                "als.security.jwt-secret=" + TestIdentity.JWT_SECRET})
 @Import(QueryServiceTest.FixedClock.class)
 public abstract class QueryServiceTest {
 
@@ -46,6 +50,7 @@ public abstract class QueryServiceTest {
     protected int port;
     @Autowired
     protected DSLContext db;
+    /** Signed in as an operator of the platform (ADMIN of every organisation): aggregates, not set content. */
     protected HttpJson http;
 
     @DynamicPropertySource
@@ -67,12 +72,22 @@ public abstract class QueryServiceTest {
 
     @BeforeEach
     void client() {
-        http = new HttpJson("http://localhost:" + port);
+        http = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
+    }
+
+    /** A client signed in as the facilitator of the set: who may read its fairness audit. */
+    protected HttpJson facilitatorOf(UUID setId) {
+        return http.withToken(TestTokens.token("facilitator", null, "FACILITATOR:" + setId));
     }
 
     /** GETs {@code path} and checks it answered 200 with JSON. */
     protected JsonNode getOk(String path) {
-        HttpJson.Response response = http.get(path);
+        return getOk(http, path);
+    }
+
+    /** GETs {@code path} as the given client and checks it answered 200 with JSON. */
+    protected JsonNode getOk(HttpJson client, String path) {
+        HttpJson.Response response = client.get(path);
         assertThat(response.status()).as("status of GET %s: %s", path, response.raw()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/json");
         return response.body();

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.query.support.QueryServiceTest;
+import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +20,34 @@ class ActionsTest extends QueryServiceTest {
         s = ProgrammeScenario.insert(db);
     }
 
+    /** Sponsors and administrators see that actions are followed through, not who owns them or what they say. */
+    @Test
+    void aProgrammesAdministratorSeesEveryActionWithoutOwnerOrDescription() {
+        JsonNode actions = getOk("/api/programmes/" + s.programme + "/actions?asOf=2026-04-01");
+
+        assertThat(ids(actions)).containsExactly(id(s.x1), id(s.x5), id(s.x4), id(s.x2), id(s.x3));
+        for (JsonNode action : actions) {
+            assertThat(fieldNames(action)).containsExactly("actionId", "setId", "committedOn", "dueOn", "status",
+                    "completedOn", "overdue");
+        }
+    }
+
+    /** What a set commits to stays in the set: a facilitator of Alpha sees Alpha's actions only, in full. */
+    @Test
+    void aSetsFacilitatorSeesTheSetsActionsOnly() {
+        JsonNode actions = getOk(facilitatorOf(s.alpha), "/api/programmes/" + s.programme + "/actions?asOf=2026-04-01");
+
+        assertThat(ids(actions)).containsExactly(id(s.x1), id(s.x2), id(s.x3));
+        assertThat(actions.get(0).get("description").asText()).isEqualTo("Map the discharge pathway");
+    }
+
+    private HttpJson memberOfBothSets() {
+        return http.withToken(TestTokens.token("member", null, "MEMBER:" + s.alpha, "MEMBER:" + s.beta));
+    }
+
     @Test
     void allActionsInOrderOfCommitmentAndDueDate() {
-        JsonNode actions = getOk("/api/programmes/" + s.programme + "/actions?asOf=2026-04-01");
+        JsonNode actions = getOk(memberOfBothSets(), "/api/programmes/" + s.programme + "/actions?asOf=2026-04-01");
 
         assertThat(ids(actions)).containsExactly(id(s.x1), id(s.x5), id(s.x4), id(s.x2), id(s.x3));
         assertThat(fieldNames(actions.get(0))).containsExactly("actionId", "setId", "ownerId", "description",

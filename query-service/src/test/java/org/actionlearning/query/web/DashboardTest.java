@@ -30,7 +30,8 @@ class DashboardTest extends QueryServiceTest {
         JsonNode dashboard = getOk("/api/programmes/" + s.programme + "/dashboard?asOf=2026-04-01");
 
         assertThat(fieldNames(dashboard)).containsExactly(
-                "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi");
+                "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi", "withheld");
+        assertThat(dashboard.get("withheld")).isEmpty();
         assertText(dashboard, "programmeId", s.programme);
         assertText(dashboard, "name", "Leading Change");
 
@@ -137,8 +138,9 @@ class DashboardTest extends QueryServiceTest {
         assertInt(followThrough, "open", 2);
     }
 
+    /** DESIGN section 6: no aggregate over fewer than 3 people; the empty programme has none. */
     @Test
-    void aProgrammeWithoutActivityHasZerosAndNulls() {
+    void aProgrammeOfFewerThanThreePeopleHasItsFollowThroughAndParticipationWithheld() {
         JsonNode dashboard = getOk("/api/programmes/" + s.emptyProgramme + "/dashboard?asOf=2026-04-01");
 
         assertText(dashboard, "name", "Quiet Programme");
@@ -147,19 +149,12 @@ class DashboardTest extends QueryServiceTest {
                 "statementsMade"}) {
             assertInt(counts, field, 0);
         }
-        JsonNode followThrough = dashboard.get("followThrough");
-        for (String field : new String[] {"committed", "completed", "abandoned", "open", "overdue"}) {
-            assertInt(followThrough, field, 0);
-        }
-        assertNull(followThrough, "completionRate");
-        assertNull(followThrough, "onTimeRate");
-        assertNull(followThrough, "medianDaysToComplete");
-        JsonNode participation = dashboard.get("participation");
-        assertInt(participation, "meetings", 0);
-        assertNull(participation, "meanGini");
-        assertNull(participation, "meanNormalisedEntropy");
-        assertNull(participation, "meanQuestionFocus");
-        assertNull(participation, "meanOpenQuestionRatio");
+        assertThat(dashboard.get("followThrough").isNull()).isTrue();
+        assertThat(dashboard.get("participation").isNull()).isTrue();
+        assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText())
+                .containsExactly("followThrough", "participation");
+        assertThat(dashboard.get("withheld")).allSatisfy(w ->
+                assertThat(w.get("reason").asText()).contains("fewer than 3 people"));
         assertThat(dashboard.get("outcomes").isArray()).isTrue();
         assertThat(dashboard.get("outcomes")).isEmpty();
         JsonNode roi = dashboard.get("roi");

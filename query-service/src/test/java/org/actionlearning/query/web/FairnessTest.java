@@ -19,7 +19,7 @@ class FairnessTest extends QueryServiceTest {
 
     @Test
     void fairnessOfASetMeetingByMeetingOverTheAttendees() {
-        JsonNode fairness = getOk("/api/sets/" + s.alpha + "/fairness");
+        JsonNode fairness = getOk(facilitatorOf(s.alpha), "/api/sets/" + s.alpha + "/fairness");
 
         assertThat(fieldNames(fairness)).containsExactly("setId", "name", "presenterRotation", "meetings");
         assertText(fairness, "setId", s.alpha);
@@ -75,7 +75,7 @@ class FairnessTest extends QueryServiceTest {
 
     @Test
     void meetingsWithoutQuestionsOrWithoutAnyContributionHaveNulls() {
-        JsonNode fairness = getOk("/api/sets/" + s.beta + "/fairness");
+        JsonNode fairness = getOk(facilitatorOf(s.beta), "/api/sets/" + s.beta + "/fairness");
 
         assertText(fairness, "name", "Set Beta");
         assertNumber(fairness, "presenterRotation", 1.0 / 2);          // Eve presented, Ann has not

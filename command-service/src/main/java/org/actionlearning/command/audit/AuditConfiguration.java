@@ -1,0 +1,26 @@
+package org.actionlearning.command.audit;
+
+import org.actionlearning.command.web.CommandSender;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Copies the sending user from a command's metadata onto every event it causes. Declaring a provider replaces
+ * Axon's default, so the correlation and trace ids it adds are declared here too.
+ */
+@Configuration
+class AuditConfiguration {
+
+    @Bean
+    CorrelationDataProvider auditUser() {
+        return new SimpleCorrelationDataProvider(CommandSender.AUDIT_USER);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOrigin() {
+        return new MessageOriginProvider();
+    }
+}

@@ -1,0 +1,53 @@
+package org.actionlearning.command.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads the audit trail out of the event store: each event's metadata names the user whose command caused it. */
+@Repository
+class ChangeAudit {
+
+    record Change(long position, Instant at, String user, String event, String aggregateId, long sequence,
+                  String organisation) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ChangeAudit(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param organisations the organisations whose changes to list; null for all */
+    List<Change> find(String user, String aggregateId, List<String> organisations, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select e.globalindex, e.timestamp, convert_from(e.metadata, 'UTF8')::jsonb ->> 'user' as username,
+                       e.payloadtype, e.aggregateidentifier, e.sequencenumber, s.organisation
+                  from domainevententry e left join access_scope s on s.id::text = e.aggregateidentifier
+                 where true""");
+        List<Object> args = new ArrayList<>();
+        if (user != null) {
+            sql.append(" and convert_from(e.metadata, 'UTF8')::jsonb ->> 'user' = ?");
+            args.add(user);
+        }
+        if (aggregateId != null) {
+            sql.append(" and e.aggregateidentifier = ?");
+            args.add(aggregateId);
+        }
+        if (organisations != null) {
+            sql.append(" and s.organisation = any (?)");
+            args.add(organisations.toArray(String[]::new));
+        }
+        sql.append(" order by e.globalindex desc limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), (rs, n) -> new Change(rs.getLong(1),
+                Instant.parse(rs.getString(2)), rs.getString(3), simpleName(rs.getString(4)), rs.getString(5),
+                rs.getLong(6), rs.getString(7)), args.toArray());
+    }
+
+    private static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+}

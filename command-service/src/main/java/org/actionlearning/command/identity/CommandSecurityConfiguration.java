@@ -1,0 +1,61 @@
+package org.actionlearning.command.identity;
+
+import org.actionlearning.service.security.JwtCallers;
+import org.actionlearning.service.security.SecurityProblems;
+import org.actionlearning.service.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The command API is stateless: every request carries a bearer token or HTTP Basic credentials. Health, metrics
+ * for the scraper and the API description are open; everything else needs a signed-in caller, and each command
+ * is then checked against the caller's grants where it is sent.
+ */
+@Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
+class CommandSecurityConfiguration {
+
+    @Bean
+    JwtCallers jwtCallers(SecurityProperties properties) {
+        return new JwtCallers(properties);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems();
+        ProviderManager callers = new ProviderManager(passwords, jwt.tokenProvider(jwt.decoder()));
+        return http
+                .csrf(csrf -> csrf.disable()) // no cookies, no sessions: nothing a forged cross-site request could ride on
+                .cors(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authenticationManager(callers)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(j -> j.authenticationManager(callers))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+}

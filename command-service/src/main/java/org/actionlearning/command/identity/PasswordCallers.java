@@ -1,0 +1,76 @@
+package org.actionlearning.command.identity;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.service.security.CallerAuthentication;
+import org.actionlearning.service.security.Grant;
+import org.actionlearning.service.security.ProvenPasswords;
+import org.actionlearning.service.security.Role;
+import org.actionlearning.service.security.SecurityProperties;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a username and password against the identity store. Bcrypt is slow on purpose (~0.1 s), so a password
+ * proven once is remembered for a minute as a salted digest (never the password itself): HTTP Basic clients send
+ * it with every request. The built-in {@code service} user, for calls between the services, has its password
+ * in configuration.
+ */
+@Component
+public class PasswordCallers implements AuthenticationProvider {
+
+    public static final String SERVICE_USER = "service";
+
+    private final UserAccounts accounts;
+    private final PasswordEncoder encoder;
+    private final SecurityProperties security;
+    private final ProvenPasswords<Caller> proven = new ProvenPasswords<>();
+
+    public PasswordCallers(UserAccounts accounts, PasswordEncoder encoder, SecurityProperties security) {
+        this.accounts = accounts;
+        this.encoder = encoder;
+        this.security = security;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = String.valueOf(authentication.getCredentials());
+        return new CallerAuthentication(caller(username, password)
+                .orElseThrow(() -> new BadCredentialsException("unknown user or wrong password")));
+    }
+
+    public Optional<Caller> caller(String username, String password) {
+        Optional<Caller> known = proven.get(username, password);
+        if (known.isPresent()) {
+            return known;
+        }
+        Optional<Caller> caller = check(username, password);
+        caller.ifPresent(c -> proven.remember(username, password, c, Instant.now().plus(ProvenPasswords.REMEMBERED)));
+        return caller;
+    }
+
+    private Optional<Caller> check(String username, String password) {
+        if (SERVICE_USER.equals(username)) {
+            String expected = security.servicePassword();
+            boolean matches = expected != null && !expected.isBlank() && MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
+            return matches ? Optional.of(new Caller(SERVICE_USER, null, Set.of(new Grant(Role.SERVICE, Grant.EVERYWHERE))))
+                    : Optional.empty();
+        }
+        return accounts.find(username).filter(a -> encoder.matches(password, a.passwordHash())).map(Account::caller);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

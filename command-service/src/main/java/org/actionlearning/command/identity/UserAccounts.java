@@ -1,0 +1,61 @@
+package org.actionlearning.command.identity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.actionlearning.service.security.Grant;
+import org.actionlearning.service.security.Role;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The users table and their grants. */
+@Repository
+public class UserAccounts {
+
+    private final JdbcTemplate jdbc;
+
+    public UserAccounts(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<Account> find(String username) {
+        return jdbc.query("select password_hash, person_id from app_user where username = ?",
+                (rs, n) -> new Account(username, rs.getString(1), rs.getObject(2, UUID.class), grantsOf(username)),
+                username).stream().findFirst();
+    }
+
+    boolean exists(String username) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from app_user where username = ?)",
+                Boolean.class, username));
+    }
+
+    /** @return false if the username is taken */
+    @Transactional
+    public boolean create(Account account, String createdBy) {
+        int inserted = jdbc.update("insert into app_user (username, password_hash, person_id, created_by) "
+                + "values (?, ?, ?, ?) on conflict (username) do nothing",
+                account.username(), account.passwordHash(), account.personId(), createdBy);
+        if (inserted == 0) {
+            return false;
+        }
+        for (Grant grant : account.grants()) {
+            jdbc.update("insert into user_grant (username, role, scope) values (?, ?, ?)",
+                    account.username(), grant.role().name(), grant.scope());
+        }
+        return true;
+    }
+
+    List<Account> all() {
+        return jdbc.query("select username, person_id from app_user order by username",
+                (rs, n) -> new Account(rs.getString(1), null, rs.getObject(2, UUID.class),
+                        grantsOf(rs.getString(1))));
+    }
+
+    private Set<Grant> grantsOf(String username) {
+        return new HashSet<>(jdbc.query("select role, scope from user_grant where username = ?",
+                (rs, n) -> new Grant(Role.valueOf(rs.getString(1)), rs.getString(2)), username));
+    }
+}

@@ -1,0 +1,77 @@
+package org.actionlearning.launcher;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The keys the embedded platform needs, made once per data directory and kept in {@code secrets.properties}
+ * (readable by its owner only): the HMAC key of the tokens both services accept, the password the query service
+ * checks passwords with, and the first administrator's password ({@code ALS_ADMIN_PASSWORD} chooses it).
+ */
+record PlatformSecrets(String jwtSecret, String servicePassword, String adminPassword, boolean adminPasswordIsNew) {
+
+    static final String FILE = "secrets.properties";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static PlatformSecrets in(Path dataDirectory, String chosenAdminPassword) throws IOException {
+        Path file = dataDirectory.resolve(FILE);
+        Properties stored = new Properties();
+        if (Files.exists(file)) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                stored.load(reader);
+            }
+        }
+        boolean newAdmin = chosenAdminPassword == null && stored.getProperty("admin-password") == null;
+        PlatformSecrets secrets = new PlatformSecrets(
+                stored.getProperty("jwt-secret", random(48)),
+                stored.getProperty("service-password", random(24)),
+                chosenAdminPassword != null ? chosenAdminPassword : stored.getProperty("admin-password", random(12)),
+                newAdmin);
+        stored.setProperty("jwt-secret", secrets.jwtSecret());
+        stored.setProperty("service-password", secrets.servicePassword());
+        stored.setProperty("admin-password", secrets.adminPassword());
+        if (!Files.exists(file)) {
+            Files.createFile(file);
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the data directory's own protection applies
+            }
+        }
+        try (Writer writer = Files.newBufferedWriter(file)) {
+            stored.store(writer, "Keys of this platform's data; keep private");
+        }
+        return secrets;
+    }
+
+    /** For the command service, which keeps the users and signs the tokens. */
+    List<String> commandServiceArguments() {
+        return List.of("--als.security.jwt-secret=" + jwtSecret, "--als.security.service-password=" + servicePassword,
+                "--als.identity.admin-password=" + adminPassword);
+    }
+
+    /** For the query service, which checks the tokens and sends passwords to the command service. */
+    List<String> queryServiceArguments(String commandUrl) {
+        return List.of("--als.security.jwt-secret=" + jwtSecret, "--als.security.identity-url=" + commandUrl,
+                "--als.security.service-password=" + servicePassword);
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        RANDOM.nextBytes(value);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+    }
+
+    @Override
+    public String toString() {
+        return "PlatformSecrets[...]"; // never printed by accident
+    }
+}

@@ -1,0 +1,271 @@
+package org.actionlearning.launcher.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.actionlearning.launcher.BothServices;
+import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestIdentity;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every endpoint and page of both services, asked by each kind of user and by no one: the answer is the expected
+ * 401 (pages: a redirect to the sign-in form), 403 or 2xx, and a 2xx answer carries nothing the role may not see.
+ * The users: an operator of the platform (ADMIN:*), the programme's organisation's administrator, another
+ * organisation's administrator, the programme's sponsor, the set's facilitator, a member of the set who owns an
+ * action, and a member of a set elsewhere.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    enum Who { NO_ONE, OPERATOR, ORG_ADMIN, OTHER_ADMIN, SPONSOR, FACILITATOR, MEMBER, OUTSIDER }
+
+    private static final String ORGANISATION = "St Elsewhere NHS Trust";
+    private final AtomicInteger sequence = new AtomicInteger();
+    private BothServices services;
+    private SampleProgramme sample;
+    private UUID action;
+    private UUID owner;
+    private final Map<Who, HttpJson> commandsAs = new EnumMap<>(Who.class);
+    private final Map<Who, HttpJson> queriesAs = new EnumMap<>(Who.class);
+    private final List<String> mismatches = new ArrayList<>();
+
+    @BeforeAll
+    void recordAProgrammeAndItsPeople() {
+        services = new BothServices("matrix");
+        sample = new SampleProgramme(services.commands);
+        await().atMost(Duration.ofSeconds(60)).until(() -> services.queries
+                .get("/api/programmes/" + sample.programmeId + "/roi").body().path("costs").path("total")
+                .asDouble() == SampleProgramme.TOTAL_COSTS);
+        JsonNode wardsAction = firstOpen(services.queriesAs("matrix-reader", "FACILITATOR:" + sample.wards)
+                .get("/api/programmes/" + sample.programmeId + "/actions").body());
+        action = UUID.fromString(wardsAction.get("actionId").asText());
+        owner = UUID.fromString(wardsAction.get("ownerId").asText());
+
+        sign(Who.NO_ONE, null);
+        sign(Who.OPERATOR, TestIdentity.basic(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD));
+        user(Who.ORG_ADMIN, null, "ADMIN:" + ORGANISATION);
+        user(Who.OTHER_ADMIN, null, "ADMIN:Northfield Council");
+        user(Who.SPONSOR, null, "SPONSOR:" + sample.programmeId);
+        user(Who.FACILITATOR, null, "FACILITATOR:" + sample.wards);
+        user(Who.MEMBER, owner, "MEMBER:" + sample.wards);
+        user(Who.OUTSIDER, null, "MEMBER:" + UUID.randomUUID());
+    }
+
+    @AfterAll
+    void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void everyQueryEndpointAnswersEachRoleAsItMay() {
+        String programme = "/api/programmes/" + sample.programmeId;
+        Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR);
+        Expect setContent = Expect.ok(Who.FACILITATOR, Who.MEMBER);
+        Expect operators = Expect.ok(Who.OPERATOR);
+
+        get(Expect.ok(Who.values()), "/api/programmes", (who, body) -> {
+            boolean listed = body.toString().contains(sample.programmeId.toString());
+            boolean mayList = who != Who.OTHER_ADMIN && who != Who.OUTSIDER;
+            check(who, "/api/programmes lists the programme", listed == mayList);
+        });
+        get(aggregates, programme + "/dashboard", this::noNames);
+        get(aggregates, programme + "/sets", this::noNames);
+        get(aggregates, programme + "/roi", this::noNames);
+        get(aggregates, "/api/outcomes/" + sample.dischargeDelay, this::noNames);
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR, Who.FACILITATOR, Who.MEMBER), programme + "/actions",
+                (who, body) -> {
+                    boolean detail = body.toString().contains("\"description\"")
+                            || body.toString().contains("\"ownerId\"");
+                    check(who, "actions carry owners and descriptions", detail == (who == Who.FACILITATOR
+                            || who == Who.MEMBER));
+                });
+        get(setContent, "/api/sets/" + sample.wards + "/fairness", (who, body) ->
+                check(who, "fairness names the members", body.toString().contains("\"Ann\"")));
+        get(operators, "/api/admin/rebuild", null);
+        get(operators, "/api/admin/checksum", null);
+        get(operators, "/api/admin/dead-letters", null);
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/audit/reads?setId=" + sample.wards,
+                (who, body) -> check(who, "reads of the set are listed to its organisation's administrators only",
+                        body.isEmpty() == (who == Who.OTHER_ADMIN)));
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void everyPageAnswersEachRoleAsItMay() {
+        String programme = "/programmes/" + sample.programmeId;
+        Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR);
+
+        page(Expect.ok(Who.values()), "/");
+        page(aggregates, programme);
+        page(aggregates, programme + "/roi");
+        page(aggregates, programme + "/roi.pdf");
+        page(aggregates, programme + "/roi/costs.csv");
+        page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/fairness");
+        page(Expect.ok(Who.FACILITATOR), "/sets/" + sample.wards + "/console");
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void everyCommandEndpointAnswersEachRoleAsItMay() {
+        Expect admins = Expect.created(Who.OPERATOR, Who.ORG_ADMIN);
+        post(admins, "/api/programmes", () -> Map.of("organisation", ORGANISATION, "name", "P" + next(),
+                "sponsor", "S", "startsOn", "2026-01-05", "currency", "GBP"));
+        post(admins, "/api/programmes/" + sample.programmeId + "/costs", () -> Map.of("category", "VENUE",
+                "amount", 1, "incurredOn", "2026-03-01"));
+        post(admins, "/api/outcomes/" + sample.dischargeDelay + "/measurements", () -> Map.of(
+                "measuredOn", day(), "value", 10));
+        post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
+                "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
+        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER),
+                "/api/actions/" + action + "/progress", () -> Map.of("reportedOn", day(), "percentComplete", 50));
+        post(admins, "/api/users", () -> Map.of("username", "made-" + next(), "password", "a-long-password",
+                "grants", List.of("SPONSOR:" + sample.programmeId)));
+        get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/users", (who, body) -> {
+            check(who, "users list carries no password or hash", !body.toString().contains("password"));
+            check(who, "users of the programme's organisation are listed to its administrators only",
+                    body.toString().contains("SPONSOR:" + sample.programmeId) == (who != Who.OTHER_ADMIN));
+        });
+        get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN),
+                "/api/audit/changes?aggregateId=" + sample.wards, (who, body) -> check(who,
+                        "changes of the set are listed to its organisation's administrators only",
+                        body.isEmpty() == (who == Who.OTHER_ADMIN)));
+
+        assertThat(mismatches).isEmpty();
+    }
+
+    /** The expected status of each caller; everyone else signed in gets 403, no one gets 401. */
+    private record Expect(int status, List<Who> allowed) {
+        Expect(int status, Who... allowed) {
+            this(status, List.of(allowed));
+        }
+
+        static Expect ok(Who... allowed) {
+            return new Expect(200, allowed);
+        }
+
+        static Expect created(Who... allowed) {
+            return new Expect(201, allowed);
+        }
+
+        int of(Who who) {
+            return who == Who.NO_ONE ? 401 : allowed.contains(who) ? status : 403;
+        }
+    }
+
+    private interface BodyCheck {
+        void check(Who who, JsonNode body);
+    }
+
+    private void get(Expect expect, String path, BodyCheck body) {
+        get(queriesAs, expect, path, body);
+    }
+
+    private void get(Map<Who, HttpJson> clients, Expect expect, String path, BodyCheck body) {
+        for (Who who : Who.values()) {
+            HttpJson.Response response = clients.get(who).get(path);
+            answered(who, "GET " + path, expect.of(who), response);
+            if (response.status() == 200 && body != null) {
+                body.check(who, response.body());
+            }
+        }
+    }
+
+    private void post(Expect expect, String path, Supplier<Map<String, Object>> body) {
+        for (Who who : Who.values()) {
+            answered(who, "POST " + path, expect.of(who), commandsAs.get(who).post(path, body.get()));
+        }
+    }
+
+    /** Pages: signed-out browsers are sent to the sign-in form; the rest as the API. */
+    private void page(Expect expect, String path) {
+        for (Who who : Who.values()) {
+            HttpJson.Response response = queriesAs.get(who).send("GET", path, null, Map.of("Accept", "text/html"));
+            int expected = who == Who.NO_ONE ? 302 : expect.of(who);
+            answered(who, "page " + path, expected, response);
+            if (response.status() == 302) {
+                check(who, path + " redirects to the sign-in form", String.valueOf(response.location())
+                        .endsWith("/login"));
+            }
+            if (response.status() == 200 && path.startsWith("/programmes")) {
+                noMemberNames(who, path, response.raw());
+            }
+        }
+    }
+
+    private void answered(Who who, String request, int expected, HttpJson.Response response) {
+        if (response.status() != expected) {
+            mismatches.add(who + " " + request + ": expected " + expected + ", was " + response.status() + " "
+                    + abbreviate(response.raw()));
+        } else if (response.status() >= 400) {
+            check(who, request + " answers problem+json", String.valueOf(response.contentType())
+                    .startsWith("application/problem+json"));
+        }
+    }
+
+    private void noNames(Who who, JsonNode body) {
+        check(who, "aggregates name no one", !body.toString().contains("displayName"));
+        noMemberNames(who, "aggregates", body.toString());
+    }
+
+    private void noMemberNames(Who who, String where, String text) {
+        for (String name : sample.member.keySet()) {
+            check(who, where + " does not name " + name, !text.matches("(?s).*\\b" + name + "\\b.*"));
+        }
+    }
+
+    private void check(Who who, String what, boolean holds) {
+        if (!holds) {
+            mismatches.add(who + ": " + what);
+        }
+    }
+
+    private void sign(Who who, String authorization) {
+        commandsAs.put(who, services.commands.withAuthorization(authorization));
+        queriesAs.put(who, services.queries.withAuthorization(authorization));
+    }
+
+    private void user(Who who, UUID personId, String... grants) {
+        String username = "matrix-" + who.name().toLowerCase().replace('_', '-');
+        services.createUser(username, personId, grants);
+        sign(who, TestIdentity.basic(username, BothServices.PASSWORD));
+    }
+
+    /** A date not used before in this test. */
+    private String day() {
+        return java.time.LocalDate.of(2026, 6, 1).plusDays(next()).toString();
+    }
+
+    private int next() {
+        return sequence.incrementAndGet();
+    }
+
+    private static JsonNode firstOpen(JsonNode actions) {
+        for (JsonNode action : actions) {
+            if (action.path("status").asText().equals("OPEN")) {
+                return action;
+            }
+        }
+        throw new AssertionError("no open action in " + actions);
+    }
+
+    private static String abbreviate(String raw) {
+        return raw == null ? "" : raw.length() > 200 ? raw.substring(0, 200) + "..." : raw;
+    }
+}

@@ -1,0 +1,130 @@
+package org.actionlearning.query.access;
+
+import org.actionlearning.query.read.ActionView;
+import java.util.List;
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.NotPermitted;
+import org.actionlearning.service.security.Role;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read what (DESIGN section 6). A programme's aggregates are for its sponsors and its organisation's
+ * administrators; what was said in a set is for the set's members and facilitator only, and each such read is
+ * audited. Every controller and page asks here before it reads.
+ */
+@Component
+public class ReadAccess {
+
+    private final ReadScopes scopes;
+    private final ReadAudit audit;
+    private final DSLContext db;
+
+    ReadAccess(ReadScopes scopes, ReadAudit audit, DSLContext db) {
+        this.scopes = scopes;
+        this.audit = audit;
+        this.db = db;
+    }
+
+    /** Dashboards, ROI and outcome metrics of a programme. */
+    public void requireProgrammeAggregates(UUID programmeId) {
+        ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
+        Caller caller = Callers.current();
+        if (!seesAggregates(caller, programme)) {
+            throw new NotPermitted("a programme's aggregates are for SPONSOR of programme " + programmeId
+                    + " or ADMIN of " + programme.organisation());
+        }
+    }
+
+    public void requireMetricAggregates(UUID metricId) {
+        ReadScopes.ProgrammeScope programme = scopes.programmeOfMetric(metricId);
+        if (!seesAggregates(Callers.current(), programme)) {
+            throw new NotPermitted("an outcome metric is for SPONSOR of programme " + programme.programmeId()
+                    + " or ADMIN of " + programme.organisation());
+        }
+    }
+
+    /** A set's confidential detail: names, who said what, the text. The read is recorded in the audit trail. */
+    public void requireSetContent(UUID setId, String resource) {
+        ReadScopes.SetScope set = scopes.set(setId);
+        Caller caller = Callers.current();
+        if (!caller.isInSet(setId)) {
+            throw new NotPermitted("what is said in a set stays in the set: only its members and facilitator "
+                    + "(MEMBER or FACILITATOR of set " + setId + ") may read it");
+        }
+        audit.record(caller, resource, set);
+    }
+
+    /** The meeting console records meetings: the set's facilitator. */
+    public void requireFacilitator(UUID setId) {
+        scopes.set(setId);
+        if (!Callers.current().isFacilitatorOf(setId)) {
+            throw new NotPermitted("the meeting console is for the set's facilitator (FACILITATOR of set " + setId
+                    + ")");
+        }
+    }
+
+    /** Rebuilds, checksums, dead letters: operators of the whole platform. */
+    public void requirePlatformAdmin() {
+        if (!Callers.current().isPlatformAdmin()) {
+            throw new NotPermitted("operating the read models needs ADMIN of every organisation (ADMIN:*)");
+        }
+    }
+
+    /** What a caller sees of a programme's actions: all of them without personal detail, or their sets' in full. */
+    public ActionsAccess actionsAccess(UUID programmeId) {
+        ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
+        Caller caller = Callers.current();
+        Set<UUID> ownSets = setsOf(caller, programmeId);
+        if (!ownSets.isEmpty()) {
+            return new ActionsAccess(false, ownSets);
+        }
+        if (seesAggregates(caller, programme)) {
+            return new ActionsAccess(true, Set.of());
+        }
+        throw new NotPermitted("a programme's actions are for its sponsors and administrators (without detail) and "
+                + "for the members and facilitators of its sets");
+    }
+
+    /** @param withoutDetail true: every action, no owner or description; false: the actions of {@code sets} only */
+    public record ActionsAccess(boolean withoutDetail, Set<UUID> sets) {
+
+        public List<ActionView> apply(List<ActionView> actions) {
+            return withoutDetail ? actions.stream().map(ActionView::withoutPersonalDetail).toList()
+                    : actions.stream().filter(a -> sets.contains(a.setId())).toList();
+        }
+    }
+
+    /** Whether a programme appears in the caller's list: they administer, sponsor or take part in it. */
+    public boolean listsProgramme(Caller caller, UUID programmeId, String organisation) {
+        return caller.isAdminOf(organisation) || caller.isSponsorOf(programmeId)
+                || !setsOf(caller, programmeId).isEmpty();
+    }
+
+    public boolean seesAggregates(Caller caller, UUID programmeId, String organisation) {
+        return caller.isAdminOf(organisation) || caller.isSponsorOf(programmeId);
+    }
+
+    private boolean seesAggregates(Caller caller, ReadScopes.ProgrammeScope programme) {
+        return seesAggregates(caller, programme.programmeId(), programme.organisation());
+    }
+
+    /** The caller's sets (as member or facilitator) within the programme. */
+    public Set<UUID> setsOf(Caller caller, UUID programmeId) {
+        Set<UUID> sets = Stream.concat(caller.scopesOf(Role.FACILITATOR).stream(),
+                caller.scopesOf(Role.MEMBER).stream()).collect(Collectors.toSet());
+        if (sets.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(db.select(LEARNING_SET.SET_ID).from(LEARNING_SET)
+                .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId)).and(LEARNING_SET.SET_ID.in(sets))
+                .fetch(LEARNING_SET.SET_ID));
+    }
+}

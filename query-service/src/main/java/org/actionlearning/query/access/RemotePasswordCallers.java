@@ -1,0 +1,89 @@
+package org.actionlearning.query.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.actionlearning.service.security.CallerAuthentication;
+import org.actionlearning.service.security.JwtCallers;
+import org.actionlearning.service.security.ProvenPasswords;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * Passwords (HTTP Basic, the sign-in form) are checked where the users are: the command service's token endpoint.
+ * The token it answers with carries the grants and is kept with the session, so the pages can call the command API
+ * for the user. A password proven once is remembered for a minute as a salted digest, never in plain.
+ */
+class RemotePasswordCallers implements AuthenticationProvider {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI tokenEndpoint;
+    private final JwtCallers jwt;
+    private final JwtDecoder decoder;
+    private final ProvenPasswords<CallerAuthentication> proven = new ProvenPasswords<>();
+
+    RemotePasswordCallers(JwtCallers jwt, JwtDecoder decoder) {
+        this.jwt = jwt;
+        this.decoder = decoder;
+        this.tokenEndpoint = URI.create(jwt.properties().identityUrl().replaceAll("/+$", "") + "/api/auth/token");
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String password = String.valueOf(authentication.getCredentials());
+        var known = proven.get(username, password);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String token = exchange(username, password);
+        Jwt decoded = decoder.decode(token);
+        CallerAuthentication caller = new CallerAuthentication(jwt.caller(decoded), token);
+        Instant until = Instant.now().plus(ProvenPasswords.REMEMBERED);
+        proven.remember(username, password, caller,
+                decoded.getExpiresAt() != null && decoded.getExpiresAt().isBefore(until) ? decoded.getExpiresAt() : until);
+        return caller;
+    }
+
+    private String exchange(String username, String password) {
+        String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 401) {
+                throw new BadCredentialsException("unknown user or wrong password");
+            }
+            if (response.statusCode() != 200) {
+                throw new AuthenticationServiceException("the identity store answered " + response.statusCode());
+            }
+            JsonNode body = JSON.readTree(response.body());
+            return body.path("access_token").asText();
+        } catch (IOException e) {
+            throw new AuthenticationServiceException("the identity store at " + tokenEndpoint + " is unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AuthenticationServiceException("interrupted");
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

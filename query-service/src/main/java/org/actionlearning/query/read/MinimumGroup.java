@@ -1,0 +1,26 @@
+package org.actionlearning.query.read;
+
+/**
+ * No aggregate over fewer than three people reaches a sponsor or the organisation (DESIGN section 6): with one or
+ * two people behind a number, the number is about them. Such a figure is withheld and the answer says why.
+ */
+public final class MinimumGroup {
+
+    public static final int PEOPLE = 3;
+
+    private MinimumGroup() {
+    }
+
+    /** A figure left out of an answer, and why. */
+    public record Withheld(String section, String reason) {
+    }
+
+    public static boolean tooSmall(long people) {
+        return people < PEOPLE;
+    }
+
+    public static Withheld withheld(String section) {
+        return new Withheld(section, "covers fewer than " + PEOPLE + " people, so it would describe individuals; "
+                + "withheld to keep what happens in a set confidential");
+    }
+}

@@ -1,0 +1,43 @@
+package org.actionlearning.testsupport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The identity settings every test run of the services uses: the token key both services share, the first
+ * administrator's password and the password the query service calls the command service with.
+ */
+public final class TestIdentity {
+
+    public static final String JWT_SECRET = "tests-only-hmac-key-0123456789-abcdefghij";
+    public static final String ADMIN = "admin";
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+    public static final String SERVICE_PASSWORD = "service-password-for-tests";
+
+    private TestIdentity() {
+    }
+
+    /** Spring properties (name=value) for either service. */
+    public static List<String> properties() {
+        return List.of("als.security.jwt-secret=" + JWT_SECRET, "als.identity.admin-password=" + ADMIN_PASSWORD,
+                "als.security.service-password=" + SERVICE_PASSWORD);
+    }
+
+    /** The same as command-line arguments (which, unlike default properties, win over the services' yml). */
+    public static List<String> arguments() {
+        return properties().stream().map(p -> "--" + p).toList();
+    }
+
+    /** These command-line arguments with the identity settings added. */
+    public static String[] with(String... arguments) {
+        List<String> all = new java.util.ArrayList<>(arguments());
+        all.addAll(List.of(arguments));
+        return all.toArray(String[]::new);
+    }
+
+    public static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+}
