@@ -30,7 +30,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
-    enum Who { NO_ONE, OPERATOR, ORG_ADMIN, OTHER_ADMIN, SPONSOR, FACILITATOR, MEMBER, OUTSIDER }
+    enum Who { NO_ONE, OPERATOR, ORG_ADMIN, OTHER_ADMIN, SPONSOR, FACILITATOR, MEMBER, OTHER_SET }
 
     private static final String ORGANISATION = "St Elsewhere NHS Trust";
     private final AtomicInteger sequence = new AtomicInteger();
@@ -61,7 +61,7 @@ class AccessMatrixTest {
         user(Who.SPONSOR, null, "SPONSOR:" + sample.programmeId);
         user(Who.FACILITATOR, null, "FACILITATOR:" + sample.wards);
         user(Who.MEMBER, owner, "MEMBER:" + sample.wards);
-        user(Who.OUTSIDER, null, "MEMBER:" + UUID.randomUUID());
+        user(Who.OTHER_SET, null, "MEMBER:" + sample.pharmacy);
     }
 
     @AfterAll
@@ -80,19 +80,21 @@ class AccessMatrixTest {
 
         get(Expect.ok(Who.values()), "/api/programmes", (who, body) -> {
             boolean listed = body.toString().contains(sample.programmeId.toString());
-            boolean mayList = who != Who.OTHER_ADMIN && who != Who.OUTSIDER;
+            boolean mayList = who != Who.OTHER_ADMIN;
             check(who, "/api/programmes lists the programme", listed == mayList);
         });
         get(aggregates, programme + "/dashboard", this::noNames);
         get(aggregates, programme + "/sets", this::noNames);
         get(aggregates, programme + "/roi", this::noNames);
         get(aggregates, "/api/outcomes/" + sample.dischargeDelay, this::noNames);
-        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR, Who.FACILITATOR, Who.MEMBER), programme + "/actions",
-                (who, body) -> {
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR, Who.FACILITATOR, Who.MEMBER, Who.OTHER_SET),
+                programme + "/actions", (who, body) -> {
                     boolean detail = body.toString().contains("\"description\"")
                             || body.toString().contains("\"ownerId\"");
-                    check(who, "actions carry owners and descriptions", detail == (who == Who.FACILITATOR
-                            || who == Who.MEMBER));
+                    boolean inSet = who == Who.FACILITATOR || who == Who.MEMBER;
+                    check(who, "actions carry owners and descriptions", detail == inSet);
+                    check(who, "Wards' actions are listed", body.toString().contains(sample.wards.toString())
+                            == (who != Who.OTHER_SET));
                 });
         get(setContent, "/api/sets/" + sample.wards + "/fairness", (who, body) ->
                 check(who, "fairness names the members", body.toString().contains("\"Ann\"")));
