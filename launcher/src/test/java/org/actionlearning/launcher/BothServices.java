@@ -18,6 +18,10 @@ public final class BothServices implements AutoCloseable {
 
     public final String commandUrl;
     public final String queryUrl;
+    /** JDBC URLs of each side's database (user and password "postgres"), and the events topic. */
+    public final String commandDatabaseUrl;
+    public final String queryDatabaseUrl;
+    public final String topic;
     public final HttpJson commands;
     public final HttpJson queries;
     private final ConfigurableApplicationContext commandSide;
@@ -29,19 +33,21 @@ public final class BothServices implements AutoCloseable {
         commandUrl = "http://localhost:" + commandPort;
         queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
-        String topic = "als.events." + name;
+        topic = "als.events." + name;
+        commandDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_commands");
+        queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
         commandSide = CommandServiceApplication.builder().run(
                 "--server.port=" + commandPort,
-                "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase(name + "_commands"),
+                "--spring.datasource.url=" + commandDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
                 "--als.cors.allowed-origins=" + queryUrl);
         querySide = QueryServiceApplication.builder().run(
                 "--server.port=" + queryPort,
-                "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase(name + "_queries"),
+                "--spring.datasource.url=" + queryDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + kafka, "--als.projection.topic=" + topic,
-                "--als.ui.command-api-url=" + commandUrl);
+                "--als.ui.command-api-url=" + commandUrl, "--als.personal-data.vault-url=" + commandUrl);
         commands = new HttpJson(commandUrl);
         queries = new HttpJson(queryUrl);
     }
