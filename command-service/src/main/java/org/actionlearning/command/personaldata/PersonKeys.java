@@ -1,5 +1,7 @@
 package org.actionlearning.command.personaldata;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +48,7 @@ class PersonKeys {
         jdbc.update("update person_key set key = null, erased_at = now() where person_id = ?", personId);
     }
 
-    private static StoredKey row(java.sql.ResultSet rs, int rowNum) throws java.sql.SQLException {
+    private static StoredKey row(ResultSet rs, int rowNum) throws SQLException {
         return new StoredKey(rs.getObject("person_id", UUID.class), Optional.ofNullable(rs.getBytes("key")));
     }
 

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.actionlearning.query.jooq.tables.records.ChallengeRecord;
 import org.actionlearning.query.jooq.tables.records.ContributionRecord;
 import org.actionlearning.query.jooq.tables.records.LearningSetRecord;
@@ -83,7 +82,7 @@ public class SetRecordQueries {
                                 .map(r -> new SetRecord.ReflectionRecord(r.getReflectionId(),
                                         people.of(r.getPersonId()), texts.text(r.getText())))
                                 .toList()))
-                        .collect(Collectors.toList()),
+                        .toList(),
                 texts.anyUnavailable());
     }
 

@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -71,7 +71,7 @@ class PersonalDataClientTest {
     @Test
     void opensTheTokensOfOneAnswerInOneCallAndPassesPlainTextThrough() {
         Revealed revealed = client(url(), Optional.of("Bearer service-token"))
-                .reveal(java.util.Arrays.asList(ANN, "plain name", ERASED, ANN, null));
+                .reveal(Arrays.asList(ANN, "plain name", ERASED, ANN, null));
 
         assertThat(requests).hasSize(1);
         assertThat(requests.get(0).get("tokens")).hasSize(2);
