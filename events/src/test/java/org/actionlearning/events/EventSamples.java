@@ -28,6 +28,7 @@ import org.actionlearning.events.outcome.MeasurementRecorded;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
+import org.actionlearning.events.personaldata.PersonErased;
 import org.actionlearning.events.programme.CostCategory;
 import org.actionlearning.events.programme.ProgrammeClosed;
 import org.actionlearning.events.programme.ProgrammeCostRecorded;
@@ -79,6 +80,7 @@ public final class EventSamples {
                         Period.WEEK, new BigDecimal("42"), new OutcomeTarget(new BigDecimal("15"), 92)),
                 new BaselineRecorded(METRIC, PROGRAMME, DAY, new BigDecimal("120.5")),
                 new MeasurementRecorded(METRIC, PROGRAMME, DAY.plusDays(7), new BigDecimal("101.25")),
-                new AttributionEstimated(METRIC, PROGRAMME, ITEM, 60, 80, PERSON));
+                new AttributionEstimated(METRIC, PROGRAMME, ITEM, 60, 80, PERSON),
+                new PersonErased(PROGRAMME, OTHER_PERSON, DAY.plusMonths(7)));
     }
 }

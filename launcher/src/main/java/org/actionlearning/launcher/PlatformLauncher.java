@@ -82,7 +82,9 @@ public final class PlatformLauncher implements AutoCloseable {
         List<String> commandArgs = new ArrayList<>(List.of("--server.port=" + settings.commandPort(),
                 "--als.cors.allowed-origins=" + queryBase));
         List<String> queryArgs = new ArrayList<>(List.of("--server.port=" + settings.queryPort(),
-                "--als.ui.command-api-url=" + commandBase));
+                "--als.ui.command-api-url=" + commandBase,
+                // names and texts are sealed; the command service holds the keys and opens them for the read side
+                "--als.personal-data.vault-url=" + commandBase));
         commandArgs.addAll(secrets.commandServiceArguments());
         queryArgs.addAll(secrets.queryServiceArguments(commandBase));
 

@@ -18,10 +18,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class BothServices implements AutoCloseable {
 
     public final String commandUrl;
-    /** JDBC URLs of each service's database (user and password postgres). */
-    public final String commandDatabase;
-    public final String queryDatabase;
     public final String queryUrl;
+    /** JDBC URLs of each side's database (user and password "postgres"), and the events topic. */
+    public final String commandDatabaseUrl;
+    public final String queryDatabaseUrl;
+    public final String topic;
     /** Both signed in as the first administrator (ADMIN of every organisation). */
     public final HttpJson commands;
     public final HttpJson queries;
@@ -34,21 +35,22 @@ public final class BothServices implements AutoCloseable {
         commandUrl = "http://localhost:" + commandPort;
         queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
-        String topic = "als.events." + name;
-        commandDatabase = EmbeddedInfrastructure.newDatabase(name + "_commands");
-        queryDatabase = EmbeddedInfrastructure.newDatabase(name + "_queries");
+        topic = "als.events." + name;
+        commandDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_commands");
+        queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
         commandSide = CommandServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=" + commandPort,
-                "--spring.datasource.url=" + commandDatabase,
+                "--spring.datasource.url=" + commandDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
                 "--als.cors.allowed-origins=" + queryUrl));
         querySide = QueryServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=" + queryPort,
-                "--spring.datasource.url=" + queryDatabase,
+                "--spring.datasource.url=" + queryDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + kafka, "--als.projection.topic=" + topic,
-                "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl));
+                "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl,
+                "--als.personal-data.vault-url=" + commandUrl));
         commands = new HttpJson(commandUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
     }

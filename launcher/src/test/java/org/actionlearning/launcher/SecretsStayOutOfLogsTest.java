@@ -49,8 +49,8 @@ class SecretsStayOutOfLogsTest {
             assertThat(services.commands.as("quill", WRONG).get("/api/users").status()).isEqualTo(401);
             assertThat(services.commands.withToken(token + "x").get("/api/users").status()).isEqualTo(401);
 
-            List<String> stored = rows(services.commandDatabase, "select payload, metadata from domainevententry");
-            stored.addAll(rows(services.commandDatabase, "select username, password_hash from app_user"));
+            List<String> stored = rows(services.commandDatabaseUrl, "select payload, metadata from domainevententry");
+            stored.addAll(rows(services.commandDatabaseUrl, "select username, password_hash from app_user"));
             assertThat(stored).isNotEmpty().noneMatch(row -> row.contains(PASSWORD) || row.contains(WRONG)
                     || row.contains(token));
             assertThat(String.join("\n", stored)).contains("quill"); // the audit trail names the user, not the secret

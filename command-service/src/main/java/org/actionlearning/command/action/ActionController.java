@@ -11,6 +11,7 @@ import org.actionlearning.command.action.ActionCommands.AbandonAction;
 import org.actionlearning.command.action.ActionCommands.CompleteAction;
 import org.actionlearning.command.action.ActionCommands.ReportActionProgress;
 import org.actionlearning.command.action.ActionCommands.RescheduleAction;
+import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,9 +26,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ActionController {
 
     private final CommandSender commands;
+    private final PersonalText personal;
 
-    public ActionController(CommandSender commands) {
+    public ActionController(CommandSender commands, PersonalText personal) {
         this.commands = commands;
+        this.personal = personal;
     }
 
     public record ProgressRequest(@NotNull LocalDate reportedOn, @NotNull Integer percentComplete,
@@ -46,26 +49,29 @@ public class ActionController {
     @PostMapping("/progress")
     public ResponseEntity<Void> progress(@PathVariable UUID actionId, @Valid @RequestBody ProgressRequest request) {
         commands.send(new ReportActionProgress(actionId, request.reportedOn(), request.percentComplete(),
-                request.note()));
+                personal.sealForOwnerOf(actionId, request.note())));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/complete")
     public ResponseEntity<Void> complete(@PathVariable UUID actionId, @Valid @RequestBody CompleteRequest request) {
-        commands.send(new CompleteAction(actionId, request.completedOn(), request.evidence()));
+        commands.send(new CompleteAction(actionId, request.completedOn(),
+                personal.sealForOwnerOf(actionId, request.evidence())));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/abandon")
     public ResponseEntity<Void> abandon(@PathVariable UUID actionId, @Valid @RequestBody AbandonRequest request) {
-        commands.send(new AbandonAction(actionId, request.abandonedOn(), request.reason()));
+        commands.send(new AbandonAction(actionId, request.abandonedOn(),
+                personal.sealForOwnerOf(actionId, request.reason())));
         return ResponseEntity.ok().build();
     }
 
     @PostMapping("/reschedule")
     public ResponseEntity<Void> reschedule(@PathVariable UUID actionId,
                                            @Valid @RequestBody RescheduleRequest request) {
-        commands.send(new RescheduleAction(actionId, request.dueOn(), request.reason()));
+        commands.send(new RescheduleAction(actionId, request.dueOn(),
+                personal.sealForOwnerOf(actionId, request.reason())));
         return ResponseEntity.ok().build();
     }
 }

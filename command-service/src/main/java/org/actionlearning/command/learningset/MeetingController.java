@@ -17,6 +17,7 @@ import org.actionlearning.command.learningset.SetCommands.MakeStatement;
 import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
 import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
+import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
 import org.actionlearning.events.learningset.QuestionForm;
@@ -36,9 +37,11 @@ public class MeetingController {
     private static final int MAX_TEXT = 10_000;
 
     private final CommandSender commands;
+    private final PersonalText personal;
 
-    public MeetingController(CommandSender commands) {
+    public MeetingController(CommandSender commands, PersonalText personal) {
         this.commands = commands;
+        this.personal = personal;
     }
 
     public record OpenRequest(@NotEmpty @Size(max = 8) List<@NotNull UUID> attendees, LocalDate openedOn) {
@@ -81,8 +84,10 @@ public class MeetingController {
     public ResponseEntity<Map<String, UUID>> present(@PathVariable UUID setId, @PathVariable UUID meetingId,
                                                      @Valid @RequestBody ChallengeRequest request) {
         UUID challengeId = UUID.randomUUID();
-        commands.send(new PresentChallenge(setId, meetingId, challengeId, request.presenterId(), request.title(),
-                request.summary()));
+        UUID presenter = request.presenterId();
+        commands.send(new PresentChallenge(setId, meetingId, challengeId, presenter,
+                personal.seal("presenterId", presenter, request.title()),
+                personal.seal("presenterId", presenter, request.summary())));
         return Created.at(base(setId, meetingId) + "/challenges/" + challengeId, "challengeId", challengeId);
     }
 
@@ -91,7 +96,7 @@ public class MeetingController {
                                                  @Valid @RequestBody QuestionRequest request) {
         UUID contributionId = UUID.randomUUID();
         commands.send(new AskQuestion(setId, meetingId, contributionId, request.challengeId(), request.askerId(),
-                request.form(), request.text(), request.seconds()));
+                request.form(), personal.seal("askerId", request.askerId(), request.text()), request.seconds()));
         return Created.at(base(setId, meetingId) + "/questions/" + contributionId, "contributionId", contributionId);
     }
 
@@ -100,7 +105,8 @@ public class MeetingController {
                                                    @Valid @RequestBody StatementRequest request) {
         UUID contributionId = UUID.randomUUID();
         commands.send(new MakeStatement(setId, meetingId, contributionId, request.speakerId(), request.kind(),
-                request.challengeId(), request.text(), request.seconds()));
+                request.challengeId(), personal.seal("speakerId", request.speakerId(), request.text()),
+                request.seconds()));
         return Created.at(base(setId, meetingId) + "/statements/" + contributionId, "contributionId",
                 contributionId);
     }
@@ -110,7 +116,7 @@ public class MeetingController {
                                                     @Valid @RequestBody ActionRequest request) {
         UUID actionId = UUID.randomUUID();
         commands.send(new CommitAction(setId, meetingId, actionId, request.challengeId(), request.ownerId(),
-                request.description(), request.dueOn()));
+                personal.seal("ownerId", request.ownerId(), request.description()), request.dueOn()));
         return Created.at("/api/actions/" + actionId, "actionId", actionId);
     }
 
@@ -118,7 +124,8 @@ public class MeetingController {
     public ResponseEntity<Map<String, UUID>> reflect(@PathVariable UUID setId, @PathVariable UUID meetingId,
                                                      @Valid @RequestBody ReflectionRequest request) {
         UUID reflectionId = UUID.randomUUID();
-        commands.send(new RecordReflection(setId, meetingId, reflectionId, request.personId(), request.text()));
+        commands.send(new RecordReflection(setId, meetingId, reflectionId, request.personId(),
+                personal.seal("personId", request.personId(), request.text())));
         return Created.at(base(setId, meetingId) + "/reflections/" + reflectionId, "reflectionId", reflectionId);
     }
 

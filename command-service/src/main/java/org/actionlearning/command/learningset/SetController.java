@@ -13,6 +13,7 @@ import org.actionlearning.command.learningset.SetCommands.AddMember;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.learningset.SetCommands.RemoveMember;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
+import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SetController {
 
     private final CommandSender commands;
+    private final PersonalText personal;
 
-    public SetController(CommandSender commands) {
+    public SetController(CommandSender commands, PersonalText personal) {
         this.commands = commands;
+        this.personal = personal;
     }
 
     public record FormSetRequest(@NotNull UUID programmeId, @NotBlank @Size(max = 200) String name,
@@ -49,7 +52,7 @@ public class SetController {
         UUID setId = UUID.randomUUID();
         UUID facilitatorId = request.facilitatorId() != null ? request.facilitatorId() : UUID.randomUUID();
         commands.send(new FormSet(request.programmeId(), setId, request.name(), facilitatorId,
-                request.facilitatorName()));
+                personal.seal("facilitatorId", facilitatorId, request.facilitatorName())));
         Map<String, UUID> ids = new LinkedHashMap<>();
         ids.put("setId", setId);
         ids.put("facilitatorId", facilitatorId);
@@ -60,7 +63,8 @@ public class SetController {
     public ResponseEntity<Map<String, UUID>> addMember(@PathVariable UUID setId,
                                                        @Valid @RequestBody AddMemberRequest request) {
         UUID personId = request.personId() != null ? request.personId() : UUID.randomUUID();
-        commands.send(new AddMember(setId, personId, request.displayName(), request.joinedOn()));
+        commands.send(new AddMember(setId, personId, personal.seal("personId", personId, request.displayName()),
+                request.joinedOn()));
         return Created.at("/api/sets/" + setId + "/members/" + personId, "personId", personId);
     }
 

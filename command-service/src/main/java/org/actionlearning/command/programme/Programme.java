@@ -14,8 +14,10 @@ import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeMetric;
 import org.actionlearning.command.programme.ProgrammeCommands.CloseProgramme;
+import org.actionlearning.command.programme.ProgrammeCommands.ErasePersonalData;
 import org.actionlearning.command.programme.ProgrammeCommands.LaunchProgramme;
 import org.actionlearning.command.programme.ProgrammeCommands.RecordProgrammeCost;
+import org.actionlearning.events.personaldata.PersonErased;
 import org.actionlearning.events.programme.ProgrammeClosed;
 import org.actionlearning.events.programme.ProgrammeCostRecorded;
 import org.actionlearning.events.programme.ProgrammeLaunched;
@@ -65,6 +67,16 @@ public class Programme {
         Rules.require(!closed, null, "programme " + programmeId + " is already closed");
         Rules.notBefore("closedOn", command.closedOn(), startsOn, "the programme's start");
         apply(new ProgrammeClosed(programmeId, command.closedOn()));
+    }
+
+    /**
+     * Erasure goes through the programme so that its event has an aggregate, a sequence and the programme's Kafka
+     * key, and reaches each reader after everything the programme recorded about the person. Closed programmes
+     * too: the right to erasure does not end with the programme.
+     */
+    @CommandHandler
+    public void handle(ErasePersonalData command) {
+        apply(new PersonErased(programmeId, command.personId(), command.erasedOn()));
     }
 
     @CommandHandler

@@ -22,4 +22,8 @@ public final class ProgrammeCommands {
 
     public record CloseProgramme(@TargetAggregateIdentifier UUID programmeId, LocalDate closedOn) {
     }
+
+    /** Tells the programme's readers that the person's key was destroyed (sent by the erasure, not by users). */
+    public record ErasePersonalData(@TargetAggregateIdentifier UUID programmeId, UUID personId, LocalDate erasedOn) {
+    }
 }

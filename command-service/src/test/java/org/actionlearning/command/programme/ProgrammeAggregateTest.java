@@ -11,6 +11,7 @@ import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.programme.ProgrammeCommands.CloseProgramme;
+import org.actionlearning.command.programme.ProgrammeCommands.ErasePersonalData;
 import org.actionlearning.command.programme.ProgrammeCommands.LaunchProgramme;
 import org.actionlearning.command.programme.ProgrammeCommands.RecordProgrammeCost;
 import org.actionlearning.command.support.CreatedAggregates;
@@ -19,6 +20,7 @@ import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
+import org.actionlearning.events.personaldata.PersonErased;
 import org.actionlearning.events.programme.CostCategory;
 import org.actionlearning.events.programme.ProgrammeClosed;
 import org.actionlearning.events.programme.ProgrammeCostRecorded;
@@ -99,6 +101,24 @@ class ProgrammeAggregateTest {
                 .when(new LaunchProgramme(PROGRAMME, "Org", "Name", "Sponsor", STARTS_ON, currency))
                 .expectNoEvents()
                 .expectException(rejected(InvalidCommandValue.class, "currency", "must be an ISO 4217 currency code"));
+    }
+
+    // --- erasure -------------------------------------------------------------------------------------------------
+
+    @Test
+    void erasingPersonalDataTellsTheProgrammesReaders() {
+        fixture.given(launched())
+                .when(new ErasePersonalData(PROGRAMME, FACILITATOR, LocalDate.of(2025, 9, 1)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonErased(PROGRAMME, FACILITATOR, LocalDate.of(2025, 9, 1)));
+    }
+
+    @Test
+    void aClosedProgrammeStillErasesPersonalData() {
+        fixture.given(launched(), closedOn(STARTS_ON.plusMonths(6)))
+                .when(new ErasePersonalData(PROGRAMME, FACILITATOR, STARTS_ON.plusYears(1)))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new PersonErased(PROGRAMME, FACILITATOR, STARTS_ON.plusYears(1)));
     }
 
     // --- costs ----------------------------------------------------------------------------------------------------

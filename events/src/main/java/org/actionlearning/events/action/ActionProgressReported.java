@@ -3,7 +3,11 @@ package org.actionlearning.events.action;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.events.DomainEvent;
+import org.actionlearning.events.personaldata.PersonalData;
+import org.actionlearning.events.personaldata.PersonalData.Via;
 
 public record ActionProgressReported(UUID actionId, UUID programmeId, UUID setId, LocalDate reportedOn,
-                                     int percentComplete, String note) implements DomainEvent {
+                                     int percentComplete,
+                                     @PersonalData(subject = "actionId", via = Via.ACTION_OWNER) String note)
+        implements DomainEvent {
 }

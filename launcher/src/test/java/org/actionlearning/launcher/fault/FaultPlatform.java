@@ -62,6 +62,7 @@ final class FaultPlatform implements AutoCloseable {
                 "--als.projection.bootstrap-servers=" + kafka.bootstrapServers(),
                 "--als.projection.topic=" + TOPIC,
                 "--als.projection.group-id=" + GROUP,
+                "--als.personal-data.vault-url=http://localhost:" + commandPort,
                 // wait 3 s (not Hikari's 30 s) for a connection: a read-side outage of a few seconds then fails
                 // projection outright, which it must survive
                 "--spring.datasource.hikari.connection-timeout=3000"), logDirectory());

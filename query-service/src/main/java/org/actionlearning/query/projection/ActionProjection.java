@@ -8,6 +8,7 @@ import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.action.ActionCompleted;
 import org.actionlearning.events.action.ActionProgressReported;
 import org.actionlearning.events.action.ActionRescheduled;
+import org.actionlearning.events.personaldata.PersonErased;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -62,6 +63,12 @@ public class ActionProjection implements Projection {
                 .on(ActionRescheduled.class, (e, envelope) -> db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.DUE_ON, e.dueOn())
                         .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))
+                        .execute())
+                // the owner's texts go; the action and its dates stay, so follow-through numbers do not change
+                .on(PersonErased.class, (e, envelope) -> db.update(ACTION_ITEM)
+                        .setNull(ACTION_ITEM.DESCRIPTION).setNull(ACTION_ITEM.EVIDENCE)
+                        .setNull(ACTION_ITEM.ABANDON_REASON)
+                        .where(ACTION_ITEM.OWNER_ID.eq(e.personId()))
                         .execute());
     }
 }

@@ -23,6 +23,7 @@ import org.actionlearning.events.learningset.ReflectionRecorded;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
+import org.actionlearning.events.personaldata.PersonErased;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
@@ -100,6 +101,7 @@ public class SetProjection implements Projection {
                             .set(CHALLENGE.PRESENTER_ID, e.presenterId())
                             .set(CHALLENGE.TITLE, e.title())
                             .set(CHALLENGE.SUMMARY, e.summary())
+                            .set(CHALLENGE.SET_SEQUENCE, envelope.sequenceNumber())
                             .onConflict(CHALLENGE.CHALLENGE_ID).doNothing().execute();
                     count(e.meetingId(), e.presenterId(), e.setId(), e.programmeId(), Counts.PRESENTED);
                 })
@@ -115,6 +117,7 @@ public class SetProjection implements Projection {
                             .set(CONTRIBUTION.CHALLENGE_ID, e.challengeId())
                             .set(CONTRIBUTION.TEXT, e.text())
                             .set(CONTRIBUTION.SECONDS, e.seconds())
+                            .set(CONTRIBUTION.SET_SEQUENCE, envelope.sequenceNumber())
                             .onConflict(CONTRIBUTION.CONTRIBUTION_ID).doNothing().execute();
                     count(e.meetingId(), e.askerId(), e.setId(), e.programmeId(),
                             e.form() == QuestionForm.OPEN ? Counts.OPEN_QUESTION : Counts.CLOSED_QUESTION);
@@ -131,6 +134,7 @@ public class SetProjection implements Projection {
                             .set(CONTRIBUTION.CHALLENGE_ID, e.challengeId())
                             .set(CONTRIBUTION.TEXT, e.text())
                             .set(CONTRIBUTION.SECONDS, e.seconds())
+                            .set(CONTRIBUTION.SET_SEQUENCE, envelope.sequenceNumber())
                             .onConflict(CONTRIBUTION.CONTRIBUTION_ID).doNothing().execute();
                     count(e.meetingId(), e.speakerId(), e.setId(), e.programmeId(),
                             e.kind() == StatementKind.ADVICE ? Counts.ADVICE : Counts.STATEMENT);
@@ -141,10 +145,23 @@ public class SetProjection implements Projection {
                         .set(REFLECTION.SET_ID, e.setId())
                         .set(REFLECTION.PERSON_ID, e.personId())
                         .set(REFLECTION.TEXT, e.text())
+                        .set(REFLECTION.SET_SEQUENCE, envelope.sequenceNumber())
                         .onConflict(REFLECTION.REFLECTION_ID).doNothing().execute())
                 .on(MeetingClosed.class, (e, envelope) -> db.update(MEETING)
                         .set(MEETING.CLOSED_ON, e.closedOn()).set(MEETING.STATUS, "CLOSED")
-                        .where(MEETING.MEETING_ID.eq(e.meetingId())).execute());
+                        .where(MEETING.MEETING_ID.eq(e.meetingId())).execute())
+                .on(PersonErased.class, (e, envelope) -> redact(e.personId()));
+    }
+
+    /** The person's names and texts go (their key is gone, so even the ciphertext is useless); counts stay. */
+    private void redact(UUID personId) {
+        db.update(LEARNING_SET).setNull(LEARNING_SET.FACILITATOR_NAME)
+                .where(LEARNING_SET.FACILITATOR_ID.eq(personId)).execute();
+        db.update(SET_MEMBER).setNull(SET_MEMBER.DISPLAY_NAME).where(SET_MEMBER.PERSON_ID.eq(personId)).execute();
+        db.update(CHALLENGE).setNull(CHALLENGE.TITLE).setNull(CHALLENGE.SUMMARY)
+                .where(CHALLENGE.PRESENTER_ID.eq(personId)).execute();
+        db.update(CONTRIBUTION).setNull(CONTRIBUTION.TEXT).where(CONTRIBUTION.PERSON_ID.eq(personId)).execute();
+        db.update(REFLECTION).setNull(REFLECTION.TEXT).where(REFLECTION.PERSON_ID.eq(personId)).execute();
     }
 
     /** What one event adds to a member's counts in a meeting. */

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.actionlearning.analytics.followthrough.ActionRecord;
 import org.actionlearning.query.jooq.tables.records.ActionItemRecord;
+import org.actionlearning.query.read.ActionReader.StoredAction;
+import org.actionlearning.query.read.PersonalValues.Disclosure;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,10 +19,12 @@ public class ActionQueries {
 
     private final ProgrammeReader programmes;
     private final ActionReader actions;
+    private final PersonalValues personal;
 
-    public ActionQueries(ProgrammeReader programmes, ActionReader actions) {
+    public ActionQueries(ProgrammeReader programmes, ActionReader actions, PersonalValues personal) {
         this.programmes = programmes;
         this.actions = actions;
+        this.personal = personal;
     }
 
     /**
@@ -29,15 +33,18 @@ public class ActionQueries {
      */
     public List<ActionView> actions(UUID programmeId, Set<ActionFilter> filters, LocalDate asOf) {
         programmes.require(programmeId);
-        return actions.ofProgramme(programmeId).stream()
+        List<StoredAction> matching = actions.ofProgramme(programmeId).stream()
                 .filter(action -> filters.isEmpty()
                         || filters.stream().anyMatch(filter -> filter.matches(action.record(), asOf)))
-                .map(action -> view(action.row(), action.record(), asOf))
                 .toList();
+        Disclosure texts = personal.disclose(matching.stream().map(a -> a.row().getDescription()).toList(),
+                matching.stream().map(a -> a.row().getOwnerId()).toList());
+        return matching.stream().map(action -> view(action.row(), action.record(), asOf, texts)).toList();
     }
 
-    private static ActionView view(ActionItemRecord row, ActionRecord record, LocalDate asOf) {
-        return new ActionView(row.getActionId(), row.getSetId(), row.getOwnerId(), row.getDescription(),
-                row.getCommittedOn(), row.getDueOn(), row.getStatus(), row.getCompletedOn(), record.isOverdueOn(asOf));
+    private static ActionView view(ActionItemRecord row, ActionRecord record, LocalDate asOf, Disclosure texts) {
+        return new ActionView(row.getActionId(), row.getSetId(), row.getOwnerId(), texts.text(row.getDescription()),
+                row.getCommittedOn(), row.getDueOn(), row.getStatus(), row.getCompletedOn(), record.isOverdueOn(asOf),
+                texts.erased(row.getOwnerId(), row.getDescription()));
     }
 }

@@ -4,6 +4,7 @@ import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.analytics.participation.MeetingParticipation;
@@ -12,6 +13,7 @@ import org.actionlearning.analytics.participation.PresenterRotation;
 import org.actionlearning.query.jooq.tables.records.LearningSetRecord;
 import org.actionlearning.query.read.ParticipationReader.Attendee;
 import org.actionlearning.query.read.ParticipationReader.HeldMeeting;
+import org.actionlearning.query.read.PersonalValues.Disclosure;
 import org.actionlearning.query.read.SetFairness.MeetingFairness;
 import org.actionlearning.query.read.SetFairness.MemberFairness;
 import org.jooq.DSLContext;
@@ -26,10 +28,12 @@ public class FairnessQueries {
 
     private final DSLContext db;
     private final ParticipationReader participation;
+    private final PersonalValues personal;
 
-    public FairnessQueries(DSLContext db, ParticipationReader participation) {
+    public FairnessQueries(DSLContext db, ParticipationReader participation, PersonalValues personal) {
         this.db = db;
         this.participation = participation;
+        this.personal = personal;
     }
 
     public SetFairness fairness(UUID setId) {
@@ -43,21 +47,29 @@ public class FairnessQueries {
         List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
                 .where(CHALLENGE.SET_ID.eq(setId))
                 .fetch(CHALLENGE.PRESENTER_ID);
+        List<HeldMeeting> meetings = participation.ofSet(setId);
+        List<Attendee> attendees = meetings.stream().flatMap(m -> m.attendees().stream()).toList();
+        Disclosure names = personal.disclose(attendees.stream().map(Attendee::displayName).toList(),
+                attendees.stream().map(Attendee::personId).toList());
         return new SetFairness(set.getSetId(), set.getName(), PresenterRotation.of(currentMembers, presenters),
-                participation.ofSet(setId).stream().map(FairnessQueries::meeting).toList());
+                meetings.stream().map(meeting -> meeting(meeting, names)).toList());
     }
 
-    private static MeetingFairness meeting(HeldMeeting meeting) {
+    private static MeetingFairness meeting(HeldMeeting meeting, Disclosure names) {
         MeetingParticipation numbers = meeting.participation();
+        List<MemberFairness> members = meeting.attendees().stream().map(attendee -> member(attendee, names))
+                .sorted(Comparator.comparing(MemberFairness::displayName, PersonalValues.BY_NAME)
+                        .thenComparing(MemberFairness::personId))
+                .toList();
         return new MeetingFairness(meeting.meetingId(), meeting.openedOn(), numbers.attendees(), numbers.gini(),
                 numbers.normalisedEntropy(), numbers.dominance(), numbers.silentMembers(), numbers.questionFocus(),
-                numbers.openQuestionRatio(), meeting.attendees().stream().map(FairnessQueries::member).toList());
+                numbers.openQuestionRatio(), members);
     }
 
-    private static MemberFairness member(Attendee attendee) {
+    private static MemberFairness member(Attendee attendee, Disclosure names) {
         MemberContribution counts = attendee.contribution();
-        return new MemberFairness(attendee.personId(), attendee.displayName(), counts.questions(),
+        return new MemberFairness(attendee.personId(), names.text(attendee.displayName()), counts.questions(),
                 counts.openQuestions(), counts.statements(), counts.advice(), counts.contributions(),
-                attendee.presented());
+                attendee.presented(), names.erased(attendee.personId(), attendee.displayName()));
     }
 }

@@ -3,11 +3,14 @@ package org.actionlearning.query.read;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.actionlearning.query.read.PersonalValues.Disclosure;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Record2;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -18,11 +21,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class SetDirectory {
 
-    /** @param members current (active) members */
+    /**
+     * @param facilitatorName null once the facilitator was erased, or while it cannot be opened
+     * @param members         current (active) members
+     */
     public record SetEntry(UUID setId, UUID programmeId, String name, String facilitatorName, int members) {
     }
 
-    public record Member(UUID personId, String displayName) {
+    /** @param displayName null once the member was erased, or while it cannot be opened */
+    public record Member(UUID personId, String displayName, boolean erased) {
     }
 
     /** A set and its current members, ordered by display name. */
@@ -30,9 +37,11 @@ public class SetDirectory {
     }
 
     private final DSLContext db;
+    private final PersonalValues personal;
 
-    public SetDirectory(DSLContext db) {
+    public SetDirectory(DSLContext db, PersonalValues personal) {
         this.db = db;
+        this.personal = personal;
     }
 
     /** Every set of every programme, by name. */
@@ -43,21 +52,29 @@ public class SetDirectory {
     public Roster roster(UUID setId) {
         SetEntry set = entries(LEARNING_SET.SET_ID.eq(setId)).stream().findFirst()
                 .orElseThrow(() -> new UnknownResource("setId", "learning set", setId));
-        List<Member> members = db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
+        var rows = db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
                 .from(SET_MEMBER)
                 .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
-                .orderBy(SET_MEMBER.DISPLAY_NAME, SET_MEMBER.PERSON_ID)
-                .fetch(row -> new Member(row.value1(), row.value2()));
+                .fetch();
+        Disclosure names = personal.disclose(rows.map(Record2::value2), rows.map(Record2::value1));
+        List<Member> members = rows.stream()
+                .map(row -> new Member(row.value1(), names.text(row.value2()), names.erased(row.value1(), row.value2())))
+                .sorted(Comparator.comparing(Member::displayName, PersonalValues.BY_NAME)
+                        .thenComparing(Member::personId))
+                .toList();
         return new Roster(set, members);
     }
 
     private List<SetEntry> entries(Condition which) {
-        return db.select(LEARNING_SET.SET_ID, LEARNING_SET.PROGRAMME_ID, LEARNING_SET.NAME,
+        var rows = db.select(LEARNING_SET.SET_ID, LEARNING_SET.PROGRAMME_ID, LEARNING_SET.NAME,
                         LEARNING_SET.FACILITATOR_NAME, activeMembers())
                 .from(LEARNING_SET)
                 .where(which)
                 .orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
-                .fetch(row -> new SetEntry(row.value1(), row.value2(), row.value3(), row.value4(), row.value5()));
+                .fetch();
+        Disclosure names = personal.disclose(rows.map(row -> row.value4()), List.of());
+        return rows.map(row -> new SetEntry(row.value1(), row.value2(), row.value3(), names.text(row.value4()),
+                row.value5()));
     }
 
     private static Field<Integer> activeMembers() {

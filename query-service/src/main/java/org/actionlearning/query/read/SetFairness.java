@@ -23,8 +23,12 @@ public record SetFairness(UUID setId, String name, Double presenterRotation, Lis
                                   Double questionFocus, Double openQuestionRatio, List<MemberFairness> members) {
     }
 
-    /** @param contributions questions + statements (presenting is not a contribution) */
+    /**
+     * @param displayName   null once the person was erased, or while their name cannot be opened
+     * @param contributions questions + statements (presenting is not a contribution)
+     * @param erased        the person was erased: their counts stay, their name is gone
+     */
     public record MemberFairness(UUID personId, String displayName, int questions, int openQuestions, int statements,
-                                 int advice, int contributions, int presented) {
+                                 int advice, int contributions, int presented, boolean erased) {
     }
 }

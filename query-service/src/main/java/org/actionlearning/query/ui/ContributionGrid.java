@@ -47,9 +47,12 @@ public record ContributionGrid(List<LocalDate> meetings, List<Row> rows) {
         return new ContributionGrid(meetings.stream().map(MeetingFairness::heldOn).toList(), List.copyOf(rows));
     }
 
-    /** A person no longer known to the set has no name in the read model. */
+    /** An erased person has no name; nor has a person no longer known to the set, or one whose name cannot be opened. */
     static String nameOf(MemberFairness member) {
-        return member.displayName() != null ? member.displayName() : "(former member)";
+        if (member.erased()) {
+            return "Erased member";
+        }
+        return member.displayName() != null ? member.displayName() : "(name not available)";
     }
 
     private static Cell cell(MeetingFairness meeting, int meetingIndex, UUID personId) {

@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
 import org.actionlearning.query.read.SetFairness;
+import org.actionlearning.query.read.SetRecord;
+import org.actionlearning.query.read.SetRecordQueries;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,10 +27,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class SetQueryController {
 
     private final FairnessQueries fairness;
+    private final SetRecordQueries records;
     private final ReadAccess access;
 
-    public SetQueryController(FairnessQueries fairness, ReadAccess access) {
+    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, ReadAccess access) {
         this.fairness = fairness;
+        this.records = records;
         this.access = access;
     }
 
@@ -41,5 +45,17 @@ public class SetQueryController {
     public SetFairness fairness(@PathVariable("setId") UUID setId) {
         access.requireSetContent(setId, "fairness");
         return fairness.fairness(setId);
+    }
+
+    @GetMapping("/{setId}/record")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "The set's confidential record", description = "Meeting by meeting: the challenges "
+            + "presented (title, summary, presenter), the questions and statements in the order recorded, and the "
+            + "reflections, with their texts and authors. Names and texts are null for erased people "
+            + "(`erased: true`) and while they cannot be opened (`personalDataUnavailable: true`). For the set's "
+            + "members and facilitator only.")
+    public SetRecord record(@PathVariable("setId") UUID setId) {
+        access.requireSetContent(setId, "record");
+        return records.record(setId);
     }
 }

@@ -65,6 +65,6 @@ class FairnessAuditTest {
     }
 
     private static MemberFairness member(UUID personId, String name, int contributions, int presented) {
-        return new MemberFairness(personId, name, contributions, 0, 0, 0, contributions, presented);
+        return new MemberFairness(personId, name, contributions, 0, 0, 0, contributions, presented, false);
     }
 }

@@ -51,7 +51,7 @@ class ActionsTest extends QueryServiceTest {
 
         assertThat(ids(actions)).containsExactly(id(s.x1), id(s.x5), id(s.x4), id(s.x2), id(s.x3));
         assertThat(fieldNames(actions.get(0))).containsExactly("actionId", "setId", "ownerId", "description",
-                "committedOn", "dueOn", "status", "completedOn", "overdue");
+                "committedOn", "dueOn", "status", "completedOn", "overdue", "ownerErased");
         assertAction(actions.get(0), s.x1, s.alpha, s.ann, "Map the discharge pathway", "2026-02-02", "2026-02-20",
                 "COMPLETED", "2026-02-16", false);
         assertAction(actions.get(1), s.x5, s.beta, s.eve, "Book a meeting with finance", "2026-02-10", "2026-03-01",

@@ -47,7 +47,7 @@ class FairnessTest extends QueryServiceTest {
         JsonNode m1Members = m1.get("members");
         assertThat(m1Members.findValuesAsText("displayName")).containsExactly("Ann", "Ben", "Cat");
         assertThat(fieldNames(m1Members.get(0))).containsExactly("personId", "displayName", "questions",
-                "openQuestions", "statements", "advice", "contributions", "presented");
+                "openQuestions", "statements", "advice", "contributions", "presented", "erased");
         assertMember(m1Members.get(0), s.ann, "Ann", 0, 0, 0, 0, 0, 1);
         assertMember(m1Members.get(1), s.ben, "Ben", 2, 2, 1, 1, 3, 0);
         assertMember(m1Members.get(2), s.cat, "Cat", 1, 0, 0, 0, 1, 0);

@@ -1,0 +1,46 @@
+package org.actionlearning.command.personaldata;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import org.actionlearning.command.personaldata.PersonalDataVault.Erasure;
+import org.actionlearning.command.programme.ProgrammeCommands.ErasePersonalData;
+import org.actionlearning.command.web.CommandSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erases a person: destroys their key and publishes {@code PersonErased} in every programme holding their data,
+ * in ONE transaction (Axon joins it to append the events), so there is never a destroyed key without the events
+ * that tell readers, nor the events with the key still there.
+ */
+@Service
+public class PersonErasure {
+
+    private static final Logger log = LoggerFactory.getLogger(PersonErasure.class);
+
+    private final PersonalDataVault vault;
+    private final PersonalDataIndex index;
+    private final CommandSender commands;
+
+    public PersonErasure(PersonalDataVault vault, PersonalDataIndex index, CommandSender commands) {
+        this.vault = vault;
+        this.index = index;
+        this.commands = commands;
+    }
+
+    @Transactional
+    public Erasure erase(UUID personId, LocalDate erasedOn) {
+        Erasure outcome = vault.destroyKey(personId);
+        if (outcome == Erasure.ERASED) {
+            var programmes = index.programmesOf(personId);
+            for (UUID programmeId : programmes) {
+                commands.send(new ErasePersonalData(programmeId, personId, erasedOn));
+            }
+            log.info("Erased person {}: key destroyed, erasure published in {} programme(s)", personId,
+                    programmes.size());
+        }
+        return outcome;
+    }
+}

@@ -1,0 +1,37 @@
+package org.actionlearning.query.projection;
+
+import static org.actionlearning.query.jooq.Tables.ERASED_PERSON;
+
+import java.util.List;
+import org.actionlearning.events.personaldata.PersonErased;
+import org.jooq.DSLContext;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who was erased, so that readers say "erased" instead of "unknown". The redaction of each read model is done by
+ * the projection that owns it, on the same event.
+ */
+@Component
+public class ErasureProjection implements Projection {
+
+    private final DSLContext db;
+
+    public ErasureProjection(DSLContext db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Table<?>> tables() {
+        return List.of(ERASED_PERSON);
+    }
+
+    @Override
+    public void register(ProjectionHandlers handlers) {
+        handlers.on(PersonErased.class, (e, envelope) -> db.insertInto(ERASED_PERSON)
+                .set(ERASED_PERSON.PERSON_ID, e.personId())
+                .set(ERASED_PERSON.ERASED_ON, e.erasedOn())
+                .onConflict(ERASED_PERSON.PERSON_ID).doNothing()
+                .execute());
+    }
+}
