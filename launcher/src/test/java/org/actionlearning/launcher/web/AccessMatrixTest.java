@@ -104,6 +104,8 @@ class AccessMatrixTest {
                 });
         get(setContent, "/api/sets/" + sample.wards + "/fairness", (who, body) ->
                 check(who, "fairness names the members", body.toString().contains("\"Ann\"")));
+        get(setContent, "/api/sets/" + sample.wards + "/record", (who, body) ->
+                check(who, "the set's record names who presented", body.toString().contains("\"Ann\"")));
         get(operators, "/api/admin/rebuild", null);
         get(operators, "/api/admin/checksum", null);
         get(operators, "/api/admin/dead-letters", null);
@@ -145,6 +147,14 @@ class AccessMatrixTest {
                 "/api/actions/" + action + "/progress", () -> Map.of("reportedOn", day(), "percentComplete", 50));
         post(admins, "/api/users", () -> Map.of("username", "made-" + next(), "password", "a-long-password",
                 "grants", List.of("SPONSOR:" + sample.programmeId)));
+        // only the platform's services open sealed personal data (the built-in service user, none of these)
+        post(Expect.ok(), "/api/internal/personal-data/unseal", () -> Map.of("tokens", List.of("x")));
+        // erasing a person: administrators of their organisation (a second erasure answers 204 as well)
+        UUID jo = sample.member.get("Jo");
+        for (Who who : Who.values()) {
+            Expect erasers = new Expect(204, Who.OPERATOR, Who.ORG_ADMIN);
+            answered(who, "DELETE /api/people/" + jo, erasers.of(who), commandsAs.get(who).delete("/api/people/" + jo));
+        }
         get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/users", (who, body) -> {
             check(who, "users list carries no password or hash", !body.toString().contains("password"));
             check(who, "users of the programme's organisation are listed to its administrators only",
