@@ -110,8 +110,12 @@ class AccessMatrixTest {
         get(operators, "/api/admin/checksum", null);
         get(operators, "/api/admin/dead-letters", null);
         get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/audit/reads?setId=" + sample.wards,
-                (who, body) -> check(who, "reads of the set are listed to its organisation's administrators only",
-                        body.isEmpty() == (who == Who.OTHER_ADMIN)));
+                (who, body) -> {
+                    check(who, "reads of the set are listed to its organisation's administrators only",
+                            body.isEmpty() == (who == Who.OTHER_ADMIN));
+                    check(who, "the facilitator's read of the fairness audit is on record", who == Who.OTHER_ADMIN
+                            || body.toString().contains("{\"user\":\"matrix-facilitator\",\"resource\":\"fairness\""));
+                });
 
         assertThat(mismatches).isEmpty();
     }
@@ -161,9 +165,14 @@ class AccessMatrixTest {
                     body.toString().contains("SPONSOR:" + sample.programmeId) == (who != Who.OTHER_ADMIN));
         });
         get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN),
-                "/api/audit/changes?aggregateId=" + sample.wards, (who, body) -> check(who,
-                        "changes of the set are listed to its organisation's administrators only",
-                        body.isEmpty() == (who == Who.OTHER_ADMIN)));
+                "/api/audit/changes?aggregateId=" + sample.wards, (who, body) -> {
+                    check(who, "changes of the set are listed to its organisation's administrators only",
+                            body.isEmpty() == (who == Who.OTHER_ADMIN));
+                    check(who, "the set's forming is on record with who did it", who == Who.OTHER_ADMIN
+                            || body.toString().contains("\"user\":\"admin\",\"event\":\"SetFormed\""));
+                    check(who, "the facilitator's meeting is on record as theirs", who == Who.OTHER_ADMIN
+                            || body.toString().contains("\"user\":\"matrix-facilitator\",\"event\":\"MeetingScheduled\""));
+                });
 
         assertThat(mismatches).isEmpty();
     }

@@ -76,6 +76,15 @@ final class Browser implements AutoCloseable {
         wait.until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
+    /** Forgets the session: the next page asks to sign in. */
+    void signOut() {
+        driver.manage().deleteAllCookies();
+    }
+
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     /** Opens {@code url} and waits until the page is loaded and every chart on it drawn. */
     void open(String url) {
         driver.get(url);

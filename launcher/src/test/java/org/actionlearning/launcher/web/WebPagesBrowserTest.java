@@ -284,6 +284,34 @@ class WebPagesBrowserTest {
         browser.screenshot("readme-fairness-audit");
     }
 
+    /**
+     * Signed out, every page leads to the sign-in form, which says when a password is wrong; signed in as a
+     * sponsor of a programme nobody has joined yet, the dashboard withholds what would describe individuals.
+     */
+    @Test
+    @Order(8)
+    void signInFormAndWithheldAggregates() throws IOException {
+        browser.signOut();
+        browser.open(services.queryUrl + "/programmes/" + sample.programmeId);
+        assertThat(browser.currentUrl()).endsWith("/login");
+        open("/login");
+        browser.find("#username").sendKeys("fran");
+        browser.find("#password").sendKeys("not-the-password");
+        browser.find("button[type=submit]").click();
+        browser.wait.until(d -> browser.currentUrl().endsWith("/login?error"));
+        assertThat(browser.find("[role=alert]").getText()).isEqualTo("Unknown user or wrong password.");
+        browser.screenshot("sign-in-refused");
+
+        services.createUser("energy-sponsor", null, "SPONSOR:" + sample.otherProgrammeId);
+        browser.signIn(services.queryUrl, "energy-sponsor", BothServices.PASSWORD);
+        open("/");
+        assertThat(texts("section.programme h2")).containsExactly("Energy saving");
+        open("/programmes/" + sample.otherProgrammeId);
+        assertThat(browser.find("main").getText()).contains("Withheld to protect confidentiality")
+                .doesNotContain("Follow-through on committed actions").doesNotContain("Participation balance");
+        browser.screenshot("sponsor-dashboard-withheld");
+    }
+
     /** Taps a contribution button and waits until the console has counted it (the command was accepted). */
     private void tap(String label, Map<String, Integer> tally) {
         WebElement button = browser.find("button[aria-label='" + label + "']");

@@ -93,14 +93,14 @@ class ErasureRedactionTest extends QueryServiceTest {
                 .isEqualTo(countsBefore);
         assertThat(db.fetchValue(CHALLENGE.TITLE, CHALLENGE.CHALLENGE_ID.eq(challenge))).isEqualTo("Ann's challenge");
 
-        JsonNode members = getOk("/api/sets/" + set + "/fairness").at("/meetings/0/members");
+        JsonNode members = getOk(facilitatorOf(set), "/api/sets/" + set + "/fairness").at("/meetings/0/members");
         assertThat(members).hasSize(2);
         assertThat(members.get(0).get("displayName").asText()).isEqualTo("Ann Presenter");
         assertThat(members.get(1).get("displayName").isNull()).isTrue();
         assertThat(members.get(1).get("erased").asBoolean()).isTrue();
         assertThat(members.get(1).get("contributions").asInt()).isEqualTo(2);
 
-        JsonNode record = getOk("/api/sets/" + set + "/record");
+        JsonNode record = getOk(facilitatorOf(set), "/api/sets/" + set + "/record");
         assertThat(record.get("personalDataUnavailable").asBoolean()).isFalse();
         assertThat(record.at("/facilitator/displayName").asText()).isEqualTo("Fran Facilitator");
         JsonNode held = record.at("/meetings/0");
@@ -127,11 +127,11 @@ class ErasureRedactionTest extends QueryServiceTest {
         assertThat(db.fetchOne(CHALLENGE, CHALLENGE.CHALLENGE_ID.eq(challenge)).into(String[].class))
                 .doesNotContain("Ann's challenge", "Ann's summary");
 
-        JsonNode actions = getOk("/api/programmes/" + programme + "/actions");
+        JsonNode actions = getOk(facilitatorOf(set), "/api/programmes/" + programme + "/actions");
         assertThat(actions).hasSize(1);
-        assertThat(actions.at("/0/description").isNull()).isTrue();
+        assertThat(actions.get(0).has("description")).as("no description (null is left out)").isFalse();
         assertThat(actions.at("/0/ownerErased").asBoolean()).isTrue();
-        JsonNode record = getOk("/api/sets/" + set + "/record");
+        JsonNode record = getOk(facilitatorOf(set), "/api/sets/" + set + "/record");
         assertThat(record.at("/facilitator/erased").asBoolean()).isTrue();
         assertThat(record.at("/meetings/0/challenges/0/title").isNull()).isTrue();
         assertThat(record.at("/meetings/0/challenges/0/presenter/erased").asBoolean()).isTrue();
