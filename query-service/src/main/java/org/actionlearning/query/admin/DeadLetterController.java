@@ -29,20 +29,14 @@ public class DeadLetterController {
         this.access = access;
     }
 
-    public record DeadLetter(String topic, int partition, long offset, String aggregateId, Long sequenceNumber,
-                             String reason, String receivedAt) {
-    }
-
-    public record DeadLetterReport(List<DeadLetter> deadLetters, ProjectionBatch.ReplayOutcome lastReplay) {
+    public record DeadLetterReport(List<DeadLetters.Parked> deadLetters, ProjectionBatch.ReplayOutcome lastReplay) {
     }
 
     @GetMapping
     @Operation(summary = "Records that could not be projected, with the reason, in replay order")
     public DeadLetterReport list() {
         access.requirePlatformAdmin();
-        return new DeadLetterReport(deadLetters.inReplayOrder().stream().map(r -> new DeadLetter(r.getTopic(),
-                r.getPartition(), r.getRecordOffset(), r.getAggregateId(), r.getSequenceNumber(), r.getReason(),
-                r.getReceivedAt() == null ? null : r.getReceivedAt().toString())).toList(), consumer.lastReplay());
+        return new DeadLetterReport(deadLetters.parked(), consumer.lastReplay());
     }
 
     @PostMapping("/replay")

@@ -66,7 +66,19 @@ public class DeadLetters implements DisposableBean {
     }
 
     /** Dead letters in replay order: per aggregate by sequence, records without an aggregate by offset. */
-    public List<DeadLetterRecord> inReplayOrder() {
+    /** A parked record as operators see it. */
+    public record Parked(String topic, int partition, long offset, String aggregateId, Long sequenceNumber,
+                         String reason, String receivedAt) {
+    }
+
+    /** What operators are shown, in replay order. */
+    public List<Parked> parked() {
+        return inReplayOrder().stream().map(r -> new Parked(r.getTopic(), r.getPartition(), r.getRecordOffset(),
+                r.getAggregateId(), r.getSequenceNumber(), r.getReason(),
+                r.getReceivedAt() == null ? null : r.getReceivedAt().toString())).toList();
+    }
+
+    List<DeadLetterRecord> inReplayOrder() {
         return db.selectFrom(DEAD_LETTER)
                 .orderBy(DEAD_LETTER.AGGREGATE_ID.asc().nullsLast(), DEAD_LETTER.SEQUENCE_NUMBER.asc(),
                         DEAD_LETTER.TOPIC, DEAD_LETTER.PARTITION, DEAD_LETTER.RECORD_OFFSET)
