@@ -1,5 +1,8 @@
 package org.actionlearning.command.personaldata;
 
+import org.actionlearning.command.access.Scope;
+import org.actionlearning.command.access.ScopeDirectory;
+import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +38,13 @@ public class PersonalDataController {
     private final PersonalDataVault vault;
     private final PersonalDataProperties properties;
 
-    public PersonalDataController(PersonErasure erasure, PersonalDataVault vault, PersonalDataProperties properties) {
+    private final PersonalDataIndex index;
+    private final ScopeDirectory directory;
+
+    public PersonalDataController(PersonErasure erasure, PersonalDataVault vault, PersonalDataProperties properties,
+                                  PersonalDataIndex index, ScopeDirectory directory) {
+        this.index = index;
+        this.directory = directory;
         this.erasure = erasure;
         this.vault = vault;
         this.properties = properties;
@@ -58,10 +67,14 @@ public class PersonalDataController {
             + "publishes PersonErased in each programme they have data in; counts stay. 204 also when the person "
             + "was already erased (nothing is published again); 404 for a person with no personal data.")
     public ResponseEntity<Void> erase(@PathVariable UUID personId) {
-        // only administrators; each programme's erasure command then needs ADMIN of its organisation, and a
-        // refusal there rolls the destroyed key back with everything else
-        if (!Callers.current().isAdmin()) {
-            throw new NotPermitted("erasing a person needs ADMIN of their organisation");
+        // administrators of every organisation the person has data in (asked before anything changes, so an
+        // already erased person answers the same to those who may not erase them)
+        Caller caller = Callers.current();
+        boolean administersAll = caller.isAdmin() && index.programmesOf(personId).stream()
+                .map(programme -> directory.scopeOf(programme).map(Scope::organisation).orElse(null))
+                .allMatch(caller::isAdminOf);
+        if (!administersAll) {
+            throw new NotPermitted("erasing a person needs ADMIN of each organisation they have data in");
         }
         Erasure outcome = erasure.erase(personId, LocalDate.now(ZoneOffset.UTC));
         if (outcome == Erasure.UNKNOWN) {
