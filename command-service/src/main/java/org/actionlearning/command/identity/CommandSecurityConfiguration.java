@@ -1,16 +1,14 @@
 package org.actionlearning.command.identity;
 
 import org.actionlearning.service.security.JwtCallers;
-import org.actionlearning.service.security.SecurityProblems;
+import org.actionlearning.service.security.StatelessApi;
 import org.actionlearning.service.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -37,25 +35,9 @@ class CommandSecurityConfiguration {
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords)
             throws Exception {
-        SecurityProblems problems = new SecurityProblems();
         ProviderManager callers = new ProviderManager(passwords, jwt.tokenProvider(jwt.decoder()));
-        return http
-                .csrf(csrf -> csrf.disable()) // no cookies, no sessions: nothing a forged cross-site request could ride on
-                .cors(Customizer.withDefaults())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(callers)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/error").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(j -> j.authenticationManager(callers))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .build();
+        return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
+                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").build();
     }
 }

@@ -1,7 +1,7 @@
 package org.actionlearning.query.access;
 
 import org.actionlearning.service.security.JwtCallers;
-import org.actionlearning.service.security.SecurityProblems;
+import org.actionlearning.service.security.StatelessApi;
 import org.actionlearning.service.security.SecurityProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -42,23 +41,9 @@ class QuerySecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain queryApiSecurity(HttpSecurity http, AuthenticationManager callers) throws Exception {
-        SecurityProblems problems = new SecurityProblems();
-        return http
-                .securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
-                .csrf(csrf -> csrf.disable()) // stateless: no cookie a forged cross-site request could ride on
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authenticationManager(callers)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus", "/v3/api-docs/**").permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .oauth2ResourceServer(oauth -> oauth
-                        .jwt(j -> j.authenticationManager(callers))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .build();
+        return StatelessApi.guard(http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**"), callers,
+                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/v3/api-docs/**").build();
     }
 
     @Bean
