@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class EndToEnd {
 
-    private static final int SAMPLE = 10;
-    private static final long POLL_MILLIS = 2;
+    private static final int SAMPLE = 20;
+    private static final long POLL_MILLIS = 5;
     private static final Pattern PROGRAMME_ID = Pattern.compile("\"programmeId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private final BenchHttp http;
 

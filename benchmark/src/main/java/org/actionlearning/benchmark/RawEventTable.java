@@ -8,7 +8,8 @@ import org.postgresql.PGConnection;
 
 /**
  * The raw events in PostgreSQL, for the dashboard baseline: one row per envelope with its payload as jsonb, loaded
- * with COPY. Indexed by programme and set, which is the most a raw event log could offer those queries.
+ * with COPY. As loaded it is indexed like the event store (by position only), so a programme's events are found by
+ * scanning; {@link #indexByProgrammeAndSet} then adds what no event store has, for a second, kinder baseline.
  */
 public final class RawEventTable implements Consumer<EventEnvelope>, AutoCloseable {
 
@@ -58,9 +59,13 @@ public final class RawEventTable implements Consumer<EventEnvelope>, AutoCloseab
     @Override
     public void close() throws Exception {
         flush();
+        connection.createStatement().execute("analyze raw_event");
+        connection.close();
+    }
+
+    public static void indexByProgrammeAndSet(Connection connection) throws Exception {
         connection.createStatement().execute("create index raw_event_by_programme on raw_event (programme_id)");
         connection.createStatement().execute("create index raw_event_by_set on raw_event (set_id)");
         connection.createStatement().execute("analyze raw_event");
-        connection.close();
     }
 }

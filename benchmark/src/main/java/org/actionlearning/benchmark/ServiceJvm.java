@@ -53,7 +53,7 @@ public final class ServiceJvm implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(List.of("-Xmx512m", "-Daxoniq.update-checker.disabled=true"));
-        command.addAll(jvmOptions);
+        jvmOptions.forEach(option -> command.add(option.replace("{name}", name))); // e.g. a JFR file per service
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         try {
@@ -101,6 +101,17 @@ public final class ServiceJvm implements AutoCloseable {
             if (value.find()) {
                 peakHeapBytes = Math.max(peakHeapBytes, Double.parseDouble(value.group(1)));
             }
+        }
+    }
+
+    /** CPU time the process has used so far (user + system), from /proc; NaN where there is none. */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime at 100 Hz
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
         }
     }
 
