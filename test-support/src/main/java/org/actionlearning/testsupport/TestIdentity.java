@@ -31,9 +31,14 @@ public final class TestIdentity {
 
     /** These command-line arguments with the identity settings added. */
     public static String[] with(String... arguments) {
+        return listWith(arguments).toArray(String[]::new);
+    }
+
+    /** The same as a list. */
+    public static List<String> listWith(String... arguments) {
         List<String> all = new java.util.ArrayList<>(arguments());
         all.addAll(List.of(arguments));
-        return all.toArray(String[]::new);
+        return all;
     }
 
     public static String basic(String username, String password) {

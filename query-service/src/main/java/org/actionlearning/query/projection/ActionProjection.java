@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class ActionProjection implements Projection {
 
     private final DSLContext db;
+    private final ReadModelWrites writes;
 
-    public ActionProjection(DSLContext db) {
+    public ActionProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @Override
@@ -30,7 +32,8 @@ public class ActionProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(ActionCommitted.class, (e, envelope) -> db.insertInto(ACTION_ITEM)
+        handlers.on(ActionCommitted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
+                db.insertInto(ACTION_ITEM)
                         .set(ACTION_ITEM.ACTION_ID, e.actionId())
                         .set(ACTION_ITEM.PROGRAMME_ID, e.programmeId())
                         .set(ACTION_ITEM.SET_ID, e.setId())
@@ -41,34 +44,30 @@ public class ActionProjection implements Projection {
                         .set(ACTION_ITEM.COMMITTED_ON, e.committedOn())
                         .set(ACTION_ITEM.DUE_ON, e.dueOn())
                         .set(ACTION_ITEM.STATUS, "OPEN")
-                        .onConflict(ACTION_ITEM.ACTION_ID).doNothing()
-                        .execute())
-                .on(ActionProgressReported.class, (e, envelope) -> db.update(ACTION_ITEM)
+                        .onConflict(ACTION_ITEM.ACTION_ID).doNothing()))
+                .on(ActionProgressReported.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
+                        db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.PERCENT_COMPLETE, e.percentComplete())
-                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))
-                        .execute())
-                .on(ActionCompleted.class, (e, envelope) -> db.update(ACTION_ITEM)
+                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
+                .on(ActionCompleted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.STATUS, "COMPLETED")
                         .set(ACTION_ITEM.COMPLETED_ON, e.completedOn())
                         .set(ACTION_ITEM.PERCENT_COMPLETE, 100)
                         .set(ACTION_ITEM.EVIDENCE, e.evidence())
-                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))
-                        .execute())
-                .on(ActionAbandoned.class, (e, envelope) -> db.update(ACTION_ITEM)
+                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
+                .on(ActionAbandoned.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.STATUS, "ABANDONED")
                         .set(ACTION_ITEM.ABANDONED_ON, e.abandonedOn())
                         .set(ACTION_ITEM.ABANDON_REASON, e.reason())
-                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))
-                        .execute())
-                .on(ActionRescheduled.class, (e, envelope) -> db.update(ACTION_ITEM)
+                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
+                .on(ActionRescheduled.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
+                        db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.DUE_ON, e.dueOn())
-                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))
-                        .execute())
+                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
                 // the owner's texts go; the action and its dates stay, so follow-through numbers do not change
-                .on(PersonErased.class, (e, envelope) -> db.update(ACTION_ITEM)
+                .on(PersonErased.class, (e, envelope) -> writes.add(db.update(ACTION_ITEM)
                         .setNull(ACTION_ITEM.DESCRIPTION).setNull(ACTION_ITEM.EVIDENCE)
                         .setNull(ACTION_ITEM.ABANDON_REASON)
-                        .where(ACTION_ITEM.OWNER_ID.eq(e.personId()))
-                        .execute());
+                        .where(ACTION_ITEM.OWNER_ID.eq(e.personId()))));
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class ErasureProjection implements Projection {
 
     private final DSLContext db;
+    private final ReadModelWrites writes;
 
-    public ErasureProjection(DSLContext db) {
+    public ErasureProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @Override
@@ -28,10 +30,10 @@ public class ErasureProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(PersonErased.class, (e, envelope) -> db.insertInto(ERASED_PERSON)
-                .set(ERASED_PERSON.PERSON_ID, e.personId())
-                .set(ERASED_PERSON.ERASED_ON, e.erasedOn())
-                .onConflict(ERASED_PERSON.PERSON_ID).doNothing()
-                .execute());
+        handlers.on(PersonErased.class, (e, envelope) -> writes.add(ERASED_PERSON, e.personId(),
+                db.insertInto(ERASED_PERSON)
+                        .set(ERASED_PERSON.PERSON_ID, e.personId())
+                        .set(ERASED_PERSON.ERASED_ON, e.erasedOn())
+                        .onConflict(ERASED_PERSON.PERSON_ID).doNothing()));
     }
 }

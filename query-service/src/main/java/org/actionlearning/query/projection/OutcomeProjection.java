@@ -24,9 +24,11 @@ public class OutcomeProjection implements Projection {
     static final String FOLLOW_UP = "FOLLOW_UP";
 
     private final DSLContext db;
+    private final ReadModelWrites writes;
 
-    public OutcomeProjection(DSLContext db) {
+    public OutcomeProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @Override
@@ -36,7 +38,8 @@ public class OutcomeProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(OutcomeMetricDefined.class, (e, envelope) -> db.insertInto(OUTCOME_METRIC)
+        handlers.on(OutcomeMetricDefined.class, (e, envelope) -> writes.add(OUTCOME_METRIC, e.metricId(),
+                db.insertInto(OUTCOME_METRIC)
                         .set(OUTCOME_METRIC.METRIC_ID, e.metricId())
                         .set(OUTCOME_METRIC.PROGRAMME_ID, e.programmeId())
                         .set(OUTCOME_METRIC.CHALLENGE_ID, e.challengeId())
@@ -47,30 +50,28 @@ public class OutcomeProjection implements Projection {
                         .set(OUTCOME_METRIC.VALUE_PER_UNIT, e.valuePerUnit())
                         .set(OUTCOME_METRIC.TARGET_CHANGE_PERCENT, e.target() == null ? null : e.target().changePercent())
                         .set(OUTCOME_METRIC.TARGET_WITHIN_DAYS, e.target() == null ? null : e.target().withinDays())
-                        .onConflict(OUTCOME_METRIC.METRIC_ID).doNothing()
-                        .execute())
+                        .onConflict(OUTCOME_METRIC.METRIC_ID).doNothing()))
                 .on(BaselineRecorded.class, (e, envelope) -> point(e.metricId(), BASELINE, e.measuredOn(), e.value()))
                 .on(MeasurementRecorded.class,
                         (e, envelope) -> point(e.metricId(), FOLLOW_UP, e.measuredOn(), e.value()))
-                .on(AttributionEstimated.class, (e, envelope) -> db.insertInto(ATTRIBUTION_ESTIMATE)
+                .on(AttributionEstimated.class, (e, envelope) -> writes.add(ATTRIBUTION_ESTIMATE, e.estimateId(),
+                        db.insertInto(ATTRIBUTION_ESTIMATE)
                         .set(ATTRIBUTION_ESTIMATE.ESTIMATE_ID, e.estimateId())
                         .set(ATTRIBUTION_ESTIMATE.METRIC_ID, e.metricId())
                         .set(ATTRIBUTION_ESTIMATE.PROGRAMME_ID, e.programmeId())
                         .set(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT, e.attributionPercent())
                         .set(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT, e.confidencePercent())
                         .set(ATTRIBUTION_ESTIMATE.ESTIMATED_BY, e.estimatedBy())
-                        .onConflict(ATTRIBUTION_ESTIMATE.ESTIMATE_ID).doNothing()
-                        .execute());
+                        .onConflict(ATTRIBUTION_ESTIMATE.ESTIMATE_ID).doNothing()));
     }
 
     private void point(UUID metricId, String series, LocalDate measuredOn, BigDecimal value) {
-        db.insertInto(OUTCOME_POINT)
+        writes.add(OUTCOME_POINT, List.of(metricId, series, measuredOn), db.insertInto(OUTCOME_POINT)
                 .set(OUTCOME_POINT.METRIC_ID, metricId)
                 .set(OUTCOME_POINT.SERIES, series)
                 .set(OUTCOME_POINT.MEASURED_ON, measuredOn)
                 .set(OUTCOME_POINT.VALUE, value)
                 .onConflict(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON).doUpdate()
-                .set(OUTCOME_POINT.VALUE, value)
-                .execute();
+                .set(OUTCOME_POINT.VALUE, value));
     }
 }

@@ -16,9 +16,11 @@ import org.springframework.stereotype.Component;
 public class ProgrammeProjection implements Projection {
 
     private final DSLContext db;
+    private final ReadModelWrites writes;
 
-    public ProgrammeProjection(DSLContext db) {
+    public ProgrammeProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
+        this.writes = writes;
     }
 
     @Override
@@ -28,27 +30,26 @@ public class ProgrammeProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(ProgrammeLaunched.class, (e, envelope) -> db.insertInto(PROGRAMME)
+        handlers.on(ProgrammeLaunched.class, (e, envelope) -> writes.add(PROGRAMME, e.programmeId(),
+                db.insertInto(PROGRAMME)
                         .set(PROGRAMME.PROGRAMME_ID, e.programmeId())
                         .set(PROGRAMME.ORGANISATION, e.organisation())
                         .set(PROGRAMME.NAME, e.name())
                         .set(PROGRAMME.SPONSOR, e.sponsor())
                         .set(PROGRAMME.STARTS_ON, e.startsOn())
                         .set(PROGRAMME.CURRENCY, e.currency())
-                        .onConflict(PROGRAMME.PROGRAMME_ID).doNothing()
-                        .execute())
-                .on(ProgrammeCostRecorded.class, (e, envelope) -> db.insertInto(PROGRAMME_COST)
+                        .onConflict(PROGRAMME.PROGRAMME_ID).doNothing()))
+                .on(ProgrammeCostRecorded.class, (e, envelope) -> writes.add(PROGRAMME_COST, e.costId(),
+                        db.insertInto(PROGRAMME_COST)
                         .set(PROGRAMME_COST.COST_ID, e.costId())
                         .set(PROGRAMME_COST.PROGRAMME_ID, e.programmeId())
                         .set(PROGRAMME_COST.CATEGORY, e.category().name())
                         .set(PROGRAMME_COST.AMOUNT, e.amount())
                         .set(PROGRAMME_COST.INCURRED_ON, e.incurredOn())
                         .set(PROGRAMME_COST.NOTE, e.note())
-                        .onConflict(PROGRAMME_COST.COST_ID).doNothing()
-                        .execute())
-                .on(ProgrammeClosed.class, (e, envelope) -> db.update(PROGRAMME)
+                        .onConflict(PROGRAMME_COST.COST_ID).doNothing()))
+                .on(ProgrammeClosed.class, (e, envelope) -> writes.add(PROGRAMME, e.programmeId(), db.update(PROGRAMME)
                         .set(PROGRAMME.CLOSED_ON, e.closedOn())
-                        .where(PROGRAMME.PROGRAMME_ID.eq(e.programmeId()))
-                        .execute());
+                        .where(PROGRAMME.PROGRAMME_ID.eq(e.programmeId()))));
     }
 }

@@ -17,8 +17,10 @@ import org.actionlearning.query.jooq.tables.records.DeadLetterRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,12 +59,13 @@ public class ProjectionBatch {
         List<EventEnvelope> applied = new ArrayList<>();
         int duplicates = 0;
         int deadLetterCount = 0;
-        Map<String, Long> positions = new HashMap<>();
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         List<ReadRecord> reads = new ArrayList<>();
         records.forEach(record -> reads.add(ReadRecord.of(record)));
-        Set<String> parked = deadLetters.parked(reads.stream().filter(r -> r.envelope() != null)
-                .map(r -> r.envelope().aggregateId()).collect(java.util.stream.Collectors.toSet()));
+        Set<String> aggregateIds = reads.stream().filter(r -> r.envelope() != null)
+                .map(r -> r.envelope().aggregateId()).collect(java.util.stream.Collectors.toSet());
+        Set<String> parked = deadLetters.parked(aggregateIds);
+        Map<String, Long> positions = lastSequences(aggregateIds);
         for (ReadRecord read : reads) {
             ConsumerRecord<String, byte[]> record = read.record();
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
@@ -72,7 +75,7 @@ public class ProjectionBatch {
                 deadLetterCount++;
                 continue;
             }
-            if (envelope.sequenceNumber() <= positions.computeIfAbsent(envelope.aggregateId(), this::lastSequence)) {
+            if (envelope.sequenceNumber() <= positions.getOrDefault(envelope.aggregateId(), -1L)) {
                 duplicates++;
                 continue;
             }
@@ -148,25 +151,37 @@ public class ProjectionBatch {
         }
     }
 
+    /** The last applied sequence of each of these aggregates, in one query (-1 for one not seen yet). */
+    private Map<String, Long> lastSequences(Set<String> aggregateIds) {
+        Map<String, Long> positions = new HashMap<>();
+        if (!aggregateIds.isEmpty()) {
+            db.select(AGGREGATE_POSITION.AGGREGATE_ID, AGGREGATE_POSITION.LAST_SEQUENCE).from(AGGREGATE_POSITION)
+                    .where(AGGREGATE_POSITION.AGGREGATE_ID.in(aggregateIds))
+                    .forEach(r -> positions.put(r.value1(), r.value2()));
+        }
+        return positions;
+    }
+
     private long lastSequence(String aggregateId) {
         Long last = db.select(AGGREGATE_POSITION.LAST_SEQUENCE).from(AGGREGATE_POSITION)
                 .where(AGGREGATE_POSITION.AGGREGATE_ID.eq(aggregateId)).fetchOne(AGGREGATE_POSITION.LAST_SEQUENCE);
         return last == null ? -1 : last;
     }
 
+    /** One prepared upsert, bound once per aggregate: the driver sends it as one multi-row statement. */
     private void storePositions(Map<String, Long> positions) {
-        List<Query> upserts = new ArrayList<>();
+        BatchBindStep upserts = db.batch(db.insertInto(AGGREGATE_POSITION)
+                .set(AGGREGATE_POSITION.AGGREGATE_ID, (String) null)
+                .set(AGGREGATE_POSITION.LAST_SEQUENCE, (Long) null)
+                .onConflict(AGGREGATE_POSITION.AGGREGATE_ID).doUpdate()
+                .set(AGGREGATE_POSITION.LAST_SEQUENCE, DSL.excluded(AGGREGATE_POSITION.LAST_SEQUENCE)));
         positions.forEach((aggregateId, sequence) -> {
             if (sequence >= 0) {
-                upserts.add(db.insertInto(AGGREGATE_POSITION)
-                        .set(AGGREGATE_POSITION.AGGREGATE_ID, aggregateId)
-                        .set(AGGREGATE_POSITION.LAST_SEQUENCE, sequence)
-                        .onConflict(AGGREGATE_POSITION.AGGREGATE_ID).doUpdate()
-                        .set(AGGREGATE_POSITION.LAST_SEQUENCE, sequence));
+                upserts.bind(aggregateId, sequence);
             }
         });
-        if (!upserts.isEmpty()) {
-            db.batch(upserts).execute();
+        if (upserts.size() > 0) {
+            upserts.execute();
         }
     }
 

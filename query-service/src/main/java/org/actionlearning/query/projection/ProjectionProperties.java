@@ -16,7 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProjectionProperties(@DefaultValue("localhost:9092") String bootstrapServers,
                                    @DefaultValue("als.events") String topic,
                                    @DefaultValue("als-query-projections") String groupId,
-                                   @DefaultValue("500") int maxPollRecords,
+                                   @DefaultValue("2000") int maxPollRecords,
                                    @DefaultValue("200ms") Duration pollTimeout,
                                    @DefaultValue("true") boolean enabled,
                                    @DefaultValue("") String deadLetterTopic) {

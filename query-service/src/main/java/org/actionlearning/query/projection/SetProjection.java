@@ -9,6 +9,7 @@ import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.events.learningset.ChallengePresented;
@@ -25,7 +26,9 @@ import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.personaldata.PersonErased;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +39,15 @@ import org.springframework.stereotype.Component;
 public class SetProjection implements Projection {
 
     private final DSLContext db;
+    private final ReadModelWrites writes;
+    private final Query insertContribution;
+    private final Query addToParticipation;
 
-    public SetProjection(DSLContext db) {
+    public SetProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
+        this.writes = writes;
+        this.insertContribution = insertContribution(db);
+        this.addToParticipation = addToParticipation(db);
     }
 
     @Override
@@ -49,15 +58,15 @@ public class SetProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(SetFormed.class, (e, envelope) -> db.insertInto(LEARNING_SET)
+        handlers.on(SetFormed.class, (e, envelope) -> writes.add(LEARNING_SET, e.setId(), db.insertInto(LEARNING_SET)
                         .set(LEARNING_SET.SET_ID, e.setId())
                         .set(LEARNING_SET.PROGRAMME_ID, e.programmeId())
                         .set(LEARNING_SET.NAME, e.name())
                         .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
                         .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
-                        .onConflict(LEARNING_SET.SET_ID).doNothing()
-                        .execute())
-                .on(MemberJoined.class, (e, envelope) -> db.insertInto(SET_MEMBER)
+                        .onConflict(LEARNING_SET.SET_ID).doNothing()))
+                .on(MemberJoined.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
+                        db.insertInto(SET_MEMBER)
                         .set(SET_MEMBER.SET_ID, e.setId())
                         .set(SET_MEMBER.PERSON_ID, e.personId())
                         .set(SET_MEMBER.PROGRAMME_ID, e.programmeId())
@@ -67,33 +76,32 @@ public class SetProjection implements Projection {
                         .onConflict(SET_MEMBER.SET_ID, SET_MEMBER.PERSON_ID).doUpdate()
                         .set(SET_MEMBER.DISPLAY_NAME, e.displayName())
                         .set(SET_MEMBER.ACTIVE, true)
-                        .set(SET_MEMBER.JOINED_ON, e.joinedOn())
-                        .execute())
-                .on(MemberLeft.class, (e, envelope) -> db.update(SET_MEMBER)
+                        .set(SET_MEMBER.JOINED_ON, e.joinedOn())))
+                .on(MemberLeft.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
+                        db.update(SET_MEMBER)
                         .set(SET_MEMBER.ACTIVE, false)
-                        .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))
-                        .execute())
-                .on(MeetingScheduled.class, (e, envelope) -> db.insertInto(MEETING)
+                        .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))))
+                .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), db.insertInto(MEETING)
                         .set(MEETING.MEETING_ID, e.meetingId())
                         .set(MEETING.SET_ID, e.setId())
                         .set(MEETING.PROGRAMME_ID, e.programmeId())
                         .set(MEETING.SCHEDULED_FOR, e.scheduledFor())
                         .set(MEETING.STATUS, "SCHEDULED")
-                        .onConflict(MEETING.MEETING_ID).doNothing()
-                        .execute())
+                        .onConflict(MEETING.MEETING_ID).doNothing()))
                 .on(MeetingOpened.class, (e, envelope) -> {
-                    db.update(MEETING).set(MEETING.OPENED_ON, e.openedOn()).set(MEETING.STATUS, "OPEN")
-                            .where(MEETING.MEETING_ID.eq(e.meetingId())).execute();
+                    writes.add(MEETING, e.meetingId(),
+                            db.update(MEETING).set(MEETING.OPENED_ON, e.openedOn()).set(MEETING.STATUS, "OPEN")
+                            .where(MEETING.MEETING_ID.eq(e.meetingId())));
                     for (UUID attendee : e.attendees()) {
-                        db.insertInto(MEETING_ATTENDEE)
+                        writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), db.insertInto(MEETING_ATTENDEE)
                                 .set(MEETING_ATTENDEE.MEETING_ID, e.meetingId())
                                 .set(MEETING_ATTENDEE.PERSON_ID, attendee)
                                 .set(MEETING_ATTENDEE.SET_ID, e.setId())
-                                .onConflictDoNothing().execute();
+                                .onConflictDoNothing());
                     }
                 })
                 .on(ChallengePresented.class, (e, envelope) -> {
-                    db.insertInto(CHALLENGE)
+                    writes.add(CHALLENGE, e.challengeId(), db.insertInto(CHALLENGE)
                             .set(CHALLENGE.CHALLENGE_ID, e.challengeId())
                             .set(CHALLENGE.MEETING_ID, e.meetingId())
                             .set(CHALLENGE.SET_ID, e.setId())
@@ -102,66 +110,50 @@ public class SetProjection implements Projection {
                             .set(CHALLENGE.TITLE, e.title())
                             .set(CHALLENGE.SUMMARY, e.summary())
                             .set(CHALLENGE.SET_SEQUENCE, envelope.sequenceNumber())
-                            .onConflict(CHALLENGE.CHALLENGE_ID).doNothing().execute();
+                            .onConflict(CHALLENGE.CHALLENGE_ID).doNothing());
                     count(e.meetingId(), e.presenterId(), e.setId(), e.programmeId(), Counts.PRESENTED);
                 })
                 .on(QuestionAsked.class, (e, envelope) -> {
-                    db.insertInto(CONTRIBUTION)
-                            .set(CONTRIBUTION.CONTRIBUTION_ID, e.contributionId())
-                            .set(CONTRIBUTION.MEETING_ID, e.meetingId())
-                            .set(CONTRIBUTION.SET_ID, e.setId())
-                            .set(CONTRIBUTION.PROGRAMME_ID, e.programmeId())
-                            .set(CONTRIBUTION.PERSON_ID, e.askerId())
-                            .set(CONTRIBUTION.KIND, "QUESTION")
-                            .set(CONTRIBUTION.QUESTION_FORM, e.form().name())
-                            .set(CONTRIBUTION.CHALLENGE_ID, e.challengeId())
-                            .set(CONTRIBUTION.TEXT, e.text())
-                            .set(CONTRIBUTION.SECONDS, e.seconds())
-                            .set(CONTRIBUTION.SET_SEQUENCE, envelope.sequenceNumber())
-                            .onConflict(CONTRIBUTION.CONTRIBUTION_ID).doNothing().execute();
+                    contribution(e.contributionId(), e.meetingId(), e.setId(), e.programmeId(), e.askerId(),
+                            "QUESTION", e.form().name(), null, e.challengeId(), e.text(), e.seconds(),
+                            envelope.sequenceNumber());
                     count(e.meetingId(), e.askerId(), e.setId(), e.programmeId(),
                             e.form() == QuestionForm.OPEN ? Counts.OPEN_QUESTION : Counts.CLOSED_QUESTION);
                 })
                 .on(StatementMade.class, (e, envelope) -> {
-                    db.insertInto(CONTRIBUTION)
-                            .set(CONTRIBUTION.CONTRIBUTION_ID, e.contributionId())
-                            .set(CONTRIBUTION.MEETING_ID, e.meetingId())
-                            .set(CONTRIBUTION.SET_ID, e.setId())
-                            .set(CONTRIBUTION.PROGRAMME_ID, e.programmeId())
-                            .set(CONTRIBUTION.PERSON_ID, e.speakerId())
-                            .set(CONTRIBUTION.KIND, "STATEMENT")
-                            .set(CONTRIBUTION.STATEMENT_KIND, e.kind().name())
-                            .set(CONTRIBUTION.CHALLENGE_ID, e.challengeId())
-                            .set(CONTRIBUTION.TEXT, e.text())
-                            .set(CONTRIBUTION.SECONDS, e.seconds())
-                            .set(CONTRIBUTION.SET_SEQUENCE, envelope.sequenceNumber())
-                            .onConflict(CONTRIBUTION.CONTRIBUTION_ID).doNothing().execute();
+                    contribution(e.contributionId(), e.meetingId(), e.setId(), e.programmeId(), e.speakerId(),
+                            "STATEMENT", null, e.kind().name(), e.challengeId(), e.text(), e.seconds(),
+                            envelope.sequenceNumber());
                     count(e.meetingId(), e.speakerId(), e.setId(), e.programmeId(),
                             e.kind() == StatementKind.ADVICE ? Counts.ADVICE : Counts.STATEMENT);
                 })
-                .on(ReflectionRecorded.class, (e, envelope) -> db.insertInto(REFLECTION)
+                .on(ReflectionRecorded.class, (e, envelope) -> writes.add(REFLECTION, e.reflectionId(),
+                        db.insertInto(REFLECTION)
                         .set(REFLECTION.REFLECTION_ID, e.reflectionId())
                         .set(REFLECTION.MEETING_ID, e.meetingId())
                         .set(REFLECTION.SET_ID, e.setId())
                         .set(REFLECTION.PERSON_ID, e.personId())
                         .set(REFLECTION.TEXT, e.text())
                         .set(REFLECTION.SET_SEQUENCE, envelope.sequenceNumber())
-                        .onConflict(REFLECTION.REFLECTION_ID).doNothing().execute())
-                .on(MeetingClosed.class, (e, envelope) -> db.update(MEETING)
+                        .onConflict(REFLECTION.REFLECTION_ID).doNothing()))
+                .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), db.update(MEETING)
                         .set(MEETING.CLOSED_ON, e.closedOn()).set(MEETING.STATUS, "CLOSED")
-                        .where(MEETING.MEETING_ID.eq(e.meetingId())).execute())
+                        .where(MEETING.MEETING_ID.eq(e.meetingId()))))
                 .on(PersonErased.class, (e, envelope) -> redact(e.personId()));
     }
 
-    /** The person's names and texts go (their key is gone, so even the ciphertext is useless); counts stay. */
+    /**
+     * The person's names and texts go (their key is gone, so even the ciphertext is useless); counts stay. Each
+     * update touches many rows, so it goes as a barrier after everything pending (see {@link ReadModelWrites}).
+     */
     private void redact(UUID personId) {
-        db.update(LEARNING_SET).setNull(LEARNING_SET.FACILITATOR_NAME)
-                .where(LEARNING_SET.FACILITATOR_ID.eq(personId)).execute();
-        db.update(SET_MEMBER).setNull(SET_MEMBER.DISPLAY_NAME).where(SET_MEMBER.PERSON_ID.eq(personId)).execute();
-        db.update(CHALLENGE).setNull(CHALLENGE.TITLE).setNull(CHALLENGE.SUMMARY)
-                .where(CHALLENGE.PRESENTER_ID.eq(personId)).execute();
-        db.update(CONTRIBUTION).setNull(CONTRIBUTION.TEXT).where(CONTRIBUTION.PERSON_ID.eq(personId)).execute();
-        db.update(REFLECTION).setNull(REFLECTION.TEXT).where(REFLECTION.PERSON_ID.eq(personId)).execute();
+        writes.add(db.update(LEARNING_SET).setNull(LEARNING_SET.FACILITATOR_NAME)
+                .where(LEARNING_SET.FACILITATOR_ID.eq(personId)));
+        writes.add(db.update(SET_MEMBER).setNull(SET_MEMBER.DISPLAY_NAME).where(SET_MEMBER.PERSON_ID.eq(personId)));
+        writes.add(db.update(CHALLENGE).setNull(CHALLENGE.TITLE).setNull(CHALLENGE.SUMMARY)
+                .where(CHALLENGE.PRESENTER_ID.eq(personId)));
+        writes.add(db.update(CONTRIBUTION).setNull(CONTRIBUTION.TEXT).where(CONTRIBUTION.PERSON_ID.eq(personId)));
+        writes.add(db.update(REFLECTION).setNull(REFLECTION.TEXT).where(REFLECTION.PERSON_ID.eq(personId)));
     }
 
     /** What one event adds to a member's counts in a meeting. */
@@ -184,20 +176,38 @@ public class SetProjection implements Projection {
         }
     }
 
+    /** A question or statement: the most frequent events, so one prepared statement bound per row. */
+    private void contribution(UUID contributionId, UUID meetingId, UUID setId, UUID programmeId, UUID personId,
+                              String kind, String questionForm, String statementKind, UUID challengeId, String text,
+                              Integer seconds, long setSequence) {
+        writes.add(CONTRIBUTION, contributionId, insertContribution, contributionId, meetingId, setId, programmeId,
+                personId, kind, questionForm, statementKind, challengeId, text, seconds, setSequence);
+    }
+
     /** An increment: applied once per event because the batch skips events already applied. */
     private void count(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add) {
+        writes.add(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation, meetingId, personId, setId,
+                programmeId, add.questions, add.openQuestions, add.statements, add.advice, add.presented);
+    }
+
+    private static Query insertContribution(DSLContext db) {
+        var c = CONTRIBUTION;
+        return db.insertInto(c, c.CONTRIBUTION_ID, c.MEETING_ID, c.SET_ID, c.PROGRAMME_ID, c.PERSON_ID, c.KIND,
+                        c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT, c.SECONDS, c.SET_SEQUENCE)
+                .values(Collections.nCopies(12, null))
+                .onConflict(c.CONTRIBUTION_ID).doNothing();
+    }
+
+    private static Query addToParticipation(DSLContext db) {
         var p = MEMBER_PARTICIPATION;
-        db.insertInto(p)
-                .set(p.MEETING_ID, meetingId).set(p.PERSON_ID, personId)
-                .set(p.SET_ID, setId).set(p.PROGRAMME_ID, programmeId)
-                .set(p.QUESTIONS, add.questions).set(p.OPEN_QUESTIONS, add.openQuestions)
-                .set(p.STATEMENTS, add.statements).set(p.ADVICE, add.advice).set(p.PRESENTED, add.presented)
+        return db.insertInto(p, p.MEETING_ID, p.PERSON_ID, p.SET_ID, p.PROGRAMME_ID, p.QUESTIONS, p.OPEN_QUESTIONS,
+                        p.STATEMENTS, p.ADVICE, p.PRESENTED)
+                .values(Collections.nCopies(9, null))
                 .onConflict(p.MEETING_ID, p.PERSON_ID).doUpdate()
-                .set(p.QUESTIONS, p.QUESTIONS.plus(add.questions))
-                .set(p.OPEN_QUESTIONS, p.OPEN_QUESTIONS.plus(add.openQuestions))
-                .set(p.STATEMENTS, p.STATEMENTS.plus(add.statements))
-                .set(p.ADVICE, p.ADVICE.plus(add.advice))
-                .set(p.PRESENTED, p.PRESENTED.plus(add.presented))
-                .execute();
+                .set(p.QUESTIONS, p.QUESTIONS.plus(DSL.excluded(p.QUESTIONS)))
+                .set(p.OPEN_QUESTIONS, p.OPEN_QUESTIONS.plus(DSL.excluded(p.OPEN_QUESTIONS)))
+                .set(p.STATEMENTS, p.STATEMENTS.plus(DSL.excluded(p.STATEMENTS)))
+                .set(p.ADVICE, p.ADVICE.plus(DSL.excluded(p.ADVICE)))
+                .set(p.PRESENTED, p.PRESENTED.plus(DSL.excluded(p.PRESENTED)));
     }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The benchmark suite: builds the services and the benchmark module (profile -Pbenchmark), then runs it.
+#   ./bench.sh            full sizes, 3 runs, writes BENCHMARKS.md (about an hour on 2 cores)
+#   ./bench.sh --quick    small sizes, for trying things out (writes BENCHMARKS-quick.md unless --out is given)
+#   options: --runs N, --out FILE, --only ingest,projection,dashboard
+#   -Dbench.authorization='Bearer ...' (in BENCH_JAVA_OPTS) is sent with every HTTP request.
+set -euo pipefail
+cd "$(dirname "$0")"
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+MAVEN_REPO=${MAVEN_REPO:-}
+repo_opt=()
+[ -n "$MAVEN_REPO" ] && repo_opt=("-Dmaven.repo.local=$MAVEN_REPO")
+if [ "${BENCH_SKIP_BUILD:-}" != "true" ]; then
+  ./mvnw -q ${MAVEN_OFFLINE:+-o} "${repo_opt[@]}" -Pbenchmark -DskipTests install
+fi
+args=("$@")
+if [[ " $* " == *" --quick "* && " $* " != *" --out "* ]]; then
+  args+=(--out BENCHMARKS-quick.md)
+fi
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -Dbench.root="$PWD" -Daxoniq.update-checker.disabled=true \
+  -cp "benchmark/target/classes:$(cat benchmark/target/classpath.txt)" \
+  org.actionlearning.benchmark.BenchmarkMain "${args[@]}"

@@ -1,0 +1,273 @@
+package org.actionlearning.benchmark;
+
+import org.actionlearning.testsupport.TestIdentity;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.actionlearning.events.envelope.EventEnvelope;
+
+/**
+ * The benchmark suite: {@code ./bench.sh [--quick] [--runs N] [--out FILE]}. Starts PostgreSQL and Kafka on their own
+ * ports, runs each service in its own JVM, measures every figure with its baseline in the same run, repeats the
+ * measurements {@code runs} times, prints the medians and writes them to BENCHMARKS.md.
+ */
+public final class BenchmarkMain {
+
+    private static final Path DATA = Path.of(System.getProperty("bench.data-dir", "/tmp/als-bench"));
+    private static final Path LOGS = Path.of(System.getProperty("bench.log-dir", "/tmp/als-bench-logs"));
+    private static final int COMMAND_PORT = 18081;
+    private static final int E2E_QUERY_PORT = 18082;
+
+    private final BenchSizes sizes;
+    private final int runs;
+    private final Path root;
+    private final Results results = new Results();
+    private final BenchHttp http = new BenchHttp();
+    private final List<String> serviceJvmOptions = new ArrayList<>();
+
+    private BenchmarkMain(BenchSizes sizes, int runs, Path root) {
+        this.sizes = sizes;
+        this.runs = runs;
+        this.root = root;
+        String extra = System.getProperty("bench.service-jvm-options", "");
+        if (!extra.isBlank()) {
+            serviceJvmOptions.addAll(Arrays.asList(extra.trim().split("\\s+")));
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = List.of(args);
+        BenchSizes sizes = arguments.contains("--quick") ? BenchSizes.quick()
+                : arguments.contains("--reduced") ? BenchSizes.reduced() : BenchSizes.full();
+        int runs = Integer.parseInt(option(arguments, "--runs", "3"));
+        Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
+        Path out = root.resolve(option(arguments, "--out", "BENCHMARKS.md"));
+        List<String> only = Arrays.asList(option(arguments, "--only", "ingest,projection,dashboard").split(","));
+        BenchmarkMain bench = new BenchmarkMain(sizes, runs, root);
+        Stopwatch total = Stopwatch.start();
+        try (BenchInfrastructure infrastructure = new BenchInfrastructure(DATA, 55432)) {
+            Files.createDirectories(LOGS);
+            if (only.contains("ingest")) {
+                bench.ingestAndEndToEnd(infrastructure);
+            }
+            if (only.contains("projection")) {
+                bench.projection(infrastructure);
+            }
+            if (only.contains("dashboard")) {
+                bench.dashboardsAndRebuild(infrastructure);
+            }
+        }
+        String report = new Report(bench.results, sizes, runs, total.seconds(), String.join(" ", args)).markdown();
+        Files.writeString(out, report);
+        System.out.println();
+        System.out.println(report);
+        System.out.println("Written to " + out);
+        System.exit(0);
+    }
+
+    /** Command ingest over HTTP against raw JDBC, then end-to-end latency at 25% and 75% of the ingest peak. */
+    private void ingestAndEndToEnd(BenchInfrastructure infrastructure) throws Exception {
+        phase("command ingest (HTTP vs raw JDBC INSERT+COMMIT) and end-to-end latency");
+        infrastructure.createDatabase("bench_command");
+        infrastructure.createDatabase("bench_query");
+        infrastructure.createTopic("bench.commands");
+        ServiceJvm commands = ServiceJvm.start("command-service", jar("command-service"), COMMAND_PORT,
+                serviceJvmOptions, TestIdentity.listWith(
+                        "--spring.datasource.url=" + infrastructure.jdbcUrl("bench_command"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--als.relay.bootstrap-servers=" + infrastructure.bootstrapServers(),
+                        "--als.relay.topic=bench.commands"), LOGS, http);
+        ServiceJvm queries = ServiceJvm.start("query-service-e2e", jar("query-service"), E2E_QUERY_PORT,
+                serviceJvmOptions, TestIdentity.listWith(
+                        "--spring.datasource.url=" + infrastructure.jdbcUrl("bench_query"),
+                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                        "--als.projection.bootstrap-servers=" + infrastructure.bootstrapServers(),
+                        "--als.projection.topic=bench.commands",
+                        "--als.security.identity-url=" + commands.url(),
+                        "--als.personal-data.vault-url=" + commands.url()), LOGS, http);
+        try {
+            CommandIngest ingest = new CommandIngest(http, infrastructure, "bench_command");
+            ingest.createBaselineTable();
+            for (int run = 1; run <= runs; run++) {
+                System.out.println(" run " + run);
+                for (int concurrency : List.of(1, 16, 64)) {
+                    double cpuBefore = commands.cpuSeconds() + queries.cpuSeconds();
+                    ClosedLoop.Result http = ingest.http(commands.url(), concurrency, sizes.ingestWarmup(),
+                            sizes.ingestSeconds());
+                    // both services' CPU (warm-up included) per command: what bounds ingest on two shared cores
+                    double cpu = commands.cpuSeconds() + queries.cpuSeconds() - cpuBefore;
+                    results.add("ingest.http.c" + concurrency + ".cpu-ms", 1000 * cpu
+                            / (http.perSecond() * (sizes.ingestWarmup() + sizes.ingestSeconds())));
+                    record("ingest.http.c" + concurrency, http);
+                    record("ingest.jdbc.c" + concurrency, ingest.jdbc(concurrency, sizes.ingestWarmup(),
+                            sizes.ingestSeconds()));
+                }
+            }
+            double peak = results.median("ingest.http.c64.rate");
+            EndToEnd endToEnd = new EndToEnd(http);
+            for (int run = 1; run <= runs; run++) {
+                for (int percent : List.of(25, 75)) {
+                    EndToEnd.Result result = endToEnd.run(commands.url(), queries.url(), peak * percent / 100.0,
+                            sizes.endToEndSeconds());
+                    String figure = "e2e.at" + percent;
+                    results.add(figure + ".offered", result.offeredRate());
+                    results.add(figure + ".achieved", result.achievedRate());
+                    results.add(figure + ".p50", result.visible().percentileMillis(50));
+                    results.add(figure + ".p99", result.visible().percentileMillis(99));
+                    results.add(figure + ".failed", result.failed());
+                }
+            }
+        } finally {
+            memory(commands.stop(), "command");
+            memory(queries.stop(), "query");
+        }
+    }
+
+    /** One million events on a topic: bare consumer, naive projector, one and two query-service instances. */
+    private void projection(BenchInfrastructure infrastructure) throws Exception {
+        phase("projection throughput");
+        String topic = "bench.projection";
+        long events = generate(infrastructure, topic, new DataSet(sizes.projectionProgrammes(),
+                sizes.setsPerProgramme(), sizes.projectionEventsPerSet(), 1), null);
+        results.add("projection.events", events);
+        ProjectionBaselines baselines = new ProjectionBaselines(infrastructure);
+        QueryServices queryServices = queryServices(infrastructure);
+        for (int run = 1; run <= runs; run++) {
+            System.out.println(" run " + run);
+            results.add("projection.bare", baselines.bareConsumer(topic, events));
+            results.add("projection.naive", baselines.naiveProjector(topic, sizes.naiveEvents(), "bench_naive"));
+            results.add("projection.query1", queryServices.project(topic, events, 1, "bench_projection_one")
+                    .perSecond());
+            results.add("projection.query2", queryServices.project(topic, events, 2, "bench_projection_two")
+                    .perSecond());
+        }
+        queryServices.memory().forEach(used -> memory(used, "query"));
+    }
+
+    /** Five million events: dashboard and fairness latency against raw SQL, and rebuilds of all read models. */
+    private void dashboardsAndRebuild(BenchInfrastructure infrastructure) throws Exception {
+        phase("dashboards and rebuild");
+        String topic = "bench.dashboards";
+        infrastructure.createDatabase("bench_raw");
+        long events;
+        try (RawEventTable raw = new RawEventTable(infrastructure.connect("bench_raw"))) {
+            events = generate(infrastructure, topic, new DataSet(sizes.dashboardProgrammes(),
+                    sizes.setsPerProgramme(), sizes.eventsPerSet(), 2), raw);
+        }
+        results.add("dashboard.events", events);
+        QueryServices queryServices = queryServices(infrastructure);
+        infrastructure.createDatabase("bench_dashboards");
+        ServiceJvm queries = queryServices.launch("query-service-dashboards", topic, "bench_dashboards",
+                "bench-dashboards");
+        try (Connection readModels = infrastructure.connect("bench_dashboards");
+             Connection raw = infrastructure.connect("bench_raw")) {
+            queries.awaitReady();
+            Stopwatch initial = Stopwatch.start();
+            while (QueryServices.committedOffsets(readModels) < events) {
+                Stopwatch.sleep(250);
+            }
+            // from offset 0 into empty read models: the work of a rebuild, so it counts as the first one
+            results.add("projection.initial-dashboards.seconds", initial.seconds());
+            results.add("rebuild.seconds", initial.seconds());
+            DashboardLatency latency = new DashboardLatency(http);
+            List<UUID> programmes = DashboardLatency.ids(raw, "ProgrammeLaunched");
+            List<UUID> sets = DashboardLatency.ids(raw, "SetFormed");
+            for (int run = 1; run <= runs; run++) {
+                System.out.println(" run " + run);
+                latencies("dashboard.api", latency.api(queries.url() + "/api/programmes/%s/dashboard?asOf=2026-11-27",
+                        programmes, 50, sizes.apiRequests(), false));
+                latencies("fairness.api", latency.api(queries.url() + "/api/sets/%s/fairness", sets, 50,
+                        sizes.apiRequests(), true));
+                latencies("dashboard.raw", latency.rawSql(raw, DashboardLatency.RAW_DASHBOARD, programmes, 1,
+                        sizes.rawQueries()));
+                latencies("fairness.raw", latency.rawSql(raw, DashboardLatency.RAW_FAIRNESS, sets, 1,
+                        sizes.rawQueries()));
+            }
+            RawEventTable.indexByProgrammeAndSet(raw);
+            for (int run = 1; run <= runs; run++) {
+                latencies("dashboard.raw-indexed", latency.rawSql(raw, DashboardLatency.RAW_DASHBOARD, programmes,
+                        2, sizes.apiRequests()));
+                latencies("fairness.raw-indexed", latency.rawSql(raw, DashboardLatency.RAW_FAIRNESS, sets, 2,
+                        sizes.apiRequests()));
+            }
+            for (int run = 2; run <= runs; run++) {
+                results.add("rebuild.seconds", rebuild(queries));
+            }
+        } finally {
+            memory(queries.stop(), "query");
+        }
+    }
+
+    /** Wall time of {@code POST /api/admin/rebuild} until its status says DONE. */
+    private double rebuild(ServiceJvm queries) {
+        Stopwatch watch = Stopwatch.start();
+        BenchHttp.Answer started = http.postJson(queries.url() + "/api/admin/rebuild", "{}");
+        if (!started.ok()) {
+            throw new IllegalStateException("rebuild refused: " + started.status() + " " + started.body());
+        }
+        while (!http.get(queries.url() + "/api/admin/rebuild").body().contains("\"DONE\"")) {
+            Stopwatch.sleep(250);
+        }
+        return watch.seconds();
+    }
+
+    private void latencies(String figure, Latencies latencies) {
+        results.add(figure + ".p50", latencies.percentileMillis(50));
+        results.add(figure + ".p99", latencies.percentileMillis(99));
+    }
+
+    private long generate(BenchInfrastructure infrastructure, String topic, DataSet dataSet,
+                          Consumer<EventEnvelope> alsoTo) {
+        infrastructure.createTopic(topic);
+        Stopwatch watch = Stopwatch.start();
+        long events;
+        try (TopicWriter writer = new TopicWriter(infrastructure.bootstrapServers(), topic)) {
+            events = dataSet.emit(alsoTo == null ? writer : writer.andThen(alsoTo));
+        }
+        System.out.printf(" generated %,d events onto %s in %.0f s: %s%n", events, topic, watch.seconds(),
+                dataSet.describe());
+        return events;
+    }
+
+    private void record(String figure, ClosedLoop.Result result) {
+        results.add(figure + ".rate", result.perSecond());
+        results.add(figure + ".p50", result.latencies().percentileMillis(50));
+        results.add(figure + ".p99", result.latencies().percentileMillis(99));
+    }
+
+    private void memory(ServiceJvm.Memory used, String service) {
+        results.add("memory." + service + ".heap", used.peakHeapMiB());
+        results.add("memory." + service + ".rss", used.peakRssMiB());
+    }
+
+    private QueryServices queryServices(BenchInfrastructure infrastructure) {
+        return new QueryServices(infrastructure, jar("query-service"), LOGS, http, serviceJvmOptions);
+    }
+
+    private Path jar(String module) {
+        Path target = root.resolve(module).resolve("target");
+        try (var jars = Files.newDirectoryStream(target, module + "-*-exec.jar")) {
+            for (Path jar : jars) {
+                return jar;
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot list " + target, e);
+        }
+        throw new IllegalStateException("no executable jar in " + target + ": build first (./bench.sh does)");
+    }
+
+    private static void phase(String name) {
+        System.out.println();
+        System.out.println("== " + name);
+    }
+
+    private static String option(List<String> arguments, String name, String fallback) {
+        int at = arguments.indexOf(name);
+        return at >= 0 && at + 1 < arguments.size() ? arguments.get(at + 1) : fallback;
+    }
+}

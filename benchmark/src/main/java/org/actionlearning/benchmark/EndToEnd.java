@@ -1,0 +1,82 @@
+package org.actionlearning.benchmark;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * End-to-end latency at a fixed offered rate (open loop): commands are sent at {@code rate} per second whatever
+ * the answers take; for one command in {@code SAMPLE}, the time from its 2xx to its programme being visible through
+ * the query API ({@code GET /api/programmes/{id}/actions} answers 404 until the programme is projected), polled
+ * every {@code POLL_MILLIS}.
+ */
+public final class EndToEnd {
+
+    private static final int SAMPLE = 20;
+    private static final long POLL_MILLIS = 5;
+    private static final Pattern PROGRAMME_ID = Pattern.compile("\"programmeId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+    private final BenchHttp http;
+
+    public EndToEnd(BenchHttp http) {
+        this.http = http;
+    }
+
+    /** The latencies of the sampled commands, and the rate actually achieved. */
+    public record Result(double offeredRate, double achievedRate, Latencies visible, long failed) {
+    }
+
+    public Result run(String commandUrl, String queryUrl, double rate, double seconds) {
+        Latencies visible = new Latencies();
+        AtomicLong succeeded = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ExecutorService workers = Executors.newFixedThreadPool(128);
+        long total = (long) (rate * seconds);
+        long begin = System.nanoTime();
+        for (long i = 0; i < total; i++) {
+            long due = begin + (long) (i * 1e9 / rate);
+            LockSupport.parkNanos(due - System.nanoTime());
+            boolean sampled = i % SAMPLE == 0;
+            long n = i;
+            workers.execute(() -> {
+                BenchHttp.Answer answer = http.postJson(commandUrl + "/api/programmes", CommandIngest.launchProgramme(n));
+                if (!answer.ok()) {
+                    failed.incrementAndGet();
+                    return;
+                }
+                succeeded.incrementAndGet();
+                if (sampled) {
+                    long acknowledged = System.nanoTime();
+                    Matcher id = PROGRAMME_ID.matcher(answer.body());
+                    if (id.find() && awaitVisible(queryUrl + "/api/programmes/" + id.group(1) + "/actions")) {
+                        visible.add(System.nanoTime() - acknowledged);
+                    } else {
+                        failed.incrementAndGet();
+                    }
+                }
+            });
+        }
+        workers.shutdown();
+        try {
+            workers.awaitTermination(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        double elapsed = (System.nanoTime() - begin) / 1e9;
+        return new Result(rate, succeeded.get() / elapsed, visible, failed.get());
+    }
+
+    private boolean awaitVisible(String url) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (http.get(url).ok()) {
+                return true;
+            }
+            Stopwatch.sleep(POLL_MILLIS);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+package org.actionlearning.benchmark;
+
+import org.actionlearning.testsupport.TestIdentity;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Starts query-service instances (own JVMs, one consumer group, one database) on a topic, and measures how fast
+ * they project it: from the first committed batch to the last offset, read from the offsets the projection stores
+ * with each batch.
+ */
+public final class QueryServices {
+
+    private static final AtomicInteger PORTS = new AtomicInteger(18182);
+    private final BenchInfrastructure infrastructure;
+    private final Path jar;
+    private final Path logs;
+    private final BenchHttp http;
+    private final List<String> jvmOptions;
+    private final List<ServiceJvm.Memory> memory = new ArrayList<>();
+
+    public QueryServices(BenchInfrastructure infrastructure, Path jar, Path logs, BenchHttp http,
+                         List<String> jvmOptions) {
+        this.infrastructure = infrastructure;
+        this.jar = jar;
+        this.logs = logs;
+        this.http = http;
+        this.jvmOptions = jvmOptions;
+    }
+
+    /** What a group of instances did: events per second over the projection of the whole topic. */
+    public record Projected(int instances, long events, double seconds) {
+        public double perSecond() {
+            return events / seconds;
+        }
+    }
+
+    /** Starts one instance on a topic and database (the database must exist), without waiting for it. */
+    public ServiceJvm launch(String name, String topic, String database, String groupId) {
+        return ServiceJvm.launch(name, jar, PORTS.getAndIncrement(), jvmOptions, TestIdentity.listWith(
+                "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--als.projection.bootstrap-servers=" + infrastructure.bootstrapServers(),
+                "--als.projection.topic=" + topic,
+                "--als.projection.group-id=" + groupId), logs, http);
+    }
+
+    /** Projects the whole topic ({@code events} records) with {@code instances} instances into a fresh database. */
+    public Projected project(String topic, long events, int instances, String database) throws Exception {
+        infrastructure.createDatabase(database);
+        List<ServiceJvm> group = new ArrayList<>();
+        for (int i = 0; i < instances; i++) {
+            group.add(launch(database + "-" + (i + 1), topic, database, database));
+        }
+        group.forEach(ServiceJvm::awaitReady);
+        try (Connection connection = infrastructure.connect(database)) {
+            long first = 0;
+            Stopwatch watch = null;
+            long done = 0;
+            while (done < events) {
+                done = committedOffsets(connection);
+                if (watch == null && done > 0) {
+                    watch = Stopwatch.start();
+                    first = done;
+                }
+                Stopwatch.sleep(100);
+            }
+            return new Projected(instances, events - first, watch.seconds());
+        } finally {
+            group.forEach(service -> memory.add(service.stop()));
+        }
+    }
+
+    /** The offsets committed with the read models: how many records are projected. */
+    public static long committedOffsets(Connection connection) throws Exception {
+        try (ResultSet rows = connection.createStatement().executeQuery(
+                "select coalesce(sum(next_offset), 0) from consumer_offset")) {
+            rows.next();
+            return rows.getLong(1);
+        } catch (org.postgresql.util.PSQLException notYetMigrated) {
+            return 0;
+        }
+    }
+
+    public void record(ServiceJvm.Memory used) {
+        memory.add(used);
+    }
+
+    public List<ServiceJvm.Memory> memory() {
+        return memory;
+    }
+}

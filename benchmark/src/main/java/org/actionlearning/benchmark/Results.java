@@ -1,0 +1,44 @@
+package org.actionlearning.benchmark;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Every value measured, by figure, one per run; a figure's headline is the median of its runs. */
+public final class Results {
+
+    private final Map<String, List<Double>> values = new LinkedHashMap<>();
+
+    public synchronized void add(String figure, double value) {
+        values.computeIfAbsent(figure, f -> new ArrayList<>()).add(value);
+        System.out.printf("  %-40s %,14.2f%n", figure, value);
+    }
+
+    public synchronized double median(String figure) {
+        List<Double> runs = values.getOrDefault(figure, List.of()).stream().sorted().toList();
+        if (runs.isEmpty()) {
+            return Double.NaN;
+        }
+        int middle = runs.size() / 2;
+        return runs.size() % 2 == 1 ? runs.get(middle) : (runs.get(middle - 1) + runs.get(middle)) / 2;
+    }
+
+    public synchronized double max(String figure) {
+        return values.getOrDefault(figure, List.of()).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** The values of each run, for the record ("1,234 / 1,301 / 1,277"). */
+    public synchronized String runs(String figure) {
+        return values.getOrDefault(figure, List.of()).stream().map(Results::format)
+                .collect(Collectors.joining(" / "));
+    }
+
+    public static String format(double value) {
+        if (Double.isNaN(value)) {
+            return "n/a";
+        }
+        return Math.abs(value) >= 100 ? "%,.0f".formatted(value) : "%,.1f".formatted(value);
+    }
+}

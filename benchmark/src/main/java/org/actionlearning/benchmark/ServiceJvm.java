@@ -1,0 +1,148 @@
+package org.actionlearning.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One service running in its own JVM from its executable jar, with {@code -Xmx512m}, so that its heap and RSS
+ * are its own. Heap in use is sampled every 500 ms from the actuator; the peak RSS is the kernel's
+ * {@code VmHWM} of the process, read just before it stops.
+ */
+public final class ServiceJvm implements AutoCloseable {
+
+    private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
+    private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
+
+    /** What a service used: the largest heap in use seen, and the peak resident set size. */
+    public record Memory(String service, double peakHeapMiB, double peakRssMiB) {
+    }
+
+    private final String name;
+    private final String url;
+    private final Process process;
+    private final BenchHttp http;
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private volatile double peakHeapBytes;
+
+    private ServiceJvm(String name, int port, Process process, BenchHttp http) {
+        this.name = name;
+        this.url = "http://localhost:" + port;
+        this.process = process;
+        this.http = http;
+    }
+
+    public static ServiceJvm start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
+                                   Path logDirectory, BenchHttp http) {
+        ServiceJvm service = launch(name, jar, port, jvmOptions, arguments, logDirectory, http);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts the JVM without waiting for it to be ready (several can then start side by side). */
+    public static ServiceJvm launch(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
+                                    Path logDirectory, BenchHttp http) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xmx512m", "-Daxoniq.update-checker.disabled=true"));
+        jvmOptions.forEach(option -> command.add(option.replace("{name}", name))); // e.g. a JFR file per service
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
+        try {
+            Files.createDirectories(logDirectory);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(logDirectory.resolve(name + ".log").toFile());
+            builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+            Process process = builder.start();
+            // the services must not outlive the benchmark, however it ends
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+            ServiceJvm service = new ServiceJvm(name, port, process, http);
+            service.sampler.scheduleAtFixedRate(service::sampleHeap, 0, 500, TimeUnit.MILLISECONDS);
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public void awaitReady() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see its log");
+            }
+            if (http.get(url + "/actuator/health/readiness").ok()) {
+                return;
+            }
+            Stopwatch.sleep(250);
+        }
+        throw new IllegalStateException(name + " not ready after 180 s");
+    }
+
+    private void sampleHeap() {
+        BenchHttp.Answer answer = http.get(url + "/actuator/metrics/jvm.memory.used?tag=area:heap");
+        if (answer.ok()) {
+            Matcher value = HEAP_VALUE.matcher(answer.body());
+            if (value.find()) {
+                peakHeapBytes = Math.max(peakHeapBytes, Double.parseDouble(value.group(1)));
+            }
+        }
+    }
+
+    /** CPU time the process has used so far (user + system), from /proc; NaN where there is none. */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime at 100 Hz
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    private double peakRssMiB() {
+        try {
+            Matcher hwm = VM_HWM.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));
+            return hwm.find() ? Long.parseLong(hwm.group(1)) / 1024.0 : Double.NaN;
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Stops the service (SIGTERM) and tells what it used. */
+    public Memory stop() {
+        sampler.shutdownNow();
+        Memory memory = new Memory(name, peakHeapBytes / (1024.0 * 1024.0), peakRssMiB());
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return memory;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            stop();
+        }
+    }
+}

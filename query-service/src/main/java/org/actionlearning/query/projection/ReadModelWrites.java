@@ -1,0 +1,207 @@
+package org.actionlearning.query.projection;
+
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Query;
+import org.jooq.Table;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The read-model writes of one projection transaction, sent to PostgreSQL together just before it commits instead
+ * of one round trip per statement: statements of the same shape go as one JDBC batch (which the driver rewrites into
+ * one multi-row INSERT, {@code reWriteBatchedInserts}).
+ * <p>
+ * A statement can come whole ({@link #add(Table, Object, Query)}, convenient) or as a prepared template with the
+ * values of one row ({@link #add(Table, Object, Query, Object...)}, for the events that come by the million: building
+ * and rendering a jOOQ statement per row cost more CPU than PostgreSQL spent on the row).
+ * <p>
+ * Grouping reorders statements, which is only safe where they commute. A statement added with the one row it
+ * touches ({@link #add(Table, Object, Query)}) commutes with statements on other rows, so statements on the same row
+ * keep their order: the n-th statement on a row goes to the n-th round ("level") of batches, and each batch holds a
+ * row at most once. A statement added without a row ({@link #add(Query)}, e.g. an update of many rows) is a barrier:
+ * everything before it is written first, and it runs before anything added after it.
+ * <p>
+ * Projections must write only through here, never {@code execute()} a statement themselves: a direct write would
+ * overtake the statements still pending in this transaction.
+ */
+@Component
+public class ReadModelWrites {
+
+    private final DSLContext db;
+    private final Map<Template, String> templateSql = new ConcurrentHashMap<>();
+
+    public ReadModelWrites(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A statement that touches exactly one row, the row {@code key} of {@code table}. */
+    public void add(Table<?> table, Object key, Query query) {
+        Pending pending = pending();
+        if (pending == null) {
+            query.execute();
+        } else {
+            pending.add(new RowKey(table, key), new Statement(query, null, query.getSQL()));
+        }
+    }
+
+    /**
+     * A prepared statement, built once with placeholders, and the values of its placeholders for one row: the
+     * statement touches exactly the row {@code key} of {@code table}.
+     */
+    public void add(Table<?> table, Object key, Query template, Object... values) {
+        Pending pending = pending();
+        if (pending == null) {
+            db.batch(template).bind(values).execute();
+        } else {
+            pending.add(new RowKey(table, key), new Statement(template, values, new Template(template)));
+        }
+    }
+
+    /** Any other statement: runs after every statement added before it, before every one added after. */
+    public void add(Query query) {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.flush();
+        }
+        query.execute();
+    }
+
+    /** Writes what is pending now (also done before commit). */
+    public void flush() {
+        Pending pending = pending();
+        if (pending != null) {
+            pending.flush();
+        }
+    }
+
+    /** The statements pending in the current transaction; null outside one (then each statement runs at once). */
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            Pending created = new Pending();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.flush();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ReadModelWrites.this);
+                }
+            });
+            pending = created;
+        }
+        return pending;
+    }
+
+    /** A row: its table (by identity, the generated constants) and its key. */
+    private record RowKey(Table<?> table, Object key) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof RowKey row && row.table == table && row.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(table) + key.hashCode();
+        }
+    }
+
+    /**
+     * A template as a map key, by identity: a jOOQ query's own hashCode and equals render its SQL, which costs
+     * more than the row it writes.
+     */
+    private static final class Template {
+        private final Query query;
+
+        Template(Query query) {
+            this.query = query;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Template template && template.query == query;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(query);
+        }
+    }
+
+    /**
+     * One statement: a whole query ({@code values} null) or a template and its values; {@code shape} groups
+     * statements that can share a batch (the template, or a whole query's SQL).
+     */
+    private record Statement(Query query, Object[] values, Object shape) {
+        Object[] bindValues() {
+            return values != null ? values : query.getBindValues().toArray();
+        }
+    }
+
+    /** Statements by level, then by shape (in order of first appearance). */
+    private final class Pending {
+        private final Map<RowKey, Integer> statementsPerRow = new HashMap<>();
+        private final List<Map<Object, List<Statement>>> levels = new ArrayList<>();
+
+        void add(RowKey row, Statement statement) {
+            int level = statementsPerRow.merge(row, 1, Integer::sum) - 1;
+            while (levels.size() <= level) {
+                levels.add(new LinkedHashMap<>());
+            }
+            levels.get(level).computeIfAbsent(statement.shape(), shape -> new ArrayList<>()).add(statement);
+        }
+
+        void flush() {
+            for (Map<Object, List<Statement>> level : levels) {
+                level.values().forEach(this::execute);
+            }
+            levels.clear();
+            statementsPerRow.clear();
+        }
+
+        private void execute(List<Statement> sameShape) {
+            Statement first = sameShape.get(0);
+            if (first.values() != null) {
+                executeTemplate(first.query(), sameShape);
+            } else if (sameShape.size() == 1) {
+                first.query().execute();
+            } else {
+                BatchBindStep batch = db.batch(first.query());
+                sameShape.forEach(statement -> batch.bind(statement.bindValues()));
+                batch.execute();
+            }
+        }
+
+        /** Straight JDBC: jOOQ's batch binding cost more CPU per row than the driver and PostgreSQL together. */
+        private void executeTemplate(Query template, List<Statement> rows) {
+            String sql = templateSql.computeIfAbsent(new Template(template), t -> template.getSQL());
+            db.connection(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (Statement row : rows) {
+                        Object[] values = row.values();
+                        for (int i = 0; i < values.length; i++) {
+                            statement.setObject(i + 1, values[i]);
+                        }
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+            });
+        }
+    }
+}
