@@ -1,6 +1,7 @@
 package org.actionlearning.query.access;
 
 import org.actionlearning.query.read.ActionView;
+import org.actionlearning.query.read.ProgrammeSummary;
 import java.util.List;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 
@@ -102,10 +103,17 @@ public class ReadAccess {
         }
     }
 
-    /** Whether a programme appears in the caller's list: they administer, sponsor or take part in it. */
-    public boolean listsProgramme(Caller caller, UUID programmeId, String organisation) {
-        return caller.isAdminOf(organisation) || caller.isSponsorOf(programmeId)
-                || !setsOf(caller, programmeId).isEmpty();
+    /**
+     * The programmes of the list the caller may see: those they administer, sponsor or take part in. The programmes
+     * of the caller's sets are looked up once for the whole list.
+     */
+    public List<ProgrammeSummary> listed(Caller caller, List<ProgrammeSummary> programmes) {
+        Set<UUID> sets = Stream.concat(caller.scopesOf(Role.FACILITATOR).stream(),
+                caller.scopesOf(Role.MEMBER).stream()).collect(Collectors.toSet());
+        Set<UUID> takingPart = sets.isEmpty() ? Set.of() : Set.copyOf(db.selectDistinct(LEARNING_SET.PROGRAMME_ID)
+                .from(LEARNING_SET).where(LEARNING_SET.SET_ID.in(sets)).fetch(LEARNING_SET.PROGRAMME_ID));
+        return programmes.stream().filter(p -> caller.isAdminOf(p.organisation()) || caller.isSponsorOf(p.programmeId())
+                || takingPart.contains(p.programmeId())).toList();
     }
 
     public boolean seesAggregates(Caller caller, UUID programmeId, String organisation) {

@@ -50,8 +50,7 @@ class ProgrammePages {
         Map<UUID, List<SetEntry>> setsByProgramme = sets.sets().stream()
                 .collect(Collectors.groupingBy(SetEntry::programmeId));
         Caller caller = Callers.current();
-        List<ProgrammeSummary> visible = programmes.programmes().stream()
-                .filter(p -> access.listsProgramme(caller, p.programmeId(), p.organisation())).toList();
+        List<ProgrammeSummary> visible = access.listed(caller, programmes.programmes());
         model.addAttribute("programmes", visible);
         model.addAttribute("setsByProgramme", setsByProgramme);
         // which links to offer: aggregates to sponsors and administrators, a set's pages to the people in it

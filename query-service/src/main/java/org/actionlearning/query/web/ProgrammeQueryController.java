@@ -62,8 +62,7 @@ public class ProgrammeQueryController {
             + "each with its number of sets and of distinct active members over its sets.")
     public List<ProgrammeSummary> programmes() {
         Caller caller = Callers.current();
-        return programmes.programmes().stream()
-                .filter(p -> access.listsProgramme(caller, p.programmeId(), p.organisation())).toList();
+        return access.listed(caller, programmes.programmes());
     }
 
     @GetMapping("/{programmeId}/dashboard")
