@@ -2,6 +2,7 @@ package org.actionlearning.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,15 @@ public final class ServiceJvm implements AutoCloseable {
         this.url = "http://localhost:" + port;
         this.process = process;
         this.http = http;
+    }
+
+    /** A port nothing listens on now, so benchmarks run side by side never answer each other's requests. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static ServiceJvm start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,
