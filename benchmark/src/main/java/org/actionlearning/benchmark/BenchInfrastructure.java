@@ -29,12 +29,14 @@ public final class BenchInfrastructure implements AutoCloseable {
     public static final int PARTITIONS = 6;
     private final EmbeddedPostgres postgres;
     private final EmbeddedKafkaKraftBroker kafka;
+    private final Path postgresData;
 
     public BenchInfrastructure(Path dataDirectory, int postgresPort) throws IOException {
+        postgresData = dataDirectory.resolve("postgres");
         deleteRecursively(dataDirectory);
         Files.createDirectories(dataDirectory);
         postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory.resolve("postgres"))
+                .setDataDirectory(postgresData)
                 .setCleanDataDirectory(true)
                 .setPort(postgresPort)
                 .setServerConfig("synchronous_commit", "on")
@@ -44,6 +46,16 @@ public final class BenchInfrastructure implements AutoCloseable {
                 .start();
         kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS); // a random port: the services are told which
         kafka.afterPropertiesSet();
+    }
+
+    /** CPU seconds used so far by PostgreSQL: the postmaster and its live backends and helpers. */
+    public double postgresCpuSeconds() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+            return ProcessCpu.treeSeconds(postmaster);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     public String bootstrapServers() {

@@ -94,13 +94,14 @@ public final class BenchmarkMain {
             for (int run = 1; run <= runs; run++) {
                 System.out.println(" run " + run);
                 for (int concurrency : List.of(1, 16, 64)) {
-                    double cpuBefore = commands.cpuSeconds() + queries.cpuSeconds();
+                    CpuSplit before = CpuSplit.now(commands, queries, infrastructure);
                     ClosedLoop.Result http = ingest.http(commands.url(), concurrency, sizes.ingestWarmup(),
                             sizes.ingestSeconds());
-                    // both services' CPU (warm-up included) per command: what bounds ingest on two shared cores
-                    double cpu = commands.cpuSeconds() + queries.cpuSeconds() - cpuBefore;
-                    results.add("ingest.http.c" + concurrency + ".cpu-ms", 1000 * cpu
-                            / (http.perSecond() * (sizes.ingestWarmup() + sizes.ingestSeconds())));
+                    // CPU per command of each process (warm-up included): what bounds ingest on two shared cores
+                    double commandsSent = http.perSecond() * (sizes.ingestWarmup() + sizes.ingestSeconds());
+                    CpuSplit.now(commands, queries, infrastructure).minus(before).perCommand(commandsSent)
+                            .forEach((process, ms) -> results.add(
+                                    "ingest.http.c" + concurrency + ".cpu-ms." + process, ms));
                     record("ingest.http.c" + concurrency, http);
                     record("ingest.jdbc.c" + concurrency, ingest.jdbc(concurrency, sizes.ingestWarmup(),
                             sizes.ingestSeconds()));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** BENCHMARKS.md: the machine, the command, every figure's median with its runs and baseline, the targets. */
 final class Report {
@@ -87,7 +88,20 @@ final class Report {
                     .append(" | ").append(cell(h + ".p99")).append(" | ").append(cell(j + ".rate")).append(" | ")
                     .append(cell(j + ".p50")).append(" | ").append(cell(j + ".p99")).append(" | ")
                     .append(percent(r.median(h + ".rate") / r.median(j + ".rate"))).append(" | ")
-                    .append(cell(h + ".cpu-ms")).append(" |\n");
+                    .append(cell(h + ".cpu-ms.services")).append(" |\n");
+        }
+        md.append("\nWhere the CPU goes, per acknowledged command (ms, from /proc; warm-up included). The machine ")
+                .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
+                .append("acknowledge however the work is spread:\n\n| concurrency | command service | query service | ")
+                .append("PostgreSQL | benchmark JVM (HTTP client, Kafka broker) | total | 2 cores / total (commands/s) |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (int c : List.of(1, 16, 64)) {
+            String h = "ingest.http.c" + c + ".cpu-ms.";
+            double total = Stream.of("command", "query", "postgres", "bench")
+                    .mapToDouble(process -> r.median(h + process)).sum();
+            md.append("| ").append(c).append(" | ").append(cell(h + "command")).append(" | ").append(cell(h + "query"))
+                    .append(" | ").append(cell(h + "postgres")).append(" | ").append(cell(h + "bench")).append(" | ")
+                    .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
         }
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64); one command in twenty ")

@@ -116,13 +116,7 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** CPU time the process has used so far (user + system), from /proc; NaN where there is none. */
     public double cpuSeconds() {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // utime, stime at 100 Hz
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcessCpu.seconds(process.pid());
     }
 
     private double peakRssMiB() {

@@ -2,6 +2,7 @@ package org.actionlearning.service.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -46,7 +47,7 @@ public final class JwtCallers {
         OAuth2TokenValidator<Jwt> defaults = properties.issuerUri() != null
                 ? JwtValidators.createDefaultWithIssuer(properties.issuerUri()) : JwtValidators.createDefault();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, this::hasAudience));
-        return decoder;
+        return new VerifiedTokens(decoder, Clock.systemUTC());
     }
 
     /** Only the built-in identity store signs tokens. */
