@@ -105,6 +105,8 @@ public final class BenchmarkMain {
                     record("ingest.http.c" + concurrency, http);
                     record("ingest.jdbc.c" + concurrency, ingest.jdbc(concurrency, sizes.ingestWarmup(),
                             sizes.ingestSeconds()));
+                    record("ingest.liveness.c" + concurrency, ingest.liveness(commands.url(), concurrency,
+                            sizes.ingestWarmup(), sizes.ingestSeconds()));
                 }
             }
             double peak = results.median("ingest.http.c64.rate");

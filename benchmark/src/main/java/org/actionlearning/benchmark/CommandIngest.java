@@ -35,6 +35,15 @@ public final class CommandIngest {
                 launchProgramme(SEQUENCE.incrementAndGet())).status() == 201);
     }
 
+    /**
+     * The floor of the HTTP stack itself: the same service answering its liveness probe (Tomcat, the security
+     * filters, Spring MVC, JSON; no command, no database) with the same client at the same concurrency.
+     */
+    public ClosedLoop.Result liveness(String commandUrl, int concurrency, double warmup, double seconds) {
+        return ClosedLoop.run(concurrency, warmup, seconds, () -> () -> http.get(commandUrl
+                + "/actuator/health/liveness").status() == 200);
+    }
+
     /** The table the baseline appends to: the columns, keys and indexes of Axon's domainevententry. */
     public void createBaselineTable() throws Exception {
         try (Connection connection = infrastructure.connect(commandDatabase)) {

@@ -90,6 +90,15 @@ final class Report {
                     .append(percent(r.median(h + ".rate") / r.median(j + ".rate"))).append(" | ")
                     .append(cell(h + ".cpu-ms.services")).append(" |\n");
         }
+        md.append("\nThe HTTP stack's own floor, same client and concurrency: the command service answering its ")
+                .append("liveness probe (no command, no database):\n\n| concurrency | liveness probes/s | p50 ms | p99 ms | ")
+                .append("commands / probes |\n|---|---|---|---|---|\n");
+        for (int c : List.of(1, 16, 64)) {
+            String l = "ingest.liveness.c" + c;
+            md.append("| ").append(c).append(" | ").append(cell(l + ".rate")).append(" | ").append(cell(l + ".p50"))
+                    .append(" | ").append(cell(l + ".p99")).append(" | ")
+                    .append(percent(r.median("ingest.http.c" + c + ".rate") / r.median(l + ".rate"))).append(" |\n");
+        }
         md.append("\nWhere the CPU goes, per acknowledged command (ms, from /proc; warm-up included). The machine ")
                 .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
                 .append("acknowledge however the work is spread:\n\n| concurrency | command service | query service | ")
