@@ -44,15 +44,29 @@ public final class BothServices implements AutoCloseable {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
                 "--als.cors.allowed-origins=" + queryUrl));
-        querySide = QueryServiceApplication.builder().run(TestIdentity.with(
-                "--server.port=" + queryPort,
-                "--spring.datasource.url=" + queryDatabaseUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--als.projection.bootstrap-servers=" + kafka, "--als.projection.topic=" + topic,
-                "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl,
-                "--als.personal-data.vault-url=" + commandUrl));
+        querySide = startQueryInstance(queryPort);
         commands = new HttpJson(commandUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
+    }
+
+    /** The query service started with the command service (its beans, e.g. its meter registry). */
+    public ConfigurableApplicationContext querySide() {
+        return querySide;
+    }
+
+    /**
+     * A query-service instance on the same database and topic, in the same consumer group (as a second instance
+     * behind a load balancer is): the topic's partitions are shared among the instances. The caller closes it.
+     */
+    public ConfigurableApplicationContext startQueryInstance(int port) {
+        return QueryServiceApplication.builder().run(TestIdentity.with(
+                "--server.port=" + port,
+                "--spring.datasource.url=" + queryDatabaseUrl,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
+                "--als.projection.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
+                "--als.projection.topic=" + topic,
+                "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl,
+                "--als.personal-data.vault-url=" + commandUrl));
     }
 
     /**
@@ -80,7 +94,7 @@ public final class BothServices implements AutoCloseable {
     /** The password of every user made by {@link #createUser}. */
     public static final String PASSWORD = "password-of-a-test-user";
 
-    private static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
