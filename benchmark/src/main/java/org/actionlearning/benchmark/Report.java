@@ -76,7 +76,7 @@ final class Report {
                 .append("loop, ").append(sizes.ingestSeconds()).append(" s per step after ").append(sizes.ingestWarmup())
                 .append(" s warm-up, while the relay publishes to Kafka and a query service projects. Baseline: one ")
                 .append("connection per thread, INSERT of an event-sized row into a copy of `domainevententry` ")
-                .append("(same columns, keys and indexes) and COMMIT. Both with `synchronous_commit=on`. The last column is the CPU ")
+                .append("(same columns, keys and indexes) and COMMIT. Both with `synchronous_commit=on` and `fsync=on`. The last column is the CPU ")
                 .append("time of the command service and the query service processes (from /proc) per acknowledged ")
                 .append("command.\n\n");
         md.append("| concurrency | HTTP commands/s | p50 ms | p99 ms | JDBC rows/s | p50 ms | p99 ms | HTTP / JDBC | ")
@@ -210,7 +210,7 @@ final class Report {
             parts.add("(no /proc)");
         }
         parts.add("Java " + System.getProperty("java.version"));
-        parts.add("PostgreSQL 14 (embedded, synchronous_commit=on), Kafka 3.9.1 (KRaft, in the benchmark's JVM)");
+        parts.add("PostgreSQL 14 (embedded, synchronous_commit=on, fsync=on), Kafka 3.9.1 (KRaft, in the benchmark's JVM)");
         return String.join(", ", parts);
     }
 }

