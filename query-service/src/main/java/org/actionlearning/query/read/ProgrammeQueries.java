@@ -1,13 +1,9 @@
 package org.actionlearning.query.read;
 
-import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
-import static org.actionlearning.query.jooq.Tables.MEETING;
-import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +16,7 @@ import org.actionlearning.analytics.Statistics;
 import org.actionlearning.analytics.followthrough.FollowThrough;
 import org.actionlearning.analytics.participation.MeetingParticipation;
 import org.actionlearning.analytics.roi.RoiReport;
-import org.actionlearning.query.jooq.tables.records.ProgrammeRecord;
+import org.actionlearning.query.read.ProgrammeCounts.Counted;
 import org.actionlearning.query.read.ProgrammeDashboard.Counts;
 import org.actionlearning.query.read.ProgrammeDashboard.FollowThroughSummary;
 import org.actionlearning.query.read.ProgrammeDashboard.ParticipationSummary;
@@ -28,7 +24,6 @@ import org.actionlearning.query.read.ProgrammeDashboard.RoiSummary;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record1;
-import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -46,15 +41,17 @@ public class ProgrammeQueries {
     private final ActionReader actions;
     private final MetricReader metrics;
     private final CostReader costs;
+    private final ProgrammeCounts counts;
 
     public ProgrammeQueries(DSLContext db, ProgrammeReader programmes, ParticipationReader participation,
-                            ActionReader actions, MetricReader metrics, CostReader costs) {
+                            ActionReader actions, MetricReader metrics, CostReader costs, ProgrammeCounts counts) {
         this.db = db;
         this.programmes = programmes;
         this.participation = participation;
         this.actions = actions;
         this.metrics = metrics;
         this.costs = costs;
+        this.counts = counts;
     }
 
     /** Every programme, oldest start first. */
@@ -72,7 +69,7 @@ public class ProgrammeQueries {
 
     /** The dashboard of a programme; {@code asOf} governs {@code overdue}. */
     public ProgrammeDashboard dashboard(UUID programmeId, LocalDate asOf) {
-        ProgrammeRecord programme = programmes.require(programmeId);
+        Counted counted = counts.of(programmeId);
         List<MeetingParticipation> meetings = participation.ofProgramme(programmeId).stream()
                 .map(ParticipationReader.HeldMeeting::participation)
                 .toList();
@@ -80,12 +77,13 @@ public class ProgrammeQueries {
                 actions.ofProgramme(programmeId).stream().map(ActionReader.StoredAction::record).toList(), asOf);
         List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
         RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
-        boolean tooFew = MinimumGroup.tooSmall(peopleEver(programmeId));
+        boolean tooFew = MinimumGroup.tooSmall(counted.peopleEver());
 
         return new ProgrammeDashboard(
-                programme.getProgrammeId(),
-                programme.getName(),
-                counts(programmeId, meetings.size()),
+                counted.programmeId(),
+                counted.name(),
+                new Counts(counted.sets(), counted.activeMembers(), meetings.size(), counted.challenges(),
+                        counted.questions(), counted.statements()),
                 tooFew ? null : new FollowThroughSummary(followThrough.committed(), followThrough.completed(),
                         followThrough.abandoned(), followThrough.open(), followThrough.overdue(),
                         followThrough.completionRate(), followThrough.onTimeRate(),
@@ -130,28 +128,8 @@ public class ProgrammeQueries {
                 });
     }
 
-    /** Everyone who was ever a member of one of the programme's sets: the people its figures are about. */
-    private int peopleEver(UUID programmeId) {
-        return db.fetchValue(DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID)).from(SET_MEMBER)
-                .where(SET_MEMBER.PROGRAMME_ID.eq(programmeId)));
-    }
-
-    private Counts counts(UUID programmeId, int meetingsHeld) {
-        int sets = db.fetchCount(LEARNING_SET, LEARNING_SET.PROGRAMME_ID.eq(programmeId));
-        Integer members = db.fetchValue(activeMembers(DSL.val(programmeId)));
-        var meetingsOfProgramme = DSL.select(MEETING.MEETING_ID).from(MEETING).where(MEETING.PROGRAMME_ID.eq(programmeId));
-        int challenges = db.fetchCount(CHALLENGE, CHALLENGE.MEETING_ID.in(meetingsOfProgramme));
-        Record2<BigDecimal, BigDecimal> said = db
-                .select(DSL.sum(MEMBER_PARTICIPATION.QUESTIONS), DSL.sum(MEMBER_PARTICIPATION.STATEMENTS))
-                .from(MEMBER_PARTICIPATION)
-                .where(MEMBER_PARTICIPATION.MEETING_ID.in(meetingsOfProgramme))
-                .fetchOne();
-        return new Counts(sets, members == null ? 0 : members, meetingsHeld, challenges,
-                wholeNumber(said.value1()), wholeNumber(said.value2()));
-    }
-
     /** Distinct people active in at least one set of the programme. */
-    private static Select<Record1<Integer>> activeMembers(Field<UUID> programmeId) {
+    static Select<Record1<Integer>> activeMembers(Field<UUID> programmeId) {
         return DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID))
                 .from(SET_MEMBER)
                 .join(LEARNING_SET).on(LEARNING_SET.SET_ID.eq(SET_MEMBER.SET_ID))
@@ -164,9 +142,5 @@ public class ProgrammeQueries {
                                         Function<MeetingParticipation, Double> value) {
         return Statistics.mean(meetings.stream().map(value).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray());
-    }
-
-    private static int wholeNumber(BigDecimal sum) {
-        return sum == null ? 0 : sum.intValueExact();
     }
 }
