@@ -20,6 +20,8 @@ public final class BenchmarkMain {
 
     private static final Path DATA = Path.of(System.getProperty("bench.data-dir", "/tmp/als-bench"));
     private static final Path LOGS = Path.of(System.getProperty("bench.log-dir", "/tmp/als-bench-logs"));
+    /** Overridable so that two benchmark runs on one machine do not share a PostgreSQL. */
+    private static final int POSTGRES_PORT = Integer.getInteger("bench.pg-port", 55432);
     private static final int COMMAND_PORT = 18081;
     private static final int E2E_QUERY_PORT = 18082;
 
@@ -50,7 +52,7 @@ public final class BenchmarkMain {
         List<String> only = Arrays.asList(option(arguments, "--only", "ingest,projection,dashboard").split(","));
         BenchmarkMain bench = new BenchmarkMain(sizes, runs, root);
         Stopwatch total = Stopwatch.start();
-        try (BenchInfrastructure infrastructure = new BenchInfrastructure(DATA, 55432)) {
+        try (BenchInfrastructure infrastructure = new BenchInfrastructure(DATA, POSTGRES_PORT)) {
             Files.createDirectories(LOGS);
             if (only.contains("ingest")) {
                 bench.ingestAndEndToEnd(infrastructure);
@@ -76,13 +78,13 @@ public final class BenchmarkMain {
         infrastructure.createDatabase("bench_command");
         infrastructure.createDatabase("bench_query");
         infrastructure.createTopic("bench.commands");
-        ServiceJvm commands = ServiceJvm.start("command-service", jar("command-service"), COMMAND_PORT,
+        ServiceJvm commands = ServiceJvm.start("command-service", jar("command-service"), ServiceJvm.freePort(),
                 serviceJvmOptions, TestIdentity.listWith(
                         "--spring.datasource.url=" + infrastructure.jdbcUrl("bench_command"),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                         "--als.relay.bootstrap-servers=" + infrastructure.bootstrapServers(),
                         "--als.relay.topic=bench.commands"), LOGS, http);
-        ServiceJvm queries = ServiceJvm.start("query-service-e2e", jar("query-service"), E2E_QUERY_PORT,
+        ServiceJvm queries = ServiceJvm.start("query-service-e2e", jar("query-service"), ServiceJvm.freePort(),
                 serviceJvmOptions, TestIdentity.listWith(
                         "--spring.datasource.url=" + infrastructure.jdbcUrl("bench_query"),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class QueryServices {
 
-    private static final AtomicInteger PORTS = new AtomicInteger(18182);
+    /** The first instance's HTTP port; overridable so that two benchmark runs on one machine do not collide. */
+    private static final AtomicInteger PORTS = new AtomicInteger(Integer.getInteger("bench.query-port", 18182));
     private final BenchInfrastructure infrastructure;
     private final Path jar;
     private final Path logs;
@@ -41,7 +42,7 @@ public final class QueryServices {
 
     /** Starts one instance on a topic and database (the database must exist), without waiting for it. */
     public ServiceJvm launch(String name, String topic, String database, String groupId) {
-        return ServiceJvm.launch(name, jar, PORTS.getAndIncrement(), jvmOptions, TestIdentity.listWith(
+        return ServiceJvm.launch(name, jar, ServiceJvm.freePort(), jvmOptions, TestIdentity.listWith(
                 "--spring.datasource.url=" + infrastructure.jdbcUrl(database),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + infrastructure.bootstrapServers(),
