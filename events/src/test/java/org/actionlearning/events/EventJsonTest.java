@@ -161,6 +161,27 @@ class EventJsonTest {
         assertSameAsTwoPasses(bytes, read);
     }
 
+    /** The one pass reads the writer's timestamps itself and leaves any other to the usual reading. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "2026-03-09T10:15:30.123Z", "2024-02-29T23:59:59.000000001Z",
+            "1969-12-31T23:59:59.5Z", "2023-02-29T00:00:00Z", "2026-03-09T24:00:00Z", "2026-03-09T10:15:30.Z",
+            "2026-03-09T10:15:30.1234567891Z", "2026-03-09T10:15:30+01:00", "+10000-01-01T00:00:00Z"})
+    void timestampsReadInOnePassAsTheUsualReadingReadsThem(String occurredAt) {
+        EventEnvelope envelope = EventJson.envelope(UUID.randomUUID(), "LearningSet", "a", 0,
+                Instant.parse("2026-03-09T10:15:30.123Z"), EventSamples.all().get(0));
+        byte[] bytes = new String(EventJson.toBytes(envelope), StandardCharsets.UTF_8)
+                .replace("2026-03-09T10:15:30.123Z", occurredAt).getBytes(StandardCharsets.UTF_8);
+
+        ReadEvent read;
+        try {
+            read = EventJson.read(bytes);
+        } catch (UnreadableEventException refused) {
+            assertThatThrownBy(() -> EventJson.fromBytes(bytes)).isInstanceOf(UnreadableEventException.class);
+            return;
+        }
+        assertSameAsTwoPasses(bytes, read);
+    }
+
     /** Shapes the one pass leaves to the usual reading: an upgrade, odd order or values, refusals with reasons. */
     @ParameterizedTest
     @ValueSource(strings = {

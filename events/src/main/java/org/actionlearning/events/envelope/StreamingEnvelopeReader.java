@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -148,16 +149,56 @@ final class StreamingEnvelopeReader {
         return UUID.fromString(text);
     }
 
-    /** Only UTC with a Z, as the writer puts it. */
+    /**
+     * Only the writer's form, {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, read by position: Instant.parse (a general
+     * formatter) took a third of the time this whole pass took.
+     */
     private static Instant instant(JsonParser parser, JsonToken value) throws IOException {
         String text = text(parser, value);
         if (text == null) {
             return null;
         }
-        if (!text.endsWith("Z")) {
+        int length = text.length();
+        if (length < 20 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(length - 1) != 'Z') {
             throw new NotPlain();
         }
-        return Instant.parse(text);
+        long day = LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10)).toEpochDay();
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        if (hour > 23 || minute > 59 || second > 59) {
+            throw new NotPlain();
+        }
+        return Instant.ofEpochSecond(day * 86_400 + hour * 3_600 + minute * 60 + second, nanos(text, 19, length - 1));
+    }
+
+    /** The fraction after the seconds, if any: a dot and one to nine digits. */
+    private static int nanos(String text, int from, int to) {
+        if (from == to) {
+            return 0;
+        }
+        int digits = to - from - 1;
+        if (text.charAt(from) != '.' || digits < 1 || digits > 9) {
+            throw new NotPlain();
+        }
+        int nanos = digits(text, from + 1, to);
+        for (int i = digits; i < 9; i++) {
+            nanos *= 10;
+        }
+        return nanos;
+    }
+
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                throw new NotPlain();
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** A value outside the writer's plain shape: the caller reads the record the usual way. */
