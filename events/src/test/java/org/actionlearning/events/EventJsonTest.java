@@ -8,7 +8,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -16,12 +18,16 @@ import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.envelope.EventType;
 import org.actionlearning.events.envelope.EventTypes;
+import org.actionlearning.events.envelope.ReadEvent;
 import org.actionlearning.events.envelope.UnreadableEventException;
 import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.MemberLeft;
+import org.actionlearning.events.programme.CostCategory;
+import org.actionlearning.events.programme.ProgrammeCostRecorded;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventJsonTest {
 
@@ -125,5 +131,100 @@ class EventJsonTest {
                 EventSamples.PROGRAMME, EventJson.mapper().createObjectNode());
         assertThatThrownBy(() -> EventJson.payload(envelope)).isInstanceOf(UnreadableEventException.class)
                 .hasMessageContaining("unknown event type");
+    }
+
+    @ParameterizedTest
+    @MethodSource("samples")
+    void readingInOnePassGivesWhatReadingTheEnvelopeThenItsPayloadGives(DomainEvent event) {
+        byte[] bytes = EventJson.toBytes(EventJson.envelope(UUID.randomUUID(), "LearningSet", "agg-1", 41L,
+                Instant.parse("2026-03-09T10:15:30.123Z"), event));
+
+        ReadEvent read = EventJson.read(bytes);
+
+        assertThat(read.boundPayload()).as("bound in the one pass").isEqualTo(event);
+        assertSameAsTwoPasses(bytes, read);
+    }
+
+    /** A tree drops a decimal's trailing zeros and BigDecimal.equals compares scales: the one pass must match. */
+    @ParameterizedTest
+    @ValueSource(strings = {"12.50", "100.0", "0.00", "-0.0", "7", "1e3", "1.5E-3", "\"12.50\""})
+    void decimalsReadInOnePassAsThroughATree(String amount) {
+        EventEnvelope envelope = EventJson.envelope(UUID.randomUUID(), "Programme", "p", 2, Instant.EPOCH,
+                new ProgrammeCostRecorded(EventSamples.PROGRAMME, EventSamples.ITEM, CostCategory.values()[0],
+                        new BigDecimal("99"), LocalDate.EPOCH, "n"));
+        byte[] bytes = new String(EventJson.toBytes(envelope), StandardCharsets.UTF_8)
+                .replace("\"amount\":99", "\"amount\":" + amount).getBytes(StandardCharsets.UTF_8);
+
+        ReadEvent read = EventJson.read(bytes);
+
+        assertThat(read.boundPayload()).as("bound in the one pass").isNotNull();
+        assertSameAsTwoPasses(bytes, read);
+    }
+
+    /** The one pass reads the writer's timestamps itself and leaves any other to the usual reading. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1970-01-01T00:00:00Z", "2026-03-09T10:15:30.123Z", "2024-02-29T23:59:59.000000001Z",
+            "1969-12-31T23:59:59.5Z", "2023-02-29T00:00:00Z", "2026-03-09T24:00:00Z", "2026-03-09T10:15:30.Z",
+            "2026-03-09T10:15:30.1234567891Z", "2026-03-09T10:15:30+01:00", "+10000-01-01T00:00:00Z"})
+    void timestampsReadInOnePassAsTheUsualReadingReadsThem(String occurredAt) {
+        EventEnvelope envelope = EventJson.envelope(UUID.randomUUID(), "LearningSet", "a", 0,
+                Instant.parse("2026-03-09T10:15:30.123Z"), EventSamples.all().get(0));
+        byte[] bytes = new String(EventJson.toBytes(envelope), StandardCharsets.UTF_8)
+                .replace("2026-03-09T10:15:30.123Z", occurredAt).getBytes(StandardCharsets.UTF_8);
+
+        ReadEvent read;
+        try {
+            read = EventJson.read(bytes);
+        } catch (UnreadableEventException refused) {
+            assertThatThrownBy(() -> EventJson.fromBytes(bytes)).isInstanceOf(UnreadableEventException.class);
+            return;
+        }
+        assertSameAsTwoPasses(bytes, read);
+    }
+
+    /** Shapes the one pass leaves to the usual reading: an upgrade, odd order or values, refusals with reasons. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"payload\":%s,\"eventId\":\"%s\",\"eventType\":\"MemberJoined\",\"schemaVersion\":2,"
+                    + "\"aggregateType\":\"LearningSet\",\"aggregateId\":\"a\",\"sequenceNumber\":3,"
+                    + "\"occurredAt\":\"1970-01-01T00:00:00Z\",\"programmeId\":null}",
+            "{\"eventId\":\"%2$s\",\"eventType\":\"MemberJoined\",\"schemaVersion\":1,"
+                    + "\"aggregateType\":\"LearningSet\",\"aggregateId\":\"a\",\"sequenceNumber\":\"3\","
+                    + "\"occurredAt\":0,\"programmeId\":null,\"payload\":%1$s}",
+            "{\"eventId\":\"%2$s\",\"eventType\":\"MemberJoined\",\"schemaVersion\":3,"
+                    + "\"aggregateType\":\"LearningSet\",\"aggregateId\":\"a\",\"sequenceNumber\":3,"
+                    + "\"occurredAt\":\"1970-01-01T00:00:00Z\",\"programmeId\":null,\"payload\":%1$s}",
+            "{\"eventId\":\"%2$s\",\"eventType\":\"Unknown\",\"schemaVersion\":1,"
+                    + "\"aggregateType\":\"LearningSet\",\"aggregateId\":\"a\",\"sequenceNumber\":3,"
+                    + "\"occurredAt\":\"1970-01-01T00:00:00Z\",\"programmeId\":null,\"payload\":%1$s}",
+            "{\"eventId\":\"%2$s\",\"eventType\":\"MemberLeft\",\"schemaVersion\":1,"
+                    + "\"aggregateType\":\"LearningSet\",\"aggregateId\":\"a\",\"sequenceNumber\":3,"
+                    + "\"occurredAt\":\"1970-01-01T00:00:00Z\",\"programmeId\":null,\"payload\":%1$s}"})
+    void otherShapesReadAsTheUsualReadingReadsThem(String envelope) throws IOException {
+        String v1Payload = EventJson.mapper().readTree(SAMPLES.resolve("MemberJoined.v1.json").toFile()).toString();
+        byte[] bytes = envelope.formatted(v1Payload, UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+
+        assertSameAsTwoPasses(bytes, EventJson.read(bytes));
+    }
+
+    @Test
+    void bytesThatAreNotAnEnvelopeAreUnreadableInOnePassToo() {
+        assertThatThrownBy(() -> EventJson.read("not json".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class);
+        assertThatThrownBy(() -> EventJson.read("{\"eventType\":\"MemberLeft\"}".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    private static void assertSameAsTwoPasses(byte[] bytes, ReadEvent read) {
+        EventEnvelope twoPasses = EventJson.fromBytes(bytes);
+        assertThat(read.envelope()).usingRecursiveComparison().ignoringFields("payload").isEqualTo(twoPasses);
+        DomainEvent expected;
+        try {
+            expected = EventJson.payload(twoPasses);
+        } catch (UnreadableEventException e) {
+            assertThatThrownBy(read::event).isInstanceOf(UnreadableEventException.class).hasMessage(e.getMessage());
+            return;
+        }
+        assertThat(read.event()).isEqualTo(expected);
     }
 }

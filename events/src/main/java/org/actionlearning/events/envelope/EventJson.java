@@ -30,6 +30,7 @@ public final class EventJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
+    private static final StreamingEnvelopeReader SINGLE_PASS = new StreamingEnvelopeReader(MAPPER);
 
     private EventJson() {
     }
@@ -65,6 +66,15 @@ public final class EventJson {
         } catch (IOException e) {
             throw new UnreadableEventException("not an event envelope: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads an envelope and, in the same pass where it can, binds its payload (what {@link #payload} would give);
+     * throws {@link UnreadableEventException} for bytes that are not an envelope, as {@link #fromBytes} does.
+     */
+    public static ReadEvent read(byte[] bytes) {
+        ReadEvent read = SINGLE_PASS.read(bytes);
+        return read != null ? read : new ReadEvent(fromBytes(bytes), null);
     }
 
     /**

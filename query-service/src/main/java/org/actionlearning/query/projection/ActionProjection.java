@@ -1,7 +1,9 @@
 package org.actionlearning.query.projection;
 
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
+import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
 
+import java.util.Collections;
 import java.util.List;
 import org.actionlearning.events.action.ActionAbandoned;
 import org.actionlearning.events.action.ActionCommitted;
@@ -10,7 +12,9 @@ import org.actionlearning.events.action.ActionProgressReported;
 import org.actionlearning.events.action.ActionRescheduled;
 import org.actionlearning.events.personaldata.PersonErased;
 import org.jooq.DSLContext;
+import org.jooq.Query;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /** Each committed action and where it stands: the follow-through numbers come from here. */
@@ -19,10 +23,24 @@ public class ActionProjection implements Projection {
 
     private final DSLContext db;
     private final ReadModelWrites writes;
+    private final Query commit;
+    private final Query complete;
 
     public ActionProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
+        // one of each per meeting: templates, as rendering a statement per row cost more than writing it
+        var a = ACTION_ITEM;
+        this.commit = db.insertInto(a, a.ACTION_ID, a.PROGRAMME_ID, a.SET_ID, a.MEETING_ID, a.CHALLENGE_ID,
+                        a.OWNER_ID, a.DESCRIPTION, a.COMMITTED_ON, a.DUE_ON, a.STATUS)
+                .values(Collections.nCopies(10, null))
+                .onConflict(a.ACTION_ID).doNothing();
+        this.complete = db.update(a)
+                .set(a.STATUS, DSL.inline("COMPLETED"))
+                .set(a.COMPLETED_ON, placeholder(a.COMPLETED_ON))
+                .set(a.PERCENT_COMPLETE, DSL.inline(100))
+                .set(a.EVIDENCE, placeholder(a.EVIDENCE))
+                .where(a.ACTION_ID.eq(placeholder(a.ACTION_ID)));
     }
 
     @Override
@@ -32,29 +50,15 @@ public class ActionProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(ActionCommitted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
-                db.insertInto(ACTION_ITEM)
-                        .set(ACTION_ITEM.ACTION_ID, e.actionId())
-                        .set(ACTION_ITEM.PROGRAMME_ID, e.programmeId())
-                        .set(ACTION_ITEM.SET_ID, e.setId())
-                        .set(ACTION_ITEM.MEETING_ID, e.meetingId())
-                        .set(ACTION_ITEM.CHALLENGE_ID, e.challengeId())
-                        .set(ACTION_ITEM.OWNER_ID, e.ownerId())
-                        .set(ACTION_ITEM.DESCRIPTION, e.description())
-                        .set(ACTION_ITEM.COMMITTED_ON, e.committedOn())
-                        .set(ACTION_ITEM.DUE_ON, e.dueOn())
-                        .set(ACTION_ITEM.STATUS, "OPEN")
-                        .onConflict(ACTION_ITEM.ACTION_ID).doNothing()))
+        handlers.on(ActionCommitted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), commit,
+                        e.actionId(), e.programmeId(), e.setId(), e.meetingId(), e.challengeId(), e.ownerId(),
+                        e.description(), e.committedOn(), e.dueOn(), "OPEN"))
                 .on(ActionProgressReported.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
                         db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.PERCENT_COMPLETE, e.percentComplete())
                         .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
-                .on(ActionCompleted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), db.update(ACTION_ITEM)
-                        .set(ACTION_ITEM.STATUS, "COMPLETED")
-                        .set(ACTION_ITEM.COMPLETED_ON, e.completedOn())
-                        .set(ACTION_ITEM.PERCENT_COMPLETE, 100)
-                        .set(ACTION_ITEM.EVIDENCE, e.evidence())
-                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
+                .on(ActionCompleted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), complete,
+                        e.completedOn(), e.evidence(), e.actionId()))
                 .on(ActionAbandoned.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.STATUS, "ABANDONED")
                         .set(ACTION_ITEM.ABANDONED_ON, e.abandonedOn())

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.actionlearning.events.DomainEvent;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.envelope.ReadEvent;
 import org.actionlearning.events.envelope.UnreadableEventException;
 import org.actionlearning.query.jooq.tables.records.DeadLetterRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,6 +56,7 @@ public class ProjectionBatch {
 
     @Transactional
     public Outcome apply(ConsumerRecords<String, byte[]> records) {
+        commitWithoutWaitingForTheDisk();
         List<EventEnvelope> applied = new ArrayList<>();
         int duplicates = 0;
         int deadLetterCount = 0;
@@ -84,7 +85,7 @@ public class ProjectionBatch {
                 if (parked.contains(aggregateId)) {
                     throw new UnreadableEventException("parked behind an earlier dead letter of " + aggregateId);
                 }
-                project(envelope, positions);
+                project(read.read(), positions);
                 applied.add(envelope);
             } catch (UnreadableEventException e) {
                 deadLetters.store(record, aggregateId, envelope.sequenceNumber(), e.getMessage());
@@ -95,6 +96,17 @@ public class ProjectionBatch {
         storePositions(positions);
         storeOffsets(nextOffsets);
         return new Outcome(applied, duplicates, deadLetterCount);
+    }
+
+    /**
+     * The commit returns before its WAL reaches the disk. Safe for this transaction only: the read models and the
+     * offsets they were built from commit together, so a crash that loses the last commits loses both, and the
+     * consumer re-projects those records from the older stored offsets. Nothing outside learns of a commit before it
+     * is durable except readers of the read models, which may then briefly see a state that is projected again.
+     * It saves the wait for the disk on every poll, about a third of the projection thread's time.
+     */
+    private void commitWithoutWaitingForTheDisk() {
+        db.execute("set local synchronous_commit = off");
     }
 
     /**
@@ -115,9 +127,10 @@ public class ProjectionBatch {
                 continue;
             }
             try {
-                EventEnvelope envelope = EventJson.fromBytes(letter.getRecordValue());
+                ReadEvent read = EventJson.read(letter.getRecordValue());
+                EventEnvelope envelope = read.envelope();
                 if (envelope.sequenceNumber() > positions.computeIfAbsent(envelope.aggregateId(), this::lastSequence)) {
-                    project(envelope, positions);
+                    project(read, positions);
                     applied++;
                 }
                 deadLetters.resolved(letter);
@@ -134,20 +147,27 @@ public class ProjectionBatch {
     }
 
     /** Reads the payload (throws if this reader cannot) and applies it; the position moves only on success. */
-    private void project(EventEnvelope envelope, Map<String, Long> positions) {
-        DomainEvent event = EventJson.payload(envelope);
-        handlers.apply(event, envelope);
+    private void project(ReadEvent read, Map<String, Long> positions) {
+        EventEnvelope envelope = read.envelope();
+        handlers.apply(read.event(), envelope);
         positions.put(envelope.aggregateId(), envelope.sequenceNumber());
     }
 
-    /** A record read as an envelope once per batch; {@code unreadable} says why when it is not one. */
-    private record ReadRecord(ConsumerRecord<String, byte[]> record, EventEnvelope envelope, String unreadable) {
+    /**
+     * A record read once per batch, its payload bound in the same pass where it can be; {@code unreadable} says
+     * why when it is not an envelope.
+     */
+    private record ReadRecord(ConsumerRecord<String, byte[]> record, ReadEvent read, String unreadable) {
         static ReadRecord of(ConsumerRecord<String, byte[]> record) {
             try {
-                return new ReadRecord(record, EventJson.fromBytes(record.value()), null);
+                return new ReadRecord(record, EventJson.read(record.value()), null);
             } catch (UnreadableEventException e) {
                 return new ReadRecord(record, null, e.getMessage());
             }
+        }
+
+        EventEnvelope envelope() {
+            return read == null ? null : read.envelope();
         }
     }
 

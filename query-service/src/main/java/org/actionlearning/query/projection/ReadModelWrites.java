@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.Query;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -64,6 +67,14 @@ public class ReadModelWrites {
         } else {
             pending.add(new RowKey(table, key), new Statement(template, values, new Template(template)));
         }
+    }
+
+    /**
+     * A placeholder for a value of {@code column} in a template: bound per row by {@link #add(Table, Object, Query,
+     * Object...)}, in the order the placeholders appear in the statement.
+     */
+    public static <T> Param<T> placeholder(Field<T> column) {
+        return DSL.param(column.getName(), column.getDataType());
     }
 
     /** Any other statement: runs after every statement added before it, before every one added after. */

@@ -8,6 +8,7 @@ import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
+import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
 
 import java.util.Collections;
 import java.util.List;
@@ -42,12 +43,37 @@ public class SetProjection implements Projection {
     private final ReadModelWrites writes;
     private final Query insertContribution;
     private final Query addToParticipation;
+    private final Query scheduleMeeting;
+    private final Query openMeeting;
+    private final Query addAttendee;
+    private final Query presentChallenge;
+    private final Query closeMeeting;
 
     public SetProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
         this.insertContribution = insertContribution(db);
         this.addToParticipation = addToParticipation(db);
+        // every meeting has these, attendees by the dozen: templates, as rendering a statement per row cost more
+        this.scheduleMeeting = db.insertInto(MEETING, MEETING.MEETING_ID, MEETING.SET_ID, MEETING.PROGRAMME_ID,
+                        MEETING.SCHEDULED_FOR, MEETING.STATUS)
+                .values(Collections.nCopies(5, null))
+                .onConflict(MEETING.MEETING_ID).doNothing();
+        this.openMeeting = db.update(MEETING)
+                .set(MEETING.OPENED_ON, placeholder(MEETING.OPENED_ON)).set(MEETING.STATUS, DSL.inline("OPEN"))
+                .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID)));
+        this.addAttendee = db.insertInto(MEETING_ATTENDEE, MEETING_ATTENDEE.MEETING_ID, MEETING_ATTENDEE.PERSON_ID,
+                        MEETING_ATTENDEE.SET_ID)
+                .values(Collections.nCopies(3, null))
+                .onConflictDoNothing();
+        this.presentChallenge = db.insertInto(CHALLENGE, CHALLENGE.CHALLENGE_ID, CHALLENGE.MEETING_ID,
+                        CHALLENGE.SET_ID, CHALLENGE.PROGRAMME_ID, CHALLENGE.PRESENTER_ID, CHALLENGE.TITLE,
+                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE)
+                .values(Collections.nCopies(8, null))
+                .onConflict(CHALLENGE.CHALLENGE_ID).doNothing();
+        this.closeMeeting = db.update(MEETING)
+                .set(MEETING.CLOSED_ON, placeholder(MEETING.CLOSED_ON)).set(MEETING.STATUS, DSL.inline("CLOSED"))
+                .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID)));
     }
 
     @Override
@@ -81,36 +107,19 @@ public class SetProjection implements Projection {
                         db.update(SET_MEMBER)
                         .set(SET_MEMBER.ACTIVE, false)
                         .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))))
-                .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), db.insertInto(MEETING)
-                        .set(MEETING.MEETING_ID, e.meetingId())
-                        .set(MEETING.SET_ID, e.setId())
-                        .set(MEETING.PROGRAMME_ID, e.programmeId())
-                        .set(MEETING.SCHEDULED_FOR, e.scheduledFor())
-                        .set(MEETING.STATUS, "SCHEDULED")
-                        .onConflict(MEETING.MEETING_ID).doNothing()))
+                .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting,
+                        e.meetingId(), e.setId(), e.programmeId(), e.scheduledFor(), "SCHEDULED"))
                 .on(MeetingOpened.class, (e, envelope) -> {
-                    writes.add(MEETING, e.meetingId(),
-                            db.update(MEETING).set(MEETING.OPENED_ON, e.openedOn()).set(MEETING.STATUS, "OPEN")
-                            .where(MEETING.MEETING_ID.eq(e.meetingId())));
+                    writes.add(MEETING, e.meetingId(), openMeeting, e.openedOn(), e.meetingId());
                     for (UUID attendee : e.attendees()) {
-                        writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), db.insertInto(MEETING_ATTENDEE)
-                                .set(MEETING_ATTENDEE.MEETING_ID, e.meetingId())
-                                .set(MEETING_ATTENDEE.PERSON_ID, attendee)
-                                .set(MEETING_ATTENDEE.SET_ID, e.setId())
-                                .onConflictDoNothing());
+                        writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), addAttendee,
+                                e.meetingId(), attendee, e.setId());
                     }
                 })
                 .on(ChallengePresented.class, (e, envelope) -> {
-                    writes.add(CHALLENGE, e.challengeId(), db.insertInto(CHALLENGE)
-                            .set(CHALLENGE.CHALLENGE_ID, e.challengeId())
-                            .set(CHALLENGE.MEETING_ID, e.meetingId())
-                            .set(CHALLENGE.SET_ID, e.setId())
-                            .set(CHALLENGE.PROGRAMME_ID, e.programmeId())
-                            .set(CHALLENGE.PRESENTER_ID, e.presenterId())
-                            .set(CHALLENGE.TITLE, e.title())
-                            .set(CHALLENGE.SUMMARY, e.summary())
-                            .set(CHALLENGE.SET_SEQUENCE, envelope.sequenceNumber())
-                            .onConflict(CHALLENGE.CHALLENGE_ID).doNothing());
+                    writes.add(CHALLENGE, e.challengeId(), presentChallenge, e.challengeId(), e.meetingId(),
+                            e.setId(), e.programmeId(), e.presenterId(), e.title(), e.summary(),
+                            envelope.sequenceNumber());
                     count(e.meetingId(), e.presenterId(), e.setId(), e.programmeId(), Counts.PRESENTED);
                 })
                 .on(QuestionAsked.class, (e, envelope) -> {
@@ -136,9 +145,8 @@ public class SetProjection implements Projection {
                         .set(REFLECTION.TEXT, e.text())
                         .set(REFLECTION.SET_SEQUENCE, envelope.sequenceNumber())
                         .onConflict(REFLECTION.REFLECTION_ID).doNothing()))
-                .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), db.update(MEETING)
-                        .set(MEETING.CLOSED_ON, e.closedOn()).set(MEETING.STATUS, "CLOSED")
-                        .where(MEETING.MEETING_ID.eq(e.meetingId()))))
+                .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), closeMeeting,
+                        e.closedOn(), e.meetingId()))
                 .on(PersonErased.class, (e, envelope) -> redact(e.personId()));
     }
 
