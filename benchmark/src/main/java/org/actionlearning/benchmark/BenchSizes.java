@@ -9,7 +9,7 @@ public record BenchSizes(String name, double ingestWarmup, double ingestSeconds,
                          int eventsPerSet, int apiRequests, int rawQueries) {
 
     public static BenchSizes full() {
-        return new BenchSizes("full", 2, 8, 15, 200, 500, 50_000, 1_000, 10, 500, 400, 20);
+        return new BenchSizes("full", 2, 8, 30, 200, 500, 50_000, 1_000, 10, 500, 400, 20);
     }
 
     /**
@@ -17,7 +17,7 @@ public record BenchSizes(String name, double ingestWarmup, double ingestSeconds,
      * the full 1,000 programmes and 10,000 sets with 100 events per set (1 million) for dashboards and rebuild.
      */
     public static BenchSizes reduced() {
-        return new BenchSizes("reduced", 2, 8, 15, 100, 500, 20_000, 1_000, 10, 100, 300, 20);
+        return new BenchSizes("reduced", 2, 8, 30, 100, 500, 20_000, 1_000, 10, 100, 300, 20);
     }
 
     public static BenchSizes quick() {

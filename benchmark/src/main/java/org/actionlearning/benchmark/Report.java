@@ -113,7 +113,7 @@ final class Report {
                     .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
         }
         md.append("\n## End-to-end latency\n\n");
-        md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64); one command in twenty ")
+        md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64); one command in fifty ")
                 .append("is followed from its 201 until `GET /api/programmes/{id}/actions` stops answering 404 ")
                 .append("(polled every 5 ms, so ±5 ms).\n\n| load | offered/s | achieved/s | p50 ms | p99 ms | failed |\n")
                 .append("|---|---|---|---|---|---|\n");
