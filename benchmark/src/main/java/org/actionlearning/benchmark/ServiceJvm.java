@@ -1,8 +1,8 @@
 package org.actionlearning.benchmark;
 
+import org.actionlearning.testsupport.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,11 +43,7 @@ public final class ServiceJvm implements AutoCloseable {
 
     /** A port nothing listens on now, so benchmarks run side by side never answer each other's requests. */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     public static ServiceJvm start(String name, Path jar, int port, List<String> jvmOptions, List<String> arguments,

@@ -1,8 +1,6 @@
 package org.actionlearning.launcher;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import org.actionlearning.testsupport.FreePorts;
 import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
@@ -95,11 +93,7 @@ public final class BothServices implements AutoCloseable {
     public static final String PASSWORD = "password-of-a-test-user";
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.actionlearning.launcher;
 
+import org.actionlearning.testsupport.FreePorts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -232,10 +233,7 @@ class DemoDataSmokeTest {
     }
 
     private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+        return FreePorts.next();
     }
 
     /** The embedded broker listens on the port and its controller on the next one: both must be free. */
