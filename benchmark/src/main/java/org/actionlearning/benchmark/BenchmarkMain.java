@@ -1,6 +1,7 @@
 package org.actionlearning.benchmark;
 
 import org.actionlearning.testsupport.TestIdentity;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -175,6 +176,7 @@ public final class BenchmarkMain {
             // from offset 0 into empty read models: the work of a rebuild, so it counts as the first one
             results.add("projection.initial-dashboards.seconds", initial.seconds());
             results.add("rebuild.seconds", initial.seconds());
+            holdForInspection(queries);
             DashboardLatency latency = new DashboardLatency(http);
             List<UUID> programmes = DashboardLatency.ids(raw, "ProgrammeLaunched");
             List<UUID> sets = DashboardLatency.ids(raw, "SetFormed");
@@ -201,6 +203,23 @@ public final class BenchmarkMain {
             }
         } finally {
             memory(queries.stop(), "query");
+        }
+    }
+
+    /**
+     * With {@code -Dbench.hold=FILE}: writes FILE naming the query service's URL and waits until FILE is deleted, so
+     * the projected data set can be explored (EXPLAIN, profiles) before the measurements.
+     */
+    private static void holdForInspection(ServiceJvm queries) throws IOException {
+        String hold = System.getProperty("bench.hold");
+        if (hold == null) {
+            return;
+        }
+        Path file = Path.of(hold);
+        Files.writeString(file, queries.url() + "\n");
+        System.out.println(" holding: query service at " + queries.url() + "; delete " + file + " to go on");
+        while (Files.exists(file)) {
+            Stopwatch.sleep(1000);
         }
     }
 

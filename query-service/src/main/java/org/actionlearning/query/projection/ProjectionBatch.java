@@ -34,13 +34,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectionBatch {
 
     private final DSLContext db;
+    private final ReadModelWrites writes;
     private final ProjectionHandlers handlers = new ProjectionHandlers();
     private final ProjectionProperties properties;
     private final DeadLetters deadLetters;
 
-    public ProjectionBatch(DSLContext db, List<Projection> projections, ProjectionProperties properties,
-                           DeadLetters deadLetters) {
+    public ProjectionBatch(DSLContext db, ReadModelWrites writes, List<Projection> projections,
+                           ProjectionProperties properties, DeadLetters deadLetters) {
         this.db = db;
+        this.writes = writes;
         this.properties = properties;
         this.deadLetters = deadLetters;
         projections.forEach(p -> p.register(handlers));
@@ -93,6 +95,8 @@ public class ProjectionBatch {
                 deadLetterCount++;
             }
         }
+        handlers.eventsApplied();
+        writes.flush(); // the batch's writes are in the tables when it returns, not only once it commits
         storePositions(positions);
         storeOffsets(nextOffsets);
         return new Outcome(applied, duplicates, deadLetterCount);
@@ -142,6 +146,8 @@ public class ProjectionBatch {
                 failing++;
             }
         }
+        handlers.eventsApplied();
+        writes.flush();
         storePositions(positions);
         return new ReplayOutcome(applied, failing);
     }

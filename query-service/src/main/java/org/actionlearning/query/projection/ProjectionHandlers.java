@@ -12,11 +12,25 @@ import org.actionlearning.events.envelope.EventEnvelope;
 public final class ProjectionHandlers {
 
     private final Map<Class<?>, List<BiConsumer<Object, EventEnvelope>>> handlers = new HashMap<>();
+    private final List<Runnable> afterEvents = new ArrayList<>();
 
     public <E extends DomainEvent> ProjectionHandlers on(Class<E> type, BiConsumer<E, EventEnvelope> handler) {
         handlers.computeIfAbsent(type, t -> new ArrayList<>())
                 .add((event, envelope) -> handler.accept(type.cast(event), envelope));
         return this;
+    }
+
+    /**
+     * Work to do once all the events of a batch are applied, still in its transaction: figures derived from what the
+     * batch wrote, computed once per batch instead of once per event.
+     */
+    public ProjectionHandlers afterEvents(Runnable task) {
+        afterEvents.add(task);
+        return this;
+    }
+
+    void eventsApplied() {
+        afterEvents.forEach(Runnable::run);
     }
 
     void apply(DomainEvent event, EventEnvelope envelope) {

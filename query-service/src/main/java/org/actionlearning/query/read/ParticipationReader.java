@@ -2,6 +2,7 @@ package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
+import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.analytics.participation.MeetingParticipation;
 import org.actionlearning.analytics.participation.MemberContribution;
+import org.actionlearning.query.readmodel.AttendeeCounts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -37,6 +39,17 @@ class ParticipationReader {
         }
     }
 
+    /** The figures of one opened meeting that dashboards average over its meetings. */
+    record HeldMeetingFigures(UUID meetingId, UUID setId, Double gini, Double normalisedEntropy,
+                              Double questionFocus, Double openQuestionRatio) {
+
+        static HeldMeetingFigures of(HeldMeeting meeting) {
+            MeetingParticipation figures = meeting.participation();
+            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), figures.gini(),
+                    figures.normalisedEntropy(), figures.questionFocus(), figures.openQuestionRatio());
+        }
+    }
+
     private final DSLContext db;
 
     ParticipationReader(DSLContext db) {
@@ -48,9 +61,32 @@ class ParticipationReader {
         return heldMeetings(MEETING.SET_ID.eq(setId));
     }
 
-    /** The opened meetings of a programme, in the order they were held. */
-    List<HeldMeeting> ofProgramme(UUID programmeId) {
-        return heldMeetings(MEETING.PROGRAMME_ID.eq(programmeId));
+    /**
+     * The figures of each opened meeting of a programme, in no particular order: as stored when the meeting closed,
+     * computed from its attendees' counts for a meeting still open (or closed before figures were stored).
+     */
+    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId) {
+        var m = MEETING;
+        var f = MEETING_FIGURES;
+        List<HeldMeetingFigures> figures = new ArrayList<>();
+        List<UUID> notStored = new ArrayList<>();
+        db.select(m.MEETING_ID, m.SET_ID, f.MEETING_ID, f.GINI, f.NORMALISED_ENTROPY, f.QUESTION_FOCUS,
+                        f.OPEN_QUESTION_RATIO)
+                .from(m)
+                .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID))
+                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull())
+                .forEach(row -> {
+                    if (row.value3() == null) {
+                        notStored.add(row.value1());
+                    } else {
+                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value4(), row.value5(),
+                                row.value6(), row.value7()));
+                    }
+                });
+        if (!notStored.isEmpty()) {
+            heldMeetings(m.MEETING_ID.in(notStored)).forEach(meeting -> figures.add(HeldMeetingFigures.of(meeting)));
+        }
+        return figures;
     }
 
     private List<HeldMeeting> heldMeetings(Condition which) {
@@ -72,20 +108,15 @@ class ParticipationReader {
                     id -> new HeldMeeting(id, row.get(m.SET_ID), row.get(m.OPENED_ON), new ArrayList<>()));
             UUID personId = row.get(a.PERSON_ID);
             if (personId != null) {
-                MemberContribution contribution = new MemberContribution(personId,
-                        count(row.get(p.QUESTIONS)), count(row.get(p.OPEN_QUESTIONS)),
-                        count(row.get(p.STATEMENTS)), count(row.get(p.ADVICE)));
-                meeting.attendees().add(
-                        new Attendee(personId, row.get(s.DISPLAY_NAME), contribution, count(row.get(p.PRESENTED))));
+                MemberContribution contribution = AttendeeCounts.of(personId, row.get(p.QUESTIONS),
+                        row.get(p.OPEN_QUESTIONS), row.get(p.STATEMENTS), row.get(p.ADVICE));
+                meeting.attendees().add(new Attendee(personId, row.get(s.DISPLAY_NAME), contribution,
+                        AttendeeCounts.count(row.get(p.PRESENTED))));
             }
         }
         return meetings.values().stream()
                 .map(meeting -> new HeldMeeting(meeting.meetingId(), meeting.setId(), meeting.openedOn(),
                         List.copyOf(meeting.attendees())))
                 .toList();
-    }
-
-    private static int count(Integer value) {
-        return value == null ? 0 : value;
     }
 }

@@ -14,8 +14,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.actionlearning.analytics.Statistics;
 import org.actionlearning.analytics.followthrough.FollowThrough;
-import org.actionlearning.analytics.participation.MeetingParticipation;
 import org.actionlearning.analytics.roi.RoiReport;
+import org.actionlearning.query.read.ParticipationReader.HeldMeetingFigures;
 import org.actionlearning.query.read.ProgrammeCounts.Counted;
 import org.actionlearning.query.read.ProgrammeDashboard.Counts;
 import org.actionlearning.query.read.ProgrammeDashboard.FollowThroughSummary;
@@ -70,9 +70,7 @@ public class ProgrammeQueries {
     /** The dashboard of a programme; {@code asOf} governs {@code overdue}. */
     public ProgrammeDashboard dashboard(UUID programmeId, LocalDate asOf) {
         Counted counted = counts.of(programmeId);
-        List<MeetingParticipation> meetings = participation.ofProgramme(programmeId).stream()
-                .map(ParticipationReader.HeldMeeting::participation)
-                .toList();
+        List<HeldMeetingFigures> meetings = participation.figuresOfProgramme(programmeId);
         FollowThrough followThrough = FollowThrough.asOf(
                 actions.ofProgramme(programmeId).stream().map(ActionReader.StoredAction::record).toList(), asOf);
         List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
@@ -89,10 +87,10 @@ public class ProgrammeQueries {
                         followThrough.completionRate(), followThrough.onTimeRate(),
                         followThrough.medianDaysToComplete()),
                 tooFew ? null : new ParticipationSummary(meetings.size(),
-                        meanOfDefined(meetings, MeetingParticipation::gini),
-                        meanOfDefined(meetings, MeetingParticipation::normalisedEntropy),
-                        meanOfDefined(meetings, MeetingParticipation::questionFocus),
-                        meanOfDefined(meetings, MeetingParticipation::openQuestionRatio)),
+                        meanOfDefined(meetings, HeldMeetingFigures::gini),
+                        meanOfDefined(meetings, HeldMeetingFigures::normalisedEntropy),
+                        meanOfDefined(meetings, HeldMeetingFigures::questionFocus),
+                        meanOfDefined(meetings, HeldMeetingFigures::openQuestionRatio)),
                 loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
                 new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()),
                 tooFew ? List.of(MinimumGroup.withheld("followThrough"), MinimumGroup.withheld("participation"))
@@ -102,9 +100,8 @@ public class ProgrammeQueries {
     /** The programme's sets side by side, for its sponsor; sets of fewer than three people withheld. */
     public List<SetBreakdown> setBreakdown(UUID programmeId, LocalDate asOf) {
         programmes.require(programmeId);
-        Map<UUID, List<MeetingParticipation>> meetingsBySet = participation.ofProgramme(programmeId).stream()
-                .collect(Collectors.groupingBy(ParticipationReader.HeldMeeting::setId,
-                        Collectors.mapping(ParticipationReader.HeldMeeting::participation, Collectors.toList())));
+        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = participation.figuresOfProgramme(programmeId).stream()
+                .collect(Collectors.groupingBy(HeldMeetingFigures::setId));
         Map<UUID, List<ActionRecord>> actionsBySet = actions.ofProgramme(programmeId).stream()
                 .collect(Collectors.groupingBy(a -> a.row().getSetId(),
                         Collectors.mapping(ActionReader.StoredAction::record, Collectors.toList())));
@@ -119,11 +116,11 @@ public class ProgrammeQueries {
                         return new SetBreakdown(row.value1(), row.value2(), row.value3(), null, null, null, null,
                                 MinimumGroup.withheld("set"));
                     }
-                    List<MeetingParticipation> held = meetingsBySet.getOrDefault(row.value1(), List.of());
+                    List<HeldMeetingFigures> held = meetingsBySet.getOrDefault(row.value1(), List.of());
                     FollowThrough followThrough = FollowThrough.asOf(
                             actionsBySet.getOrDefault(row.value1(), List.of()), asOf);
                     return new SetBreakdown(row.value1(), row.value2(), row.value3(), held.size(),
-                            meanOfDefined(held, MeetingParticipation::gini), followThrough.committed(),
+                            meanOfDefined(held, HeldMeetingFigures::gini), followThrough.committed(),
                             followThrough.completionRate(), null);
                 });
     }
@@ -138,8 +135,8 @@ public class ProgrammeQueries {
     }
 
     /** The mean of the values defined (non-null) over the meetings; null if none is. */
-    private static Double meanOfDefined(List<MeetingParticipation> meetings,
-                                        Function<MeetingParticipation, Double> value) {
+    private static Double meanOfDefined(List<HeldMeetingFigures> meetings,
+                                        Function<HeldMeetingFigures, Double> value) {
         return Statistics.mean(meetings.stream().map(value).filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue).toArray());
     }

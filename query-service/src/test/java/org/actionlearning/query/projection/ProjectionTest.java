@@ -2,9 +2,11 @@ package org.actionlearning.query.projection;
 
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
+import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.MeetingClosed;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
@@ -28,6 +31,7 @@ import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.query.admin.ReadModelChecksum;
+import org.actionlearning.query.jooq.tables.records.MeetingFiguresRecord;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
 import org.actionlearning.testsupport.TestIdentity;
@@ -244,16 +248,59 @@ class ProjectionTest {
         });
     }
 
+    /**
+     * The meeting's contributions: presenter 0, asker 2 (one open question), speaker 1 (advice). Gini over 0, 2, 1 is
+     * (2 × (2 + 1 + 1)) / (2 × 3² × 1) = 4/9; entropy over the shares 2/3 and 1/3 is
+     * −(2/3 ln 2/3 + 1/3 ln 1/3) / ln 3; dominance 3 × 2/3 = 2; question focus 2 / (2 + 1); open questions 1 of 2.
+     */
+    @Test
+    void aClosedMeetingsFiguresAreStoredFromItsCountsWhetherItClosesInTheSameBatchOrALaterOne() {
+        for (boolean closeInLaterBatch : new boolean[] {false, true}) {
+            UUID programme = UUID.randomUUID();
+            UUID set = UUID.randomUUID();
+            EventLog log = meeting(programme, set);
+            int contributions = log.envelopes().size();
+            log.append("LearningSet", set, new MeetingClosed(set, programme, meetingId, LocalDate.of(2026, 2, 2)));
+
+            transactions.executeWithoutResult(tx -> {
+                if (closeInLaterBatch) {
+                    batch.apply(EventLog.asPoll("direct-delivery", 0, log.envelopes().subList(0, contributions)));
+                    // still open: its counts may change, so no figures yet
+                    assertThat(db.fetchCount(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId))).isZero();
+                    batch.apply(EventLog.asPoll("direct-delivery", contributions,
+                            log.envelopes().subList(contributions, contributions + 1)));
+                } else {
+                    batch.apply(EventLog.asPoll("direct-delivery", 0, log.envelopes()));
+                }
+
+                MeetingFiguresRecord figures = db.fetchOne(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId));
+                assertThat(figures.getSetId()).isEqualTo(set);
+                assertThat(figures.getProgrammeId()).isEqualTo(programme);
+                assertThat(figures.getAttendees()).isEqualTo(3);
+                assertThat(figures.getGini()).isCloseTo(4.0 / 9, within(1e-12));
+                assertThat(figures.getNormalisedEntropy()).isCloseTo(
+                        -(2.0 / 3 * Math.log(2.0 / 3) + 1.0 / 3 * Math.log(1.0 / 3)) / Math.log(3), within(1e-12));
+                assertThat(figures.getDominance()).isCloseTo(2.0, within(1e-12));
+                assertThat(figures.getQuestionFocus()).isCloseTo(2.0 / 3, within(1e-12));
+                assertThat(figures.getOpenQuestionRatio()).isCloseTo(0.5, within(1e-12));
+                tx.setRollbackOnly();
+            });
+        }
+    }
+
     @Test
     void aRebuildFromOffsetZeroGivesTheSameTablesAsIncrementalProjection() {
         UUID programme = UUID.randomUUID();
-        EventLog log = meeting(programme, UUID.randomUUID());
+        UUID set = UUID.randomUUID();
+        EventLog log = meeting(programme, set);
+        log.append("LearningSet", set, new MeetingClosed(set, programme, meetingId, LocalDate.of(2026, 2, 2)));
         try (KafkaProducer<String, byte[]> producer = producer()) {
             log.envelopes().forEach(e -> send(producer, e.programmeId().toString(), EventJson.toBytes(e)));
         }
         await().atMost(Duration.ofSeconds(30)).until(this::projectedUpToEnd);
         Map<String, String> incremental = checksum.byTable();
         assertThat(incremental.get("member_participation")).doesNotStartWith("empty");
+        assertThat(incremental.get("meeting_figures")).doesNotStartWith("empty");
 
         HttpJson http = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
         assertThat(http.post("/api/admin/rebuild", "").status()).isEqualTo(202);

@@ -1,5 +1,6 @@
 package org.actionlearning.query.web;
 
+import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -127,6 +128,32 @@ class DashboardTest extends QueryServiceTest {
         assertNumber(roi, "costs", 14000.5);
         assertNumber(roi, "bcr", 20800 / 14000.5);
         assertNumber(roi, "roiPercent", (20800 - 14000.5) / 14000.5 * 100);
+    }
+
+    /**
+     * The projection stores a closed meeting's figures when it closes; the dashboard then reads them instead of the
+     * counts (the scenario's rows have none stored, so the test above computes every meeting from its counts). Stored
+     * figures that differ from M1's counts show which one was read.
+     */
+    @Test
+    void aClosedMeetingsStoredFiguresAreReadInsteadOfItsCounts() {
+        var f = MEETING_FIGURES;
+        db.insertInto(f).set(f.MEETING_ID, s.m1).set(f.SET_ID, s.alpha).set(f.PROGRAMME_ID, s.programme)
+                .set(f.ATTENDEES, 3).set(f.GINI, 0.8).set(f.NORMALISED_ENTROPY, 0.3).set(f.DOMINANCE, 2.1)
+                .set(f.QUESTION_FOCUS, 0.1).set(f.OPEN_QUESTION_RATIO, (Double) null)
+                .execute();
+
+        JsonNode participation = getOk("/api/programmes/" + s.programme + "/dashboard?asOf=2026-04-01")
+                .get("participation");
+
+        assertInt(participation, "meetings", 4);
+        assertNumber(participation, "meanGini", (0.8 + 0.25 + 0.5) / 3);
+        assertNumber(participation, "meanNormalisedEntropy", (0.3 + M2_ENTROPY + 0.0) / 3);
+        assertNumber(participation, "meanQuestionFocus", (0.1 + 1.0 + 0.0) / 3);
+        assertNumber(participation, "meanOpenQuestionRatio", 2.0 / 6);          // M1's is stored as none now
+        JsonNode alpha = getOk("/api/programmes/" + s.programme + "/sets?asOf=2026-04-01").get(0);
+        assertText(alpha, "setId", s.alpha);
+        assertNumber(alpha, "meanGini", (0.8 + 0.25) / 2);
     }
 
     @Test
