@@ -37,7 +37,7 @@ public class MeetingFiguresProjection implements Projection {
     private final ReadModelWrites writes;
     private final Query storeFigures;
     /**
-     * Meetings closed by the batch being applied (the consumer applies one batch at a time, on one thread). A batch
+     * Meetings closed by the batch being applied (batches are applied one at a time, each on one thread). A batch
      * that fails leaves its meetings here for the next; that is harmless, as figures are stored only for meetings
      * that the tables say are closed, from their counts as they are then.
      */
