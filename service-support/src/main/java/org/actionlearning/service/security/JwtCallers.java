@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -28,6 +30,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 public final class JwtCallers {
 
     private final SecurityProperties properties;
+    /**
+     * The caller of each token seen, by the whole token: a client sends the same token with every request, and
+     * reading its grants again each time was a visible share of a command's CPU. A caller depends on nothing but
+     * the token's claims, so a remembered one is always right; the token itself is still verified per request.
+     */
+    private final Map<String, Caller> callers = new ConcurrentHashMap<>();
 
     public JwtCallers(SecurityProperties properties) {
         if (!properties.issuesOwnTokens() && properties.issuerUri() == null) {
@@ -67,6 +75,19 @@ public final class JwtCallers {
     }
 
     public Caller caller(Jwt jwt) {
+        Caller known = callers.get(jwt.getTokenValue());
+        if (known != null) {
+            return known;
+        }
+        Caller caller = readCaller(jwt);
+        if (callers.size() >= VerifiedTokens.CAPACITY) {
+            callers.clear();
+        }
+        callers.put(jwt.getTokenValue(), caller);
+        return caller;
+    }
+
+    private Caller readCaller(Jwt jwt) {
         Collection<String> claims = jwt.hasClaim(properties.grantsClaim())
                 ? jwt.getClaimAsStringList(properties.grantsClaim()) : List.of();
         Set<Grant> grants = claims.stream().map(JwtCallers::grantOrNull).filter(g -> g != null)
