@@ -44,6 +44,19 @@ class EventJsonTest {
                 .containsExactlyInAnyOrderElementsOf(EventTypes.all().stream().map(EventType::javaType).toList());
     }
 
+    @Test
+    void typesAreFoundByTheirJavaClassName() {
+        assertThat(EventTypes.byClassName(MemberJoined.class.getName()))
+                .hasValueSatisfying(type -> {
+                    assertThat(type.name()).isEqualTo("MemberJoined");
+                    assertThat(type.version()).isEqualTo(2);
+                });
+        assertThat(EventTypes.byClassName(ProgrammeCostRecorded.class.getName()).map(EventType::javaType))
+                .contains(ProgrammeCostRecorded.class);
+        assertThat(EventTypes.byClassName("org.actionlearning.events.NotAnEvent")).isEmpty();
+        assertThat(EventTypes.byClassName("MemberJoined")).isEmpty();
+    }
+
     @ParameterizedTest
     @MethodSource("samples")
     void envelopeRoundTripsThroughItsJsonForm(DomainEvent event) {

@@ -2,7 +2,6 @@ package org.actionlearning.command.access;
 
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
-import java.util.Optional;
 import java.util.UUID;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
@@ -26,12 +25,13 @@ public class CommandAccess {
     }
 
     public void check(Object command, Caller caller) {
-        Optional<String> organisation = component(command, "organisation").map(String.class::cast);
-        if (organisation.isPresent() || isLaunch(command)) {
-            checkOrganisation(command, organisation.orElse(""), caller);
+        Shape shape = SHAPES.get(command.getClass());
+        if (shape.organisation() != null) {
+            Object organisation = value(command, shape.organisation());
+            checkOrganisation(command, organisation == null ? "" : (String) organisation, caller);
             return;
         }
-        Scope scope = scopeOf(command);
+        Scope scope = scopeOf(command, shape);
         if (caller.isAdminOf(scope.organisation())) {
             return;
         }
@@ -55,15 +55,11 @@ public class CommandAccess {
         }
     }
 
-    private static boolean isLaunch(Object command) {
-        return Arrays.stream(command.getClass().getRecordComponents()).anyMatch(c -> c.getName().equals("organisation"));
-    }
-
-    private Scope scopeOf(Object command) {
-        RecordComponent target = Arrays.stream(command.getClass().getRecordComponents())
-                .filter(c -> fieldAnnotated(command.getClass(), c.getName()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException(command.getClass() + " names no target aggregate"));
+    private Scope scopeOf(Object command, Shape shape) {
+        RecordComponent target = shape.target();
+        if (target == null) {
+            throw new IllegalStateException(command.getClass() + " names no target aggregate");
+        }
         UUID id = (UUID) value(command, target);
         if (id == null) {
             throw new InvalidCommandValue(target.getName(), "is required");
@@ -72,17 +68,34 @@ public class CommandAccess {
                 "no %s %s".formatted(target.getName().replace("Id", ""), id)));
     }
 
+    /**
+     * Where a command type names its organisation (a launch) or its target aggregate: found once per type, as
+     * the record's components are copied afresh on every reflective look-up.
+     */
+    private record Shape(RecordComponent organisation, RecordComponent target) {
+    }
+
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            if (components == null) {
+                throw new IllegalStateException(type + " is not a record");
+            }
+            RecordComponent organisation = Arrays.stream(components)
+                    .filter(c -> c.getName().equals("organisation")).findFirst().orElse(null);
+            RecordComponent target = Arrays.stream(components)
+                    .filter(c -> fieldAnnotated(type, c.getName())).findFirst().orElse(null);
+            return new Shape(organisation, target);
+        }
+    };
+
     private static boolean fieldAnnotated(Class<?> type, String name) {
         try {
             return type.getDeclaredField(name).isAnnotationPresent(TargetAggregateIdentifier.class);
         } catch (NoSuchFieldException e) {
             return false;
         }
-    }
-
-    private static Optional<Object> component(Object command, String name) {
-        return Arrays.stream(command.getClass().getRecordComponents()).filter(c -> c.getName().equals(name))
-                .findFirst().map(c -> value(command, c));
     }
 
     private static Object value(Object command, RecordComponent component) {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.actionlearning.events.envelope.EventType;
 import org.actionlearning.events.envelope.EventTypes;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -23,6 +24,15 @@ public class CountingEventStorageEngine implements EventStorageEngine {
     private final MeterRegistry registry;
     private final Counter sourcedEvents;
     private final Counter snapshotsRead;
+    /** One counter per event class, looked up once rather than by name and tags on every append. */
+    private final ClassValue<Counter> appended = new ClassValue<>() {
+        @Override
+        protected Counter computeValue(Class<?> payloadType) {
+            String type = EventTypes.byClassName(payloadType.getName())
+                    .map(EventType::name).orElse(payloadType.getSimpleName());
+            return registry.counter("als.events.appended", "type", type);
+        }
+    };
 
     public CountingEventStorageEngine(EventStorageEngine delegate, MeterRegistry registry) {
         this.delegate = delegate;
@@ -37,9 +47,7 @@ public class CountingEventStorageEngine implements EventStorageEngine {
     public void appendEvents(List<? extends EventMessage<?>> events) {
         delegate.appendEvents(events);
         for (EventMessage<?> event : events) {
-            String type = EventTypes.byClassName(event.getPayloadType().getName())
-                    .map(t -> t.name()).orElse(event.getPayloadType().getSimpleName());
-            registry.counter("als.events.appended", "type", type).increment();
+            appended.get(event.getPayloadType()).increment();
         }
     }
 

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.Field;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.actionlearning.command.access.CommandAccess;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
@@ -29,6 +30,11 @@ public class CommandSender {
     private final CommandGateway gateway;
     private final MeterRegistry registry;
     private final CommandAccess access;
+    /** The timer of each command type and outcome, built once rather than built and looked up by tags per command. */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    private record TimerKey(Class<?> command, String outcome) {
+    }
 
     public CommandSender(CommandGateway gateway, MeterRegistry registry, CommandAccess access) {
         this.gateway = gateway;
@@ -59,13 +65,17 @@ public class CommandSender {
             outcome = e.getClass().getSimpleName();
             throw e;
         } finally {
-            sample.stop(Timer.builder("als.commands")
-                    .description("commands handled, by type and outcome")
-                    .tag("command", command.getClass().getSimpleName())
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(registry));
+            sample.stop(timers.computeIfAbsent(new TimerKey(command.getClass(), outcome), this::timer));
         }
+    }
+
+    private Timer timer(TimerKey key) {
+        return Timer.builder("als.commands")
+                .description("commands handled, by type and outcome")
+                .tag("command", key.command().getSimpleName())
+                .tag("outcome", key.outcome())
+                .publishPercentileHistogram()
+                .register(registry);
     }
 
     /** The record field that routes the command to its aggregate (Axon keeps the annotation on the field). */

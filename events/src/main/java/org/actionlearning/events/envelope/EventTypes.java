@@ -44,11 +44,14 @@ public final class EventTypes {
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();
+    /** By Java class name: the event store asks by name for every event it writes and reads. */
+    private static final Map<String, EventType> BY_CLASS_NAME = new LinkedHashMap<>();
 
     static {
         for (EventType type : ALL) {
             BY_NAME.put(type.name(), type);
             BY_CLASS.put(type.javaType(), type);
+            BY_CLASS_NAME.put(type.javaType().getName(), type);
         }
     }
 
@@ -77,9 +80,6 @@ public final class EventTypes {
     }
 
     public static Optional<EventType> byClassName(String className) {
-        return BY_CLASS.entrySet().stream()
-                .filter(e -> e.getKey().getName().equals(className))
-                .map(Map.Entry::getValue)
-                .findFirst();
+        return Optional.ofNullable(BY_CLASS_NAME.get(className));
     }
 }
