@@ -36,9 +36,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>
  * An increment ({@link #addIncrement}) that directly follows an increment of the same template on the same row is
  * merged into it, its counters added to the pending ones: thirty questions in a meeting make one upsert of each
- * member's counts per transaction instead of thirty, each in its own level (PostgreSQL's work per poll was mostly
- * these row versions and small batches). Only directly following ones merge, so the order of the row's other
- * statements is kept.
+ * member's counts per transaction instead of thirty, each in its own level (each a row version for PostgreSQL, and
+ * each level more small batches). Only directly following ones merge, so the order of the row's other statements
+ * is kept.
  * <p>
  * Projections must write only through here, never {@code execute()} a statement themselves: a direct write would
  * overtake the statements still pending in this transaction.
