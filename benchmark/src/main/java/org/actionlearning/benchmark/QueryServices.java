@@ -58,19 +58,37 @@ public final class QueryServices {
         try (Connection connection = infrastructure.connect(database)) {
             long first = 0;
             Stopwatch watch = null;
+            double[] cpuAtFirst = null;
             long done = 0;
             while (done < events) {
                 done = committedOffsets(connection);
                 if (watch == null && done > 0) {
                     watch = Stopwatch.start();
                     first = done;
+                    cpuAtFirst = cpuSeconds(group);
                 }
                 Stopwatch.sleep(100);
             }
+            printCpuPerEvent(instances, cpuAtFirst, cpuSeconds(group), events - first);
             return new Projected(instances, events - first, watch.seconds());
         } finally {
             group.forEach(service -> memory.add(service.stop()));
         }
+    }
+
+    /** CPU seconds so far of PostgreSQL and of the instances together. */
+    private double[] cpuSeconds(List<ServiceJvm> group) {
+        return new double[] {infrastructure.postgresCpuSeconds(),
+                group.stream().mapToDouble(ServiceJvm::cpuSeconds).sum()};
+    }
+
+    /**
+     * Where the CPU went per projected event: less sensitive than events/s to what else runs on a shared machine,
+     * so changes to the projection can be compared across runs.
+     */
+    private static void printCpuPerEvent(int instances, double[] before, double[] after, long events) {
+        System.out.printf("  projection, %d instance(s): CPU per event %.1f µs PostgreSQL, %.1f µs query service%n",
+                instances, (after[0] - before[0]) * 1e6 / events, (after[1] - before[1]) * 1e6 / events);
     }
 
     /** The offsets committed with the read models: how many records are projected. */

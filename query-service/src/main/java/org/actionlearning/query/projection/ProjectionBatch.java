@@ -56,20 +56,47 @@ public class ProjectionBatch {
     public record ReplayOutcome(int applied, int stillFailing) {
     }
 
+    /**
+     * One poll's records, each read (its JSON parsed) once, before the poll's transaction: the consumer reads the
+     * next poll while the previous one is written ({@link ProjectionConsumer}).
+     */
+    public record ReadPoll(List<ReadRecord> reads, Set<String> aggregateIds) {
+    }
+
+    /** Reads the records of a poll; touches no table, so it may run while another poll's transaction does. */
+    public ReadPoll read(ConsumerRecords<String, byte[]> records) {
+        List<ReadRecord> reads = new ArrayList<>(records.count());
+        Set<String> aggregateIds = new HashSet<>();
+        records.forEach(record -> {
+            ReadRecord read = ReadRecord.of(record);
+            reads.add(read);
+            if (read.envelope() != null) {
+                aggregateIds.add(read.envelope().aggregateId());
+            }
+        });
+        return new ReadPoll(reads, aggregateIds);
+    }
+
     @Transactional
     public Outcome apply(ConsumerRecords<String, byte[]> records) {
+        return applyRead(read(records));
+    }
+
+    @Transactional
+    public Outcome apply(ReadPoll poll) {
+        return applyRead(poll);
+    }
+
+    private Outcome applyRead(ReadPoll poll) {
         commitWithoutWaitingForTheDisk();
         List<EventEnvelope> applied = new ArrayList<>();
         int duplicates = 0;
         int deadLetterCount = 0;
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        List<ReadRecord> reads = new ArrayList<>();
-        records.forEach(record -> reads.add(ReadRecord.of(record)));
-        Set<String> aggregateIds = reads.stream().filter(r -> r.envelope() != null)
-                .map(r -> r.envelope().aggregateId()).collect(java.util.stream.Collectors.toSet());
+        Set<String> aggregateIds = poll.aggregateIds();
         Set<String> parked = deadLetters.parked(aggregateIds);
         Map<String, Long> positions = lastSequences(aggregateIds);
-        for (ReadRecord read : reads) {
+        for (ReadRecord read : poll.reads()) {
             ConsumerRecord<String, byte[]> record = read.record();
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             EventEnvelope envelope = read.envelope();
@@ -163,7 +190,7 @@ public class ProjectionBatch {
      * A record read once per batch, its payload bound in the same pass where it can be; {@code unreadable} says
      * why when it is not an envelope.
      */
-    private record ReadRecord(ConsumerRecord<String, byte[]> record, ReadEvent read, String unreadable) {
+    public record ReadRecord(ConsumerRecord<String, byte[]> record, ReadEvent read, String unreadable) {
         static ReadRecord of(ConsumerRecord<String, byte[]> record) {
             try {
                 return new ReadRecord(record, EventJson.read(record.value()), null);

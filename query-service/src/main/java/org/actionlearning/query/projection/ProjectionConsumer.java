@@ -10,6 +10,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -33,6 +37,11 @@ import org.springframework.stereotype.Component;
  * as one transaction ({@link ProjectionBatch}), and on partition assignment resumes from the offsets stored
  * in PostgreSQL (not Kafka's committed offsets), following "Storing Offsets Outside Kafka".
  * Also runs rebuilds from offset 0 while the API keeps answering.
+ * <p>
+ * A poll's transaction runs on a writer thread while this thread polls and reads (parses) the next one: PostgreSQL
+ * and the parsing overlap instead of taking turns. At most one poll is being written, and the next is handed over
+ * only once it committed, so the transactions commit in poll order. When one fails, the poll read meanwhile is
+ * dropped and the consumer goes back to the stored offsets, those of the last committed poll.
  */
 @Component
 public class ProjectionConsumer implements SmartLifecycle {
@@ -59,6 +68,13 @@ public class ProjectionConsumer implements SmartLifecycle {
     private boolean resyncNeeded;
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
+    private ExecutorService writer;
+    /** The poll being written on the writer thread, or null: touched by the consumer thread only. */
+    private Writing writing;
+
+    /** A poll handed to the writer thread: its outcome once committed, and its record count. */
+    private record Writing(CompletableFuture<ProjectionBatch.Outcome> outcome, int records) {
+    }
 
     public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
                               MeterRegistry registry) {
@@ -104,6 +120,7 @@ public class ProjectionConsumer implements SmartLifecycle {
             return;
         }
         running = true;
+        writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "projection-writer"));
         thread = new Thread(this::run, "projection-consumer");
         thread.start();
     }
@@ -149,28 +166,36 @@ public class ProjectionConsumer implements SmartLifecycle {
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             kafka.subscribe(List.of(properties.topic()), new ResumeFromStoredOffsets(kafka));
-            while (running) {
-                try {
-                    pollOnce(kafka);
-                    pausedBy = null;
-                } catch (WakeupException stopping) {
-                    throw stopping;
-                } catch (RuntimeException e) {
-                    // PostgreSQL or Kafka is unavailable: keep the thread, resume from the stored offsets later
-                    log.warn("Projection paused, retrying in {}: {}", RETRY_BACKOFF, e.toString());
-                    pausedBy = e.toString();
-                    resyncNeeded = true;
-                    sleep(RETRY_BACKOFF);
+            try {
+                while (running) {
+                    try {
+                        pollOnce(kafka);
+                        pausedBy = null;
+                    } catch (WakeupException stopping) {
+                        throw stopping;
+                    } catch (RuntimeException e) {
+                        // PostgreSQL or Kafka is unavailable: keep the thread, resume from the stored offsets later
+                        log.warn("Projection paused, retrying in {}: {}", RETRY_BACKOFF, e.toString());
+                        pausedBy = e.toString();
+                        resyncNeeded = true;
+                        sleep(RETRY_BACKOFF);
+                    }
                 }
+            } catch (WakeupException stopping) {
+                // stop() woke the consumer up
+            } finally {
+                finishWritingQuietly(kafka); // before leaving the group: the next owner resumes after this poll
             }
-        } catch (WakeupException stopping) {
-            // stop() woke the consumer up
         } finally {
             consumer = null;
+            writer.shutdown();
         }
     }
 
     private void pollOnce(KafkaConsumer<String, byte[]> kafka) {
+        if (resyncNeeded || rebuildRequested.get() || replayRequested.get()) {
+            finishWriting(kafka, true); // these read or reset what the poll being written changes
+        }
         if (resyncNeeded) {
             // a batch failed: its records may have been fetched past; go back to what is committed
             seekToStoredOffsets(kafka, kafka.assignment());
@@ -186,12 +211,47 @@ public class ProjectionConsumer implements SmartLifecycle {
             log.info("Dead letters replayed: {}", lastReplay.get());
         }
         ConsumerRecords<String, byte[]> records = kafka.poll(properties.pollTimeout());
-        if (!records.isEmpty()) {
-            ProjectionBatch.Outcome outcome = batch.apply(records);
-            recordMetrics(outcome);
-            advanceRebuild(records.count(), kafka);
+        if (records.isEmpty()) {
+            finishWriting(kafka, true);
+        } else {
+            ProjectionBatch.ReadPoll read = batch.read(records); // while the previous poll is being written
+            finishWriting(kafka, false);
+            writing = new Writing(CompletableFuture.supplyAsync(() -> batch.apply(read), writer), records.count());
         }
         consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
+    }
+
+    /**
+     * Waits for the poll being written, if any, to commit, and counts it; throws its failure. {@code positionWritten}:
+     * no poll after it was read yet (else the consumer's position is past what the read models hold).
+     */
+    private void finishWriting(Consumer<String, byte[]> kafka, boolean positionWritten) {
+        int projected = 0;
+        if (writing != null) {
+            Writing written = writing;
+            writing = null;
+            try {
+                recordMetrics(written.outcome().join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+            projected = written.records();
+        }
+        advanceRebuild(projected, kafka, positionWritten);
+    }
+
+    /**
+     * As {@link #finishWriting}, where a failure cannot be thrown (stopping, rebalancing): it makes the consumer
+     * resync. Does not end a rebuild, as the partitions may be changing.
+     */
+    private void finishWritingQuietly(Consumer<String, byte[]> kafka) {
+        try {
+            finishWriting(kafka, false);
+        } catch (RuntimeException e) {
+            log.warn("Projection batch failed, resuming from the stored offsets: {}", e.toString());
+            pausedBy = e.toString();
+            resyncNeeded = true;
+        }
     }
 
     private void recordMetrics(ProjectionBatch.Outcome outcome) {
@@ -222,15 +282,20 @@ public class ProjectionConsumer implements SmartLifecycle {
                 .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
         rebuild.set(new RebuildStatus("RUNNING", rebuild.get().startedAt(), null, total, 0));
         log.info("Rebuilding read models from offset 0: {} records on {} partitions", total, assigned.size());
-        advanceRebuild(0, kafka);
+        advanceRebuild(0, kafka, true);
     }
 
-    private void advanceRebuild(int projected, KafkaConsumer<String, byte[]> kafka) {
+    /**
+     * Counts {@code projected} records as replayed, and says the rebuild is done once every partition is written
+     * up to its end offset: known from the consumer's position only when {@code positionWritten}, i.e. no poll is
+     * read but not yet written.
+     */
+    private void advanceRebuild(int projected, Consumer<String, byte[]> kafka, boolean positionWritten) {
         RebuildStatus status = rebuild.get();
         if (!"RUNNING".equals(status.state())) {
             return;
         }
-        boolean caughtUp = rebuildEndOffsets.entrySet().stream()
+        boolean caughtUp = positionWritten && rebuildEndOffsets.entrySet().stream()
                 .allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
         long replayed = status.recordsReplayed() + projected;
         rebuild.set(caughtUp
@@ -271,12 +336,14 @@ public class ProjectionConsumer implements SmartLifecycle {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            finishWritingQuietly(kafka); // so the stored offsets include the poll being written
             seekToStoredOffsets(kafka, partitions);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            // offsets are already stored with each batch's transaction
+            // offsets are stored with each batch's transaction: the next owner resumes after the poll being written
+            finishWritingQuietly(kafka);
         }
     }
 }

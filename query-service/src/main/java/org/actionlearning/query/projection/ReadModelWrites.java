@@ -2,6 +2,7 @@ package org.actionlearning.query.projection;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,12 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * row at most once. A statement added without a row ({@link #add(Query)}, e.g. an update of many rows) is a barrier:
  * everything before it is written first, and it runs before anything added after it.
  * <p>
+ * An increment ({@link #addIncrement}) that directly follows an increment of the same template on the same row is
+ * merged into it, its counters added to the pending ones: thirty questions in a meeting make one upsert of each
+ * member's counts per transaction instead of thirty, each in its own level (each a row version for PostgreSQL, and
+ * each level more small batches). Only directly following ones merge, so the order of the row's other statements
+ * is kept.
+ * <p>
  * Projections must write only through here, never {@code execute()} a statement themselves: a direct write would
  * overtake the statements still pending in this transaction.
  */
@@ -52,7 +59,7 @@ public class ReadModelWrites {
         if (pending == null) {
             query.execute();
         } else {
-            pending.add(new RowKey(table, key), new Statement(query, null, query.getSQL()));
+            pending.add(new RowKey(table, key), new Statement(query, null, query.getSQL(), null));
         }
     }
 
@@ -65,7 +72,23 @@ public class ReadModelWrites {
         if (pending == null) {
             db.batch(template).bind(values).execute();
         } else {
-            pending.add(new RowKey(table, key), new Statement(template, values, new Template(template)));
+            pending.add(new RowKey(table, key), new Statement(template, values, new Template(template), null));
+        }
+    }
+
+    /**
+     * An upsert that adds to counters of the row {@code key} of {@code table}: the template's placeholders are bound
+     * to {@code rowValues}, then to {@code addends}. On conflict the template must change nothing but those counter
+     * columns, each by adding its addend: then two such upserts in a row equal one with the sums (the first's
+     * {@code rowValues} insert the row if it is missing; the second's only add), which is how they are merged.
+     */
+    public void addIncrement(Table<?> table, Object key, Query template, Object[] rowValues, int... addends) {
+        Statement increment = new Statement(template, rowValues, new Template(template), addends.clone());
+        Pending pending = pending();
+        if (pending == null) {
+            db.batch(template).bind(increment.bindValues()).execute();
+        } else {
+            pending.add(new RowKey(table, key), increment);
         }
     }
 
@@ -155,22 +178,57 @@ public class ReadModelWrites {
     }
 
     /**
-     * One statement: a whole query ({@code values} null) or a template and its values; {@code shape} groups
-     * statements that can share a batch (the template, or a whole query's SQL).
+     * One statement: a whole query ({@code values} null) or a template and its values, followed by the
+     * {@code addends} of an increment (null for other statements); {@code shape} groups statements that can share a
+     * batch (the template, or a whole query's SQL).
      */
-    private record Statement(Query query, Object[] values, Object shape) {
+    private record Statement(Query query, Object[] values, Object shape, int[] addends) {
         Object[] bindValues() {
-            return values != null ? values : query.getBindValues().toArray();
+            if (values == null) {
+                return query.getBindValues().toArray();
+            }
+            if (addends == null) {
+                return values;
+            }
+            Object[] all = Arrays.copyOf(values, values.length + addends.length);
+            for (int i = 0; i < addends.length; i++) {
+                all[values.length + i] = addends[i];
+            }
+            return all;
         }
+
+        /** Whether {@code next}, the statement that follows this one on the same row, can be added into this. */
+        boolean absorbs(Statement next) {
+            return addends != null && next.addends != null && shape.equals(next.shape);
+        }
+
+        /** Adds the counters of a following increment of the same template (pending, not yet bound). */
+        void absorb(Statement next) {
+            for (int i = 0; i < addends.length; i++) {
+                addends[i] += next.addends[i];
+            }
+        }
+    }
+
+    /** The statements pending on one row: how many went to levels (the next one's level), and the last one. */
+    private static final class PendingRow {
+        int levels;
+        Statement last;
     }
 
     /** Statements by level, then by shape (in order of first appearance). */
     private final class Pending {
-        private final Map<RowKey, Integer> statementsPerRow = new HashMap<>();
+        private final Map<RowKey, PendingRow> rows = new HashMap<>();
         private final List<Map<Object, List<Statement>>> levels = new ArrayList<>();
 
-        void add(RowKey row, Statement statement) {
-            int level = statementsPerRow.merge(row, 1, Integer::sum) - 1;
+        void add(RowKey key, Statement statement) {
+            PendingRow row = rows.computeIfAbsent(key, k -> new PendingRow());
+            if (row.last != null && row.last.absorbs(statement)) {
+                row.last.absorb(statement);
+                return;
+            }
+            int level = row.levels++;
+            row.last = statement;
             while (levels.size() <= level) {
                 levels.add(new LinkedHashMap<>());
             }
@@ -182,7 +240,7 @@ public class ReadModelWrites {
                 level.values().forEach(this::execute);
             }
             levels.clear();
-            statementsPerRow.clear();
+            rows.clear();
         }
 
         private void execute(List<Statement> sameShape) {
@@ -207,6 +265,11 @@ public class ReadModelWrites {
                         Object[] values = row.values();
                         for (int i = 0; i < values.length; i++) {
                             statement.setObject(i + 1, values[i]);
+                        }
+                        if (row.addends() != null) {
+                            for (int i = 0; i < row.addends().length; i++) {
+                                statement.setInt(values.length + i + 1, row.addends()[i]);
+                            }
                         }
                         statement.addBatch();
                     }

@@ -192,10 +192,14 @@ public class SetProjection implements Projection {
                 personId, kind, questionForm, statementKind, challengeId, text, seconds, setSequence);
     }
 
-    /** An increment: applied once per event because the batch skips events already applied. */
+    /**
+     * An increment: applied once per event because the batch skips events already applied; a member's increments
+     * in one meeting merge into one upsert per transaction.
+     */
     private void count(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add) {
-        writes.add(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation, meetingId, personId, setId,
-                programmeId, add.questions, add.openQuestions, add.statements, add.advice, add.presented);
+        writes.addIncrement(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation,
+                new Object[] {meetingId, personId, setId, programmeId},
+                add.questions, add.openQuestions, add.statements, add.advice, add.presented);
     }
 
     private static Query insertContribution(DSLContext db) {
@@ -206,7 +210,8 @@ public class SetProjection implements Projection {
                 .onConflict(c.CONTRIBUTION_ID).doNothing();
     }
 
-    private static Query addToParticipation(DSLContext db) {
+    /** Adds its last five values to a member's counts in a meeting (an increment, see {@link #count}). */
+    static Query addToParticipation(DSLContext db) {
         var p = MEMBER_PARTICIPATION;
         return db.insertInto(p, p.MEETING_ID, p.PERSON_ID, p.SET_ID, p.PROGRAMME_ID, p.QUESTIONS, p.OPEN_QUESTIONS,
                         p.STATEMENTS, p.ADVICE, p.PRESENTED)

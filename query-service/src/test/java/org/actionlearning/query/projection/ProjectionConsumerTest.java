@@ -1,0 +1,116 @@
+package org.actionlearning.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.actionlearning.testsupport.EmbeddedInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The consumer reads the next poll while the previous one is written: when a write fails, the poll read meanwhile
+ * must be dropped, not written, and the consumer must resume from the stored offsets. So every record is written
+ * exactly once, in order per partition, however the failures fall.
+ */
+class ProjectionConsumerTest {
+
+    private static final String TOPIC = "als.events.consumer-test";
+    private static final int RECORDS = 600;
+
+    @Test
+    void aFailedWriteLosesNoRecordAndWritesNoneTwice() {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < RECORDS; i++) {
+                producer.send(new ProducerRecord<>(TOPIC, "key-" + i % 7, ("record " + i).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        FailingWrites batch = new FailingWrites();
+        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
+                EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC, "consumer-test", 40, Duration.ofMillis(100),
+                true, ""), batch, null, new SimpleMeterRegistry());
+
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> batch.written() >= RECORDS);
+        } finally {
+            consumer.stop();
+        }
+
+        assertThat(batch.failures.get()).isGreaterThanOrEqualTo(2);
+        Map<Integer, List<Long>> offsets = batch.writtenOffsetsByPartition();
+        assertThat(offsets.values().stream().mapToInt(List::size).sum()).isEqualTo(RECORDS);
+        offsets.forEach((partition, written) -> {
+            for (int i = 0; i < written.size(); i++) {
+                assertThat(written.get(i)).as("offset %d of partition %d", i, partition).isEqualTo(i);
+            }
+        });
+    }
+
+    /**
+     * Stands in for the read models: a write "commits" its records and their next offsets together, except the
+     * 3rd and 7th, which fail as if PostgreSQL went away mid-transaction.
+     */
+    private static final class FailingWrites extends ProjectionBatch {
+        private final List<ConsumerRecord<String, byte[]>> written = new ArrayList<>();
+        private final Map<TopicPartition, Long> storedOffsets = new ConcurrentHashMap<>();
+        private final AtomicInteger writes = new AtomicInteger();
+        private final AtomicInteger failures = new AtomicInteger();
+
+        FailingWrites() {
+            super(null, List.of(), null, null);
+        }
+
+        @Override
+        public Outcome apply(ReadPoll poll) {
+            int write = writes.incrementAndGet();
+            if (write == 3 || write == 7) {
+                failures.incrementAndGet();
+                throw new IllegalStateException("PostgreSQL went away");
+            }
+            synchronized (written) {
+                poll.reads().forEach(read -> {
+                    written.add(read.record());
+                    storedOffsets.put(new TopicPartition(read.record().topic(), read.record().partition()),
+                            read.record().offset() + 1);
+                });
+            }
+            return new Outcome(List.of(), 0, 0);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> storedOffsets(String topic) {
+            return new HashMap<>(storedOffsets);
+        }
+
+        int written() {
+            synchronized (written) {
+                return written.size();
+            }
+        }
+
+        Map<Integer, List<Long>> writtenOffsetsByPartition() {
+            Map<Integer, List<Long>> offsets = new HashMap<>();
+            synchronized (written) {
+                written.forEach(r -> offsets.computeIfAbsent(r.partition(), p -> new ArrayList<>()).add(r.offset()));
+            }
+            return offsets;
+        }
+    }
+}
