@@ -74,7 +74,7 @@ class ProjectionConsumerTest {
         private final AtomicInteger failures = new AtomicInteger();
 
         FailingWrites() {
-            super(null, List.of(), null, null);
+            super(null, null, List.of(), null, null);
         }
 
         @Override
