@@ -5,10 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,7 +33,7 @@ public final class JwtCallers {
      * reading its grants again each time was a visible share of a command's CPU. A caller depends on nothing but
      * the token's claims, so a remembered one is always right; the token itself is still verified per request.
      */
-    private final Map<String, Caller> callers = new ConcurrentHashMap<>();
+    private final ByToken<Caller> callers = new ByToken<>();
 
     public JwtCallers(SecurityProperties properties) {
         if (!properties.issuesOwnTokens() && properties.issuerUri() == null) {
@@ -80,9 +78,6 @@ public final class JwtCallers {
             return known;
         }
         Caller caller = readCaller(jwt);
-        if (callers.size() >= VerifiedTokens.CAPACITY) {
-            callers.clear();
-        }
         callers.put(jwt.getTokenValue(), caller);
         return caller;
     }

@@ -3,8 +3,6 @@ package org.actionlearning.service.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -17,12 +15,10 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 public final class VerifiedTokens implements JwtDecoder {
 
     static final Duration REMEMBERED = Duration.ofMinutes(5);
-    /** Enough for every user of a busy instance; past it the memory starts again rather than growing. */
-    static final int CAPACITY = 10_000;
 
     private final JwtDecoder verifier;
     private final Clock clock;
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final ByToken<Verified> verified = new ByToken<>();
 
     private record Verified(Jwt jwt, Instant until) {
     }
@@ -40,9 +36,6 @@ public final class VerifiedTokens implements JwtDecoder {
             return known.jwt();
         }
         Jwt jwt = verifier.decode(token); // throws for a bad or expired token: nothing is remembered
-        if (verified.size() >= CAPACITY) {
-            verified.clear();
-        }
         Instant until = now.plus(REMEMBERED);
         if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(until)) {
             until = jwt.getExpiresAt();
