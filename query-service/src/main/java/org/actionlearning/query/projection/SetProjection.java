@@ -6,6 +6,7 @@ import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
+import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
@@ -43,6 +44,7 @@ public class SetProjection implements Projection {
     private final ReadModelWrites writes;
     private final Query insertContribution;
     private final Query addToParticipation;
+    private final Query addToActivity;
     private final Query scheduleMeeting;
     private final Query openMeeting;
     private final Query addAttendee;
@@ -54,6 +56,7 @@ public class SetProjection implements Projection {
         this.writes = writes;
         this.insertContribution = insertContribution(db);
         this.addToParticipation = addToParticipation(db);
+        this.addToActivity = addToActivity(db);
         // every meeting has these, attendees by the dozen: templates, as rendering a statement per row cost more
         this.scheduleMeeting = db.insertInto(MEETING, MEETING.MEETING_ID, MEETING.SET_ID, MEETING.PROGRAMME_ID,
                         MEETING.SCHEDULED_FOR, MEETING.STATUS)
@@ -79,7 +82,7 @@ public class SetProjection implements Projection {
     @Override
     public List<Table<?>> tables() {
         return List.of(LEARNING_SET, SET_MEMBER, MEETING, MEETING_ATTENDEE, CHALLENGE, CONTRIBUTION,
-                MEMBER_PARTICIPATION, REFLECTION);
+                MEMBER_PARTICIPATION, PROGRAMME_ACTIVITY, REFLECTION);
     }
 
     @Override
@@ -193,13 +196,16 @@ public class SetProjection implements Projection {
     }
 
     /**
-     * An increment: applied once per event because the batch skips events already applied; a member's increments
-     * in one meeting merge into one upsert per transaction.
+     * Increments of the member's counts in the meeting and of the programme's activity: applied once per event
+     * because the batch skips events already applied; a member's increments in one meeting, and a programme's,
+     * merge into one upsert each per transaction.
      */
     private void count(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add) {
         writes.addIncrement(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation,
                 new Object[] {meetingId, personId, setId, programmeId},
                 add.questions, add.openQuestions, add.statements, add.advice, add.presented);
+        writes.addIncrement(PROGRAMME_ACTIVITY, programmeId, addToActivity, new Object[] {programmeId},
+                add.presented, add.questions, add.statements);
     }
 
     private static Query insertContribution(DSLContext db) {
@@ -208,6 +214,17 @@ public class SetProjection implements Projection {
                         c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT, c.SECONDS, c.SET_SEQUENCE)
                 .values(Collections.nCopies(12, null))
                 .onConflict(c.CONTRIBUTION_ID).doNothing();
+    }
+
+    /** Adds its last three values to a programme's activity counts (an increment, see {@link #count}). */
+    static Query addToActivity(DSLContext db) {
+        var a = PROGRAMME_ACTIVITY;
+        return db.insertInto(a, a.PROGRAMME_ID, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
+                .values(Collections.nCopies(4, null))
+                .onConflict(a.PROGRAMME_ID).doUpdate()
+                .set(a.CHALLENGES, a.CHALLENGES.plus(DSL.excluded(a.CHALLENGES)))
+                .set(a.QUESTIONS, a.QUESTIONS.plus(DSL.excluded(a.QUESTIONS)))
+                .set(a.STATEMENTS, a.STATEMENTS.plus(DSL.excluded(a.STATEMENTS)));
     }
 
     /** Adds its last five values to a member's counts in a meeting (an increment, see {@link #count}). */

@@ -2,6 +2,7 @@ package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.analytics.followthrough.ActionRecord;
@@ -17,6 +18,10 @@ class ActionReader {
     record StoredAction(ActionItemRecord row, ActionRecord record) {
     }
 
+    /** An action's set and its analytics view: what the follow-through numbers are computed from. */
+    record SetAction(UUID setId, ActionRecord record) {
+    }
+
     private final DSLContext db;
 
     ActionReader(DSLContext db) {
@@ -29,14 +34,29 @@ class ActionReader {
                 .where(ACTION_ITEM.PROGRAMME_ID.eq(programmeId))
                 .orderBy(ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.DUE_ON, ACTION_ITEM.ACTION_ID)
                 .fetch()
-                .map(row -> new StoredAction(row, toRecord(row)));
+                .map(row -> new StoredAction(row, toRecord(row.getStatus(), row.getCommittedOn(), row.getDueOn(),
+                        row.getCompletedOn(), row.getAbandonedOn())));
     }
 
-    private static ActionRecord toRecord(ActionItemRecord row) {
-        return switch (row.getStatus()) {
-            case "COMPLETED" -> ActionRecord.completed(row.getCommittedOn(), row.getDueOn(), row.getCompletedOn());
-            case "ABANDONED" -> ActionRecord.abandoned(row.getCommittedOn(), row.getDueOn(), row.getAbandonedOn());
-            default -> ActionRecord.open(row.getCommittedOn(), row.getDueOn());
+    /**
+     * The programme's actions as the follow-through needs them, in no particular order: only the dates, status and
+     * set are read (the dashboards' path, where the descriptions and evidence would be read only to be dropped).
+     */
+    List<SetAction> followThroughOfProgramme(UUID programmeId) {
+        var a = ACTION_ITEM;
+        return db.select(a.SET_ID, a.STATUS, a.COMMITTED_ON, a.DUE_ON, a.COMPLETED_ON, a.ABANDONED_ON)
+                .from(a)
+                .where(a.PROGRAMME_ID.eq(programmeId))
+                .fetch(row -> new SetAction(row.value1(),
+                        toRecord(row.value2(), row.value3(), row.value4(), row.value5(), row.value6())));
+    }
+
+    private static ActionRecord toRecord(String status, LocalDate committedOn, LocalDate dueOn, LocalDate completedOn,
+                                         LocalDate abandonedOn) {
+        return switch (status) {
+            case "COMPLETED" -> ActionRecord.completed(committedOn, dueOn, completedOn);
+            case "ABANDONED" -> ActionRecord.abandoned(committedOn, dueOn, abandonedOn);
+            default -> ActionRecord.open(committedOn, dueOn);
         };
     }
 }

@@ -73,7 +73,8 @@ class ParticipationReader {
         db.select(m.MEETING_ID, m.SET_ID, f.MEETING_ID, f.GINI, f.NORMALISED_ENTROPY, f.QUESTION_FOCUS,
                         f.OPEN_QUESTION_RATIO)
                 .from(m)
-                .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID))
+                // the programme's figures by their own index, hash-joined: not one probe per meeting
+                .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID)).and(f.PROGRAMME_ID.eq(programmeId))
                 .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull())
                 .forEach(row -> {
                     if (row.value3() == null) {

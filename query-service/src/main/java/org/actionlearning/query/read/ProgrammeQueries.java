@@ -72,7 +72,8 @@ public class ProgrammeQueries {
         Counted counted = counts.of(programmeId);
         List<HeldMeetingFigures> meetings = participation.figuresOfProgramme(programmeId);
         FollowThrough followThrough = FollowThrough.asOf(
-                actions.ofProgramme(programmeId).stream().map(ActionReader.StoredAction::record).toList(), asOf);
+                actions.followThroughOfProgramme(programmeId).stream().map(ActionReader.SetAction::record).toList(),
+                asOf);
         List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
         RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
         boolean tooFew = MinimumGroup.tooSmall(counted.peopleEver());
@@ -102,9 +103,9 @@ public class ProgrammeQueries {
         programmes.require(programmeId);
         Map<UUID, List<HeldMeetingFigures>> meetingsBySet = participation.figuresOfProgramme(programmeId).stream()
                 .collect(Collectors.groupingBy(HeldMeetingFigures::setId));
-        Map<UUID, List<ActionRecord>> actionsBySet = actions.ofProgramme(programmeId).stream()
-                .collect(Collectors.groupingBy(a -> a.row().getSetId(),
-                        Collectors.mapping(ActionReader.StoredAction::record, Collectors.toList())));
+        Map<UUID, List<ActionRecord>> actionsBySet = actions.followThroughOfProgramme(programmeId).stream()
+                .collect(Collectors.groupingBy(ActionReader.SetAction::setId,
+                        Collectors.mapping(ActionReader.SetAction::record, Collectors.toList())));
         Field<Integer> people = DSL.field(DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID)).from(SET_MEMBER)
                 .where(SET_MEMBER.SET_ID.eq(LEARNING_SET.SET_ID)));
         Field<Integer> active = DSL.field(DSL.selectCount().from(SET_MEMBER)
@@ -129,8 +130,7 @@ public class ProgrammeQueries {
     static Select<Record1<Integer>> activeMembers(Field<UUID> programmeId) {
         return DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID))
                 .from(SET_MEMBER)
-                .join(LEARNING_SET).on(LEARNING_SET.SET_ID.eq(SET_MEMBER.SET_ID))
-                .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId))
+                .where(SET_MEMBER.PROGRAMME_ID.eq(programmeId))
                 .and(SET_MEMBER.ACTIVE.isTrue());
     }
 

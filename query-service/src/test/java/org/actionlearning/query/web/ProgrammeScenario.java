@@ -7,6 +7,7 @@ import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
+import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME;
@@ -243,6 +244,7 @@ final class ProgrammeScenario {
                 .set(CHALLENGE.PRESENTER_ID, presenter)
                 .set(CHALLENGE.TITLE, "A challenge")
                 .execute();
+        addActivity(1, 0, 0);
     }
 
     private void participation(UUID meetingId, UUID setId, UUID personId, int questions, int openQuestions,
@@ -257,6 +259,19 @@ final class ProgrammeScenario {
                 .set(MEMBER_PARTICIPATION.STATEMENTS, statements)
                 .set(MEMBER_PARTICIPATION.ADVICE, advice)
                 .set(MEMBER_PARTICIPATION.PRESENTED, presented)
+                .execute();
+        addActivity(0, questions, statements);
+    }
+
+    /** What the projection adds to the programme's activity with each challenge, question and statement. */
+    private void addActivity(int challenges, int questions, int statements) {
+        var a = PROGRAMME_ACTIVITY;
+        db.insertInto(a).set(a.PROGRAMME_ID, programme).set(a.CHALLENGES, challenges).set(a.QUESTIONS, questions)
+                .set(a.STATEMENTS, statements)
+                .onConflict(a.PROGRAMME_ID).doUpdate()
+                .set(a.CHALLENGES, a.CHALLENGES.plus(challenges))
+                .set(a.QUESTIONS, a.QUESTIONS.plus(questions))
+                .set(a.STATEMENTS, a.STATEMENTS.plus(statements))
                 .execute();
     }
 
