@@ -111,7 +111,7 @@ public final class BenchmarkMain {
                 }
             }
             double peak = results.median("ingest.http.c64.rate");
-            EndToEnd endToEnd = new EndToEnd(http);
+            EndToEnd endToEnd = new EndToEnd(http, infrastructure.bootstrapServers(), "bench.commands");
             for (int run = 1; run <= runs; run++) {
                 for (int percent : List.of(25, 75)) {
                     EndToEnd.Result result = endToEnd.run(commands.url(), queries.url(), peak * percent / 100.0,
@@ -121,6 +121,12 @@ public final class BenchmarkMain {
                     results.add(figure + ".achieved", result.achievedRate());
                     results.add(figure + ".p50", result.visible().percentileMillis(50));
                     results.add(figure + ".p99", result.visible().percentileMillis(99));
+                    results.add(figure + ".acknowledged.p50", result.acknowledged().percentileMillis(50));
+                    results.add(figure + ".acknowledged.p99", result.acknowledged().percentileMillis(99));
+                    results.add(figure + ".on-topic.p50", result.onTopic().percentileMillis(50));
+                    results.add(figure + ".on-topic.p99", result.onTopic().percentileMillis(99));
+                    results.add(figure + ".projected.p50", result.projected().percentileMillis(50));
+                    results.add(figure + ".projected.p99", result.projected().percentileMillis(99));
                     results.add(figure + ".failed", result.failed());
                 }
             }

@@ -25,17 +25,33 @@ public final class EndToEnd {
     private static final long POLL_MILLIS = 5;
     private static final Pattern PROGRAMME_ID = Pattern.compile("\"programmeId\"\\s*:\\s*\"([0-9a-f-]{36})\"");
     private final BenchHttp http;
+    private final String bootstrapServers;
+    private final String topic;
 
-    public EndToEnd(BenchHttp http) {
+    /** @param topic where the command service's relay publishes */
+    public EndToEnd(BenchHttp http, String bootstrapServers, String topic) {
         this.http = http;
+        this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
     }
 
-    /** The latencies of the sampled commands, and the rate actually achieved. */
-    public record Result(double offeredRate, double achievedRate, Latencies visible, long failed) {
+    /**
+     * The latencies of the sampled commands, and the rate actually achieved.
+     *
+     * @param acknowledged every command, from when it was due to be sent to its 2xx (queueing in the client included)
+     * @param onTopic      each event, from stored to read from the topic by a consumer of the benchmark's own
+     * @param projected    the query service's own lag, from each event stored to its read-model commit, over all
+     *                     events projected during the run
+     */
+    public record Result(double offeredRate, double achievedRate, Latencies visible, Latencies acknowledged,
+                         Latencies onTopic, ProjectionLagHistogram.Reading projected, long failed) {
     }
 
     public Result run(String commandUrl, String queryUrl, double rate, double seconds) {
         Latencies visible = new Latencies();
+        Latencies acknowledged = new Latencies();
+        ProjectionLagHistogram.Reading lagBefore = ProjectionLagHistogram.read(http, queryUrl);
+        TopicArrivals arrivals = new TopicArrivals(bootstrapServers, topic);
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         ExecutorService workers = Executors.newFixedThreadPool(128);
@@ -52,12 +68,13 @@ public final class EndToEnd {
                     failed.incrementAndGet();
                     return;
                 }
+                long answered = System.nanoTime();
+                acknowledged.add(answered - due);
                 succeeded.incrementAndGet();
                 if (sampled) {
-                    long acknowledged = System.nanoTime();
                     Matcher id = PROGRAMME_ID.matcher(answer.body());
                     if (id.find() && awaitVisible(queryUrl + "/api/programmes/" + id.group(1) + "/actions")) {
-                        visible.add(System.nanoTime() - acknowledged);
+                        visible.add(System.nanoTime() - answered);
                     } else {
                         failed.incrementAndGet();
                     }
@@ -71,7 +88,8 @@ public final class EndToEnd {
             Thread.currentThread().interrupt();
         }
         double elapsed = (System.nanoTime() - begin) / 1e9;
-        return new Result(rate, succeeded.get() / elapsed, visible, failed.get());
+        return new Result(rate, succeeded.get() / elapsed, visible, acknowledged, arrivals.stop(),
+                lagBefore.until(ProjectionLagHistogram.read(http, queryUrl)), failed.get());
     }
 
     private boolean awaitVisible(String url) {

@@ -115,13 +115,21 @@ final class Report {
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64); one command in fifty ")
                 .append("is followed from its 201 until `GET /api/programmes/{id}/actions` stops answering 404 ")
-                .append("(polled every 5 ms, so ±5 ms).\n\n| load | offered/s | achieved/s | p50 ms | p99 ms | failed |\n")
-                .append("|---|---|---|---|---|---|\n");
+                .append("(polled every 5 ms, so ±5 ms). Where the time goes: each command from when it was due to its 201 ")
+                .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
+                .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")
+                .append("stored to its read-model commit (`als.projection.lag`, all events of the step; the upper ")
+                .append("bound of the histogram bucket). All from the same runs, medians of the runs' percentiles.\n\n")
+                .append("| load | offered/s | achieved/s | visible p50 ms | visible p99 ms | 201 p50 / p99 ms ")
+                .append("| stored → on the topic p50 / p99 ms | stored → projected p50 / p99 ms | failed |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
         for (int p : List.of(25, 75)) {
             String f = "e2e.at" + p;
             md.append("| ").append(p).append("% of peak | ").append(cell(f + ".offered")).append(" | ")
                     .append(cell(f + ".achieved")).append(" | ").append(cell(f + ".p50")).append(" | ")
-                    .append(cell(f + ".p99")).append(" | ").append(cell(f + ".failed")).append(" |\n");
+                    .append(cell(f + ".p99")).append(" | ").append(medians(f + ".acknowledged")).append(" | ")
+                    .append(medians(f + ".on-topic")).append(" | ").append(medians(f + ".projected")).append(" | ")
+                    .append(cell(f + ".failed")).append(" |\n");
         }
         md.append("\n## Projection throughput\n\n");
         md.append(Results.format(r.median("projection.events"))).append(" events already on a 6-partition topic, ")
@@ -187,6 +195,11 @@ final class Report {
     private String cell(String figure) {
         String all = r.runs(figure);
         return Results.format(r.median(figure)) + (all.contains("/") ? " (" + all + ")" : "");
+    }
+
+    /** The medians over runs of a figure's p50 and p99, "p50 / p99". */
+    private String medians(String figure) {
+        return Results.format(r.median(figure + ".p50")) + " / " + Results.format(r.median(figure + ".p99"));
     }
 
     private static String times(double ratio) {

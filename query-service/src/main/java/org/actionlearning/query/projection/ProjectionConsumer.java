@@ -73,7 +73,14 @@ public class ProjectionConsumer implements SmartLifecycle {
     private Writing writing;
 
     /** A poll handed to the writer thread: its outcome once committed, and its record count. */
-    private record Writing(CompletableFuture<ProjectionBatch.Outcome> outcome, int records) {
+    private record Writing(CompletableFuture<Committed> outcome, int records) {
+    }
+
+    /**
+     * A poll's outcome and when its transaction committed: the lag is measured to the commit, not to when this
+     * thread next looks (after its next poll, up to the poll timeout later when the topic is quiet).
+     */
+    private record Committed(ProjectionBatch.Outcome outcome, Instant at) {
     }
 
     public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
@@ -216,9 +223,21 @@ public class ProjectionConsumer implements SmartLifecycle {
         } else {
             ProjectionBatch.ReadPoll read = batch.read(records); // while the previous poll is being written
             finishWriting(kafka, false);
-            writing = new Writing(CompletableFuture.supplyAsync(() -> batch.apply(read), writer), records.count());
+            long polled = System.nanoTime();
+            writing = new Writing(CompletableFuture.supplyAsync(() -> write(read, polled), writer), records.count());
         }
         consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
+    }
+
+    /** On the writer thread: one poll's transaction. */
+    private Committed write(ProjectionBatch.ReadPoll read, long polled) {
+        long started = System.nanoTime();
+        Committed committed = new Committed(batch.apply(read), Instant.now(clock));
+        if (log.isDebugEnabled()) {
+            log.debug("{} records: waited {} ms for the writer, written in {} ms", read.reads().size(),
+                    (started - polled) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+        }
+        return committed;
     }
 
     /**
@@ -254,11 +273,11 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
-    private void recordMetrics(ProjectionBatch.Outcome outcome) {
-        Instant committed = Instant.now(clock);
+    private void recordMetrics(Committed committed) {
+        ProjectionBatch.Outcome outcome = committed.outcome();
         Map<String, Integer> appliedPerType = new HashMap<>();
         for (EventEnvelope envelope : outcome.applied()) {
-            projectionLag.record(Duration.between(envelope.occurredAt(), committed));
+            projectionLag.record(Duration.between(envelope.occurredAt(), committed.at()));
             appliedPerType.merge(envelope.eventType(), 1, Integer::sum);
         }
         // one counter look-up per type and poll: looking it up per event (tags, id, map) cost more than the count

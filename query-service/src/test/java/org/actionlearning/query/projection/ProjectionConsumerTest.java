@@ -6,12 +6,18 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -61,6 +67,55 @@ class ProjectionConsumerTest {
                 assertThat(written.get(i)).as("offset %d of partition %d", i, partition).isEqualTo(i);
             }
         });
+    }
+
+    /**
+     * The lag is measured to the poll's commit: on a quiet topic the consumer thread only learns of the commit when
+     * its next poll times out, which must not count.
+     */
+    @Test
+    void theProjectionLagEndsWhenThePollCommitsNotWhenTheConsumerNextLooks() {
+        String topic = TOPIC + "-lag";
+        Duration quietPoll = Duration.ofSeconds(3);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
+                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-lag-test", 40, quietPoll, true, ""),
+                new EachRecordJustStored(), null, registry);
+        consumer.start();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, "key", "record".getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> registry.get("als.projection.lag").timer().count() == 1);
+        } finally {
+            consumer.stop();
+        }
+
+        // committed right after it was read; counted only after the next (empty, 3 s) poll
+        assertThat(registry.get("als.projection.lag").timer().max(TimeUnit.MILLISECONDS))
+                .isLessThan(quietPoll.toMillis() / 2.0);
+    }
+
+    /** Stands in for the read models: each poll "applies" one event stored just now. */
+    private static final class EachRecordJustStored extends ProjectionBatch {
+        EachRecordJustStored() {
+            super(null, null, List.of(), null, null);
+        }
+
+        @Override
+        public Outcome apply(ReadPoll poll) {
+            UUID programme = UUID.randomUUID();
+            return new Outcome(List.of(EventJson.envelope(UUID.randomUUID(), "Programme", programme.toString(), 0,
+                    Instant.now(), new ProgrammeLaunched(programme, "Org", "P", "S", LocalDate.of(2026, 1, 5),
+                            "GBP"))), 0, 0);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> storedOffsets(String topic) {
+            return Map.of();
+        }
     }
 
     /**
