@@ -5,8 +5,8 @@ import static org.actionlearning.query.jooq.Tables.CONSUMER_OFFSET;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.actionlearning.events.envelope.EventEnvelope;
@@ -60,34 +60,29 @@ public class ProjectionBatch {
      * One poll's records, each read (its JSON parsed) once, before the poll's transaction: the consumer reads the
      * next poll while the previous one is written ({@link ProjectionConsumer}).
      */
-    public record ReadPoll(List<ReadRecord> reads, Set<String> aggregateIds) {
+    public record ReadPoll(List<ReadRecord> reads) {
+
+        /** The aggregates whose events the poll holds (not its unreadable records). */
+        Set<String> aggregateIds() {
+            Set<String> ids = new HashSet<>();
+            reads.forEach(read -> {
+                if (read.envelope() != null) {
+                    ids.add(read.envelope().aggregateId());
+                }
+            });
+            return ids;
+        }
     }
 
     /** Reads the records of a poll; touches no table, so it may run while another poll's transaction does. */
     public ReadPoll read(ConsumerRecords<String, byte[]> records) {
         List<ReadRecord> reads = new ArrayList<>(records.count());
-        Set<String> aggregateIds = new HashSet<>();
-        records.forEach(record -> {
-            ReadRecord read = ReadRecord.of(record);
-            reads.add(read);
-            if (read.envelope() != null) {
-                aggregateIds.add(read.envelope().aggregateId());
-            }
-        });
-        return new ReadPoll(reads, aggregateIds);
-    }
-
-    @Transactional
-    public Outcome apply(ConsumerRecords<String, byte[]> records) {
-        return applyRead(read(records));
+        records.forEach(record -> reads.add(ReadRecord.of(record)));
+        return new ReadPoll(reads);
     }
 
     @Transactional
     public Outcome apply(ReadPoll poll) {
-        return applyRead(poll);
-    }
-
-    private Outcome applyRead(ReadPoll poll) {
         commitWithoutWaitingForTheDisk();
         List<EventEnvelope> applied = new ArrayList<>();
         int duplicates = 0;

@@ -262,14 +262,9 @@ public class ReadModelWrites {
             db.connection(connection -> {
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     for (Statement row : rows) {
-                        Object[] values = row.values();
+                        Object[] values = row.bindValues();
                         for (int i = 0; i < values.length; i++) {
                             statement.setObject(i + 1, values[i]);
-                        }
-                        if (row.addends() != null) {
-                            for (int i = 0; i < row.addends().length; i++) {
-                                statement.setInt(values.length + i + 1, row.addends()[i]);
-                            }
                         }
                         statement.addBatch();
                     }

@@ -235,7 +235,7 @@ class ProjectionTest {
     @Test
     void aBatchDeliveredTwiceLeavesTheReadModelsUnchanged() {
         EventLog log = meeting(UUID.randomUUID(), UUID.randomUUID());
-        var poll = EventLog.asPoll("direct-delivery", 0, log.envelopes());
+        var poll = batch.read(EventLog.asPoll("direct-delivery", 0, log.envelopes()));
 
         // in a transaction that is rolled back at the end, so the other tests see only the topic's events
         transactions.executeWithoutResult(tx -> {
@@ -268,13 +268,12 @@ class ProjectionTest {
 
             transactions.executeWithoutResult(tx -> {
                 if (closeInLaterBatch) {
-                    batch.apply(EventLog.asPoll("direct-delivery", 0, log.envelopes().subList(0, contributions)));
+                    applyDirectly(0, log.envelopes().subList(0, contributions));
                     // still open: its counts may change, so no figures yet
                     assertThat(db.fetchCount(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId))).isZero();
-                    batch.apply(EventLog.asPoll("direct-delivery", contributions,
-                            log.envelopes().subList(contributions, contributions + 1)));
+                    applyDirectly(contributions, log.envelopes().subList(contributions, contributions + 1));
                 } else {
-                    batch.apply(EventLog.asPoll("direct-delivery", 0, log.envelopes()));
+                    applyDirectly(0, log.envelopes());
                 }
 
                 MeetingFiguresRecord figures = db.fetchOne(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId));
@@ -346,6 +345,11 @@ class ProjectionTest {
             long end = consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
             return stored != null && stored == end;
         }
+    }
+
+    /** A poll delivered straight to the batch, as the consumer would hand it over, from {@code firstOffset}. */
+    private void applyDirectly(long firstOffset, List<EventEnvelope> envelopes) {
+        batch.apply(batch.read(EventLog.asPoll("direct-delivery", firstOffset, envelopes)));
     }
 
     private Map<String, Object> participation(UUID person) {
