@@ -3,11 +3,8 @@ package org.actionlearning.query.projection;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -21,6 +18,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -41,13 +40,12 @@ public class DeadLetters implements DisposableBean {
         this.properties = properties;
     }
 
-    /** Which of these aggregates are parked behind a dead letter. */
-    Set<String> parked(Collection<String> aggregateIds) {
-        if (aggregateIds.isEmpty()) {
-            return Set.of();
-        }
-        return new HashSet<>(db.selectDistinct(DEAD_LETTER.AGGREGATE_ID).from(DEAD_LETTER)
-                .where(DEAD_LETTER.AGGREGATE_ID.in(aggregateIds)).fetch(DEAD_LETTER.AGGREGATE_ID));
+    /**
+     * Whether the aggregate is parked behind a dead letter, as a column of a query: the projection asks it together
+     * with the aggregates' positions, in one round trip per poll.
+     */
+    static Field<Boolean> parks(Field<String> aggregateId) {
+        return DSL.exists(DSL.selectOne().from(DEAD_LETTER).where(DEAD_LETTER.AGGREGATE_ID.eq(aggregateId)));
     }
 
     void store(ConsumerRecord<String, byte[]> record, String aggregateId, Long sequenceNumber, String reason) {
@@ -65,7 +63,6 @@ public class DeadLetters implements DisposableBean {
         publish(record, reason);
     }
 
-    /** Dead letters in replay order: per aggregate by sequence, records without an aggregate by offset. */
     /** A parked record as operators see it. */
     public record Parked(String topic, int partition, long offset, String aggregateId, Long sequenceNumber,
                          String reason, String receivedAt) {
@@ -78,6 +75,7 @@ public class DeadLetters implements DisposableBean {
                 r.getReceivedAt() == null ? null : r.getReceivedAt().toString())).toList();
     }
 
+    /** Dead letters in replay order: per aggregate by sequence, records without an aggregate by offset. */
     List<DeadLetterRecord> inReplayOrder() {
         return db.selectFrom(DEAD_LETTER)
                 .orderBy(DEAD_LETTER.AGGREGATE_ID.asc().nullsLast(), DEAD_LETTER.SEQUENCE_NUMBER.asc(),

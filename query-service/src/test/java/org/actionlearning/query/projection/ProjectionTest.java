@@ -1,5 +1,6 @@
 package org.actionlearning.query.projection;
 
+import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
 import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
@@ -40,6 +41,7 @@ import org.actionlearning.testsupport.TestTokens;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jooq.DSLContext;
@@ -248,6 +250,54 @@ class ProjectionTest {
             assertThat(checksum.byTable()).isEqualTo(once);
             assertThat(again.applied()).isEmpty();
             assertThat(again.duplicates()).isEqualTo(log.envelopes().size());
+            tx.setRollbackOnly();
+        });
+    }
+
+    /**
+     * What one poll stores for the next: each aggregate's last applied sequence, each partition's next offset, and
+     * the aggregates parked behind a dead letter. The next poll reads all three back (in one query) and skips the
+     * duplicate, parks the parked aggregate's later event and applies the rest.
+     */
+    @Test
+    void aPollFindsThePositionsOffsetsAndParkedAggregatesThePreviousPollStored() {
+        UUID programme = UUID.randomUUID();
+        UUID parkedSet = UUID.randomUUID();
+        UUID otherSet = UUID.randomUUID();
+        EventLog log = new EventLog();
+        EventEnvelope formed = log.append("LearningSet", parkedSet,
+                new SetFormed(parkedSet, programme, "Parked", UUID.randomUUID(), "Fran"));
+        EventEnvelope joined = log.append("LearningSet", parkedSet,
+                new MemberJoined(parkedSet, programme, asker, "Ann", null));
+        EventEnvelope unreadable = new EventEnvelope(joined.eventId(), joined.eventType(), 99,
+                joined.aggregateType(), joined.aggregateId(), joined.sequenceNumber(), joined.occurredAt(),
+                joined.programmeId(), joined.payload());
+        EventEnvelope joinedLater = log.append("LearningSet", parkedSet,
+                new MemberJoined(parkedSet, programme, speaker, "Sam", null));
+        EventEnvelope otherFormed = log.append("LearningSet", otherSet,
+                new SetFormed(otherSet, programme, "Other", UUID.randomUUID(), "Fran"));
+
+        transactions.executeWithoutResult(tx -> {
+            ProjectionBatch.Outcome first = batch.apply(batch.read(EventLog.asPoll(TOPIC + ".direct", 40,
+                    List.of(formed, unreadable))));
+            assertThat(first.applied()).extracting(EventEnvelope::eventId).containsExactly(formed.eventId());
+            assertThat(first.deadLetters()).isEqualTo(1);
+            assertThat(batch.storedOffsets(TOPIC + ".direct"))
+                    .containsExactly(Map.entry(new TopicPartition(TOPIC + ".direct", 0), 42L));
+
+            ProjectionBatch.Outcome next = batch.apply(batch.read(EventLog.asPoll(TOPIC + ".direct", 42,
+                    List.of(formed, joinedLater, otherFormed))));
+            assertThat(next.duplicates()).as("the set formed again, as the relay's retry sends it").isEqualTo(1);
+            assertThat(next.deadLetters()).as("the later member of the parked set waits").isEqualTo(1);
+            assertThat(next.applied()).extracting(EventEnvelope::eventId).containsExactly(otherFormed.eventId());
+            assertThat(batch.storedOffsets(TOPIC + ".direct"))
+                    .containsExactly(Map.entry(new TopicPartition(TOPIC + ".direct", 0), 45L));
+            assertThat(db.select(AGGREGATE_POSITION.AGGREGATE_ID, AGGREGATE_POSITION.LAST_SEQUENCE)
+                    .from(AGGREGATE_POSITION)
+                    .where(AGGREGATE_POSITION.AGGREGATE_ID.in(parkedSet.toString(), otherSet.toString()))
+                    .fetchMap(AGGREGATE_POSITION.AGGREGATE_ID, AGGREGATE_POSITION.LAST_SEQUENCE))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(parkedSet.toString(), 0L, otherSet.toString(), 0L));
+            assertThat(db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(parkedSet))).isZero();
             tx.setRollbackOnly();
         });
     }
