@@ -89,6 +89,8 @@ public class EventRelay {
 
     private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
         try {
+            // the batch is complete: send what the producer's linger still holds back now, not linger.ms later
+            producer.flush();
             for (Future<RecordMetadata> send : sends) {
                 send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
