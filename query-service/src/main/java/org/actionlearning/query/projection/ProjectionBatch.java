@@ -65,6 +65,14 @@ public class ProjectionBatch {
      */
     public record ReadPoll(List<ReadRecord> reads) {
 
+        /** This poll's records followed by {@code next}'s, for one transaction. */
+        ReadPoll and(ReadPoll next) {
+            List<ReadRecord> both = new ArrayList<>(reads.size() + next.reads.size());
+            both.addAll(reads);
+            both.addAll(next.reads);
+            return new ReadPoll(both);
+        }
+
         /** The aggregates whose events the poll holds (not its unreadable records). */
         Set<String> aggregateIds() {
             Set<String> ids = new HashSet<>();

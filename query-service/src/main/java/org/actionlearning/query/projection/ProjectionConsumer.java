@@ -41,13 +41,17 @@ import org.springframework.stereotype.Component;
  * A poll's transaction runs on a writer thread while this thread polls and reads (parses) the next one: PostgreSQL
  * and the parsing overlap instead of taking turns. At most one poll is being written, and the next is handed over
  * only once it committed, so the transactions commit in poll order. When one fails, the poll read meanwhile is
- * dropped and the consumer goes back to the stored offsets, those of the last committed poll.
+ * dropped and the consumer goes back to the stored offsets, those of the last committed poll. A small poll gets what
+ * arrived during the write added before it is handed over, so that at low load an event waits for one transaction
+ * before its own, not two.
  */
 @Component
 public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    /** How long to wait for the rest of what arrived during a write (the broker is asked again when it answered). */
+    private static final Duration DRAIN_WAIT = Duration.ofMillis(2);
 
     private final ProjectionProperties properties;
     private final ProjectionBatch batch;
@@ -71,6 +75,8 @@ public class ProjectionConsumer implements SmartLifecycle {
     private ExecutorService writer;
     /** The poll being written on the writer thread, or null: touched by the consumer thread only. */
     private Writing writing;
+    /** Partition revocations and assignments so far (consumer thread only). */
+    private int rebalances;
 
     /** A poll handed to the writer thread: its outcome once committed, and its record count. */
     private record Writing(CompletableFuture<Committed> outcome, int records) {
@@ -223,9 +229,42 @@ public class ProjectionConsumer implements SmartLifecycle {
         } else {
             ProjectionBatch.ReadPoll read = batch.read(records); // while the previous poll is being written
             finishWriting(kafka, false);
-            writing = new Writing(CompletableFuture.supplyAsync(() -> write(read), writer), records.count());
+            ProjectionBatch.ReadPoll whole = withWhatArrivedMeanwhile(kafka, read);
+            if (whole != null) {
+                writing = new Writing(CompletableFuture.supplyAsync(() -> write(whole), writer),
+                        whole.reads().size());
+            }
         }
         consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
+    }
+
+    /**
+     * A small poll with the records that arrived while the previous poll was written added to it; null if partitions
+     * moved meanwhile (the consumer then resyncs: the poll may hold records of partitions now another member's).
+     * The consumer has one fetch in flight, which the broker answers as soon as the first records arrive: at low load
+     * a poll read during a write holds the first event or two of it, and the events after them would wait for that
+     * small poll's whole transaction before their own. One poll takes the answer already received and, if it brought
+     * any, a short one the rest; polls of a tenth of the maximum and more are written as they are.
+     */
+    private ProjectionBatch.ReadPoll withWhatArrivedMeanwhile(KafkaConsumer<String, byte[]> kafka,
+                                                              ProjectionBatch.ReadPoll read) {
+        ProjectionBatch.ReadPoll whole = read;
+        for (Duration wait : List.of(Duration.ZERO, DRAIN_WAIT)) {
+            if (whole.reads().size() >= properties.maxPollRecords() / 10) {
+                return whole;
+            }
+            int rebalancesBefore = rebalances;
+            ConsumerRecords<String, byte[]> more = kafka.poll(wait);
+            if (rebalances != rebalancesBefore) {
+                resyncNeeded = true;
+                return null;
+            }
+            if (more.isEmpty()) {
+                return whole;
+            }
+            whole = whole.and(batch.read(more));
+        }
+        return whole;
     }
 
     /** On the writer thread: one poll's transaction (its size and duration logged at debug level). */
@@ -351,12 +390,14 @@ public class ProjectionConsumer implements SmartLifecycle {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            rebalances++;
             finishWritingQuietly(kafka); // so the stored offsets include the poll being written
             seekToStoredOffsets(kafka, partitions);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            rebalances++;
             // offsets are stored with each batch's transaction: the next owner resumes after the poll being written
             finishWritingQuietly(kafka);
         }

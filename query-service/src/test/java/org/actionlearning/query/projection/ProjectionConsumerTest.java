@@ -13,13 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -96,6 +98,93 @@ class ProjectionConsumerTest {
         // committed right after it was read; counted only after the next (empty, 3 s) poll
         assertThat(registry.get("als.projection.lag").timer().max(TimeUnit.MILLISECONDS))
                 .isLessThan(quietPoll.toMillis() / 2.0);
+    }
+
+    /**
+     * At low load the consumer reads a poll while another is written, and the broker answers its fetch with the first
+     * record that arrives: the records that arrive after that one join it in the same transaction, instead of waiting
+     * for it to commit before theirs starts.
+     */
+    @Test
+    void recordsArrivingWhileAPollIsWrittenJoinTheSmallPollReadMeanwhile() throws Exception {
+        String topic = TOPIC + "-meanwhile";
+        HeldFirstWrite batch = new HeldFirstWrite();
+        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
+                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-meanwhile-test", 100,
+                Duration.ofMillis(100), true, ""), batch, null, new SimpleMeterRegistry());
+        consumer.start();
+        // one produce request for the three records sent together, so one fetch answer brings all of them
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
+                ProducerConfig.LINGER_MS_CONFIG, 1_000), new StringSerializer(), new ByteArraySerializer())) {
+            send(producer, topic, "first");
+            await().atMost(Duration.ofSeconds(30)).until(() -> batch.writes().size() == 1); // written, held there
+            send(producer, topic, "second");
+            await().atMost(Duration.ofSeconds(30)).until(() -> batch.recordsRead.get() == 2); // read meanwhile
+            producer.send(new ProducerRecord<>(topic, "key", bytes("third")));
+            producer.send(new ProducerRecord<>(topic, "key", bytes("fourth")));
+            send(producer, topic, "fifth");
+            Thread.sleep(500); // fetched while the first write is still held
+            batch.release.countDown();
+            await().atMost(Duration.ofSeconds(30)).until(() -> batch.recordsRead.get() == 5
+                    && batch.writes().stream().mapToInt(List::size).sum() == 5);
+        } finally {
+            batch.release.countDown();
+            consumer.stop();
+        }
+
+        assertThat(batch.writes()).containsExactly(List.of("first"), List.of("second", "third", "fourth", "fifth"));
+    }
+
+    private static void send(KafkaProducer<String, byte[]> producer, String topic, String value) {
+        producer.send(new ProducerRecord<>(topic, "key", bytes(value)));
+        producer.flush();
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Stands in for the read models: records each write's record values; the first write waits for a release. */
+    private static final class HeldFirstWrite extends ProjectionBatch {
+        private final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicInteger recordsRead = new AtomicInteger();
+        private final List<List<String>> writes = new ArrayList<>();
+
+        HeldFirstWrite() {
+            super(null, null, List.of(), null, null);
+        }
+
+        @Override
+        public ReadPoll read(ConsumerRecords<String, byte[]> records) {
+            recordsRead.addAndGet(records.count());
+            return super.read(records);
+        }
+
+        @Override
+        public Outcome apply(ReadPoll poll) {
+            synchronized (writes) {
+                writes.add(poll.reads().stream()
+                        .map(read -> new String(read.record().value(), StandardCharsets.UTF_8)).toList());
+            }
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Outcome(List.of(), 0, 0);
+        }
+
+        @Override
+        public Map<TopicPartition, Long> storedOffsets(String topic) {
+            return Map.of();
+        }
+
+        List<List<String>> writes() {
+            synchronized (writes) {
+                return new ArrayList<>(writes);
+            }
+        }
     }
 
     /** Stands in for the read models: each poll "applies" one event stored just now. */
