@@ -112,12 +112,12 @@ class ProjectionConsumerTest {
         ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
                 EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-meanwhile-test", 100,
                 Duration.ofMillis(100), true, ""), batch, null, new SimpleMeterRegistry());
-        consumer.start();
         // one produce request for the three records sent together, so one fetch answer brings all of them
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 1_000), new StringSerializer(), new ByteArraySerializer())) {
-            send(producer, topic, "first");
+            send(producer, topic, "first"); // the topic exists before the consumer subscribes
+            consumer.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> batch.writes().size() == 1); // written, held there
             send(producer, topic, "second");
             await().atMost(Duration.ofSeconds(30)).until(() -> batch.recordsRead.get() == 2); // read meanwhile
