@@ -50,8 +50,6 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionConsumer.class);
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
-    /** How long to wait for the rest of what arrived during a write (the broker is asked again when it answered). */
-    private static final Duration DRAIN_WAIT = Duration.ofMillis(2);
 
     private final ProjectionProperties properties;
     private final ProjectionBatch batch;
@@ -242,29 +240,23 @@ public class ProjectionConsumer implements SmartLifecycle {
      * A small poll with the records that arrived while the previous poll was written added to it; null if partitions
      * moved meanwhile (the consumer then resyncs: the poll may hold records of partitions now another member's).
      * The consumer has one fetch in flight, which the broker answers as soon as the first records arrive: at low load
-     * a poll read during a write holds the first event or two of it, and the events after them would wait for that
-     * small poll's whole transaction before their own. One poll takes the answer already received and, if it brought
-     * any, a short one the rest; polls of a tenth of the maximum and more are written as they are.
+     * a poll read during a write holds the first event or two of it, and the events of the next answer, received
+     * meanwhile, would wait for that small poll's whole transaction before their own. A poll that does not wait takes
+     * them; polls of a tenth of the maximum and more are written as they are. (A further poll of 2 ms for what came
+     * after that answer gathered less than it cost: paired runs, BENCHMARKS.md.)
      */
     private ProjectionBatch.ReadPoll withWhatArrivedMeanwhile(KafkaConsumer<String, byte[]> kafka,
                                                               ProjectionBatch.ReadPoll read) {
-        ProjectionBatch.ReadPoll whole = read;
-        for (Duration wait : List.of(Duration.ZERO, DRAIN_WAIT)) {
-            if (whole.reads().size() >= properties.maxPollRecords() / 10) {
-                return whole;
-            }
-            int rebalancesBefore = rebalances;
-            ConsumerRecords<String, byte[]> more = kafka.poll(wait);
-            if (rebalances != rebalancesBefore) {
-                resyncNeeded = true;
-                return null;
-            }
-            if (more.isEmpty()) {
-                return whole;
-            }
-            whole = whole.and(batch.read(more));
+        if (read.reads().size() >= properties.maxPollRecords() / 10) {
+            return read;
         }
-        return whole;
+        int rebalancesBefore = rebalances;
+        ConsumerRecords<String, byte[]> received = kafka.poll(Duration.ZERO);
+        if (rebalances != rebalancesBefore) {
+            resyncNeeded = true;
+            return null;
+        }
+        return received.isEmpty() ? read : read.and(batch.read(received));
     }
 
     /** On the writer thread: one poll's transaction (its size and duration logged at debug level). */
