@@ -94,7 +94,7 @@ public class ProjectionBatch {
 
     /**
      * The poll's transaction, in few round trips, as at low load a poll holds a few events and its transaction's
-     * time is mostly waits for PostgreSQL on busy cores: the aggregates' positions and parked flags in one query,
+     * time is mostly waits for PostgreSQL on busy cores: the aggregates' states in one query,
      * the read models' writes, the positions and offsets in one batch, the commit.
      */
     @Transactional
@@ -103,9 +103,9 @@ public class ProjectionBatch {
         int duplicates = 0;
         int deadLetterCount = 0;
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
-        Map<String, Long> positions = new HashMap<>();
-        Set<String> parked = new HashSet<>();
-        readPositionsAndParked(poll.aggregateIds(), positions, parked);
+        AggregateStates states = aggregateStates(poll.aggregateIds());
+        Map<String, Long> positions = states.positions();
+        Set<String> parked = states.parked();
         for (ReadRecord read : poll.reads()) {
             ConsumerRecord<String, byte[]> record = read.record();
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
@@ -215,12 +215,17 @@ public class ProjectionBatch {
     }
 
     /**
-     * The last applied sequence of each of these aggregates (none for one not seen yet) and which of them are parked
-     * behind a dead letter, in one query.
+     * What a poll's aggregates have behind them: the last applied sequence of each (absent for one not seen yet) and
+     * which are parked behind a dead letter. Both mutable: the poll adds to them as it applies and parks.
      */
-    private void readPositionsAndParked(Set<String> aggregateIds, Map<String, Long> positions, Set<String> parked) {
+    private record AggregateStates(Map<String, Long> positions, Set<String> parked) {
+    }
+
+    /** The states of these aggregates, in one query. */
+    private AggregateStates aggregateStates(Set<String> aggregateIds) {
+        AggregateStates states = new AggregateStates(new HashMap<>(), new HashSet<>());
         if (aggregateIds.isEmpty()) {
-            return;
+            return states;
         }
         Table<?> ids = DSL.unnest(aggregateIds.toArray(String[]::new)).as("ids", "id");
         Field<String> id = ids.field("id", String.class);
@@ -228,12 +233,13 @@ public class ProjectionBatch {
                 .from(ids).leftJoin(AGGREGATE_POSITION).on(AGGREGATE_POSITION.AGGREGATE_ID.eq(id))
                 .forEach(r -> {
                     if (r.value2() != null) {
-                        positions.put(r.value1(), r.value2());
+                        states.positions().put(r.value1(), r.value2());
                     }
                     if (r.value3()) {
-                        parked.add(r.value1());
+                        states.parked().add(r.value1());
                     }
                 });
+        return states;
     }
 
     private long lastSequence(String aggregateId) {
