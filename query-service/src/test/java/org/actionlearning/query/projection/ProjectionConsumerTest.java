@@ -151,14 +151,10 @@ class ProjectionConsumerTest {
     }
 
     /** Stands in for the read models: records each write's record values; the second write waits for a release. */
-    private static final class HeldSecondWrite extends ProjectionBatch {
+    private static final class HeldSecondWrite extends StandInBatch {
         private final CountDownLatch release = new CountDownLatch(1);
         private final AtomicInteger recordsRead = new AtomicInteger();
         private final List<List<String>> writes = new ArrayList<>();
-
-        HeldSecondWrite() {
-            super(null, null, List.of(), null, null);
-        }
 
         @Override
         public ReadPoll read(ConsumerRecords<String, byte[]> records) {
@@ -184,10 +180,6 @@ class ProjectionConsumerTest {
             return new Outcome(List.of(), 0, 0);
         }
 
-        @Override
-        public Map<TopicPartition, Long> storedOffsets(String topic) {
-            return Map.of();
-        }
 
         List<List<String>> writes() {
             synchronized (writes) {
@@ -196,11 +188,20 @@ class ProjectionConsumerTest {
         }
     }
 
-    /** Stands in for the read models: each poll "applies" one event stored just now. */
-    private static final class EachRecordJustStored extends ProjectionBatch {
-        EachRecordJustStored() {
+    /** A batch without read models: nothing stored, so the consumer starts each partition from its beginning. */
+    private abstract static class StandInBatch extends ProjectionBatch {
+        StandInBatch() {
             super(null, null, List.of(), null, null);
         }
+
+        @Override
+        public Map<TopicPartition, Long> storedOffsets(String topic) {
+            return Map.of();
+        }
+    }
+
+    /** Stands in for the read models: each poll "applies" one event stored just now. */
+    private static final class EachRecordJustStored extends StandInBatch {
 
         @Override
         public Outcome apply(ReadPoll poll) {
@@ -210,25 +211,17 @@ class ProjectionConsumerTest {
                             "GBP"))), 0, 0);
         }
 
-        @Override
-        public Map<TopicPartition, Long> storedOffsets(String topic) {
-            return Map.of();
-        }
     }
 
     /**
      * Stands in for the read models: a write "commits" its records and their next offsets together, except the
      * 3rd and 7th, which fail as if PostgreSQL went away mid-transaction.
      */
-    private static final class FailingWrites extends ProjectionBatch {
+    private static final class FailingWrites extends StandInBatch {
         private final List<ConsumerRecord<String, byte[]>> written = new ArrayList<>();
         private final Map<TopicPartition, Long> storedOffsets = new ConcurrentHashMap<>();
         private final AtomicInteger writes = new AtomicInteger();
         private final AtomicInteger failures = new AtomicInteger();
-
-        FailingWrites() {
-            super(null, null, List.of(), null, null);
-        }
 
         @Override
         public Outcome apply(ReadPoll poll) {
