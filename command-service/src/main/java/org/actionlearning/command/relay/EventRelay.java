@@ -3,6 +3,8 @@ package org.actionlearning.command.relay;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,6 +24,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,6 +38,7 @@ import org.springframework.stereotype.Component;
 public class EventRelay {
 
     public static final String PROCESSING_GROUP = "kafka-relay";
+    private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
     private static final String PENDING = EventRelay.class.getName() + ".pending";
     private static final long ACK_TIMEOUT_SECONDS = 30;
 
@@ -55,7 +60,7 @@ public class EventRelay {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, null,
                 message.getTimestamp().toEpochMilli(), event.programmeId().toString(), EventJson.toBytes(envelope),
                 cloudEventHeaders(envelope));
-        pendingSends().add(producer.send(record));
+        currentBatch(message).sends.add(producer.send(record));
     }
 
     /** CloudEvents binary-mode headers, so generic tooling can route without parsing the body. */
@@ -75,31 +80,61 @@ public class EventRelay {
     }
 
     /**
-     * The sends of the current batch; before the batch commits (and with it the token), wait for Kafka to
-     * acknowledge all of them. A failure rolls the batch back and the processor retries it.
+     * The current batch; before it commits (and with it the token), wait for Kafka to acknowledge all of its sends.
+     * A failure rolls the batch back and the processor retries it.
      */
-    private List<Future<RecordMetadata>> pendingSends() {
+    private Batch currentBatch(DomainEventMessage<?> first) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(PENDING, key -> {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(sends));
-            return sends;
+            Batch batch = new Batch(first.getTimestamp());
+            unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(batch));
+            unitOfWork.afterCommit(u -> batch.logCommitted());
+            return batch;
         });
     }
 
-    private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
+    private void awaitAcknowledgements(Batch batch) {
+        batch.handled = System.nanoTime();
         try {
             // the batch is complete: send what the producer's linger still holds back now, not linger.ms later
             producer.flush();
-            for (Future<RecordMetadata> send : sends) {
+            for (Future<RecordMetadata> send : batch.sends) {
                 send.get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             }
-            published.increment(sends.size());
+            published.increment(batch.sends.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new RelayFailedException("Kafka did not acknowledge a batch of events", e);
+        }
+        batch.acknowledged = System.nanoTime();
+    }
+
+    /** One batch of the processor: its sends, and when its steps ended (at debug level, where a batch's time went). */
+    private static final class Batch {
+        private final List<Future<RecordMetadata>> sends = new ArrayList<>();
+        private final Instant firstCreated;
+        private final long started = System.nanoTime();
+        private long handled;
+        private long acknowledged;
+
+        private Batch(Instant firstCreated) {
+            this.firstCreated = firstCreated;
+        }
+
+        private void logCommitted() {
+            if (log.isDebugEnabled()) {
+                long committed = System.nanoTime();
+                log.debug("{} events relayed; the first created {} ms before the batch; handled {} ms, "
+                                + "acknowledged {} ms, token committed {} ms", sends.size(),
+                        Duration.between(firstCreated, Instant.now()).toMillis() - millis(committed - started),
+                        millis(handled - started), millis(acknowledged - handled), millis(committed - acknowledged));
+            }
+        }
+
+        private static long millis(long nanos) {
+            return nanos / 1_000_000;
         }
     }
 
