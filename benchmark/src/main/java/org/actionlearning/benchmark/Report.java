@@ -114,8 +114,9 @@ final class Report {
                     .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
         }
         md.append("\n## End-to-end latency\n\n");
-        md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64); one command in fifty ")
-                .append("is followed from its 201 until `GET /api/programmes/{id}/actions` stops answering 404 ")
+        md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64), ")
+                .append(sizes.endToEndSeconds()).append(" s per run after one unmeasured run of ")
+                .append(sizes.endToEndWarmup()).append(" s at each load; one command in fifty is followed from its 201 until `GET /api/programmes/{id}/actions` stops answering 404 ")
                 .append("(polled every 5 ms, so ±5 ms). Where the time goes: each command from when it was due to its 201 ")
                 .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
                 .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")
