@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -157,9 +158,7 @@ class ProjectionTest {
         EventEnvelope joined = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Ann", null));
         log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "Sam", null));
         // a version this reader does not know yet
-        EventEnvelope fromTheFuture = new EventEnvelope(joined.eventId(), joined.eventType(), 99,
-                joined.aggregateType(), joined.aggregateId(), joined.sequenceNumber(), joined.occurredAt(),
-                joined.programmeId(), joined.payload());
+        EventEnvelope fromTheFuture = withVersion(joined, 99, joined.payload());
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (EventEnvelope e : log.envelopes()) {
                 send(producer, programme.toString(), EventJson.toBytes(e == joined ? fromTheFuture : e));
@@ -202,8 +201,7 @@ class ProjectionTest {
         log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "New", LocalDate.of(2026, 2, 1)));
         var v1Payload = ((com.fasterxml.jackson.databind.node.ObjectNode) before.payload().deepCopy());
         v1Payload.remove("joinedOn");
-        EventEnvelope versionOne = new EventEnvelope(before.eventId(), before.eventType(), 1, before.aggregateType(),
-                before.aggregateId(), before.sequenceNumber(), before.occurredAt(), before.programmeId(), v1Payload);
+        EventEnvelope versionOne = withVersion(before, 1, v1Payload);
         try (KafkaProducer<String, byte[]> producer = producer()) {
             for (EventEnvelope e : log.envelopes()) {
                 send(producer, programme.toString(), EventJson.toBytes(e == before ? versionOne : e));
@@ -269,9 +267,7 @@ class ProjectionTest {
                 new SetFormed(parkedSet, programme, "Parked", UUID.randomUUID(), "Fran"));
         EventEnvelope joined = log.append("LearningSet", parkedSet,
                 new MemberJoined(parkedSet, programme, asker, "Ann", null));
-        EventEnvelope unreadable = new EventEnvelope(joined.eventId(), joined.eventType(), 99,
-                joined.aggregateType(), joined.aggregateId(), joined.sequenceNumber(), joined.occurredAt(),
-                joined.programmeId(), joined.payload());
+        EventEnvelope unreadable = withVersion(joined, 99, joined.payload());
         EventEnvelope joinedLater = log.append("LearningSet", parkedSet,
                 new MemberJoined(parkedSet, programme, speaker, "Sam", null));
         EventEnvelope otherFormed = log.append("LearningSet", otherSet,
@@ -419,5 +415,11 @@ class ProjectionTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The same event as another schema version of the published language wrote it. */
+    private static EventEnvelope withVersion(EventEnvelope event, int schemaVersion, JsonNode payload) {
+        return new EventEnvelope(event.eventId(), event.eventType(), schemaVersion, event.aggregateType(),
+                event.aggregateId(), event.sequenceNumber(), event.occurredAt(), event.programmeId(), payload);
     }
 }
