@@ -4,6 +4,8 @@
 #   ./bench.sh --quick    small sizes, for trying things out (writes BENCHMARKS-quick.md unless --out is given)
 #   options: --runs N, --out FILE, --only ingest,projection,dashboard
 #   -Dbench.authorization='Bearer ...' (in BENCH_JAVA_OPTS) is sent with every HTTP request.
+#   BENCH_SERVICE_JVM_OPTS='-Xlog:gc:file=/tmp/{name}-gc.log -Dlogging.level.org.actionlearning=DEBUG' is passed to
+#   every service's JVM ({name} is the service's name); BENCH_JAVA_OPTS splits on spaces, so it cannot carry it.
 set -euo pipefail
 cd "$(dirname "$0")"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
@@ -17,6 +19,8 @@ args=("$@")
 if [[ " $* " == *" --quick "* && " $* " != *" --out "* ]]; then
   args+=(--out BENCHMARKS-quick.md)
 fi
-exec java -Xmx3g ${BENCH_JAVA_OPTS:-} -Dbench.root="$PWD" -Daxoniq.update-checker.disabled=true \
+service_opts=()
+[ -n "${BENCH_SERVICE_JVM_OPTS:-}" ] && service_opts=("-Dbench.service-jvm-options=$BENCH_SERVICE_JVM_OPTS")
+exec java -Xmx3g ${BENCH_JAVA_OPTS:-} ${service_opts[@]+"${service_opts[@]}"} -Dbench.root="$PWD" -Daxoniq.update-checker.disabled=true \
   -cp "benchmark/target/classes:$(cat benchmark/target/classpath.txt)" \
   org.actionlearning.benchmark.BenchmarkMain "${args[@]}"
