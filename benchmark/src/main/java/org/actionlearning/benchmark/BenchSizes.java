@@ -5,8 +5,9 @@ package org.actionlearning.benchmark;
  * projection, 5 million for dashboards and rebuild); {@link #quick()} the same steps in a few minutes.
  */
 public record BenchSizes(String name, double ingestWarmup, double ingestSeconds, double endToEndWarmup,
-                         double endToEndSeconds, int projectionProgrammes, int projectionEventsPerSet, int naiveEvents, int dashboardProgrammes, int setsPerProgramme,
-                         int eventsPerSet, int apiRequests, int rawQueries) {
+                         double endToEndSeconds, int projectionProgrammes, int projectionEventsPerSet, int naiveEvents,
+                         int dashboardProgrammes, int setsPerProgramme, int eventsPerSet, int apiRequests,
+                         int rawQueries) {
 
     public static BenchSizes full() {
         return new BenchSizes("full", 2, 8, 10, 30, 200, 500, 50_000, 1_000, 10, 500, 400, 20);

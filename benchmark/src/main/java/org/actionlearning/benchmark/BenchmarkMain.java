@@ -113,7 +113,7 @@ public final class BenchmarkMain {
             double peak = results.median("ingest.http.c64.rate");
             EndToEnd endToEnd = new EndToEnd(http, infrastructure.bootstrapServers(), "bench.commands");
             // unmeasured, as every other step has a warm-up: without it the first run was the slowest at both loads
-            // in every invocation (p50 at 75% of peak 144, 79, 231 and 142 ms against 40-98 ms in runs 2 and 3)
+            // in every invocation (p50 at 75% of peak 144, 79, 231 and 142 ms against 39-98 ms in runs 2 and 3)
             for (int percent : List.of(25, 75)) {
                 endToEnd.run(commands.url(), queries.url(), peak * percent / 100.0, sizes.endToEndWarmup());
             }
