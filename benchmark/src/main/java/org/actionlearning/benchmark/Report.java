@@ -62,11 +62,11 @@ final class Report {
         double rebuildRate = r.median("dashboard.events") / r.median("rebuild.seconds");
         boolean extrapolated = r.median("dashboard.events") < 5_000_000;
         double fiveMillion = 5_000_000 / rebuildRate;
+        String measured = cell("rebuild.seconds") + " s for " + Results.format(r.median("dashboard.events"))
+                + " events";
         md.append("| rebuild of all read models from 5 million events (s) | ").append(Results.format(fiveMillion))
-                .append(extrapolated ? " (extrapolated from " + cell("rebuild.seconds") + " s for "
-                        + Results.format(r.median("dashboard.events")) + " events, " + Results.format(rebuildRate)
-                        + " events/s)" : " (scaled from " + cell("rebuild.seconds") + " s for "
-                        + Results.format(r.median("dashboard.events")) + " events)")
+                .append(extrapolated ? " (extrapolated from " + measured + ", " + Results.format(rebuildRate)
+                        + " events/s)" : " (scaled from " + measured + ")")
                 .append(" | | | ≤ 300 s | ").append(fiveMillion <= 300 ? "yes" : "**no**").append(" |\n");
         double heap = Math.max(r.max("memory.command.heap"), r.max("memory.query.heap"));
         md.append("| peak heap of any service (MiB) | ").append(Results.format(heap)).append(" | | | < 512 MiB | ")
@@ -116,7 +116,8 @@ final class Report {
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64), ")
                 .append(sizes.endToEndSeconds()).append(" s per run after one unmeasured run of ")
-                .append(sizes.endToEndWarmup()).append(" s at each load; one command in fifty is followed from its 201 until `GET /api/programmes/{id}/actions` stops answering 404 ")
+                .append(sizes.endToEndWarmup()).append(" s at each load; one command in fifty is followed from its 201 ")
+                .append("until `GET /api/programmes/{id}/actions` stops answering 404 ")
                 .append("(polled every 5 ms, so ±5 ms). Where the time goes: each command from when it was due to its 201 ")
                 .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
                 .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")

@@ -180,7 +180,6 @@ class ProjectionConsumerTest {
             return new Outcome(List.of(), 0, 0);
         }
 
-
         List<List<String>> writes() {
             synchronized (writes) {
                 return new ArrayList<>(writes);
@@ -202,7 +201,6 @@ class ProjectionConsumerTest {
 
     /** Stands in for the read models: each poll "applies" one event stored just now. */
     private static final class EachRecordJustStored extends StandInBatch {
-
         @Override
         public Outcome apply(ReadPoll poll) {
             UUID programme = UUID.randomUUID();
@@ -210,7 +208,6 @@ class ProjectionConsumerTest {
                     Instant.now(), new ProgrammeLaunched(programme, "Org", "P", "S", LocalDate.of(2026, 1, 5),
                             "GBP"))), 0, 0);
         }
-
     }
 
     /**
