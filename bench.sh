@@ -5,7 +5,8 @@
 #   options: --runs N, --out FILE, --only ingest,projection,dashboard
 #   -Dbench.authorization='Bearer ...' (in BENCH_JAVA_OPTS) is sent with every HTTP request.
 #   BENCH_SERVICE_JVM_OPTS='-Xlog:gc:file=/tmp/{name}-gc.log -Dlogging.level.org.actionlearning=DEBUG' is passed to
-#   every service's JVM ({name} is the service's name); BENCH_JAVA_OPTS splits on spaces, so it cannot carry it.
+#   every service's JVM and the Kafka broker's ({name} is the service's name, or kafka-broker); BENCH_JAVA_OPTS
+#   splits on spaces, so it cannot carry it.
 set -euo pipefail
 cd "$(dirname "$0")"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true

@@ -10,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,21 +18,22 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * The servers every measurement shares: one embedded PostgreSQL with {@code synchronous_commit=on} and {@code fsync=on} (as the event
- * store must run) on its own port and data directory, and one KRaft Kafka broker on a random port, so nothing
- * else on the machine collides with them.
+ * store must run) on its own port and data directory, and one KRaft Kafka broker in its own JVM on a random port,
+ * so nothing else on the machine collides with them.
  */
 public final class BenchInfrastructure implements AutoCloseable {
 
     public static final int PARTITIONS = 6;
     private final EmbeddedPostgres postgres;
-    private final EmbeddedKafkaKraftBroker kafka;
+    private final KafkaBrokerJvm kafka;
     private final Path postgresData;
 
-    public BenchInfrastructure(Path dataDirectory, int postgresPort) throws IOException {
+    /** @param brokerJvmOptions added to the broker JVM's command line ({name} is "kafka-broker"), e.g. a GC log */
+    public BenchInfrastructure(Path dataDirectory, int postgresPort, Path logDirectory, List<String> brokerJvmOptions)
+            throws IOException {
         postgresData = dataDirectory.resolve("postgres");
         deleteRecursively(dataDirectory);
         Files.createDirectories(dataDirectory);
@@ -47,8 +49,7 @@ public final class BenchInfrastructure implements AutoCloseable {
                 .setServerConfig("shared_buffers", "512MB")
                 .setServerConfig("max_wal_size", "4GB")
                 .start();
-        kafka = new EmbeddedKafkaKraftBroker(1, PARTITIONS); // a random port: the services are told which
-        kafka.afterPropertiesSet();
+        kafka = KafkaBrokerJvm.start(PARTITIONS, logDirectory.resolve("kafka-broker.log"), brokerJvmOptions);
     }
 
     /** CPU seconds used so far by PostgreSQL: the postmaster and its live backends and helpers. */
@@ -61,8 +62,13 @@ public final class BenchInfrastructure implements AutoCloseable {
         }
     }
 
+    /** CPU seconds used so far by the Kafka broker's JVM. */
+    public double brokerCpuSeconds() {
+        return kafka.cpuSeconds();
+    }
+
     public String bootstrapServers() {
-        return kafka.getBrokersAsString();
+        return kafka.bootstrapServers();
     }
 
     public String jdbcUrl(String database) {
@@ -93,7 +99,7 @@ public final class BenchInfrastructure implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        kafka.destroy();
+        kafka.close();
         postgres.close();
     }
 

@@ -49,8 +49,9 @@ public final class BenchmarkMain {
         List<String> only = Arrays.asList(option(arguments, "--only", "ingest,projection,dashboard").split(","));
         BenchmarkMain bench = new BenchmarkMain(sizes, runs, root);
         Stopwatch total = Stopwatch.start();
-        try (BenchInfrastructure infrastructure = new BenchInfrastructure(DATA, Integer.getInteger("bench.pg-port", 55432))) {
-            Files.createDirectories(LOGS);
+        Files.createDirectories(LOGS);
+        try (BenchInfrastructure infrastructure = new BenchInfrastructure(DATA, Integer.getInteger("bench.pg-port", 55432),
+                LOGS, bench.serviceJvmOptions)) {
             if (only.contains("ingest")) {
                 bench.ingestAndEndToEnd(infrastructure);
             }
@@ -154,10 +155,12 @@ public final class BenchmarkMain {
             System.out.println(" run " + run);
             results.add("projection.bare", baselines.bareConsumer(topic, events));
             results.add("projection.naive", baselines.naiveProjector(topic, sizes.naiveEvents(), "bench_naive"));
-            results.add("projection.query1", queryServices.project(topic, events, 1, "bench_projection_one")
-                    .perSecond());
-            results.add("projection.query2", queryServices.project(topic, events, 2, "bench_projection_two")
-                    .perSecond());
+            for (int instances : List.of(1, 2)) {
+                QueryServices.Projected projected = queryServices.project(topic, events, instances,
+                        instances == 1 ? "bench_projection_one" : "bench_projection_two");
+                results.add("projection.query" + instances, projected.perSecond());
+                results.add("projection.query" + instances + ".second-half", projected.secondHalfPerSecond());
+            }
         }
         queryServices.memory().forEach(used -> memory(used, "query"));
     }

@@ -30,10 +30,18 @@ public final class QueryServices {
         this.jvmOptions = jvmOptions;
     }
 
-    /** What a group of instances did: events per second over the projection of the whole topic. */
-    public record Projected(int instances, long events, double seconds) {
+    /**
+     * What a group of instances did: events per second over the projection of the whole topic, and over its second
+     * half alone (each JVM's JIT has compiled the projection by then, so it is the rate the group keeps up).
+     */
+    public record Projected(int instances, long events, double seconds, long secondHalfEvents,
+                            double secondHalfSeconds) {
         public double perSecond() {
             return events / seconds;
+        }
+
+        public double secondHalfPerSecond() {
+            return secondHalfEvents / secondHalfSeconds;
         }
     }
 
@@ -59,6 +67,8 @@ public final class QueryServices {
             long first = 0;
             Stopwatch watch = null;
             double[] cpuAtFirst = null;
+            long doneAtHalf = -1;
+            double secondsAtHalf = 0;
             long done = 0;
             while (done < events) {
                 done = committedOffsets(connection);
@@ -67,19 +77,24 @@ public final class QueryServices {
                     first = done;
                     cpuAtFirst = cpuSeconds(group);
                 }
+                if (doneAtHalf < 0 && done >= events / 2) {
+                    doneAtHalf = done;
+                    secondsAtHalf = watch.seconds();
+                }
                 Stopwatch.sleep(100);
             }
+            double seconds = watch.seconds();
             printCpuPerEvent(instances, cpuAtFirst, cpuSeconds(group), events - first);
-            return new Projected(instances, events - first, watch.seconds());
+            return new Projected(instances, events - first, seconds, events - doneAtHalf, seconds - secondsAtHalf);
         } finally {
             group.forEach(service -> memory.add(service.stop()));
         }
     }
 
-    /** CPU seconds so far of PostgreSQL and of the instances together. */
+    /** CPU seconds so far of PostgreSQL, of the instances together and of the broker. */
     private double[] cpuSeconds(List<ServiceJvm> group) {
         return new double[] {infrastructure.postgresCpuSeconds(),
-                group.stream().mapToDouble(ServiceJvm::cpuSeconds).sum()};
+                group.stream().mapToDouble(ServiceJvm::cpuSeconds).sum(), infrastructure.brokerCpuSeconds()};
     }
 
     /**
@@ -87,8 +102,9 @@ public final class QueryServices {
      * so changes to the projection can be compared across runs.
      */
     private static void printCpuPerEvent(int instances, double[] before, double[] after, long events) {
-        System.out.printf("  projection, %d instance(s): CPU per event %.1f µs PostgreSQL, %.1f µs query service%n",
-                instances, (after[0] - before[0]) * 1e6 / events, (after[1] - before[1]) * 1e6 / events);
+        System.out.printf("  projection, %d instance(s): CPU per event %.1f µs PostgreSQL, %.1f µs query service, "
+                        + "%.1f µs Kafka broker%n", instances, (after[0] - before[0]) * 1e6 / events,
+                (after[1] - before[1]) * 1e6 / events, (after[2] - before[2]) * 1e6 / events);
     }
 
     /** The offsets committed with the read models: how many records are projected. */
