@@ -37,7 +37,7 @@ public final class BenchInfrastructure implements AutoCloseable {
         postgresData = dataDirectory.resolve("postgres");
         deleteRecursively(dataDirectory);
         Files.createDirectories(dataDirectory);
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(true)
                 .setPort(postgresPort)
@@ -47,8 +47,15 @@ public final class BenchInfrastructure implements AutoCloseable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("max_connections", "300")
                 .setServerConfig("shared_buffers", "512MB")
-                .setServerConfig("max_wal_size", "4GB")
-                .start();
+                .setServerConfig("max_wal_size", "4GB");
+        // -Dbench.pg-config=name=value,...: further server settings, for experiments
+        for (String setting : System.getProperty("bench.pg-config", "").split(",")) {
+            if (setting.contains("=")) {
+                builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
+                        setting.substring(setting.indexOf('=') + 1).trim());
+            }
+        }
+        postgres = builder.start();
         kafka = KafkaBrokerJvm.start(PARTITIONS, logDirectory.resolve("kafka-broker.log"), brokerJvmOptions);
     }
 
