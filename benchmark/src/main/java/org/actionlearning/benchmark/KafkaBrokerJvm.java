@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
@@ -55,19 +57,26 @@ public final class KafkaBrokerJvm implements AutoCloseable {
         extraJvmOptions.forEach(option -> command.add(option.replace("{name}", "kafka-broker")));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), KafkaBrokerJvm.class.getName(),
                 Integer.toString(partitions)));
+        Process process;
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
-            CompletableFuture<String> listening = new CompletableFuture<>();
-            Thread copier = new Thread(() -> copyToLog(process, log, listening), "kafka-broker-log");
-            copier.setDaemon(true);
-            copier.start();
-            String servers = listening.get(120, TimeUnit.SECONDS);
-            return new KafkaBrokerJvm(process, servers);
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (Exception e) {
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+        CompletableFuture<String> listening = new CompletableFuture<>();
+        Thread copier = new Thread(() -> copyToLog(process, log, listening), "kafka-broker-log");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            return new KafkaBrokerJvm(process, listening.get(120, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted while the Kafka broker started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
             throw new IllegalStateException("Kafka broker did not start; see " + log, e);
         }
     }
