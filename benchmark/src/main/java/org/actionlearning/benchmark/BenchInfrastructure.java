@@ -50,9 +50,9 @@ public final class BenchInfrastructure implements AutoCloseable {
                 .setServerConfig("max_wal_size", "4GB");
         // -Dbench.pg-config=name=value,...: further server settings, for experiments
         for (String setting : System.getProperty("bench.pg-config", "").split(",")) {
-            if (setting.contains("=")) {
-                builder.setServerConfig(setting.substring(0, setting.indexOf('=')).trim(),
-                        setting.substring(setting.indexOf('=') + 1).trim());
+            String[] nameAndValue = setting.split("=", 2);
+            if (nameAndValue.length == 2) {
+                builder.setServerConfig(nameAndValue[0].trim(), nameAndValue[1].trim());
             }
         }
         postgres = builder.start();

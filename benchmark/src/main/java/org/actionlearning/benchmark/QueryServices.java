@@ -66,7 +66,7 @@ public final class QueryServices {
         try (Connection connection = infrastructure.connect(database)) {
             long first = 0;
             Stopwatch watch = null;
-            double[] cpuAtFirst = null;
+            Cpu cpuAtFirst = null;
             long doneAtHalf = -1;
             double secondsAtHalf = 0;
             long done = 0;
@@ -92,19 +92,23 @@ public final class QueryServices {
     }
 
     /** CPU seconds so far of PostgreSQL, of the instances together and of the broker. */
-    private double[] cpuSeconds(List<ServiceJvm> group) {
-        return new double[] {infrastructure.postgresCpuSeconds(),
-                group.stream().mapToDouble(ServiceJvm::cpuSeconds).sum(), infrastructure.brokerCpuSeconds()};
+    private record Cpu(double postgres, double instances, double broker) {
+    }
+
+    private Cpu cpuSeconds(List<ServiceJvm> group) {
+        return new Cpu(infrastructure.postgresCpuSeconds(), group.stream().mapToDouble(ServiceJvm::cpuSeconds).sum(),
+                infrastructure.brokerCpuSeconds());
     }
 
     /**
      * Where the CPU went per projected event: less sensitive than events/s to what else runs on a shared machine,
      * so changes to the projection can be compared across runs.
      */
-    private static void printCpuPerEvent(int instances, double[] before, double[] after, long events) {
+    private static void printCpuPerEvent(int instances, Cpu before, Cpu after, long events) {
         System.out.printf("  projection, %d instance(s): CPU per event %.1f µs PostgreSQL, %.1f µs query service, "
-                        + "%.1f µs Kafka broker%n", instances, (after[0] - before[0]) * 1e6 / events,
-                (after[1] - before[1]) * 1e6 / events, (after[2] - before[2]) * 1e6 / events);
+                        + "%.1f µs Kafka broker%n", instances, (after.postgres() - before.postgres()) * 1e6 / events,
+                (after.instances() - before.instances()) * 1e6 / events,
+                (after.broker() - before.broker()) * 1e6 / events);
     }
 
     /** The offsets committed with the read models: how many records are projected. */

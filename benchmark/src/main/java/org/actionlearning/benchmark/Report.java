@@ -71,10 +71,10 @@ final class Report {
         double heap = Math.max(r.max("memory.command.heap"), r.max("memory.query.heap"));
         md.append("| peak heap of any service (MiB) | ").append(Results.format(heap)).append(" | | | < 512 MiB | ")
                 .append(heap < 512 ? "yes" : "no").append(" |\n");
-        double scaleOut = r.median("projection.query2") / query1;
+        double scaleOut = twoInstancesOverOne("");
         md.append("| two query instances in one group over one | ").append(percent(scaleOut)).append(" (")
                 .append(Results.format(r.median("projection.query2"))).append(" / ").append(Results.format(query1))
-                .append(" events/s; over the topic's second half ").append(percent(secondHalfScaleOut()))
+                .append(" events/s; over the topic's second half ").append(percent(twoInstancesOverOne(".second-half")))
                 .append(") | | | faster than one | ").append(scaleOut > 1 ? "yes" : "**no**").append(" |\n\n");
 
         md.append("## Command ingest over HTTP and its durability limit\n\n");
@@ -150,11 +150,11 @@ final class Report {
                 + "%,d".formatted(sizes.naiveEvents()) + " events)", "projection.naive", bare);
         projectionRow(md, "query service, 1 instance", "projection.query1", bare);
         projectionRow(md, "query service, 2 instances in one consumer group", "projection.query2", bare);
-        md.append("\nTwo instances over one: ").append(percent(r.median("projection.query2") / query1))
+        md.append("\nTwo instances over one: ").append(percent(twoInstancesOverOne("")))
                 .append(". Over the second half of the topic alone, when every JVM's JIT has compiled the projection ")
                 .append("(each instance warms up its own): 1 instance ").append(cell("projection.query1.second-half"))
                 .append(" events/s, 2 instances ").append(cell("projection.query2.second-half"))
-                .append(" events/s, ").append(percent(secondHalfScaleOut())).append(".\n");
+                .append(" events/s, ").append(percent(twoInstancesOverOne(".second-half"))).append(".\n");
         md.append("\n## Dashboards and rebuild\n\n");
         md.append(Results.format(r.median("dashboard.events"))).append(" events (").append(sizes.dashboardProgrammes())
                 .append(" programmes, ").append(sizes.dashboardProgrammes() * sizes.setsPerProgramme())
@@ -201,8 +201,9 @@ final class Report {
                 .append(" | ").append(target).append(" | ").append(holds ? "yes" : "**no**").append(" |\n");
     }
 
-    private double secondHalfScaleOut() {
-        return r.median("projection.query2.second-half") / r.median("projection.query1.second-half");
+    /** Two query instances' rate over one's, over the whole topic ({@code ""}) or its {@code ".second-half"}. */
+    private double twoInstancesOverOne(String over) {
+        return r.median("projection.query2" + over) / r.median("projection.query1" + over);
     }
 
     private void projectionRow(StringBuilder md, String name, String figure, double bare) {
