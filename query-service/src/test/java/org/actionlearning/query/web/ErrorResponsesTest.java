@@ -68,6 +68,15 @@ class ErrorResponsesTest extends QueryServiceTest {
     }
 
     @Test
+    void aUrlTheFirewallRefusesIsA400Problem() {
+        HttpJson.Response response = http.get("/api/programmes/" + s.programme + "/actions;jsessionid=1");
+
+        assertThat(response.status()).as(response.raw()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("detail").asText()).contains("potentially malicious String \";\"");
+    }
+
+    @Test
     void anUnknownPathIsAProblemToo() {
         HttpJson.Response response = http.get("/api/nothing-here");
 

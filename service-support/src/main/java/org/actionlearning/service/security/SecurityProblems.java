@@ -42,7 +42,8 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
         write(response, forbidden(e.getMessage() == null ? "your grants do not cover this" : e.getMessage()));
     }
 
-    private static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    /** Writes a problem as the answer, outside Spring MVC (in the security filter chain). */
+    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
