@@ -116,10 +116,15 @@ public final class BenchmarkMain {
             String fixedPeak = System.getProperty("bench.e2e-peak");
             double peak = fixedPeak == null ? results.median("ingest.http.c64.rate") : Double.parseDouble(fixedPeak);
             EndToEnd endToEnd = new EndToEnd(http, infrastructure.bootstrapServers(), "bench.commands");
-            // unmeasured, as every other step has a warm-up: without it the first run was the slowest at both loads
-            // in every invocation (p50 at 75% of peak 144, 79, 231 and 142 ms against 39-98 ms in runs 2 and 3)
+            // unmeasured, as every other step has a warm-up, and until the JITs settle: with one round of 10 s the
+            // first run at 25% was still the slowest in every invocation, and a JFR counted 49 / 36 / 24 compilations
+            // in the query service, the command service and this JVM during it, 5 / 0 / 0 in the third run
+            JitActivity jit = new JitActivity(commands, queries);
             for (int percent : List.of(25, 75)) {
-                endToEnd.run(commands.url(), queries.url(), peak * percent / 100.0, sizes.endToEndWarmup());
+                JitActivity.Settled settled = jit.warmUntilSettled(() -> endToEnd.run(commands.url(), queries.url(),
+                        peak * percent / 100.0, sizes.endToEndWarmup()), sizes.endToEndWarmup());
+                results.add("e2e.at" + percent + ".warmup.rounds", settled.rounds());
+                results.add("e2e.at" + percent + ".warmup.last-round-jit-ms", settled.lastRoundMillis());
             }
             for (int run = 1; run <= runs; run++) {
                 for (int percent : List.of(25, 75)) {

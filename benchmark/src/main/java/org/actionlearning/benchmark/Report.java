@@ -121,8 +121,13 @@ final class Report {
         }
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64), ")
-                .append(sizes.endToEndSeconds()).append(" s per run after one unmeasured run of ")
-                .append(sizes.endToEndWarmup()).append(" s at each load; one command in fifty is followed from its 201 ")
+                .append(sizes.endToEndSeconds()).append(" s per run after unmeasured runs of ")
+                .append(sizes.endToEndWarmup()).append(" s at each load until the JVMs' JIT compilers settle (under ")
+                .append("a tenth of a round spent compiling, at most six rounds; rounds at 25% ")
+                .append(r.runs("e2e.at25.warmup.rounds")).append(", at 75% ").append(r.runs("e2e.at75.warmup.rounds"))
+                .append("; compile time in the last, ms: ").append(r.runs("e2e.at25.warmup.last-round-jit-ms"))
+                .append(" and ").append(r.runs("e2e.at75.warmup.last-round-jit-ms"))
+                .append("); one command in fifty is followed from its 201 ")
                 .append("until `GET /api/programmes/{id}/actions` stops answering 404 ")
                 .append("(polled every 5 ms, so ±5 ms). Where the time goes: each command from when it was due to its 201 ")
                 .append("(client queueing included); each event from stored to read from the topic by a consumer of ")

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class ServiceJvm implements AutoCloseable {
 
-    private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
+    private static final Pattern METRIC_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
     private static final Pattern VM_HWM = Pattern.compile("VmHWM:\\s+(\\d+) kB");
 
     /** What a service used: the largest heap in use seen, and the peak resident set size. */
@@ -78,6 +78,10 @@ public final class ServiceJvm implements AutoCloseable {
         }
     }
 
+    public String name() {
+        return name;
+    }
+
     public String url() {
         return url;
     }
@@ -101,13 +105,27 @@ public final class ServiceJvm implements AutoCloseable {
     }
 
     private void sampleHeap() {
-        BenchHttp.Answer answer = http.get(url + "/actuator/metrics/jvm.memory.used?tag=area:heap");
+        double used = metric("jvm.memory.used?tag=area:heap");
+        if (!Double.isNaN(used)) {
+            peakHeapBytes = Math.max(peakHeapBytes, used);
+        }
+    }
+
+    /** Milliseconds the JVM's JIT compilers have spent so far (Micrometer's {@code jvm.compilation.time}). */
+    public double compilationMillis() {
+        return metric("jvm.compilation.time");
+    }
+
+    /** A metric's first measurement from the actuator; NaN when it does not answer. */
+    private double metric(String nameAndTags) {
+        BenchHttp.Answer answer = http.get(url + "/actuator/metrics/" + nameAndTags);
         if (answer.ok()) {
-            Matcher value = HEAP_VALUE.matcher(answer.body());
+            Matcher value = METRIC_VALUE.matcher(answer.body());
             if (value.find()) {
-                peakHeapBytes = Math.max(peakHeapBytes, Double.parseDouble(value.group(1)));
+                return Double.parseDouble(value.group(1));
             }
         }
+        return Double.NaN;
     }
 
     /** CPU time the process has used so far (user + system), from /proc; NaN where there is none. */
