@@ -10,13 +10,17 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Spring Security's strict firewall with its header rule applied once, as the request comes in, by a loop over the
  * characters, instead of by a regular expression every time a header is read: Spring MVC reads a request's headers
  * several times on the way to a controller, and those checks were 6% of the command service's CPU under load (a
- * JFR profile, BENCHMARKS.md). The rule is the strict firewall's own ({@link FirewallCharacters}).
+ * JFR profile, BENCHMARKS.md). The rule is the strict firewall's own ({@link FirewallCharacters}). Checked on
+ * arrival, it also covers headers nothing reads, except {@code Cookie}: the API signs callers in by header, never by
+ * cookie, and a browser sends the cookies of every other application on the same host name.
  * <p>
  * Checked here, a bad header is refused by {@link RejectedRequests} as a 400 problem naming it. Checked lazily, as
  * before, one first read by Spring MVC's message converters failed inside the controller's call and was answered as
  * an unexpected 500.
  */
 public class HeaderFirewall extends StrictHttpFirewall {
+
+    private static final String COOKIE = "Cookie";
 
     public HeaderFirewall() {
         setAllowedHeaderNames(name -> true); // checked once in getFirewalledRequest
@@ -32,6 +36,9 @@ public class HeaderFirewall extends StrictHttpFirewall {
             String name = names.nextElement();
             if (!FirewallCharacters.assignedAndNotControl(name)) {
                 throw new RejectedHeader(null);
+            }
+            if (COOKIE.equalsIgnoreCase(name)) {
+                continue; // read by nothing here, and set by whatever else runs on the host: not this API's to refuse
             }
             Enumeration<String> values = request.getHeaders(name);
             while (values != null && values.hasMoreElements()) {
