@@ -3,10 +3,8 @@ package org.actionlearning.benchmark;
 /**
  * How big and how long each measurement is. {@link #full()} gives the published figures (1 million events for
  * projection, 5 million for dashboards and rebuild); {@link #quick()} the same steps in a few minutes.
- * {@code warmupRound}: one round of the unmeasured load before ingest and at each end-to-end load, repeated until the
- * JITs settle ({@link JitActivity}).
  */
-public record BenchSizes(String name, double ingestWarmup, double ingestSeconds, double warmupRound,
+public record BenchSizes(String name, double ingestWarmup, double ingestSeconds, double endToEndWarmup,
                          double endToEndSeconds, int projectionProgrammes, int projectionEventsPerSet, int naiveEvents,
                          int dashboardProgrammes, int setsPerProgramme, int eventsPerSet, int apiRequests,
                          int rawQueries) {

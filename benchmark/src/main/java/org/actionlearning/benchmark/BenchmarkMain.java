@@ -93,14 +93,6 @@ public final class BenchmarkMain {
         try {
             CommandIngest ingest = new CommandIngest(http, infrastructure, "bench_command");
             ingest.createBaselineTable();
-            // unmeasured, at the highest concurrency, until the JITs settle: with 2 s per step only, concurrency 64
-            // rose from run to run in every invocation (610 / 869 / 1,300, 569 / 903 / 984, 681 / 960 / 1,250 /s)
-            // as the command service's CPU per command halved, so the median was a half-compiled service's rate
-            JitActivity jit = new JitActivity(commands, queries);
-            JitActivity.Settled warm = jit.warmUntilSettled(() -> ingest.http(commands.url(), 64, 0,
-                    sizes.warmupRound()), sizes.warmupRound());
-            results.add("ingest.warmup.rounds", warm.rounds());
-            results.add("ingest.warmup.last-round-jit-ms", warm.lastRoundMillis());
             for (int run = 1; run <= runs; run++) {
                 System.out.println(" run " + run);
                 for (int concurrency : List.of(1, 16, 64)) {
@@ -127,9 +119,10 @@ public final class BenchmarkMain {
             // unmeasured, as every other step has a warm-up, and until the JITs settle: with one round of 10 s the
             // first run at 25% was still the slowest in every invocation, and a JFR counted 49 / 36 / 24 compilations
             // in the query service, the command service and this JVM during it, 5 / 0 / 0 in the third run
+            JitActivity jit = new JitActivity(commands, queries);
             for (int percent : List.of(25, 75)) {
                 JitActivity.Settled settled = jit.warmUntilSettled(() -> endToEnd.run(commands.url(), queries.url(),
-                        peak * percent / 100.0, sizes.warmupRound()), sizes.warmupRound());
+                        peak * percent / 100.0, sizes.endToEndWarmup()), sizes.endToEndWarmup());
                 results.add("e2e.at" + percent + ".warmup.rounds", settled.rounds());
                 results.add("e2e.at" + percent + ".warmup.last-round-jit-ms", settled.lastRoundMillis());
             }

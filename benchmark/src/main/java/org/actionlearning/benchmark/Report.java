@@ -80,11 +80,7 @@ final class Report {
         md.append("## Command ingest over HTTP and its durability limit\n\n");
         md.append("`POST /api/programmes` (LaunchProgramme: a new aggregate, one event, its own transaction), closed ")
                 .append("loop, ").append(sizes.ingestSeconds()).append(" s per step after ").append(sizes.ingestWarmup())
-                .append(" s warm-up, after unmeasured rounds of ").append(sizes.warmupRound())
-                .append(" s at concurrency 64 until the JVMs' JIT compilers settle (as for end-to-end below; rounds ")
-                .append(r.runs("ingest.warmup.rounds")).append(", compile time in the last ")
-                .append(r.runs("ingest.warmup.last-round-jit-ms")).append(" ms)")
-                .append(", while the relay publishes to Kafka and a query service projects. Baseline: one ")
+                .append(" s warm-up, while the relay publishes to Kafka and a query service projects. Baseline: one ")
                 .append("connection per thread, INSERT of an event-sized row into a copy of `domainevententry` ")
                 .append("(same columns, keys and indexes) and COMMIT. Both with `synchronous_commit=on` and `fsync=on`. The last column is the CPU ")
                 .append("time of the command service and the query service processes (from /proc) per acknowledged ")
@@ -126,7 +122,7 @@ final class Report {
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate (a share of the median HTTP peak at concurrency 64), ")
                 .append(sizes.endToEndSeconds()).append(" s per run after unmeasured runs of ")
-                .append(sizes.warmupRound()).append(" s at each load until the JVMs' JIT compilers settle (under ")
+                .append(sizes.endToEndWarmup()).append(" s at each load until the JVMs' JIT compilers settle (under ")
                 .append("a tenth of a round spent compiling, at most six rounds; rounds at 25% ")
                 .append(r.runs("e2e.at25.warmup.rounds")).append(", at 75% ").append(r.runs("e2e.at75.warmup.rounds"))
                 .append("; compile time in the last, ms: ").append(r.runs("e2e.at25.warmup.last-round-jit-ms"))
