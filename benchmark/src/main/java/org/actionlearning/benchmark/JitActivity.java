@@ -5,7 +5,9 @@ import java.lang.management.ManagementFactory;
 /**
  * How much the JIT compilers of the JVMs on a measured path are still at work: the services' (from their actuators)
  * and this JVM's own (the load generator and the probe). A load new to the JVMs makes them compile for tens of
- * seconds on two shared cores, and those compilations compete with the load for the cores.
+ * seconds on two shared cores, and those compilations compete with the load for the cores. The compile time is the
+ * JVMs' own count (wall time of each compilation), which a compiler thread waiting for a core inflates: under a load
+ * that saturates the cores it does not settle (tried for the ingest step at concurrency 64, BENCHMARKS.md).
  */
 final class JitActivity {
 
