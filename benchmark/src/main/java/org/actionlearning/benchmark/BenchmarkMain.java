@@ -121,10 +121,10 @@ public final class BenchmarkMain {
             // in the query service, the command service and this JVM during it, 5 / 0 / 0 in the third run
             JitActivity jit = new JitActivity(commands, queries);
             for (int percent : List.of(25, 75)) {
-                JitActivity.Settled settled = jit.warmUntilSettled(() -> endToEnd.run(commands.url(), queries.url(),
+                JitActivity.WarmUp warmUp = jit.warmUntilSettled(() -> endToEnd.run(commands.url(), queries.url(),
                         peak * percent / 100.0, sizes.endToEndWarmup()), sizes.endToEndWarmup());
-                results.add("e2e.at" + percent + ".warmup.rounds", settled.rounds());
-                results.add("e2e.at" + percent + ".warmup.last-round-jit-ms", settled.lastRoundMillis());
+                results.add("e2e.at" + percent + ".warmup.rounds", warmUp.rounds());
+                results.add("e2e.at" + percent + ".warmup.last-round-jit-ms", warmUp.lastRoundMillis());
             }
             for (int run = 1; run <= runs; run++) {
                 for (int percent : List.of(25, 75)) {

@@ -25,12 +25,12 @@ final class JitActivity {
         this.services = services;
     }
 
-    /** How the warm-up went: its rounds, and the compile time of all the JVMs in the last one. */
-    record Settled(int rounds, double lastRoundMillis) {
+    /** How the warm-up went: its rounds, and the compile time of all the JVMs in the last one (settled or not). */
+    record WarmUp(int rounds, double lastRoundMillis) {
     }
 
     /** Runs {@code round} (lasting {@code roundSeconds}) until the JITs settle, or {@value #MAX_ROUNDS} times. */
-    Settled warmUntilSettled(Runnable round, double roundSeconds) {
+    WarmUp warmUntilSettled(Runnable round, double roundSeconds) {
         double[] before = millis();
         for (int rounds = 1; ; rounds++) {
             round.run();
@@ -45,7 +45,7 @@ final class JitActivity {
             System.out.printf("  warm-up round %d: the JITs compiled for %s ms (%s)%n", rounds,
                     Results.format(compiled), each);
             if (compiled < SETTLED_SHARE * roundSeconds * 1000 || rounds == MAX_ROUNDS || Double.isNaN(compiled)) {
-                return new Settled(rounds, compiled);
+                return new WarmUp(rounds, compiled);
             }
             before = after;
         }

@@ -9,17 +9,12 @@ import org.actionlearning.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An aggregate's access scope is written in the transaction that stores its creating event: when the scope cannot
  * be written, the command fails and its event is not stored (never an aggregate that nobody may act on).
  */
 class ScopeWrittenWithItsEventTest extends CommandServiceTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** PostgreSQL refuses the scopes of organisations named "Refused ...", as a failing disk or constraint would. */
     @BeforeEach

@@ -20,7 +20,6 @@ import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A command on a set with 2,000 past events does not replay them: counted by the events the store hands out to
@@ -37,8 +36,6 @@ class LongLivedSetSourcingTest extends CommandServiceTest {
     @Autowired
     @Qualifier("learningSetCache")
     Cache learningSetCache;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     EventStoreProperties properties;
 

@@ -18,17 +18,12 @@ import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.TopicReader;
 import org.actionlearning.testsupport.TopicReader.Received;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Events stored as version 1 (before {@code MemberJoined} gained {@code joinedOn}) are upcast when the set is
  * loaded and when the relay publishes them: old and new events both work.
  */
 class SchemaEvolutionTest extends CommandServiceTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void versionOneEventsInTheStoreAreReadAndPublishedAsVersionTwo() {

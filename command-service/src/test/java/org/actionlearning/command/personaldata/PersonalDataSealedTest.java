@@ -25,17 +25,12 @@ import org.actionlearning.events.personaldata.SealedText;
 import org.actionlearning.testsupport.HttpJson;
 import org.actionlearning.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every personal field reaches the event store only as a token sealed for its subject; erasing a person makes
  * their tokens unreadable, publishes PersonErased in their programme, and refuses anything new about them.
  */
 class PersonalDataSealedTest extends CommandServiceTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     /** Plaintexts sent, each distinctive, by the personal field that carried it. */
     private final Map<String, String> sent = new LinkedHashMap<>();

@@ -15,14 +15,9 @@ import org.actionlearning.testsupport.TopicReader.Received;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventTypes;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** A whole meeting recorded over HTTP arrives on the topic: exactly the expected events, in order, enveloped. */
 class WholeMeetingPublishedTest extends CommandServiceTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aMeetingRecordedOverHttpIsPublishedInOrderWithCorrectEnvelopes() {

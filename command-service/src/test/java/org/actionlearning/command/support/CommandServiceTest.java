@@ -6,8 +6,10 @@ import org.actionlearning.testsupport.TestIdentity;
 
 import org.actionlearning.command.CommandServiceApplication;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +30,8 @@ public abstract class CommandServiceTest {
     protected int port;
     /** Signed in as the first administrator (ADMIN of every organisation). */
     protected HttpJson http;
+    @Autowired
+    protected JdbcTemplate jdbc;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -42,5 +46,10 @@ public abstract class CommandServiceTest {
     @BeforeEach
     void client() {
         http = new HttpJson("http://localhost:" + port).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
+    }
+
+    /** Events in the store, for the tests that show a request stored nothing (or exactly one event). */
+    protected long storedEvents() {
+        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
     }
 }

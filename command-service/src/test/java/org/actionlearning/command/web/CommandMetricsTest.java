@@ -20,7 +20,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,9 +57,6 @@ class CommandMetricsTest extends CommandServiceTest {
             return registry -> registry.add("als.relay.topic", () -> TOPIC + ".metrics");
         }
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void runsOnItsOwnDatabaseAndTopic(@Autowired RelayProperties relay) {

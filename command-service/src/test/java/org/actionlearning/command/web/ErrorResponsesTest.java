@@ -15,8 +15,6 @@ import org.actionlearning.command.support.Scenario;
 import org.actionlearning.testsupport.HttpJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every kind of bad request gets an RFC 9457 problem (400 malformed, 404 unknown id, 409 broken invariant) naming
@@ -25,9 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ErrorResponsesTest extends CommandServiceTest {
 
     private static final UUID NOBODY = UUID.fromString("00000000-0000-0000-0000-00000000dead");
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     private Scenario scenario;
 
@@ -237,10 +232,6 @@ class ErrorResponsesTest extends CommandServiceTest {
         assertThat(problem.path("errors").isArray()).as(problem.toString()).isTrue();
         assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo(field);
         assertThat(problem.path("errors").get(0).path("message").asText()).contains(messageWord);
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
     }
 
     private static Map<String, Object> launchBody() {

@@ -15,8 +15,6 @@ import org.actionlearning.command.support.CommandServiceTest;
 import org.actionlearning.command.support.Scenario;
 import org.actionlearning.testsupport.HttpJson.Response;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A command sent with an {@code Idempotency-Key} takes effect once: retries (sequential or concurrent) get the
@@ -24,9 +22,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * stores nothing, not even its key.
  */
 class IdempotencyTest extends CommandServiceTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Test
     void aRetryWithTheSameKeyGetsTheSameAnswerAndStoresOneEvent() {
@@ -151,10 +146,6 @@ class IdempotencyTest extends CommandServiceTest {
     private static Map<String, Object> launch(String name) {
         return Map.of("organisation", "Org", "name", name, "sponsor", "Sam", "startsOn", "2026-01-05",
                 "currency", "GBP");
-    }
-
-    private long storedEvents() {
-        return jdbc.queryForObject("select count(*) from domainevententry", Long.class);
     }
 
     private long eventsOf(UUID aggregateId) {
