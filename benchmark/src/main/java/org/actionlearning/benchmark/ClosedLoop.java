@@ -20,8 +20,12 @@ public final class ClosedLoop {
         }
     }
 
-    /** What a load achieved: successful operations per second and their latencies. */
-    public record Result(int concurrency, long succeeded, long failed, double seconds, Latencies latencies) {
+    /**
+     * What a load achieved: successful operations per second and their latencies, over the measured seconds;
+     * {@code allSucceeded} counts the warm-up's too.
+     */
+    public record Result(int concurrency, long succeeded, long failed, double seconds, Latencies latencies,
+                         long allSucceeded) {
         public double perSecond() {
             return succeeded / seconds;
         }
@@ -34,6 +38,7 @@ public final class ClosedLoop {
         Latencies latencies = new Latencies();
         AtomicLong succeeded = new AtomicLong();
         AtomicLong failed = new AtomicLong();
+        AtomicLong allSucceeded = new AtomicLong();
         long begin = System.nanoTime();
         long measureFrom = begin + (long) (warmupSeconds * 1e9);
         long end = measureFrom + (long) (seconds * 1e9);
@@ -45,6 +50,9 @@ public final class ClosedLoop {
                     while (now < end) {
                         boolean ok = operation.run();
                         long done = System.nanoTime();
+                        if (ok) {
+                            allSucceeded.incrementAndGet();
+                        }
                         if (now >= measureFrom && done <= end) {
                             if (ok) {
                                 succeeded.incrementAndGet();
@@ -63,7 +71,7 @@ public final class ClosedLoop {
             threads.add(thread);
         }
         threads.forEach(ClosedLoop::join);
-        return new Result(concurrency, succeeded.get(), failed.get(), seconds, latencies);
+        return new Result(concurrency, succeeded.get(), failed.get(), seconds, latencies, allSucceeded.get());
     }
 
     private static void join(Thread thread) {

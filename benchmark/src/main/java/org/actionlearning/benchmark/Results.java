@@ -25,6 +25,10 @@ public final class Results {
         return runs.size() % 2 == 1 ? runs.get(middle) : (runs.get(middle - 1) + runs.get(middle)) / 2;
     }
 
+    public synchronized boolean has(String figure) {
+        return values.containsKey(figure);
+    }
+
     public synchronized double max(String figure) {
         return values.getOrDefault(figure, List.of()).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }

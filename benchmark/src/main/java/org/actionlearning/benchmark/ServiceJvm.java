@@ -116,6 +116,12 @@ public final class ServiceJvm implements AutoCloseable {
         return metric("jvm.compilation.time");
     }
 
+    /** A counter's total over all its tags; 0 before it counted anything (the actuator does not know it yet). */
+    public double counter(String name) {
+        double value = metric(name);
+        return Double.isNaN(value) ? 0 : value;
+    }
+
     /** A metric's first measurement from the actuator; NaN when it does not answer. */
     private double metric(String nameAndTags) {
         BenchHttp.Answer answer = http.get(url + "/actuator/metrics/" + nameAndTags);
