@@ -37,11 +37,11 @@ public class MeetingFiguresProjection implements Projection {
     private final ReadModelWrites writes;
     private final Query storeFigures;
     /**
-     * Meetings closed by the batch being applied (batches are applied one at a time, each on one thread). A batch
-     * that fails leaves its meetings here for the next; that is harmless, as figures are stored only for meetings
-     * that the tables say are closed, from their counts as they are then.
+     * Meetings closed by the batch being applied on this thread (batches run side by side on the projection's writer
+     * threads, each on one). A batch that fails leaves its meetings here for the thread's next; that is harmless, as
+     * figures are stored only for meetings that the tables say are closed, from their counts as they are then.
      */
-    private final Set<UUID> closedInBatch = new HashSet<>();
+    private final ThreadLocal<Set<UUID>> closedInBatch = ThreadLocal.withInitial(HashSet::new);
 
     public MeetingFiguresProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
@@ -66,24 +66,25 @@ public class MeetingFiguresProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(MeetingClosed.class, (e, envelope) -> closedInBatch.add(e.meetingId()))
+        handlers.on(MeetingClosed.class, (e, envelope) -> closedInBatch.get().add(e.meetingId()))
                 .afterEvents(this::storeFiguresOfClosedMeetings);
     }
 
     private void storeFiguresOfClosedMeetings() {
-        if (closedInBatch.isEmpty()) {
+        Set<UUID> closed = closedInBatch.get();
+        if (closed.isEmpty()) {
             return;
         }
         try {
             writes.flush();
-            for (ClosedMeeting meeting : closedMeetings(closedInBatch)) {
+            for (ClosedMeeting meeting : closedMeetings(closed)) {
                 MeetingParticipation figures = MeetingParticipation.of(meeting.attendees());
                 writes.add(MEETING_FIGURES, meeting.meetingId(), storeFigures, meeting.meetingId(), meeting.setId(),
                         meeting.programmeId(), figures.attendees(), figures.gini(), figures.normalisedEntropy(),
                         figures.dominance(), figures.questionFocus(), figures.openQuestionRatio());
             }
         } finally {
-            closedInBatch.clear();
+            closed.clear();
         }
     }
 

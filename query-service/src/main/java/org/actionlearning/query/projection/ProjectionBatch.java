@@ -73,6 +73,23 @@ public class ProjectionBatch {
             return new ReadPoll(both);
         }
 
+        /**
+         * The poll's records in at most {@code parts} polls by partition (partition modulo parts), each partition's
+         * records in their order, none empty. The events of an aggregate share a partition (the key is the
+         * programme), so the parts touch different aggregates and can be written in transactions side by side.
+         */
+        List<ReadPoll> byPartition(int parts) {
+            if (parts <= 1) {
+                return List.of(this);
+            }
+            List<List<ReadRecord>> split = new ArrayList<>();
+            for (int i = 0; i < parts; i++) {
+                split.add(new ArrayList<>());
+            }
+            reads.forEach(read -> split.get(read.record().partition() % parts).add(read));
+            return split.stream().filter(part -> !part.isEmpty()).map(ReadPoll::new).toList();
+        }
+
         /** The aggregates whose events the poll holds (not its unreadable records). */
         Set<String> aggregateIds() {
             Set<String> ids = new HashSet<>();

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.actionlearning.events.envelope.EventEnvelope;
@@ -39,9 +40,12 @@ import org.springframework.stereotype.Component;
  * Also runs rebuilds from offset 0 while the API keeps answering.
  * <p>
  * A poll's transaction runs on a writer thread while this thread polls and reads (parses) the next one: PostgreSQL
- * and the parsing overlap instead of taking turns. At most one poll is being written, and the next is handed over
- * only once it committed, so the transactions commit in poll order. When one fails, the poll read meanwhile is
- * dropped and the consumer goes back to the stored offsets, those of the last committed poll. A small poll gets what
+ * and the parsing overlap instead of taking turns. A large poll is split by partition into {@code writers}
+ * transactions written side by side on their own connections, each storing its own partitions' offsets, so a core
+ * that waits for PostgreSQL's answer to one has the other's work. At most one poll is being written, and the next is
+ * handed over only once all of its transactions ended, so each partition's transactions commit in poll order. When
+ * one fails, the poll read meanwhile is dropped and the consumer goes back to the stored offsets: those of the last
+ * committed transaction of each partition. A small poll gets what
  * arrived during the write added before it is handed over, so that at low load an event waits for one transaction
  * before its own, not two.
  */
@@ -76,15 +80,15 @@ public class ProjectionConsumer implements SmartLifecycle {
     /** Partition revocations and assignments so far (consumer thread only). */
     private int rebalances;
 
-    /** A poll handed to the writer thread: its outcome once committed, and its record count. */
-    private record Writing(CompletableFuture<Committed> outcome, int records) {
+    /** A poll handed to the writer threads: the outcome of each of its transactions once committed. */
+    private record Writing(List<CompletableFuture<Committed>> transactions) {
     }
 
     /**
-     * A poll's outcome and when its transaction committed: the lag is measured to the commit, not to when this
-     * thread next looks (after its next poll, up to the poll timeout later when the topic is quiet).
+     * A transaction's outcome, when it committed and its record count: the lag is measured to the commit, not to
+     * when this thread next looks (after its next poll, up to the poll timeout later when the topic is quiet).
      */
-    private record Committed(ProjectionBatch.Outcome outcome, Instant at) {
+    private record Committed(ProjectionBatch.Outcome outcome, Instant at, int records) {
     }
 
     public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
@@ -131,7 +135,9 @@ public class ProjectionConsumer implements SmartLifecycle {
             return;
         }
         running = true;
-        writer = Executors.newSingleThreadExecutor(task -> new Thread(task, "projection-writer"));
+        AtomicInteger writers = new AtomicInteger();
+        writer = Executors.newFixedThreadPool(properties.writers(),
+                task -> new Thread(task, "projection-writer-" + writers.incrementAndGet()));
         thread = new Thread(this::run, "projection-consumer");
         thread.start();
     }
@@ -229,8 +235,10 @@ public class ProjectionConsumer implements SmartLifecycle {
             finishWriting(kafka, false);
             ProjectionBatch.ReadPoll whole = withWhatArrivedMeanwhile(kafka, read);
             if (whole != null) {
-                writing = new Writing(CompletableFuture.supplyAsync(() -> write(whole), writer),
-                        whole.reads().size());
+                List<ProjectionBatch.ReadPoll> parts = isSmall(whole) ? List.of(whole)
+                        : whole.byPartition(properties.writers());
+                writing = new Writing(parts.stream()
+                        .map(part -> CompletableFuture.supplyAsync(() -> write(part), writer)).toList());
             }
         }
         consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
@@ -247,7 +255,7 @@ public class ProjectionConsumer implements SmartLifecycle {
      */
     private ProjectionBatch.ReadPoll withWhatArrivedMeanwhile(KafkaConsumer<String, byte[]> kafka,
                                                               ProjectionBatch.ReadPoll read) {
-        if (read.reads().size() >= properties.maxPollRecords() / 10) {
+        if (!isSmall(read)) {
             return read;
         }
         int rebalancesBefore = rebalances;
@@ -259,31 +267,50 @@ public class ProjectionConsumer implements SmartLifecycle {
         return received.isEmpty() ? read : read.and(batch.read(received));
     }
 
-    /** On the writer thread: one poll's transaction (its size and duration logged at debug level). */
+    /**
+     * A poll under a tenth of the most a poll may hold: written in one transaction, with what arrived while it was
+     * read; at low load one commit per poll costs less than two and the poll waits for no other.
+     */
+    private boolean isSmall(ProjectionBatch.ReadPoll read) {
+        return read.reads().size() < properties.maxPollRecords() / 10;
+    }
+
+    /** On a writer thread: one transaction (its size and duration logged at debug level). */
     private Committed write(ProjectionBatch.ReadPoll read) {
         long started = System.nanoTime();
-        Committed committed = new Committed(batch.apply(read), Instant.now(clock));
+        Committed committed = new Committed(batch.apply(read), Instant.now(clock), read.reads().size());
         log.debug("{} records written in {} ms", read.reads().size(), (System.nanoTime() - started) / 1_000_000);
         return committed;
     }
 
     /**
-     * Waits for the poll being written, if any, to commit, and counts it; throws its failure. {@code positionWritten}:
-     * no poll after it was read yet (else the consumer's position is past what the read models hold).
+     * Waits for every transaction of the poll being written, if any, to end, and counts those that committed; then
+     * throws the first failure (once none is in flight, so that the consumer can go back to the stored offsets).
+     * {@code positionWritten}: no poll after it was read yet (else the consumer's position is past what the read
+     * models hold).
      */
     private void finishWriting(Consumer<String, byte[]> kafka, boolean positionWritten) {
         int projected = 0;
+        RuntimeException failure = null;
         if (writing != null) {
             Writing written = writing;
             writing = null;
-            try {
-                recordMetrics(written.outcome().join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            for (CompletableFuture<Committed> transaction : written.transactions()) {
+                try {
+                    Committed committed = transaction.join();
+                    recordMetrics(committed);
+                    projected += committed.records();
+                } catch (CompletionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException cause ? cause : e;
+                    }
+                }
             }
-            projected = written.records();
         }
-        advanceRebuild(projected, kafka, positionWritten);
+        advanceRebuild(projected, kafka, positionWritten && failure == null);
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     /**

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       commits, position lookups and meeting-figure reads per event; peak heap 399 MiB of 512)
  * @param enabled        false for an instance that only answers queries
  * @param deadLetterTopic where unreadable records go, with the reason (default: the topic name + ".dlq")
+ * @param writers        transactions a large poll is written in, side by side, its partitions split between them
+ *                       (partition modulo writers): PostgreSQL works on one while the service binds the other
  */
 @ConfigurationProperties("als.projection")
 public record ProjectionProperties(@DefaultValue("localhost:9092") String bootstrapServers,
@@ -21,7 +23,14 @@ public record ProjectionProperties(@DefaultValue("localhost:9092") String bootst
                                    @DefaultValue("10000") int maxPollRecords,
                                    @DefaultValue("200ms") Duration pollTimeout,
                                    @DefaultValue("true") boolean enabled,
-                                   @DefaultValue("") String deadLetterTopic) {
+                                   @DefaultValue("") String deadLetterTopic,
+                                   @DefaultValue("2") int writers) {
+
+    public ProjectionProperties {
+        if (writers < 1) {
+            throw new IllegalArgumentException("als.projection.writers must be at least 1, not " + writers);
+        }
+    }
 
     public String effectiveDeadLetterTopic() {
         return deadLetterTopic.isBlank() ? topic + ".dlq" : deadLetterTopic;

@@ -29,6 +29,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The consumer reads the next poll while the previous one is written: when a write fails, the poll read meanwhile
@@ -40,19 +42,25 @@ class ProjectionConsumerTest {
     private static final String TOPIC = "als.events.consumer-test";
     private static final int RECORDS = 600;
 
-    @Test
-    void aFailedWriteLosesNoRecordAndWritesNoneTwice() {
+    /**
+     * With two writers a poll of the topic's three partitions is written as two transactions side by side, and a
+     * failure of one leaves the other committed: its partitions go on from their own stored offsets.
+     */
+    @ParameterizedTest(name = "{0} writer(s)")
+    @ValueSource(ints = {1, 2})
+    void aFailedWriteLosesNoRecordAndWritesNoneTwice(int writers) {
+        String topic = TOPIC + "-" + writers;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(TOPIC, "key-" + i % 7, ("record " + i).getBytes(StandardCharsets.UTF_8)));
+                producer.send(new ProducerRecord<>(topic, "key-" + i % 7, ("record " + i).getBytes(StandardCharsets.UTF_8)));
             }
         }
         FailingWrites batch = new FailingWrites();
         ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
-                EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC, "consumer-test", 40, Duration.ofMillis(100),
-                true, ""), batch, null, new SimpleMeterRegistry());
+                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-test-" + writers, 40,
+                Duration.ofMillis(100), true, "", writers), batch, null, new SimpleMeterRegistry());
 
         consumer.start();
         try {
@@ -62,6 +70,7 @@ class ProjectionConsumerTest {
         }
 
         assertThat(batch.failures.get()).isGreaterThanOrEqualTo(2);
+        assertThat(batch.mostSideBySide.get()).as("transactions written side by side").isEqualTo(writers);
         Map<Integer, List<Long>> offsets = batch.writtenOffsetsByPartition();
         assertThat(offsets.values().stream().mapToInt(List::size).sum()).isEqualTo(RECORDS);
         offsets.forEach((partition, written) -> {
@@ -81,7 +90,7 @@ class ProjectionConsumerTest {
         Duration quietPoll = Duration.ofSeconds(3);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
-                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-lag-test", 40, quietPoll, true, ""),
+                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-lag-test", 40, quietPoll, true, "", 2),
                 new EachRecordJustStored(), null, registry);
         consumer.start();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -112,7 +121,7 @@ class ProjectionConsumerTest {
         // a long poll: an empty one waits for the write in progress (so that its commit counts), here the held one
         ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
                 EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-meanwhile-test", 100,
-                Duration.ofSeconds(20), true, ""), batch, null, new SimpleMeterRegistry());
+                Duration.ofSeconds(20), true, "", 2), batch, null, new SimpleMeterRegistry());
         // one produce request for the three records sent together, so one fetch answer brings all of them
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
@@ -219,9 +228,24 @@ class ProjectionConsumerTest {
         private final Map<TopicPartition, Long> storedOffsets = new ConcurrentHashMap<>();
         private final AtomicInteger writes = new AtomicInteger();
         private final AtomicInteger failures = new AtomicInteger();
+        private final AtomicInteger sideBySide = new AtomicInteger();
+        private final AtomicInteger mostSideBySide = new AtomicInteger();
 
         @Override
         public Outcome apply(ReadPoll poll) {
+            mostSideBySide.accumulateAndGet(sideBySide.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5); // a transaction takes a while: one written beside it overlaps
+                return write(poll);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } finally {
+                sideBySide.decrementAndGet();
+            }
+        }
+
+        private Outcome write(ReadPoll poll) {
             int write = writes.incrementAndGet();
             if (write == 3 || write == 7) {
                 failures.incrementAndGet();

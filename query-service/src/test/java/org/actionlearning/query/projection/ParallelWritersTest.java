@@ -1,0 +1,151 @@
+package org.actionlearning.query.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import org.actionlearning.events.envelope.EventEnvelope;
+import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingOpened;
+import org.actionlearning.events.learningset.MeetingScheduled;
+import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.QuestionAsked;
+import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.SetFormed;
+import org.actionlearning.events.learningset.StatementKind;
+import org.actionlearning.events.learningset.StatementMade;
+import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.actionlearning.query.QueryServiceApplication;
+import org.actionlearning.query.admin.ReadModelChecksum;
+import org.actionlearning.testsupport.EmbeddedInfrastructure;
+import org.actionlearning.testsupport.TestIdentity;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A poll written as two transactions side by side, its partitions split between them, leaves the same tables as the
+ * same poll written in one: the projections keep no state one writer thread could see of the other's batch (a
+ * meeting's figures are computed at the end of the batch that closed it, on that batch's thread).
+ */
+@SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {QueryServiceApplication.CONFIG_NAME, "als.security.jwt-secret=" + TestIdentity.JWT_SECRET,
+                "als.projection.enabled=false"})
+class ParallelWritersTest {
+
+    private static final String DATABASE_URL = EmbeddedInfrastructure.newDatabase("parallel_writers");
+    private static final int PARTITIONS = 6;
+    /** Per partition: enough events that the two transactions' projection code runs at the same time. */
+    private static final int PROGRAMMES_PER_PARTITION = 20;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE_URL);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("als.projection.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
+    }
+
+    @Autowired
+    ProjectionBatch batch;
+    @Autowired
+    ReadModelReset reset;
+    @Autowired
+    ReadModelChecksum checksum;
+
+    @Test
+    void aPollWrittenAsTwoTransactionsSideBySideLeavesTheTablesOneTransactionLeaves() throws Exception {
+        ProjectionBatch.ReadPoll poll = batch.read(poll());
+
+        reset.resetAll();
+        batch.apply(poll);
+        Map<String, String> oneTransaction = checksum.byTable();
+
+        reset.resetAll();
+        List<ProjectionBatch.ReadPoll> parts = poll.byPartition(2);
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).reads()).allMatch(read -> read.record().partition() % 2 == 0);
+        assertThat(parts.get(1).reads()).allMatch(read -> read.record().partition() % 2 == 1);
+        CyclicBarrier together = new CyclicBarrier(2);
+        List<CompletableFuture<ProjectionBatch.Outcome>> writing = parts.stream()
+                .map(part -> CompletableFuture.supplyAsync(() -> {
+                    await(together);
+                    return batch.apply(part);
+                })).toList();
+        int applied = 0;
+        for (CompletableFuture<ProjectionBatch.Outcome> transaction : writing) {
+            applied += transaction.get().applied().size();
+        }
+
+        assertThat(applied).isEqualTo(poll.reads().size());
+        assertThat(oneTransaction.get("meeting_figures")).endsWith(":" + PARTITIONS * PROGRAMMES_PER_PARTITION);
+        assertThat(oneTransaction.get("member_participation")).doesNotStartWith("empty");
+        assertThat(checksum.byTable()).isEqualTo(oneTransaction);
+    }
+
+    /** Programmes on six partitions, each with a set's meeting that closes in the same poll. */
+    private static ConsumerRecords<String, byte[]> poll() {
+        String topic = "parallel-writers";
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
+        for (int partition = 0; partition < PARTITIONS; partition++) {
+            List<ConsumerRecord<String, byte[]>> onPartition = new ArrayList<>();
+            long offset = 0;
+            for (int programme = 0; programme < PROGRAMMES_PER_PARTITION; programme++) {
+                for (EventEnvelope envelope : closedMeeting().envelopes()) {
+                    onPartition.add(new ConsumerRecord<>(topic, partition, offset++,
+                            envelope.programmeId().toString(), EventJson.toBytes(envelope)));
+                }
+            }
+            records.put(new TopicPartition(topic, partition), onPartition);
+        }
+        return new ConsumerRecords<>(records);
+    }
+
+    /** A programme with a set whose meeting has a challenge, two questions, advice, and closes. */
+    private static EventLog closedMeeting() {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        UUID challenge = UUID.randomUUID();
+        List<UUID> members = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        LocalDate on = LocalDate.of(2026, 2, 2);
+        EventLog log = new EventLog();
+        log.append("Programme", programme, new ProgrammeLaunched(programme, "Org", "P", "S", LocalDate.of(2026, 1, 5),
+                "GBP"));
+        log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
+        members.forEach(member -> log.append("LearningSet", set, new MemberJoined(set, programme, member, "M", null)));
+        log.append("LearningSet", set, new MeetingScheduled(set, programme, meeting, on));
+        log.append("LearningSet", set, new MeetingOpened(set, programme, meeting, on, members));
+        log.append("LearningSet", set, new ChallengePresented(set, programme, meeting, challenge, members.get(0), "T",
+                null));
+        log.append("LearningSet", set, new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge,
+                members.get(1), QuestionForm.OPEN, "Why?", 10));
+        log.append("LearningSet", set, new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge,
+                members.get(1), QuestionForm.CLOSED, "Did you?", 5));
+        log.append("LearningSet", set, new StatementMade(set, programme, meeting, UUID.randomUUID(), members.get(2),
+                StatementKind.ADVICE, challenge, "Try this", 20));
+        log.append("LearningSet", set, new MeetingClosed(set, programme, meeting, on));
+        return log;
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
