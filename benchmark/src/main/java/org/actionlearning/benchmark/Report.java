@@ -93,6 +93,7 @@ final class Report {
                 .append(" s warm-up, while the relay publishes to Kafka and a query service projects. Baseline: one ")
                 .append("connection per thread, INSERT of an event-sized row into a copy of `domainevententry` ")
                 .append("(same columns, keys and indexes) and COMMIT. Both with `synchronous_commit=on` and `fsync=on`. ")
+                .append("The measured runs follow ").append(warmUpRuns()).append(". ")
                 .append("Each HTTP step starts with the pipeline drained (every stored event projected; it took ")
                 .append(cell("ingest.http.c64.drain-before-seconds")).append(" s before the steps at concurrency 64). ")
                 .append("\"Sustained\" counts the step's commands (warm-up included) over the step and the time ")
@@ -232,6 +233,16 @@ final class Report {
         md.append("| ").append(name).append(" | ").append(cell(figure)).append(" | ").append(baseline).append(" | ")
                 .append(Double.isNaN(ratio) ? "" : ratio >= 2 ? "%.0f×".formatted(ratio) : percent(ratio))
                 .append(" | ").append(target).append(" | ").append(holds ? "yes" : "**no**").append(" |\n");
+    }
+
+    /** "2 unmeasured runs of every step (at concurrency 64: 852 and 1,012 commands/s)", or that there were none. */
+    private String warmUpRuns() {
+        List<String> rates = new ArrayList<>();
+        for (int run = 1; r.has("ingest.warmup-run" + run + ".c64.rate"); run++) {
+            rates.add(Results.format(r.median("ingest.warmup-run" + run + ".c64.rate")));
+        }
+        return rates.isEmpty() ? "no unmeasured run" : rates.size() + " unmeasured run" + (rates.size() > 1 ? "s" : "")
+                + " of every step (at concurrency 64: " + String.join(" and ", rates) + " commands/s)";
     }
 
     /** Two query instances' rate over one's, over the whole topic ({@code ""}) or its {@code ".second-half"}. */

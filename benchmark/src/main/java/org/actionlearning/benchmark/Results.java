@@ -25,6 +25,12 @@ public final class Results {
         return runs.size() % 2 == 1 ? runs.get(middle) : (runs.get(middle - 1) + runs.get(middle)) / 2;
     }
 
+    /** The value of a figure in run {@code run} (from 1). */
+    public synchronized double runValue(String figure, int run) {
+        List<Double> runs = values.getOrDefault(figure, List.of());
+        return run <= runs.size() ? runs.get(run - 1) : Double.NaN;
+    }
+
     public synchronized boolean has(String figure) {
         return values.containsKey(figure);
     }
