@@ -34,8 +34,8 @@ final class Report {
                 .append("` on ").append(Instant.now()).append(" (").append(sizes.name()).append(" sizes, ")
                 .append(runs).append(" runs; each figure is the median of the runs, the runs follow in brackets; ")
                 .append("the whole suite took ").append("%.0f".formatted(seconds / 60)).append(" min).\n\n");
-        md.append("Machine: ").append(machine()).append(". Other builds shared the machine, so absolute figures ")
-                .append("drift; ratios are to a baseline measured in the same run.\n\n");
+        md.append("Machine: ").append(machine()).append(". Absolute figures drift with the machine's state; ")
+                .append("ratios are to a baseline measured in the same run.\n\n");
         md.append("## Against the targets\n\n");
         md.append("| figure | median (runs) | baseline, same run | ratio | target | holds |\n|---|---|---|---|---|---|\n");
         double http64 = r.median("ingest.http.c64.rate");

@@ -30,10 +30,13 @@ public class ErasureProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(PersonErased.class, (e, envelope) -> writes.add(ERASED_PERSON, e.personId(),
-                db.insertInto(ERASED_PERSON)
-                        .set(ERASED_PERSON.PERSON_ID, e.personId())
-                        .set(ERASED_PERSON.ERASED_ON, e.erasedOn())
-                        .onConflict(ERASED_PERSON.PERSON_ID).doNothing()));
+        // one PersonErased per programme the person is in; the set and action projections redact every programme's
+        // rows of the person on each, and the erased_person row is the person's, not the programme's
+        handlers.acrossProgrammes(PersonErased.class)
+                .on(PersonErased.class, (e, envelope) -> writes.add(ERASED_PERSON, e.personId(),
+                        db.insertInto(ERASED_PERSON)
+                                .set(ERASED_PERSON.PERSON_ID, e.personId())
+                                .set(ERASED_PERSON.ERASED_ON, e.erasedOn())
+                                .onConflict(ERASED_PERSON.PERSON_ID).doNothing()));
     }
 }

@@ -23,6 +23,8 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The participation figures of each closed meeting (DESIGN section 4.1), stored once when it closes: a closed
@@ -36,12 +38,6 @@ public class MeetingFiguresProjection implements Projection {
     private final DSLContext db;
     private final ReadModelWrites writes;
     private final Query storeFigures;
-    /**
-     * Meetings closed by the batch being applied on this thread (batches run side by side on the projection's writer
-     * threads, each on one). A batch that fails leaves its meetings here for the thread's next; that is harmless, as
-     * figures are stored only for meetings that the tables say are closed, from their counts as they are then.
-     */
-    private final ThreadLocal<Set<UUID>> closedInBatch = ThreadLocal.withInitial(HashSet::new);
 
     public MeetingFiguresProjection(DSLContext db, ReadModelWrites writes) {
         this.db = db;
@@ -66,12 +62,12 @@ public class MeetingFiguresProjection implements Projection {
 
     @Override
     public void register(ProjectionHandlers handlers) {
-        handlers.on(MeetingClosed.class, (e, envelope) -> closedInBatch.get().add(e.meetingId()))
+        handlers.on(MeetingClosed.class, (e, envelope) -> closedInBatch().add(e.meetingId()))
                 .afterEvents(this::storeFiguresOfClosedMeetings);
     }
 
     private void storeFiguresOfClosedMeetings() {
-        Set<UUID> closed = closedInBatch.get();
+        Set<UUID> closed = closedInBatch();
         if (closed.isEmpty()) {
             return;
         }
@@ -86,6 +82,30 @@ public class MeetingFiguresProjection implements Projection {
         } finally {
             closed.clear();
         }
+    }
+
+    /**
+     * The meetings closed by the batch of the current transaction (batches run side by side on the projection's
+     * writer threads, each in its own transaction), forgotten when it ends, committed or not.
+     */
+    private Set<UUID> closedInBatch() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("meetings are projected inside a transaction");
+        }
+        @SuppressWarnings("unchecked")
+        Set<UUID> closed = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
+        if (closed == null) {
+            Set<UUID> created = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MeetingFiguresProjection.this);
+                }
+            });
+            closed = created;
+        }
+        return closed;
     }
 
     private record ClosedMeeting(UUID meetingId, UUID setId, UUID programmeId, List<MemberContribution> attendees) {

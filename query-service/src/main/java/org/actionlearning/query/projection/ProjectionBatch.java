@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies one poll's records to the read models in ONE transaction, together with the next offset of each
- * partition and the last applied sequence of each aggregate. So a crash before commit replays the poll
+ * Applies a poll's records to the read models in ONE transaction (or a large poll in one per group of its
+ * partitions, side by side: {@link #transactions}), together with the next offset of each partition and the last
+ * applied sequence of each aggregate. So a crash before commit replays the poll
  * against unchanged tables, and a duplicate from the at-least-once relay (an aggregate sequence already
  * applied) is skipped: the read models see each event exactly once.
  */
@@ -74,20 +75,22 @@ public class ProjectionBatch {
         }
 
         /**
-         * The poll's records in at most {@code parts} polls by partition (partition modulo parts), each partition's
-         * records in their order, none empty. The events of an aggregate share a partition (the key is the
-         * programme), so the parts touch different aggregates and can be written in transactions side by side.
+         * The poll's records in at most {@code parts} polls by partition, the poll's partitions dealt out in turn
+         * (in their order), each partition's records in their order, none empty.
          */
         List<ReadPoll> byPartition(int parts) {
-            if (parts <= 1) {
+            Map<Integer, Integer> partOf = new HashMap<>();
+            reads.stream().map(read -> read.record().partition()).distinct().sorted()
+                    .forEach(partition -> partOf.put(partition, partOf.size() % parts));
+            if (partOf.size() < 2 || parts < 2) {
                 return List.of(this);
             }
             List<List<ReadRecord>> split = new ArrayList<>();
-            for (int i = 0; i < parts; i++) {
+            for (int i = 0; i < Math.min(parts, partOf.size()); i++) {
                 split.add(new ArrayList<>());
             }
-            reads.forEach(read -> split.get(read.record().partition() % parts).add(read));
-            return split.stream().filter(part -> !part.isEmpty()).map(ReadPoll::new).toList();
+            reads.forEach(read -> split.get(partOf.get(read.record().partition())).add(read));
+            return split.stream().map(ReadPoll::new).toList();
         }
 
         /** The aggregates whose events the poll holds (not its unreadable records). */
@@ -100,6 +103,20 @@ public class ProjectionBatch {
             });
             return ids;
         }
+    }
+
+    /**
+     * The transactions a poll is written in, side by side: one per group of its partitions, at most {@code writers}.
+     * An aggregate's events share a partition (the key is the programme), so they write different rows; except when
+     * the poll holds an event whose projection writes other programmes' rows too (an erasure): then one transaction.
+     */
+    public List<ReadPoll> transactions(ReadPoll poll, int writers) {
+        for (ReadRecord read : poll.reads()) {
+            if (read.envelope() != null && handlers.writesAcrossProgrammes(read.envelope())) {
+                return List.of(poll);
+            }
+        }
+        return poll.byPartition(writers);
     }
 
     /** Reads the records of a poll; touches no table, so it may run while another poll's transaction does. */

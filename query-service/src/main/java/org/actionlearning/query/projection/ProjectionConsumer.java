@@ -35,14 +35,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * The consumer group member that keeps the read models up to date: polls the events topic, applies each poll
- * as one transaction ({@link ProjectionBatch}), and on partition assignment resumes from the offsets stored
- * in PostgreSQL (not Kafka's committed offsets), following "Storing Offsets Outside Kafka".
+ * in one transaction, or a large one in one per group of its partitions ({@link ProjectionBatch}), and on
+ * partition assignment resumes from the offsets stored in PostgreSQL (not Kafka's committed offsets), following
+ * "Storing Offsets Outside Kafka".
  * Also runs rebuilds from offset 0 while the API keeps answering.
  * <p>
  * A poll's transaction runs on a writer thread while this thread polls and reads (parses) the next one: PostgreSQL
- * and the parsing overlap instead of taking turns. A large poll is split by partition into {@code writers}
+ * and the parsing overlap instead of taking turns. A large poll is split by partition into up to {@code writers}
  * transactions written side by side on their own connections, each storing its own partitions' offsets, so a core
- * that waits for PostgreSQL's answer to one has the other's work. At most one poll is being written, and the next is
+ * that waits for PostgreSQL's answer to one has the other's work (one transaction if the poll holds an erasure:
+ * {@link ProjectionBatch#transactions}). At most one poll is being written, and the next is
  * handed over only once all of its transactions ended, so each partition's transactions commit in poll order. When
  * one fails, the poll read meanwhile is dropped and the consumer goes back to the stored offsets: those of the last
  * committed transaction of each partition. A small poll gets what
@@ -75,7 +77,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private volatile Consumer<String, byte[]> consumer;
     private Thread thread;
     private ExecutorService writer;
-    /** The poll being written on the writer thread, or null: touched by the consumer thread only. */
+    /** The poll being written on the writer threads, or null: touched by the consumer thread only. */
     private Writing writing;
     /** Partition revocations and assignments so far (consumer thread only). */
     private int rebalances;
@@ -236,7 +238,7 @@ public class ProjectionConsumer implements SmartLifecycle {
             ProjectionBatch.ReadPoll whole = withWhatArrivedMeanwhile(kafka, read);
             if (whole != null) {
                 List<ProjectionBatch.ReadPoll> parts = isSmall(whole) ? List.of(whole)
-                        : whole.byPartition(properties.writers());
+                        : batch.transactions(whole, properties.writers());
                 writing = new Writing(parts.stream()
                         .map(part -> CompletableFuture.supplyAsync(() -> write(part), writer)).toList());
             }

@@ -22,6 +22,7 @@ import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
+import org.actionlearning.events.personaldata.PersonErased;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.query.admin.ReadModelChecksum;
@@ -47,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class ParallelWritersTest {
 
     private static final String DATABASE_URL = EmbeddedInfrastructure.newDatabase("parallel_writers");
+    private static final String TOPIC = "parallel-writers";
     private static final int PARTITIONS = 6;
     /** Per partition: enough events that the two transactions' projection code runs at the same time. */
     private static final int PROGRAMMES_PER_PARTITION = 20;
@@ -75,7 +77,7 @@ class ParallelWritersTest {
         Map<String, String> oneTransaction = checksum.byTable();
 
         reset.resetAll();
-        List<ProjectionBatch.ReadPoll> parts = poll.byPartition(2);
+        List<ProjectionBatch.ReadPoll> parts = batch.transactions(poll, 2);
         assertThat(parts).hasSize(2);
         assertThat(parts.get(0).reads()).allMatch(read -> read.record().partition() % 2 == 0);
         assertThat(parts.get(1).reads()).allMatch(read -> read.record().partition() % 2 == 1);
@@ -96,31 +98,79 @@ class ParallelWritersTest {
         assertThat(checksum.byTable()).isEqualTo(oneTransaction);
     }
 
+    /**
+     * A person erased in two programmes on partitions of either group: the erasure of each redacts the person in
+     * every programme, so two transactions side by side would write the same rows. The poll is one transaction.
+     */
+    @Test
+    void aPollHoldingAnErasureIsWrittenInOneTransaction() {
+        UUID person = UUID.randomUUID();
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
+        for (int partition = 0; partition < 2; partition++) {
+            EventLog log = closedMeeting(person);
+            UUID programme = log.envelopes().get(0).programmeId();
+            log.append("Programme", programme, new PersonErased(programme, person, LocalDate.of(2026, 3, 1)));
+            records.put(new TopicPartition(TOPIC, partition), onPartition(partition, List.of(log)));
+        }
+        ProjectionBatch.ReadPoll poll = batch.read(new ConsumerRecords<>(records));
+
+        assertThat(poll.byPartition(2)).hasSize(2);
+        List<ProjectionBatch.ReadPoll> transactions = batch.transactions(poll, 2);
+        assertThat(transactions).hasSize(1);
+        assertThat(batch.apply(transactions.get(0)).applied()).hasSize(poll.reads().size());
+    }
+
+    /** The partitions a poll holds are dealt out in turn, whichever they are (e.g. an instance's 0, 2 and 4). */
+    @Test
+    void aPollsPartitionsAreDealtOutInTurn() {
+        Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
+        for (int partition : List.of(0, 2, 4)) {
+            records.put(new TopicPartition(TOPIC, partition), onPartition(partition,
+                    List.of(closedMeeting(UUID.randomUUID()))));
+        }
+        List<ProjectionBatch.ReadPoll> parts = batch.read(new ConsumerRecords<>(records)).byPartition(2);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0).reads()).extracting(read -> read.record().partition()).containsOnly(0, 4);
+        assertThat(parts.get(1).reads()).extracting(read -> read.record().partition()).containsOnly(2);
+    }
+
     /** Programmes on six partitions, each with a set's meeting that closes in the same poll. */
     private static ConsumerRecords<String, byte[]> poll() {
-        String topic = "parallel-writers";
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
         for (int partition = 0; partition < PARTITIONS; partition++) {
-            List<ConsumerRecord<String, byte[]>> onPartition = new ArrayList<>();
-            long offset = 0;
+            List<EventLog> programmes = new ArrayList<>();
             for (int programme = 0; programme < PROGRAMMES_PER_PARTITION; programme++) {
-                for (EventEnvelope envelope : closedMeeting().envelopes()) {
-                    onPartition.add(new ConsumerRecord<>(topic, partition, offset++,
-                            envelope.programmeId().toString(), EventJson.toBytes(envelope)));
-                }
+                programmes.add(closedMeeting(UUID.randomUUID()));
             }
-            records.put(new TopicPartition(topic, partition), onPartition);
+            records.put(new TopicPartition(TOPIC, partition), onPartition(partition, programmes));
         }
         return new ConsumerRecords<>(records);
     }
 
-    /** A programme with a set whose meeting has a challenge, two questions, advice, and closes. */
-    private static EventLog closedMeeting() {
+    /** The programmes' events as records of one partition, from offset 0. */
+    private static List<ConsumerRecord<String, byte[]>> onPartition(int partition, List<EventLog> programmes) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        long offset = 0;
+        for (EventLog programme : programmes) {
+            for (EventEnvelope envelope : programme.envelopes()) {
+                records.add(new ConsumerRecord<>(TOPIC, partition, offset++, envelope.programmeId().toString(),
+                        EventJson.toBytes(envelope)));
+            }
+        }
+        return records;
+    }
+
+    /**
+     * A programme with a set whose meeting has a challenge, two questions, advice, and closes; {@code presenter}
+     * presents the challenge.
+     */
+    private static EventLog closedMeeting(UUID presenter) {
         UUID programme = UUID.randomUUID();
         UUID set = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
         UUID challenge = UUID.randomUUID();
-        List<UUID> members = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        List<UUID> members = List.of(presenter, UUID.randomUUID(), UUID.randomUUID());
         LocalDate on = LocalDate.of(2026, 2, 2);
         EventLog log = new EventLog();
         log.append("Programme", programme, new ProgrammeLaunched(programme, "Org", "P", "S", LocalDate.of(2026, 1, 5),

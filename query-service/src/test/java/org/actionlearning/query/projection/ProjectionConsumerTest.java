@@ -10,12 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.programme.ProgrammeLaunched;
@@ -43,8 +48,10 @@ class ProjectionConsumerTest {
     private static final int RECORDS = 600;
 
     /**
-     * With two writers a poll of the topic's three partitions is written as two transactions side by side, and a
-     * failure of one leaves the other committed: its partitions go on from their own stored offsets.
+     * With two writers a poll of the topic's partitions may be written as two transactions side by side, and a
+     * failure of one leaves the other committed: its partitions go on from their own stored offsets. A successful
+     * write takes longer than a failing one, so a consumer that went back to the stored offsets before the other
+     * transaction ended would read that one's records again.
      */
     @ParameterizedTest(name = "{0} writer(s)")
     @ValueSource(ints = {1, 2})
@@ -70,7 +77,6 @@ class ProjectionConsumerTest {
         }
 
         assertThat(batch.failures.get()).isGreaterThanOrEqualTo(2);
-        assertThat(batch.mostSideBySide.get()).as("transactions written side by side").isEqualTo(writers);
         Map<Integer, List<Long>> offsets = batch.writtenOffsetsByPartition();
         assertThat(offsets.values().stream().mapToInt(List::size).sum()).isEqualTo(RECORDS);
         offsets.forEach((partition, written) -> {
@@ -78,6 +84,32 @@ class ProjectionConsumerTest {
                 assertThat(written.get(i)).as("offset %d of partition %d", i, partition).isEqualTo(i);
             }
         });
+    }
+
+    /** A poll of a tenth of the maximum or more, from several partitions, is written in transactions side by side. */
+    @Test
+    void aLargePollIsWrittenAsTransactionsSideBySide() {
+        String topic = TOPIC + "-side-by-side";
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 300; i++) {
+                producer.send(new ProducerRecord<>(topic, "key-" + i % 7, bytes("record " + i)));
+            }
+        }
+        SideBySide batch = new SideBySide();
+        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
+                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-side-by-side-test", 1_000,
+                Duration.ofMillis(100), true, "", 2), batch, null, new SimpleMeterRegistry());
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> batch.records.get() == 300);
+        } finally {
+            consumer.stop();
+        }
+
+        assertThat(batch.metBeside.get()).as("transactions that met another one in flight").isGreaterThanOrEqualTo(2);
+        assertThat(batch.partitionsInTwoTransactionsAtOnce).isEmpty();
     }
 
     /**
@@ -196,6 +228,38 @@ class ProjectionConsumerTest {
         }
     }
 
+    /** Stands in for the read models: a transaction waits up to 2 s for another one to be in flight beside it. */
+    private static final class SideBySide extends StandInBatch {
+        private final CyclicBarrier beside = new CyclicBarrier(2);
+        private final AtomicInteger metBeside = new AtomicInteger();
+        private final AtomicInteger records = new AtomicInteger();
+        private final Set<Integer> inFlight = ConcurrentHashMap.newKeySet();
+        private final Set<Integer> partitionsInTwoTransactionsAtOnce = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public Outcome apply(ReadPoll poll) {
+            Set<Integer> partitions = new HashSet<>();
+            poll.reads().forEach(read -> partitions.add(read.record().partition()));
+            partitions.forEach(partition -> {
+                if (!inFlight.add(partition)) {
+                    partitionsInTwoTransactionsAtOnce.add(partition);
+                }
+            });
+            try {
+                beside.await(2, TimeUnit.SECONDS);
+                metBeside.incrementAndGet();
+            } catch (TimeoutException | BrokenBarrierException e) {
+                beside.reset(); // alone: a small poll, or one partition's
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.removeAll(partitions);
+            }
+            records.addAndGet(poll.reads().size());
+            return new Outcome(List.of(), 0, 0);
+        }
+    }
+
     /** A batch without read models: nothing stored, so the consumer starts each partition from its beginning. */
     private abstract static class StandInBatch extends ProjectionBatch {
         StandInBatch() {
@@ -228,28 +292,18 @@ class ProjectionConsumerTest {
         private final Map<TopicPartition, Long> storedOffsets = new ConcurrentHashMap<>();
         private final AtomicInteger writes = new AtomicInteger();
         private final AtomicInteger failures = new AtomicInteger();
-        private final AtomicInteger sideBySide = new AtomicInteger();
-        private final AtomicInteger mostSideBySide = new AtomicInteger();
-
         @Override
         public Outcome apply(ReadPoll poll) {
-            mostSideBySide.accumulateAndGet(sideBySide.incrementAndGet(), Math::max);
-            try {
-                Thread.sleep(5); // a transaction takes a while: one written beside it overlaps
-                return write(poll);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } finally {
-                sideBySide.decrementAndGet();
-            }
-        }
-
-        private Outcome write(ReadPoll poll) {
             int write = writes.incrementAndGet();
             if (write == 3 || write == 7) {
                 failures.incrementAndGet();
                 throw new IllegalStateException("PostgreSQL went away");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
             synchronized (written) {
                 poll.reads().forEach(read -> {
