@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * One real PostgreSQL and one real Kafka broker (KRaft) per test JVM, started on first use. Each test that needs
@@ -51,6 +52,13 @@ public final class EmbeddedInfrastructure {
             throw new IllegalStateException(e);
         }
         return postgres().getJdbcUrl("postgres", name);
+    }
+
+    /** Points a Spring test context's datasource at {@code databaseUrl}, a database of {@link #newDatabase}. */
+    public static void useDatabase(DynamicPropertyRegistry registry, String databaseUrl) {
+        registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
     }
 
     public static synchronized String kafkaBootstrapServers() {

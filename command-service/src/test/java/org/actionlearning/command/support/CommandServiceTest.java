@@ -35,9 +35,7 @@ public abstract class CommandServiceTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedInfrastructure.useDatabase(registry, DATABASE_URL);
         registry.add("als.relay.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
         registry.add("als.relay.topic", () -> TOPIC);
         registry.add("als.relay.partitions", () -> 3);

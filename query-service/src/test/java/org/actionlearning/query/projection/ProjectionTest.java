@@ -69,9 +69,7 @@ class ProjectionTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE_URL);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "postgres");
+        EmbeddedInfrastructure.useDatabase(registry, DATABASE_URL);
         registry.add("als.projection.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
         registry.add("als.projection.topic", () -> TOPIC);
     }
