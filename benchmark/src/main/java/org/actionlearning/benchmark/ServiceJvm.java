@@ -116,15 +116,21 @@ public final class ServiceJvm implements AutoCloseable {
         return metric("jvm.compilation.time");
     }
 
-    /** A counter's total over all its tags; 0 before it counted anything (the actuator does not know it yet). */
+    /**
+     * A counter's total over all its tags: 0 before it counted anything (the actuator answers 404 for a meter not
+     * registered yet), NaN when the actuator does not answer.
+     */
     public double counter(String name) {
-        double value = metric(name);
-        return Double.isNaN(value) ? 0 : value;
+        BenchHttp.Answer answer = http.get(url + "/actuator/metrics/" + name);
+        return answer.status() == 404 ? 0 : value(answer);
     }
 
     /** A metric's first measurement from the actuator; NaN when it does not answer. */
     private double metric(String nameAndTags) {
-        BenchHttp.Answer answer = http.get(url + "/actuator/metrics/" + nameAndTags);
+        return value(http.get(url + "/actuator/metrics/" + nameAndTags));
+    }
+
+    private static double value(BenchHttp.Answer answer) {
         if (answer.ok()) {
             Matcher value = METRIC_VALUE.matcher(answer.body());
             if (value.find()) {

@@ -84,5 +84,4 @@ class HeaderCharactersTest extends CommandServiceTest {
             return answer.toString(StandardCharsets.ISO_8859_1);
         }
     }
-
 }

@@ -23,8 +23,6 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The participation figures of each closed meeting (DESIGN section 4.1), stored once when it closes: a closed
@@ -89,21 +87,10 @@ public class MeetingFiguresProjection implements Projection {
      * writer threads, each in its own transaction), forgotten when it ends, committed or not.
      */
     private Set<UUID> closedInBatch() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("meetings are projected inside a transaction");
-        }
-        @SuppressWarnings("unchecked")
-        Set<UUID> closed = (Set<UUID>) TransactionSynchronizationManager.getResource(this);
+        Set<UUID> closed = TransactionBound.get(this, HashSet::new, unused -> {
+        });
         if (closed == null) {
-            Set<UUID> created = new HashSet<>();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(MeetingFiguresProjection.this);
-                }
-            });
-            closed = created;
+            throw new IllegalStateException("meetings are projected inside a transaction");
         }
         return closed;
     }

@@ -16,8 +16,6 @@ import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The read-model writes of one projection transaction, sent to PostgreSQL together just before it commits instead
@@ -119,27 +117,7 @@ public class ReadModelWrites {
 
     /** The statements pending in the current transaction; null outside one (then each statement runs at once). */
     private Pending pending() {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            return null;
-        }
-        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
-        if (pending == null) {
-            Pending created = new Pending();
-            TransactionSynchronizationManager.bindResource(this, created);
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void beforeCommit(boolean readOnly) {
-                    created.flush();
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    TransactionSynchronizationManager.unbindResourceIfPossible(ReadModelWrites.this);
-                }
-            });
-            pending = created;
-        }
-        return pending;
+        return TransactionBound.get(this, Pending::new, Pending::flush);
     }
 
     /** A row: its table (by identity, the generated constants) and its key. */

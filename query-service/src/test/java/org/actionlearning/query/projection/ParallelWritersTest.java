@@ -12,18 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
-import org.actionlearning.events.learningset.ChallengePresented;
 import org.actionlearning.events.learningset.MeetingClosed;
-import org.actionlearning.events.learningset.MeetingOpened;
-import org.actionlearning.events.learningset.MeetingScheduled;
-import org.actionlearning.events.learningset.MemberJoined;
-import org.actionlearning.events.learningset.QuestionAsked;
-import org.actionlearning.events.learningset.QuestionForm;
-import org.actionlearning.events.learningset.SetFormed;
-import org.actionlearning.events.learningset.StatementKind;
-import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.personaldata.PersonErased;
-import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.query.admin.ReadModelChecksum;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
@@ -50,8 +40,13 @@ class ParallelWritersTest {
     private static final String DATABASE_URL = EmbeddedInfrastructure.newDatabase("parallel_writers");
     private static final String TOPIC = "parallel-writers";
     private static final int PARTITIONS = 6;
-    /** Per partition: enough events that the two transactions' projection code runs at the same time. */
-    private static final int PROGRAMMES_PER_PARTITION = 20;
+    /**
+     * Programmes on each even and each odd partition: the even partitions' transaction is done with its events while
+     * the odd partitions' one is still applying its own, so per-batch state shared between them would be cleared
+     * under the longer one (it was, with the closed meetings in a field of the projection: this test failed).
+     */
+    private static final int PROGRAMMES_ON_EVEN = 2;
+    private static final int PROGRAMMES_ON_ODD = 40;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -91,7 +86,7 @@ class ParallelWritersTest {
         }
 
         assertThat(applied).isEqualTo(poll.reads().size());
-        assertThat(oneTransaction.get("meeting_figures")).endsWith(":" + PARTITIONS * PROGRAMMES_PER_PARTITION);
+        assertThat(oneTransaction.get("meeting_figures")).endsWith(":" + PARTITIONS / 2 * (PROGRAMMES_ON_EVEN + PROGRAMMES_ON_ODD));
         assertThat(oneTransaction.get("member_participation")).doesNotStartWith("empty");
         assertThat(checksum.byTable()).isEqualTo(oneTransaction);
     }
@@ -133,12 +128,13 @@ class ParallelWritersTest {
         assertThat(parts.get(1).reads()).extracting(read -> read.record().partition()).containsOnly(2);
     }
 
-    /** Programmes on six partitions, each with a set's meeting that closes in the same poll. */
+    /** Programmes on six partitions (few on the even ones), each with a set's meeting that closes in the poll. */
     private static ConsumerRecords<String, byte[]> poll() {
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
         for (int partition = 0; partition < PARTITIONS; partition++) {
             List<EventLog> programmes = new ArrayList<>();
-            for (int programme = 0; programme < PROGRAMMES_PER_PARTITION; programme++) {
+            for (int programme = 0; programme < (partition % 2 == 0 ? PROGRAMMES_ON_EVEN : PROGRAMMES_ON_ODD);
+                 programme++) {
                 programmes.add(closedMeeting(UUID.randomUUID()));
             }
             records.put(new TopicPartition(TOPIC, partition), onPartition(partition, programmes));
@@ -167,25 +163,9 @@ class ParallelWritersTest {
         UUID programme = UUID.randomUUID();
         UUID set = UUID.randomUUID();
         UUID meeting = UUID.randomUUID();
-        UUID challenge = UUID.randomUUID();
-        List<UUID> members = List.of(presenter, UUID.randomUUID(), UUID.randomUUID());
-        LocalDate on = LocalDate.of(2026, 2, 2);
-        EventLog log = new EventLog();
-        log.append("Programme", programme, new ProgrammeLaunched(programme, "Org", "P", "S", LocalDate.of(2026, 1, 5),
-                "GBP"));
-        log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
-        members.forEach(member -> log.append("LearningSet", set, new MemberJoined(set, programme, member, "M", null)));
-        log.append("LearningSet", set, new MeetingScheduled(set, programme, meeting, on));
-        log.append("LearningSet", set, new MeetingOpened(set, programme, meeting, on, members));
-        log.append("LearningSet", set, new ChallengePresented(set, programme, meeting, challenge, members.get(0), "T",
-                null));
-        log.append("LearningSet", set, new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge,
-                members.get(1), QuestionForm.OPEN, "Why?", 10));
-        log.append("LearningSet", set, new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge,
-                members.get(1), QuestionForm.CLOSED, "Did you?", 5));
-        log.append("LearningSet", set, new StatementMade(set, programme, meeting, UUID.randomUUID(), members.get(2),
-                StatementKind.ADVICE, challenge, "Try this", 20));
-        log.append("LearningSet", set, new MeetingClosed(set, programme, meeting, on));
+        EventLog log = EventLog.meeting(programme, set, meeting, UUID.randomUUID(), presenter, UUID.randomUUID(),
+                UUID.randomUUID());
+        log.append("LearningSet", set, new MeetingClosed(set, programme, meeting, LocalDate.of(2026, 2, 2)));
         return log;
     }
 

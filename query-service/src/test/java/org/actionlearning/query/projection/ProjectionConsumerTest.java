@@ -1,6 +1,7 @@
 package org.actionlearning.query.projection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -57,13 +58,7 @@ class ProjectionConsumerTest {
     @ValueSource(ints = {1, 2})
     void aFailedWriteLosesNoRecordAndWritesNoneTwice(int writers) {
         String topic = TOPIC + "-" + writers;
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < RECORDS; i++) {
-                producer.send(new ProducerRecord<>(topic, "key-" + i % 7, ("record " + i).getBytes(StandardCharsets.UTF_8)));
-            }
-        }
+        sendRecords(topic, RECORDS);
         FailingWrites batch = new FailingWrites();
         ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
                 EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-test-" + writers, 40,
@@ -86,17 +81,19 @@ class ProjectionConsumerTest {
         });
     }
 
+    @Test
+    void fewerThanOneWriterIsRefusedNamingTheProperty() {
+        assertThatThrownBy(() -> new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC,
+                "consumer-test", 40, Duration.ofMillis(100), true, "", 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("als.projection.writers must be at least 1, not 0");
+    }
+
     /** A poll of a tenth of the maximum or more, from several partitions, is written in transactions side by side. */
     @Test
     void aLargePollIsWrittenAsTransactionsSideBySide() {
         String topic = TOPIC + "-side-by-side";
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
-            for (int i = 0; i < 300; i++) {
-                producer.send(new ProducerRecord<>(topic, "key-" + i % 7, bytes("record " + i)));
-            }
-        }
+        sendRecords(topic, 300);
         SideBySide batch = new SideBySide();
         ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
                 EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-side-by-side-test", 1_000,
@@ -180,6 +177,17 @@ class ProjectionConsumerTest {
 
         assertThat(batch.writes()).containsExactly(List.of("zero"), List.of("first"),
                 List.of("second", "third", "fourth", "fifth"));
+    }
+
+    /** {@code count} records "record i" under seven keys, so spread over the topic's partitions. */
+    private static void sendRecords(String topic, int count) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(topic, "key-" + i % 7, bytes("record " + i)));
+            }
+        }
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String topic, String value) {

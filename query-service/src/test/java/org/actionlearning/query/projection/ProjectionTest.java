@@ -21,17 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
-import org.actionlearning.events.learningset.ChallengePresented;
 import org.actionlearning.events.learningset.MeetingClosed;
-import org.actionlearning.events.learningset.MeetingOpened;
-import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.QuestionAsked;
-import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.SetFormed;
-import org.actionlearning.events.learningset.StatementKind;
-import org.actionlearning.events.learningset.StatementMade;
-import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.query.QueryServiceApplication;
 import org.actionlearning.query.admin.ReadModelChecksum;
 import org.actionlearning.query.jooq.tables.records.MeetingFiguresRecord;
@@ -97,25 +90,7 @@ class ProjectionTest {
 
     /** A meeting: one open and one closed question by the asker, one piece of advice by the speaker. */
     private EventLog meeting(UUID programme, UUID set) {
-        EventLog log = new EventLog();
-        log.append("Programme", programme, new ProgrammeLaunched(programme, "Org", "P", "S",
-                LocalDate.of(2026, 1, 5), "GBP"));
-        log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
-        for (UUID member : List.of(presenter, asker, speaker)) {
-            log.append("LearningSet", set, new MemberJoined(set, programme, member, "M", null));
-        }
-        log.append("LearningSet", set, new MeetingScheduled(set, programme, meetingId, LocalDate.of(2026, 2, 2)));
-        log.append("LearningSet", set, new MeetingOpened(set, programme, meetingId, LocalDate.of(2026, 2, 2),
-                List.of(presenter, asker, speaker)));
-        log.append("LearningSet", set, new ChallengePresented(set, programme, meetingId, challengeId, presenter,
-                "T", null));
-        log.append("LearningSet", set, new QuestionAsked(set, programme, meetingId, UUID.randomUUID(), challengeId,
-                asker, QuestionForm.OPEN, "Why?", 10));
-        log.append("LearningSet", set, new QuestionAsked(set, programme, meetingId, UUID.randomUUID(), challengeId,
-                asker, QuestionForm.CLOSED, "Did you?", 5));
-        log.append("LearningSet", set, new StatementMade(set, programme, meetingId, UUID.randomUUID(), speaker,
-                StatementKind.ADVICE, challengeId, "Try this", 20));
-        return log;
+        return EventLog.meeting(programme, set, meetingId, challengeId, presenter, asker, speaker);
     }
 
     @Test
