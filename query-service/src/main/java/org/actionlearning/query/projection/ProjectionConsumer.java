@@ -181,7 +181,8 @@ public class ProjectionConsumer implements SmartLifecycle {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords()),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, properties.maxPollRecords(),
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, (int) properties.maxPartitionFetchBytes().toBytes()),
                 new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer = kafka;
             kafka.subscribe(List.of(properties.topic()), new ResumeFromStoredOffsets(kafka));

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
@@ -37,6 +38,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The consumer reads the next poll while the previous one is written: when a write fails, the poll read meanwhile
@@ -60,9 +62,8 @@ class ProjectionConsumerTest {
         String topic = TOPIC + "-" + writers;
         sendRecords(topic, RECORDS);
         FailingWrites batch = new FailingWrites();
-        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
-                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-test-" + writers, 40,
-                Duration.ofMillis(100), true, "", writers), batch, null, new SimpleMeterRegistry());
+        ProjectionConsumer consumer = new ProjectionConsumer(properties(topic, "consumer-test-" + writers, 40,
+                Duration.ofMillis(100), writers), batch, null, new SimpleMeterRegistry());
 
         consumer.start();
         try {
@@ -82,11 +83,43 @@ class ProjectionConsumerTest {
     }
 
     @Test
-    void fewerThanOneWriterIsRefusedNamingTheProperty() {
+    void invalidSettingsAreRefusedNamingTheProperty() {
         assertThatThrownBy(() -> new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC,
-                "consumer-test", 40, Duration.ofMillis(100), true, "", 0))
+                "consumer-test", 40, Duration.ofMillis(100), true, "", 0, DataSize.ofMegabytes(4)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("als.projection.writers must be at least 1, not 0");
+        assertThatThrownBy(() -> new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC,
+                "consumer-test", 40, Duration.ofMillis(100), true, "", 1, DataSize.ofBytes(0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("als.projection.max-partition-fetch-bytes must be between 1B and 2GB, not 0B");
+    }
+
+    /**
+     * Kafka's consumer fetches at most 1 MiB of a partition by default, about 1,400 of the platform's events: an
+     * instance holding few partitions then wrote polls far smaller than {@code max-poll-records} (more commits and
+     * position writes per event). The platform's fetch size lets one partition fill a poll.
+     */
+    @Test
+    void onePartitionFillsAPollLargerThanKafkasDefaultFetch() {
+        String topic = TOPIC + "-large-fetch";
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < 3_000; i++) { // 3 MB under one key: one partition
+                producer.send(new ProducerRecord<>(topic, "one-key", new byte[1_000]));
+            }
+        }
+        RecordsPerWrite batch = new RecordsPerWrite();
+        ProjectionConsumer consumer = new ProjectionConsumer(properties(topic, "consumer-large-fetch-test", 3_000,
+                Duration.ofMillis(100), 1), batch, null, new SimpleMeterRegistry());
+        consumer.start();
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> batch.records() == 3_000);
+        } finally {
+            consumer.stop();
+        }
+
+        assertThat(batch.sizes).containsExactly(3_000);
     }
 
     /** A poll of a tenth of the maximum or more, from several partitions, is written in transactions side by side. */
@@ -95,9 +128,8 @@ class ProjectionConsumerTest {
         String topic = TOPIC + "-side-by-side";
         sendRecords(topic, 300);
         SideBySide batch = new SideBySide();
-        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
-                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-side-by-side-test", 1_000,
-                Duration.ofMillis(100), true, "", 2), batch, null, new SimpleMeterRegistry());
+        ProjectionConsumer consumer = new ProjectionConsumer(properties(topic, "consumer-side-by-side-test", 1_000,
+                Duration.ofMillis(100), 2), batch, null, new SimpleMeterRegistry());
         consumer.start();
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> batch.records.get() == 300);
@@ -118,8 +150,7 @@ class ProjectionConsumerTest {
         String topic = TOPIC + "-lag";
         Duration quietPoll = Duration.ofSeconds(3);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
-                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-lag-test", 40, quietPoll, true, "", 2),
+        ProjectionConsumer consumer = new ProjectionConsumer(properties(topic, "consumer-lag-test", 40, quietPoll, 2),
                 new EachRecordJustStored(), null, registry);
         consumer.start();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -148,9 +179,8 @@ class ProjectionConsumerTest {
         String topic = TOPIC + "-meanwhile";
         HeldSecondWrite batch = new HeldSecondWrite();
         // a long poll: an empty one waits for the write in progress (so that its commit counts), here the held one
-        ProjectionConsumer consumer = new ProjectionConsumer(new ProjectionProperties(
-                EmbeddedInfrastructure.kafkaBootstrapServers(), topic, "consumer-meanwhile-test", 100,
-                Duration.ofSeconds(20), true, "", 2), batch, null, new SimpleMeterRegistry());
+        ProjectionConsumer consumer = new ProjectionConsumer(properties(topic, "consumer-meanwhile-test", 100,
+                Duration.ofSeconds(20), 2), batch, null, new SimpleMeterRegistry());
         // one produce request for the three records sent together, so one fetch answer brings all of them
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedInfrastructure.kafkaBootstrapServers(),
@@ -177,6 +207,12 @@ class ProjectionConsumerTest {
 
         assertThat(batch.writes()).containsExactly(List.of("zero"), List.of("first"),
                 List.of("second", "third", "fourth", "fifth"));
+    }
+
+    private static ProjectionProperties properties(String topic, String groupId, int maxPollRecords,
+                                                   Duration pollTimeout, int writers) {
+        return new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), topic, groupId, maxPollRecords,
+                pollTimeout, true, "", writers, DataSize.ofMegabytes(4));
     }
 
     /** {@code count} records "record i" under seven keys, so spread over the topic's partitions. */
@@ -233,6 +269,21 @@ class ProjectionConsumerTest {
             synchronized (writes) {
                 return new ArrayList<>(writes);
             }
+        }
+    }
+
+    /** Stands in for the read models: records how many records each write held. */
+    private static final class RecordsPerWrite extends StandInBatch {
+        private final List<Integer> sizes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Outcome apply(ReadPoll poll) {
+            sizes.add(poll.reads().size());
+            return new Outcome(List.of(), 0, 0);
+        }
+
+        int records() {
+            return sizes.stream().mapToInt(Integer::intValue).sum();
         }
     }
 
