@@ -26,6 +26,8 @@ public final class BenchmarkMain {
 
     /** Runs of the ingest steps before the measured ones (-Dbench.ingest-warmup-runs, default 2). */
     private static final int INGEST_WARMUP_RUNS = Integer.getInteger("bench.ingest-warmup-runs", 2);
+    /** Cores of CPU time each query instance gets in the scale-out measurement with budgets; 0: not measured. */
+    private static final double INSTANCE_CORES = Double.parseDouble(System.getProperty("bench.instance-cores", "0.5"));
 
     private final BenchSizes sizes;
     private final int runs;
@@ -173,8 +175,17 @@ public final class BenchmarkMain {
             into.add(figure + ".drain-seconds", drainSeconds);
             // the rate at which commands became visible, not only acknowledged
             into.add(figure + ".sustained", http.allSucceeded() / (loadSeconds + drainSeconds));
-            record(into, "ingest.jdbc.c" + concurrency, ingest.jdbc(concurrency, sizes.ingestWarmup(),
-                    sizes.ingestSeconds()));
+            CpuSplit beforeJdbc = CpuSplit.now(commands, queries, infrastructure);
+            ClosedLoop.Result jdbc = ingest.jdbc(concurrency, sizes.ingestWarmup(), sizes.ingestSeconds());
+            // what bounds the baseline itself: CPU per row (PostgreSQL and this JVM's driver), against 2 cores
+            CpuSplit.now(commands, queries, infrastructure).minus(beforeJdbc).perCommand(jdbc.allSucceeded())
+                    .forEach((process, ms) -> into.add("ingest.jdbc.c" + concurrency + ".cpu-us." + process,
+                            ms * 1000));
+            record(into, "ingest.jdbc.c" + concurrency, jdbc);
+            if (concurrency == 64) {
+                record(into, "ingest.jdbc-no-flush-wait.c64", ingest.jdbcWithoutWaitingForFlush(concurrency,
+                        sizes.ingestWarmup(), sizes.ingestSeconds()));
+            }
             record(into, "ingest.liveness.c" + concurrency, ingest.liveness(commands.url(), concurrency,
                     sizes.ingestWarmup(), sizes.ingestSeconds()));
         }
@@ -200,7 +211,10 @@ public final class BenchmarkMain {
         return loads;
     }
 
-    /** One million events on a topic: bare consumer, naive projector, one and two query-service instances. */
+    /**
+     * One million events on a topic: bare consumer, naive projector, one and two query-service instances, and one and
+     * two again with a CPU budget each (where the machine lets the benchmark set one).
+     */
     private void projection(BenchInfrastructure infrastructure) throws Exception {
         phase("projection throughput");
         String topic = "bench.projection";
@@ -209,18 +223,45 @@ public final class BenchmarkMain {
         results.add("projection.events", events);
         ProjectionBaselines baselines = new ProjectionBaselines(infrastructure);
         QueryServices queryServices = queryServices(infrastructure);
+        boolean budgetedInstances = budgetedInstances();
         for (int run = 1; run <= runs; run++) {
             System.out.println(" run " + run);
             results.add("projection.bare", baselines.bareConsumer(topic, events));
             results.add("projection.naive", baselines.naiveProjector(topic, sizes.naiveEvents(), "bench_naive"));
             for (int instances : List.of(1, 2)) {
                 QueryServices.Projected projected = queryServices.project(topic, events, instances,
-                        instances == 1 ? "bench_projection_one" : "bench_projection_two");
+                        instances == 1 ? "bench_projection_one" : "bench_projection_two", 0);
                 results.add("projection.query" + instances, projected.perSecond());
                 results.add("projection.query" + instances + ".second-half", projected.secondHalfPerSecond());
             }
+            if (budgetedInstances) {
+                for (int instances : List.of(1, 2)) {
+                    QueryServices.Projected projected = queryServices.project(topic, events, instances,
+                            instances == 1 ? "bench_projection_one_budget" : "bench_projection_two_budget",
+                            INSTANCE_CORES);
+                    results.add("projection.budget.query" + instances, projected.perSecond());
+                    results.add("projection.budget.query" + instances + ".second-half",
+                            projected.secondHalfPerSecond());
+                }
+            }
         }
         queryServices.memory().forEach(used -> memory(used, "query"));
+    }
+
+    /**
+     * Whether to measure the instances again with {@link #INSTANCE_CORES} cores each: scale-out as on hosts of their
+     * own (the two cores here are already all used by one instance, PostgreSQL and the broker).
+     */
+    private boolean budgetedInstances() {
+        if (INSTANCE_CORES <= 0) {
+            return false;
+        }
+        if (!CpuBudget.supported()) {
+            System.out.println("  (no writable cgroup CPU controller here: instances with a CPU budget not measured)");
+            return false;
+        }
+        results.add("projection.budget.cores", INSTANCE_CORES);
+        return true;
     }
 
     /** Five million events: dashboard and fairness latency against raw SQL, and rebuilds of all read models. */

@@ -56,7 +56,15 @@ public final class CommandIngest {
     }
 
     public ClosedLoop.Result jdbc(int concurrency, double warmup, double seconds) {
-        return ClosedLoop.run(concurrency, warmup, seconds, JdbcAppend::new);
+        return ClosedLoop.run(concurrency, warmup, seconds, () -> new JdbcAppend(true));
+    }
+
+    /**
+     * The same appends with {@code synchronous_commit} off for their sessions: a commit does not wait for its WAL
+     * flush: what durability costs the baseline on this machine (waiting, and the CPU of flushing the WAL).
+     */
+    public ClosedLoop.Result jdbcWithoutWaitingForFlush(int concurrency, double warmup, double seconds) {
+        return ClosedLoop.run(concurrency, warmup, seconds, () -> new JdbcAppend(false));
     }
 
     /** One thread's connection appending event-sized rows, one per transaction. */
@@ -64,9 +72,12 @@ public final class CommandIngest {
         private final Connection connection;
         private final PreparedStatement insert;
 
-        JdbcAppend() {
+        JdbcAppend(boolean synchronousCommit) {
             try {
                 connection = infrastructure.connect(commandDatabase);
+                if (!synchronousCommit) {
+                    connection.createStatement().execute("set synchronous_commit = off");
+                }
                 connection.setAutoCommit(false);
                 insert = connection.prepareStatement("""
                         insert into baseline_event (aggregateidentifier, sequencenumber, type, eventidentifier,

@@ -55,12 +55,21 @@ public final class QueryServices {
                 "--als.projection.group-id=" + groupId), logs, http);
     }
 
-    /** Projects the whole topic ({@code events} records) with {@code instances} instances into a fresh database. */
-    public Projected project(String topic, long events, int instances, String database) throws Exception {
+    /**
+     * Projects the whole topic ({@code events} records) with {@code instances} instances into a fresh database; each
+     * instance limited to {@code coresEach} cores of CPU time ({@link CpuBudget}), or unlimited if 0.
+     */
+    public Projected project(String topic, long events, int instances, String database, double coresEach)
+            throws Exception {
         infrastructure.createDatabase(database);
         List<ServiceJvm> group = new ArrayList<>();
+        List<CpuBudget> budgets = new ArrayList<>();
         for (int i = 0; i < instances; i++) {
-            group.add(launch(database + "-" + (i + 1), topic, database, database));
+            ServiceJvm instance = launch(database + "-" + (i + 1), topic, database, database);
+            group.add(instance);
+            if (coresEach > 0) {
+                budgets.add(CpuBudget.limit(instance.pid(), coresEach, instance.name()));
+            }
         }
         group.forEach(ServiceJvm::awaitReady);
         try (Connection connection = infrastructure.connect(database)) {
@@ -88,6 +97,7 @@ public final class QueryServices {
             return new Projected(instances, events - first, seconds, events - doneAtHalf, seconds - secondsAtHalf);
         } finally {
             group.forEach(service -> memory.add(service.stop()));
+            budgets.forEach(CpuBudget::close);
         }
     }
 

@@ -81,11 +81,12 @@ final class Report {
         double heap = Math.max(r.max("memory.command.heap"), r.max("memory.query.heap"));
         md.append("| peak heap of any service (MiB) | ").append(Results.format(heap)).append(" | | | < 512 MiB | ")
                 .append(heap < 512 ? "yes" : "no").append(" |\n");
-        double scaleOut = twoInstancesOverOne("");
-        md.append("| two query instances in one group over one | ").append(percent(scaleOut)).append(" (")
-                .append(Results.format(r.median("projection.query2"))).append(" / ").append(Results.format(query1))
-                .append(" events/s; over the topic's second half ").append(percent(twoInstancesOverOne(".second-half")))
-                .append(") | | | faster than one | ").append(scaleOut > 1 ? "yes" : "**no**").append(" |\n\n");
+        scaleOutRow(md, "two query instances in one group over one, on the same cores", "projection.");
+        if (r.has("projection.budget.query2")) {
+            scaleOutRow(md, "two query instances in one group over one, each with " + cores() + " of its own "
+                    + "(a CPU quota, as on hosts of their own; PostgreSQL and the broker shared)", "projection.budget.");
+        }
+        md.append("\n");
 
         md.append("## Command ingest over HTTP and its durability limit\n\n");
         md.append("`POST /api/programmes` (LaunchProgramme: a new aggregate, one event, its own transaction), closed ")
@@ -136,6 +137,18 @@ final class Report {
                     .append(" | ").append(cell(h + "bench")).append(" | ")
                     .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
         }
+        String j = "ingest.jdbc.c64.cpu-us.";
+        double jdbcCpu = Stream.of("command", "query", "postgres", "broker", "bench")
+                .mapToDouble(process -> r.median(j + process)).sum();
+        md.append("\nWhat bounds the baseline at concurrency 64: its appends used ").append(cell(j + "postgres"))
+                .append(" µs of PostgreSQL's CPU and ").append(cell(j + "bench")).append(" µs of the benchmark JVM's ")
+                .append("(the JDBC driver) per row, ").append(Results.format(jdbcCpu)).append(" µs with every ")
+                .append("process's: 2 cores / total = ").append(Results.format(2e6 / jdbcCpu)).append(" rows/s, ")
+                .append("measured ").append(Results.format(r.median("ingest.jdbc.c64.rate"))).append(". The same ")
+                .append("appends with `synchronous_commit` off for their sessions (a commit not waiting for its WAL ")
+                .append("flush): ").append(cell("ingest.jdbc-no-flush-wait.c64.rate")).append(" rows/s, ")
+                .append(percent(r.median("ingest.jdbc-no-flush-wait.c64.rate") / r.median("ingest.jdbc.c64.rate")))
+                .append(" of the durable rate.\n");
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate: 25% and 75% of the median sustained rate at concurrency 64 (the ")
                 .append("rate the whole pipeline keeps up with), and 75% of the acknowledged rate for comparison (the ")
@@ -184,11 +197,26 @@ final class Report {
                 + "%,d".formatted(sizes.naiveEvents()) + " events)", "projection.naive", bare);
         projectionRow(md, "query service, 1 instance", "projection.query1", bare);
         projectionRow(md, "query service, 2 instances in one consumer group", "projection.query2", bare);
-        md.append("\nTwo instances over one: ").append(percent(twoInstancesOverOne("")))
+        if (r.has("projection.budget.query2")) {
+            projectionRow(md, "query service, 1 instance with " + cores(), "projection.budget.query1", bare);
+            projectionRow(md, "query service, 2 instances in one consumer group, " + cores() + " each",
+                    "projection.budget.query2", bare);
+        }
+        md.append("\nTwo instances over one: ").append(percent(twoInstancesOverOne("projection.", "")))
                 .append(". Over the second half of the topic alone, when every JVM's JIT has compiled the projection ")
                 .append("(each instance warms up its own): 1 instance ").append(cell("projection.query1.second-half"))
                 .append(" events/s, 2 instances ").append(cell("projection.query2.second-half"))
-                .append(" events/s, ").append(percent(twoInstancesOverOne(".second-half"))).append(".\n");
+                .append(" events/s, ").append(percent(twoInstancesOverOne("projection.", ".second-half")))
+                .append(".\n");
+        if (r.has("projection.budget.query2")) {
+            md.append("\nWith a CPU budget per instance (each query-service JVM in a cgroup of its own with a quota of ")
+                    .append(cores()).append(", as if each ran on a host of its own; PostgreSQL, the broker and the ")
+                    .append("benchmark unlimited on the machine's cores): two instances over one ")
+                    .append(percent(twoInstancesOverOne("projection.budget.", ""))).append(", over the second half ")
+                    .append(cell("projection.budget.query1.second-half")).append(" and ")
+                    .append(cell("projection.budget.query2.second-half")).append(" events/s, ")
+                    .append(percent(twoInstancesOverOne("projection.budget.", ".second-half"))).append(".\n");
+        }
         md.append("\n## Dashboards and rebuild\n\n");
         md.append(Results.format(r.median("dashboard.events"))).append(" events (").append(sizes.dashboardProgrammes())
                 .append(" programmes, ").append(sizes.dashboardProgrammes() * sizes.setsPerProgramme())
@@ -245,9 +273,27 @@ final class Report {
                 + " of every step (at concurrency 64: " + String.join(" and ", rates) + " commands/s)";
     }
 
-    /** Two query instances' rate over one's, over the whole topic ({@code ""}) or its {@code ".second-half"}. */
-    private double twoInstancesOverOne(String over) {
-        return r.median("projection.query2" + over) / r.median("projection.query1" + over);
+    /**
+     * Two query instances' rate over one's, measured without ({@code "projection."}) or with a CPU budget each
+     * ({@code "projection.budget."}), over the whole topic ({@code ""}) or its {@code ".second-half"}.
+     */
+    private double twoInstancesOverOne(String measured, String over) {
+        return r.median(measured + "query2" + over) / r.median(measured + "query1" + over);
+    }
+
+    private void scaleOutRow(StringBuilder md, String name, String measured) {
+        double scaleOut = twoInstancesOverOne(measured, "");
+        md.append("| ").append(name).append(" | ").append(percent(scaleOut)).append(" (")
+                .append(Results.format(r.median(measured + "query2"))).append(" / ")
+                .append(Results.format(r.median(measured + "query1"))).append(" events/s; over the topic's second half ")
+                .append(percent(twoInstancesOverOne(measured, ".second-half"))).append(") | | | faster than one | ")
+                .append(scaleOut > 1 ? "yes" : "**no**").append(" |\n");
+    }
+
+    /** The CPU budget of each instance in the scale-out measurement with budgets, "0.5 core". */
+    private String cores() {
+        double cores = r.median("projection.budget.cores");
+        return Results.format(cores) + (cores <= 1 ? " core" : " cores");
     }
 
     private void projectionRow(StringBuilder md, String name, String figure, double bare) {
