@@ -177,12 +177,11 @@ public final class BenchmarkMain {
             into.add(figure + ".sustained", http.allSucceeded() / (loadSeconds + drainSeconds));
             CpuSplit beforeJdbc = CpuSplit.now(commands, queries, infrastructure);
             ClosedLoop.Result jdbc = ingest.jdbc(concurrency, sizes.ingestWarmup(), sizes.ingestSeconds());
-            // what bounds the baseline itself: CPU per row (PostgreSQL and this JVM's driver), against 2 cores
-            CpuSplit.now(commands, queries, infrastructure).minus(beforeJdbc).perCommand(jdbc.allSucceeded())
-                    .forEach((process, ms) -> into.add("ingest.jdbc.c" + concurrency + ".cpu-us." + process,
-                            ms * 1000));
             record(into, "ingest.jdbc.c" + concurrency, jdbc);
             if (concurrency == 64) {
+                // what bounds the baseline itself: its CPU per row, against 2 cores; and its rate without the wait
+                CpuSplit.now(commands, queries, infrastructure).minus(beforeJdbc).perCommand(jdbc.allSucceeded())
+                        .forEach((process, ms) -> into.add("ingest.jdbc.c64.cpu-ms." + process, ms));
                 record(into, "ingest.jdbc-no-flush-wait.c64", ingest.jdbcWithoutWaitingForFlush(concurrency,
                         sizes.ingestWarmup(), sizes.ingestSeconds()));
             }
@@ -223,36 +222,39 @@ public final class BenchmarkMain {
         results.add("projection.events", events);
         ProjectionBaselines baselines = new ProjectionBaselines(infrastructure);
         QueryServices queryServices = queryServices(infrastructure);
-        boolean budgetedInstances = budgetedInstances();
+        boolean withBudgets = measureWithBudgets();
         for (int run = 1; run <= runs; run++) {
             System.out.println(" run " + run);
             results.add("projection.bare", baselines.bareConsumer(topic, events));
             results.add("projection.naive", baselines.naiveProjector(topic, sizes.naiveEvents(), "bench_naive"));
             for (int instances : List.of(1, 2)) {
-                QueryServices.Projected projected = queryServices.project(topic, events, instances,
-                        instances == 1 ? "bench_projection_one" : "bench_projection_two", 0);
-                results.add("projection.query" + instances, projected.perSecond());
-                results.add("projection.query" + instances + ".second-half", projected.secondHalfPerSecond());
+                recordProjection("projection.", queryServices.project(topic, events, instances,
+                        instances == 1 ? "bench_projection_one" : "bench_projection_two"));
             }
-            if (budgetedInstances) {
+            if (withBudgets) {
                 for (int instances : List.of(1, 2)) {
-                    QueryServices.Projected projected = queryServices.project(topic, events, instances,
+                    recordProjection("projection.budget.", queryServices.projectWithBudget(topic, events, instances,
                             instances == 1 ? "bench_projection_one_budget" : "bench_projection_two_budget",
-                            INSTANCE_CORES);
-                    results.add("projection.budget.query" + instances, projected.perSecond());
-                    results.add("projection.budget.query" + instances + ".second-half",
-                            projected.secondHalfPerSecond());
+                            INSTANCE_CORES));
                 }
             }
         }
         queryServices.memory().forEach(used -> memory(used, "query"));
     }
 
+    private void recordProjection(String prefix, QueryServices.Projected projected) {
+        String figure = prefix + "query" + projected.instances();
+        results.add(figure, projected.perSecond());
+        results.add(figure + ".second-half", projected.secondHalfPerSecond());
+        projected.cpu().byName().forEach((process, micros) -> results.add(figure + ".cpu-us." + process, micros));
+    }
+
     /**
-     * Whether to measure the instances again with {@link #INSTANCE_CORES} cores each: scale-out as on hosts of their
-     * own (the two cores here are already all used by one instance, PostgreSQL and the broker).
+     * Whether the instances are measured again with {@link #INSTANCE_CORES} cores each: scale-out as with cores of
+     * their own (the two cores here are already all used by one instance, PostgreSQL and the broker). Records the
+     * budget when they are.
      */
-    private boolean budgetedInstances() {
+    private boolean measureWithBudgets() {
         if (INSTANCE_CORES <= 0) {
             return false;
         }

@@ -2,6 +2,7 @@ package org.actionlearning.benchmark;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -61,7 +62,7 @@ public final class CommandIngest {
 
     /**
      * The same appends with {@code synchronous_commit} off for their sessions: a commit does not wait for its WAL
-     * flush: what durability costs the baseline on this machine (waiting, and the CPU of flushing the WAL).
+     * flush (the WAL writer still flushes it, in larger batches): what waiting for durability costs the baseline here.
      */
     public ClosedLoop.Result jdbcWithoutWaitingForFlush(int concurrency, double warmup, double seconds) {
         return ClosedLoop.run(concurrency, warmup, seconds, () -> new JdbcAppend(false));
@@ -76,7 +77,9 @@ public final class CommandIngest {
             try {
                 connection = infrastructure.connect(commandDatabase);
                 if (!synchronousCommit) {
-                    connection.createStatement().execute("set synchronous_commit = off");
+                    try (Statement session = connection.createStatement()) {
+                        session.execute("set synchronous_commit = off");
+                    }
                 }
                 connection.setAutoCommit(false);
                 insert = connection.prepareStatement("""

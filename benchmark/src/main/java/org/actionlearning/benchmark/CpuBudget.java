@@ -4,15 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * A share of the machine's CPU for one process, enforced by the kernel as a cgroup's CPU quota: the process runs as if
- * on a host of its own with that many cores. With it the benchmark measures scale-out on one machine: query instances
- * that each bring their own cores, as they would on hosts of their own, with PostgreSQL and the broker shared (on two
- * shared cores a second instance only divides what one instance already uses). Needs write access to a cgroup file
- * system with the CPU controller, v1 ({@code /sys/fs/cgroup/cpu}) or v2 (as root, usually); {@link #supported()} says
- * whether this machine has one.
+ * A share of the machine's CPU time for one process, enforced by the kernel as a cgroup's CPU quota. With it the
+ * benchmark measures scale-out on one machine: query instances that each bring their own CPU time, standing in for
+ * instances on hosts of their own, with PostgreSQL and the broker sharing what is left (on two shared cores a second
+ * instance without a budget only divides what one instance already uses). The process is moved into its group once
+ * started, so the JVM has sized its threads and collector for the whole machine, as in the runs without a budget.
+ * Needs write access to a cgroup file system with the CPU controller, v1 ({@code /sys/fs/cgroup/cpu}) or v2 (as
+ * root, usually); {@link #supported()} says whether this machine has one.
  */
 final class CpuBudget implements AutoCloseable {
 
@@ -34,21 +36,22 @@ final class CpuBudget implements AutoCloseable {
     /** Puts process {@code pid}, all its threads, in a group of its own limited to {@code cores} cores. */
     static CpuBudget limit(long pid, double cores, String name) {
         Path root = hierarchy().orElseThrow(() -> new IllegalStateException("no writable cgroup CPU controller"));
-        Path group = root.resolve("als-bench-" + name + "-" + pid);
+        CpuBudget budget = new CpuBudget(root.resolve("als-bench-" + name + "-" + pid));
         long quota = Math.round(cores * PERIOD_MICROS);
         try {
-            Files.createDirectories(group);
+            Files.createDirectories(budget.group);
             if (root.equals(V1)) {
-                Files.writeString(group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
-                Files.writeString(group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
+                Files.writeString(budget.group.resolve("cpu.cfs_period_us"), Long.toString(PERIOD_MICROS));
+                Files.writeString(budget.group.resolve("cpu.cfs_quota_us"), Long.toString(quota));
             } else {
-                Files.writeString(group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
+                Files.writeString(budget.group.resolve("cpu.max"), quota + " " + PERIOD_MICROS);
             }
-            Files.writeString(group.resolve("cgroup.procs"), Long.toString(pid)); // moves every thread of it
+            Files.writeString(budget.group.resolve("cgroup.procs"), Long.toString(pid)); // moves every thread of it
+            return budget;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot limit process " + pid + " to " + cores + " cores in " + group, e);
+            budget.close();
+            throw new UncheckedIOException("cannot limit process " + pid + " to " + cores + " cores", e);
         }
-        return new CpuBudget(group);
     }
 
     private static Optional<Path> hierarchy() {
@@ -56,9 +59,9 @@ final class CpuBudget implements AutoCloseable {
             return Optional.of(V1);
         }
         try {
-            Path controllers = V2.resolve("cgroup.subtree_control");
+            Path controllers = V2.resolve("cgroup.subtree_control"); // the controllers its child groups have
             if (Files.isWritable(V2) && Files.exists(controllers)
-                    && Files.readString(controllers).contains("cpu")) {
+                    && List.of(Files.readString(controllers).trim().split("\\s+")).contains("cpu")) {
                 return Optional.of(V2);
             }
         } catch (IOException e) {

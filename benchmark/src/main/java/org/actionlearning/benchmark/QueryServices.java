@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
 
 /**
  * Starts query-service instances (own JVMs, one consumer group, one database) on a topic, and measures how fast
@@ -32,16 +35,34 @@ public final class QueryServices {
 
     /**
      * What a group of instances did: events per second over the projection of the whole topic, and over its second
-     * half alone (each JVM's JIT has compiled the projection by then, so it is the rate the group keeps up).
+     * half alone (each JVM's JIT has compiled the projection by then, so it is the rate the group keeps up), and the
+     * CPU each projected event cost, by process ({@link CpuPerEvent}).
      */
     public record Projected(int instances, long events, double seconds, long secondHalfEvents,
-                            double secondHalfSeconds) {
+                            double secondHalfSeconds, CpuPerEvent cpu) {
         public double perSecond() {
             return events / seconds;
         }
 
         public double secondHalfPerSecond() {
             return secondHalfEvents / secondHalfSeconds;
+        }
+    }
+
+    /**
+     * Microseconds of CPU per projected event: PostgreSQL's, the instances' together, and of those the instances'
+     * JIT compiler and garbage collector threads (each JVM runs its own), and the broker's.
+     */
+    public record CpuPerEvent(double postgres, double instances, double instancesJit, double instancesGc,
+                              double broker) {
+        public Map<String, Double> byName() {
+            Map<String, Double> micros = new LinkedHashMap<>();
+            micros.put("postgres", postgres);
+            micros.put("query", instances);
+            micros.put("query-jit", instancesJit);
+            micros.put("query-gc", instancesGc);
+            micros.put("broker", broker);
+            return micros;
         }
     }
 
@@ -55,23 +76,39 @@ public final class QueryServices {
                 "--als.projection.group-id=" + groupId), logs, http);
     }
 
-    /**
-     * Projects the whole topic ({@code events} records) with {@code instances} instances into a fresh database; each
-     * instance limited to {@code coresEach} cores of CPU time ({@link CpuBudget}), or unlimited if 0.
-     */
-    public Projected project(String topic, long events, int instances, String database, double coresEach)
+    /** Projects the whole topic ({@code events} records) with {@code instances} instances into a fresh database. */
+    public Projected project(String topic, long events, int instances, String database) throws Exception {
+        return project(topic, events, instances, database, OptionalDouble.empty());
+    }
+
+    /** The same, each instance limited to {@code coresEach} cores of CPU time ({@link CpuBudget}). */
+    public Projected projectWithBudget(String topic, long events, int instances, String database, double coresEach)
+            throws Exception {
+        return project(topic, events, instances, database, OptionalDouble.of(coresEach));
+    }
+
+    private Projected project(String topic, long events, int instances, String database, OptionalDouble coresEach)
             throws Exception {
         infrastructure.createDatabase(database);
         List<ServiceJvm> group = new ArrayList<>();
         List<CpuBudget> budgets = new ArrayList<>();
-        for (int i = 0; i < instances; i++) {
-            ServiceJvm instance = launch(database + "-" + (i + 1), topic, database, database);
-            group.add(instance);
-            if (coresEach > 0) {
-                budgets.add(CpuBudget.limit(instance.pid(), coresEach, instance.name()));
+        try {
+            for (int i = 0; i < instances; i++) {
+                ServiceJvm instance = launch(database + "-" + (i + 1), topic, database, database);
+                group.add(instance);
+                if (coresEach.isPresent()) {
+                    budgets.add(CpuBudget.limit(instance.pid(), coresEach.getAsDouble(), instance.name()));
+                }
             }
+            group.forEach(ServiceJvm::awaitReady);
+            return measure(group, database, events);
+        } finally {
+            group.forEach(service -> memory.add(service.stop()));
+            budgets.forEach(CpuBudget::close);
         }
-        group.forEach(ServiceJvm::awaitReady);
+    }
+
+    private Projected measure(List<ServiceJvm> group, String database, long events) throws Exception {
         try (Connection connection = infrastructure.connect(database)) {
             long first = 0;
             Stopwatch watch = null;
@@ -93,32 +130,29 @@ public final class QueryServices {
                 Stopwatch.sleep(100);
             }
             double seconds = watch.seconds();
-            printCpuPerEvent(instances, cpuAtFirst, cpuSeconds(group), events - first);
-            return new Projected(instances, events - first, seconds, events - doneAtHalf, seconds - secondsAtHalf);
-        } finally {
-            group.forEach(service -> memory.add(service.stop()));
-            budgets.forEach(CpuBudget::close);
+            CpuPerEvent cpu = cpuSeconds(group).minus(cpuAtFirst).perEvent(events - first);
+            return new Projected(group.size(), events - first, seconds, events - doneAtHalf,
+                    seconds - secondsAtHalf, cpu);
         }
     }
 
-    /** CPU seconds so far of PostgreSQL, of the instances together and of the broker. */
-    private record Cpu(double postgres, double instances, double broker) {
+    /** CPU seconds so far, by process, as {@link CpuPerEvent} splits it. */
+    private record Cpu(double postgres, double instances, double instancesJit, double instancesGc, double broker) {
+        Cpu minus(Cpu earlier) {
+            return new Cpu(postgres - earlier.postgres, instances - earlier.instances,
+                    instancesJit - earlier.instancesJit, instancesGc - earlier.instancesGc, broker - earlier.broker);
+        }
+
+        CpuPerEvent perEvent(long events) {
+            return new CpuPerEvent(postgres * 1e6 / events, instances * 1e6 / events, instancesJit * 1e6 / events,
+                    instancesGc * 1e6 / events, broker * 1e6 / events);
+        }
     }
 
     private Cpu cpuSeconds(List<ServiceJvm> group) {
         return new Cpu(infrastructure.postgresCpuSeconds(), group.stream().mapToDouble(ServiceJvm::cpuSeconds).sum(),
-                infrastructure.brokerCpuSeconds());
-    }
-
-    /**
-     * Where the CPU went per projected event: less sensitive than events/s to what else runs on a shared machine,
-     * so changes to the projection can be compared across runs.
-     */
-    private static void printCpuPerEvent(int instances, Cpu before, Cpu after, long events) {
-        System.out.printf("  projection, %d instance(s): CPU per event %.1f µs PostgreSQL, %.1f µs query service, "
-                        + "%.1f µs Kafka broker%n", instances, (after.postgres() - before.postgres()) * 1e6 / events,
-                (after.instances() - before.instances()) * 1e6 / events,
-                (after.broker() - before.broker()) * 1e6 / events);
+                group.stream().mapToDouble(ServiceJvm::jitCpuSeconds).sum(),
+                group.stream().mapToDouble(ServiceJvm::gcCpuSeconds).sum(), infrastructure.brokerCpuSeconds());
     }
 
     /** The offsets committed with the read models: how many records are projected. */

@@ -83,8 +83,9 @@ final class Report {
                 .append(heap < 512 ? "yes" : "no").append(" |\n");
         scaleOutRow(md, "two query instances in one group over one, on the same cores", "projection.");
         if (r.has("projection.budget.query2")) {
-            scaleOutRow(md, "two query instances in one group over one, each with " + cores() + " of its own "
-                    + "(a CPU quota, as on hosts of their own; PostgreSQL and the broker shared)", "projection.budget.");
+            scaleOutRow(md, "two query instances in one group over one, each with a CPU budget of " + cores()
+                    + " (a cgroup quota, standing in for cores of its own; PostgreSQL and the broker on what is left)",
+                    "projection.budget.");
         }
         md.append("\n");
 
@@ -125,30 +126,21 @@ final class Report {
         }
         md.append("\nWhere the CPU goes, per command (ms, from /proc; warm-up and drain included). The machine ")
                 .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
-                .append("acknowledge however the work is spread:\n\n| concurrency | command service | query service | ")
-                .append("PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) |\n")
-                .append("|---|---|---|---|---|---|---|---|\n");
+                .append("acknowledge however the work is spread; the last row is the raw JDBC baseline's, per row ")
+                .append("(its load threads and driver in the benchmark JVM):\n\n| concurrency | command service | ")
+                .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / ")
+                .append("total (commands/s) |\n|---|---|---|---|---|---|---|---|\n");
         for (int c : List.of(1, 16, 64)) {
-            String h = "ingest.http.c" + c + ".cpu-ms.";
-            double total = Stream.of("command", "query", "postgres", "broker", "bench")
-                    .mapToDouble(process -> r.median(h + process)).sum();
-            md.append("| ").append(c).append(" | ").append(cell(h + "command")).append(" | ").append(cell(h + "query"))
-                    .append(" | ").append(cell(h + "postgres")).append(" | ").append(cell(h + "broker"))
-                    .append(" | ").append(cell(h + "bench")).append(" | ")
-                    .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
+            cpuRow(md, String.valueOf(c), "ingest.http.c" + c + ".cpu-ms.");
         }
-        String j = "ingest.jdbc.c64.cpu-us.";
-        double jdbcCpu = Stream.of("command", "query", "postgres", "broker", "bench")
-                .mapToDouble(process -> r.median(j + process)).sum();
-        md.append("\nWhat bounds the baseline at concurrency 64: its appends used ").append(cell(j + "postgres"))
-                .append(" µs of PostgreSQL's CPU and ").append(cell(j + "bench")).append(" µs of the benchmark JVM's ")
-                .append("(the JDBC driver) per row, ").append(Results.format(jdbcCpu)).append(" µs with every ")
-                .append("process's: 2 cores / total = ").append(Results.format(2e6 / jdbcCpu)).append(" rows/s, ")
-                .append("measured ").append(Results.format(r.median("ingest.jdbc.c64.rate"))).append(". The same ")
-                .append("appends with `synchronous_commit` off for their sessions (a commit not waiting for its WAL ")
-                .append("flush): ").append(cell("ingest.jdbc-no-flush-wait.c64.rate")).append(" rows/s, ")
-                .append(percent(r.median("ingest.jdbc-no-flush-wait.c64.rate") / r.median("ingest.jdbc.c64.rate")))
-                .append(" of the durable rate.\n");
+        if (r.has("ingest.jdbc.c64.cpu-ms.postgres")) {
+            cpuRow(md, "64, raw JDBC", "ingest.jdbc.c64.cpu-ms.");
+            md.append("\nThe raw JDBC appends at concurrency 64 with `synchronous_commit` off for their sessions (a ")
+                    .append("commit returns before its WAL is flushed; the WAL writer still flushes, in larger batches): ")
+                    .append(cell("ingest.jdbc-no-flush-wait.c64.rate")).append(" rows/s, ")
+                    .append(percent(r.median("ingest.jdbc-no-flush-wait.c64.rate")
+                            / r.median("ingest.jdbc.c64.rate"))).append(" of the durable rate.\n");
+        }
         md.append("\n## End-to-end latency\n\n");
         md.append("Open loop at a fixed rate: 25% and 75% of the median sustained rate at concurrency 64 (the ")
                 .append("rate the whole pipeline keeps up with), and 75% of the acknowledged rate for comparison (the ")
@@ -209,13 +201,29 @@ final class Report {
                 .append(" events/s, ").append(percent(twoInstancesOverOne("projection.", ".second-half")))
                 .append(".\n");
         if (r.has("projection.budget.query2")) {
-            md.append("\nWith a CPU budget per instance (each query-service JVM in a cgroup of its own with a quota of ")
-                    .append(cores()).append(", as if each ran on a host of its own; PostgreSQL, the broker and the ")
-                    .append("benchmark unlimited on the machine's cores): two instances over one ")
+            md.append("\nWith a CPU budget per instance (each query-service JVM moved, once started, into a cgroup ")
+                    .append("of its own with a CPU quota of ").append(cores()).append(": an instance that brings its ")
+                    .append("own cores, as on a host of its own, though each JVM has sized its threads and collector ")
+                    .append("for the machine's 2 cores, as in the runs without a budget; PostgreSQL, the broker and the ")
+                    .append("benchmark share what the instances leave of the 2 cores): two instances over one ")
                     .append(percent(twoInstancesOverOne("projection.budget.", ""))).append(", over the second half ")
                     .append(cell("projection.budget.query1.second-half")).append(" and ")
                     .append(cell("projection.budget.query2.second-half")).append(" events/s, ")
                     .append(percent(twoInstancesOverOne("projection.budget.", ".second-half"))).append(".\n");
+        }
+        if (r.has("projection.query1.cpu-us.postgres")) {
+            md.append("\nWhere the CPU goes, per projected event (µs, from /proc, over the same span as the rate; the ")
+                    .append("query service's JIT compiler and garbage collector threads are part of its figure, and ")
+                    .append("every JVM runs its own); 2 cores divided by the total is the most events per second ")
+                    .append("the machine allows at that cost:\n\n| query service | PostgreSQL | query service | of which ")
+                    .append("JIT compilers | of which garbage collector | Kafka broker | total | 2 cores / total ")
+                    .append("(events/s) |\n|---|---|---|---|---|---|---|---|\n");
+            projectionCpuRow(md, "1 instance", "projection.query1");
+            projectionCpuRow(md, "2 instances", "projection.query2");
+            if (r.has("projection.budget.query2.cpu-us.postgres")) {
+                projectionCpuRow(md, "1 instance, " + cores(), "projection.budget.query1");
+                projectionCpuRow(md, "2 instances, " + cores() + " each", "projection.budget.query2");
+            }
         }
         md.append("\n## Dashboards and rebuild\n\n");
         md.append(Results.format(r.median("dashboard.events"))).append(" events (").append(sizes.dashboardProgrammes())
@@ -293,7 +301,26 @@ final class Report {
     /** The CPU budget of each instance in the scale-out measurement with budgets, "0.5 core". */
     private String cores() {
         double cores = r.median("projection.budget.cores");
-        return Results.format(cores) + (cores <= 1 ? " core" : " cores");
+        return java.math.BigDecimal.valueOf(cores).stripTrailingZeros().toPlainString() + (cores <= 1 ? " core" : " cores");
+    }
+
+    /** A row of CPU per command by process, and the rate two cores allow at that cost. */
+    private void cpuRow(StringBuilder md, String name, String figures) {
+        double total = Stream.of("command", "query", "postgres", "broker", "bench")
+                .mapToDouble(process -> r.median(figures + process)).sum();
+        md.append("| ").append(name).append(" | ").append(cell(figures + "command")).append(" | ")
+                .append(cell(figures + "query")).append(" | ").append(cell(figures + "postgres")).append(" | ")
+                .append(cell(figures + "broker")).append(" | ").append(cell(figures + "bench")).append(" | ")
+                .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
+    }
+
+    private void projectionCpuRow(StringBuilder md, String name, String figure) {
+        String cpu = figure + ".cpu-us.";
+        double total = Stream.of("postgres", "query", "broker").mapToDouble(process -> r.median(cpu + process)).sum();
+        md.append("| ").append(name).append(" | ").append(cell(cpu + "postgres")).append(" | ")
+                .append(cell(cpu + "query")).append(" | ").append(cell(cpu + "query-jit")).append(" | ")
+                .append(cell(cpu + "query-gc")).append(" | ").append(cell(cpu + "broker")).append(" | ")
+                .append(Results.format(total)).append(" | ").append(Results.format(2e6 / total)).append(" |\n");
     }
 
     private void projectionRow(StringBuilder md, String name, String figure, double bare) {

@@ -49,6 +49,8 @@ public final class Results {
         if (Double.isNaN(value)) {
             return "n/a";
         }
-        return Math.abs(value) >= 100 ? "%,.0f".formatted(value) : "%,.1f".formatted(value);
+        // two decimals under 1 (0.52 ms of CPU per command, 0.31 ms per JDBC row), whole numbers from 100
+        return Math.abs(value) >= 100 ? "%,.0f".formatted(value)
+                : Math.abs(value) >= 1 || value == 0 ? "%,.1f".formatted(value) : "%.2f".formatted(value);
     }
 }

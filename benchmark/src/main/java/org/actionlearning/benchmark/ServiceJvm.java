@@ -145,6 +145,16 @@ public final class ServiceJvm implements AutoCloseable {
         return ProcessCpu.seconds(process.pid());
     }
 
+    /** CPU time of the JVM's JIT compiler threads so far: paid again by every JVM that runs the same code. */
+    public double jitCpuSeconds() {
+        return ProcessCpu.threadSeconds(process.pid(), List.of("C1 CompilerThre", "C2 CompilerThre"));
+    }
+
+    /** CPU time of the JVM's garbage collector threads so far (G1's parallel, concurrent and refinement threads). */
+    public double gcCpuSeconds() {
+        return ProcessCpu.threadSeconds(process.pid(), List.of("GC Thread", "G1 "));
+    }
+
     private double peakRssMiB() {
         try {
             Matcher hwm = VM_HWM.matcher(Files.readString(Path.of("/proc", Long.toString(process.pid()), "status")));

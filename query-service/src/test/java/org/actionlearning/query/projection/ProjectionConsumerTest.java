@@ -85,19 +85,22 @@ class ProjectionConsumerTest {
     @Test
     void invalidSettingsAreRefusedNamingTheProperty() {
         assertThatThrownBy(() -> new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC,
-                "consumer-test", 40, Duration.ofMillis(100), true, "", 0, DataSize.ofMegabytes(4)))
+                "consumer-test", 40, Duration.ofMillis(100), true, "", 0, platformFetch()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("als.projection.writers must be at least 1, not 0");
-        assertThatThrownBy(() -> new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC,
-                "consumer-test", 40, Duration.ofMillis(100), true, "", 1, DataSize.ofBytes(0)))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("als.projection.max-partition-fetch-bytes must be between 1B and 2GB, not 0B");
+        for (DataSize outside : List.of(DataSize.ofBytes(0), DataSize.ofGigabytes(2))) {
+            assertThatThrownBy(() -> new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), TOPIC,
+                    "consumer-test", 40, Duration.ofMillis(100), true, "", 1, outside))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("als.projection.max-partition-fetch-bytes must be from 1B to 2147483647B, not "
+                            + outside);
+        }
     }
 
     /**
      * Kafka's consumer fetches at most 1 MiB of a partition by default, about 1,400 of the platform's events: an
      * instance holding few partitions then wrote polls far smaller than {@code max-poll-records} (more commits and
-     * position writes per event). The platform's fetch size lets one partition fill a poll.
+     * position writes per event). The platform's default fetch size lets one partition fill a poll.
      */
     @Test
     void onePartitionFillsAPollLargerThanKafkasDefaultFetch() {
@@ -212,7 +215,12 @@ class ProjectionConsumerTest {
     private static ProjectionProperties properties(String topic, String groupId, int maxPollRecords,
                                                    Duration pollTimeout, int writers) {
         return new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), topic, groupId, maxPollRecords,
-                pollTimeout, true, "", writers, DataSize.ofMegabytes(4));
+                pollTimeout, true, "", writers, platformFetch());
+    }
+
+    /** The fetch size the platform runs with, so that a smaller default fails the large-fetch test. */
+    private static DataSize platformFetch() {
+        return DataSize.parse(ProjectionProperties.DEFAULT_MAX_PARTITION_FETCH);
     }
 
     /** {@code count} records "record i" under seven keys, so spread over the topic's partitions. */
