@@ -129,9 +129,18 @@ public final class BenchmarkMain {
             for (int run = 1; run <= runs; run++) {
                 for (Map.Entry<String, Double> load : loads.entrySet()) {
                     drain.await();
+                    CpuSplit before = CpuSplit.now(commands, queries, infrastructure);
+                    Stopwatch elapsed = Stopwatch.start();
                     EndToEnd.Result result = endToEnd.run(commands.url(), queries.url(), load.getValue(),
                             sizes.endToEndSeconds());
                     String figure = "e2e." + load.getKey();
+                    // how busy the cores were (%): the tail grows as this nears 100; and which process used them
+                    CpuSplit used = CpuSplit.now(commands, queries, infrastructure).minus(before);
+                    double seconds = elapsed.seconds();
+                    results.add(figure + ".cores-busy",
+                            100 * used.total() / seconds / Runtime.getRuntime().availableProcessors());
+                    used.perCommand(result.achievedRate() * seconds)
+                            .forEach((process, ms) -> results.add(figure + ".cpu-ms." + process, ms));
                     results.add(figure + ".offered", result.offeredRate());
                     results.add(figure + ".achieved", result.achievedRate());
                     results.add(figure + ".p50", result.visible().percentileMillis(50));

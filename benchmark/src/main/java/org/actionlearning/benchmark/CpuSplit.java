@@ -21,6 +21,11 @@ public record CpuSplit(double commandService, double queryService, double postgr
                 postgres - earlier.postgres, broker - earlier.broker, benchmarkJvm - earlier.benchmarkJvm);
     }
 
+    /** CPU seconds of all the processes together. */
+    public double total() {
+        return commandService + queryService + postgres + broker + benchmarkJvm;
+    }
+
     /** Milliseconds of CPU per command, by process, plus the two services together. */
     public Map<String, Double> perCommand(double commands) {
         Map<String, Double> ms = new LinkedHashMap<>();

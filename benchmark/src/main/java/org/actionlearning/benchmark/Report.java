@@ -162,10 +162,13 @@ final class Report {
                 .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
                 .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")
                 .append("stored to its read-model commit (`als.projection.lag`, all events of the step; the upper ")
-                .append("bound of the histogram bucket). All from the same runs, medians of the runs' percentiles.\n\n")
+                .append("bound of the histogram bucket). All from the same runs, medians of the runs' percentiles. ")
+                .append("Cores busy: the CPU time of all five processes over the run (from /proc), as a share of the ")
+                .append("machine's cores.\n\n")
                 .append("| load | offered/s | achieved/s | visible p50 ms | visible p99 ms | 201 p50 / p99 ms ")
-                .append("| stored → on the topic p50 / p99 ms | stored → projected p50 / p99 ms | failed |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
+                .append("| stored → on the topic p50 / p99 ms | stored → projected p50 / p99 ms | failed ")
+                .append("| cores busy % |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
         Map<String, String> loads = new LinkedHashMap<>();
         loads.put("at25", "25% of the sustained peak");
         loads.put("at75", "75% of the sustained peak");
@@ -179,7 +182,7 @@ final class Report {
                     .append(cell(f + ".achieved")).append(" | ").append(cell(f + ".p50")).append(" | ")
                     .append(cell(f + ".p99")).append(" | ").append(medians(f + ".acknowledged")).append(" | ")
                     .append(medians(f + ".on-topic")).append(" | ").append(medians(f + ".projected")).append(" | ")
-                    .append(cell(f + ".failed")).append(" |\n");
+                    .append(cell(f + ".failed")).append(" | ").append(cell(f + ".cores-busy")).append(" |\n");
         }
         md.append("\n## Projection throughput\n\n");
         md.append(Results.format(r.median("projection.events"))).append(" events already on a 6-partition topic, ")
