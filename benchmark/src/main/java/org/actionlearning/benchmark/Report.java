@@ -184,6 +184,18 @@ final class Report {
                     .append(medians(f + ".on-topic")).append(" | ").append(medians(f + ".projected")).append(" | ")
                     .append(cell(f + ".failed")).append(" | ").append(cell(f + ".cores-busy")).append(" |\n");
         }
+        if (r.has("e2e.at75.cpu-ms.postgres")) {
+            md.append("\nWhere the CPU goes per command at each load, as in the ingest table (ms, from /proc, over ")
+                    .append("each run): an open-loop load pays the costs of polls and transactions that hold one or ")
+                    .append("two events:\n\n| load | command service | query service | PostgreSQL | Kafka broker | ")
+                    .append("benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            for (Map.Entry<String, String> load : loads.entrySet()) {
+                if (r.has("e2e." + load.getKey() + ".cpu-ms.postgres")) {
+                    cpuRow(md, load.getValue(), "e2e." + load.getKey() + ".cpu-ms.");
+                }
+            }
+        }
         md.append("\n## Projection throughput\n\n");
         md.append(Results.format(r.median("projection.events"))).append(" events already on a 6-partition topic, ")
                 .append("consumed from offset 0. Query service: a fresh database each run, rate measured from its ")
