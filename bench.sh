@@ -2,7 +2,7 @@
 # The benchmark suite: builds the services and the benchmark module (profile -Pbenchmark), then runs it.
 #   ./bench.sh            full sizes, 3 runs, writes BENCHMARKS.md (about an hour on 2 cores)
 #   ./bench.sh --quick    small sizes, for trying things out (writes BENCHMARKS-quick.md unless --out is given)
-#   options: --runs N, --out FILE, --only ingest,projection,dashboard
+#   options: --runs N, --out FILE, --only ingest,projection,dashboard (or e2e alone, with -Dbench.e2e-peak=N)
 #   -Dbench.authorization='Bearer ...' (in BENCH_JAVA_OPTS) is sent with every HTTP request.
 #   BENCH_SERVICE_JVM_OPTS='-Xlog:gc:file=/tmp/{name}-gc.log -Dlogging.level.org.actionlearning=DEBUG' is passed to
 #   every service's JVM and the Kafka broker's ({name} is the service's name, or kafka-broker); BENCH_JAVA_OPTS

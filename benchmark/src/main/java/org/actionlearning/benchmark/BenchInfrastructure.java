@@ -69,6 +69,35 @@ public final class BenchInfrastructure implements AutoCloseable {
         }
     }
 
+    /**
+     * What PostgreSQL has done so far, counted by its statistics: committed transactions in all databases, and WAL
+     * flushes to disk (pg_stat_wal). Per command, they show what a load pays per transaction and how many commits
+     * share a flush (group commit). The counters lag by up to half a second, which runs of many seconds absorb.
+     */
+    public PostgresWork postgresWork() {
+        try (Connection connection = connect("postgres");
+             Statement statement = connection.createStatement();
+             var rows = statement.executeQuery("select (select sum(xact_commit) from pg_stat_database), "
+                     + "(select wal_sync from pg_stat_wal)")) {
+            rows.next();
+            return new PostgresWork(rows.getLong(1), rows.getLong(2));
+        } catch (SQLException e) {
+            return new PostgresWork(-1, -1);
+        }
+    }
+
+    /** Counts from {@link #postgresWork()}; -1 where they could not be read. */
+    public record PostgresWork(long commits, long walFlushes) {
+
+        /** Commits and WAL flushes per command since {@code earlier}, into {@code figure + ".pg-commits"} etc. */
+        public void perCommand(PostgresWork earlier, double commands, Results into, String figure) {
+            if (commits >= 0 && earlier.commits >= 0) {
+                into.add(figure + ".pg-commits", (commits - earlier.commits) / commands);
+                into.add(figure + ".pg-wal-flushes", (walFlushes - earlier.walFlushes) / commands);
+            }
+        }
+    }
+
     /** CPU seconds used so far by the Kafka broker's JVM. */
     public double brokerCpuSeconds() {
         return kafka.cpuSeconds();

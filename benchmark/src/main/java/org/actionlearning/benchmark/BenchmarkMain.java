@@ -57,10 +57,14 @@ public final class BenchmarkMain {
         BenchmarkMain bench = new BenchmarkMain(sizes, runs, root);
         Stopwatch total = Stopwatch.start();
         Files.createDirectories(LOGS);
+        // before anything else runs: what a system call and a thread hand-off cost on this machine
+        SystemCallCost kernel = SystemCallCost.measure();
+        bench.results.add("machine.write-us", kernel.writeMicros());
+        bench.results.add("machine.hand-off-us", kernel.handOffMicros());
         try (BenchInfrastructure infrastructure = new BenchInfrastructure(DATA, Integer.getInteger("bench.pg-port", 55432),
                 LOGS, bench.serviceJvmOptions)) {
-            if (only.contains("ingest")) {
-                bench.ingestAndEndToEnd(infrastructure);
+            if (only.contains("ingest") || only.contains("e2e")) {
+                bench.ingestAndEndToEnd(infrastructure, only.contains("ingest"));
             }
             if (only.contains("projection")) {
                 bench.projection(infrastructure);
@@ -77,8 +81,16 @@ public final class BenchmarkMain {
         System.exit(0);
     }
 
-    /** Command ingest over HTTP against raw JDBC, then end-to-end latency at 25% and 75% of the ingest peak. */
-    private void ingestAndEndToEnd(BenchInfrastructure infrastructure) throws Exception {
+    /**
+     * Command ingest over HTTP against raw JDBC, then end-to-end latency at 25% and 75% of the ingest peak. Without
+     * {@code withIngest} ({@code --only e2e}, for paired experiments), end-to-end alone at the shares of
+     * {@code -Dbench.e2e-peak}.
+     */
+    private void ingestAndEndToEnd(BenchInfrastructure infrastructure, boolean withIngest) throws Exception {
+        if (!withIngest && System.getProperty("bench.e2e-peak") == null) {
+            throw new IllegalArgumentException("--only e2e needs -Dbench.e2e-peak=N (commands/s): without the ingest "
+                    + "steps there is no measured peak to take the loads from");
+        }
         phase("command ingest (HTTP vs raw JDBC INSERT+COMMIT) and end-to-end latency");
         infrastructure.createDatabase("bench_command");
         infrastructure.createDatabase("bench_query");
@@ -104,14 +116,22 @@ public final class BenchmarkMain {
             // unmeasured runs first: with none, the rate at concurrency 64 rose run after run in every invocation
             // (852 / 1,012 / 1,604 with each step starting drained), as the four JVMs compiled the command path
             Results unmeasured = new Results();
-            for (int run = 1; run <= INGEST_WARMUP_RUNS; run++) {
+            for (int run = 1; withIngest && run <= INGEST_WARMUP_RUNS; run++) {
                 System.out.println(" warm-up run " + run + " (not counted)");
                 ingestRun(unmeasured, ingest, drain, commands, queries, infrastructure);
                 results.add("ingest.warmup-run" + run + ".c64.rate", unmeasured.runValue("ingest.http.c64.rate", run));
             }
-            for (int run = 1; run <= runs; run++) {
+            for (int run = 1; withIngest && run <= runs; run++) {
                 System.out.println(" run " + run);
                 ingestRun(results, ingest, drain, commands, queries, infrastructure);
+            }
+            if (!withIngest) {
+                // the ingest steps' warm-up runs compile the command path at full rate; without them, this does
+                double seconds = 2 * sizes.endToEndSeconds();
+                ClosedLoop.Result warmUp = ingest.http(commands.url(), 64, 0, seconds);
+                System.out.printf(" warm-up: %.0f s at concurrency 64, %s commands/s (not counted)%n", seconds,
+                        Results.format(warmUp.perSecond()));
+                drain.await();
             }
             EndToEnd endToEnd = new EndToEnd(http, infrastructure.bootstrapServers(), "bench.commands");
             Map<String, Double> loads = endToEndLoads();
@@ -130,6 +150,7 @@ public final class BenchmarkMain {
                 for (Map.Entry<String, Double> load : loads.entrySet()) {
                     drain.await();
                     CpuSplit before = CpuSplit.now(commands, queries, infrastructure);
+                    BenchInfrastructure.PostgresWork postgresBefore = infrastructure.postgresWork();
                     Stopwatch elapsed = Stopwatch.start();
                     EndToEnd.Result result = endToEnd.run(commands.url(), queries.url(), load.getValue(),
                             sizes.endToEndSeconds());
@@ -141,6 +162,8 @@ public final class BenchmarkMain {
                             100 * used.total() / seconds / Runtime.getRuntime().availableProcessors());
                     used.perCommand(result.achievedRate() * seconds)
                             .forEach((process, ms) -> results.add(figure + ".cpu-ms." + process, ms));
+                    infrastructure.postgresWork().perCommand(postgresBefore, result.achievedRate() * seconds, results,
+                            figure);
                     results.add(figure + ".offered", result.offeredRate());
                     results.add(figure + ".achieved", result.achievedRate());
                     results.add(figure + ".p50", result.visible().percentileMillis(50));
@@ -171,6 +194,7 @@ public final class BenchmarkMain {
             // each step starts with nothing left over from the steps before it
             into.add(figure + ".drain-before-seconds", drain.await());
             CpuSplit before = CpuSplit.now(commands, queries, infrastructure);
+            BenchInfrastructure.PostgresWork postgresBefore = infrastructure.postgresWork();
             Stopwatch step = Stopwatch.start();
             ClosedLoop.Result http = ingest.http(commands.url(), concurrency, sizes.ingestWarmup(),
                     sizes.ingestSeconds());
@@ -180,17 +204,21 @@ public final class BenchmarkMain {
             // bounds ingest on two shared cores, with the relay's and the projection's share of the step
             CpuSplit.now(commands, queries, infrastructure).minus(before).perCommand(http.allSucceeded())
                     .forEach((process, ms) -> into.add(figure + ".cpu-ms." + process, ms));
+            infrastructure.postgresWork().perCommand(postgresBefore, http.allSucceeded(), into, figure);
             record(into, figure, http);
             into.add(figure + ".drain-seconds", drainSeconds);
             // the rate at which commands became visible, not only acknowledged
             into.add(figure + ".sustained", http.allSucceeded() / (loadSeconds + drainSeconds));
             CpuSplit beforeJdbc = CpuSplit.now(commands, queries, infrastructure);
+            BenchInfrastructure.PostgresWork postgresBeforeJdbc = infrastructure.postgresWork();
             ClosedLoop.Result jdbc = ingest.jdbc(concurrency, sizes.ingestWarmup(), sizes.ingestSeconds());
             record(into, "ingest.jdbc.c" + concurrency, jdbc);
             if (concurrency == 64) {
                 // what bounds the baseline itself: its CPU per row, against 2 cores; and its rate without the wait
                 CpuSplit.now(commands, queries, infrastructure).minus(beforeJdbc).perCommand(jdbc.allSucceeded())
                         .forEach((process, ms) -> into.add("ingest.jdbc.c64.cpu-ms." + process, ms));
+                infrastructure.postgresWork().perCommand(postgresBeforeJdbc, jdbc.allSucceeded(), into,
+                        "ingest.jdbc.c64");
                 record(into, "ingest.jdbc-no-flush-wait.c64", ingest.jdbcWithoutWaitingForFlush(concurrency,
                         sizes.ingestWarmup(), sizes.ingestSeconds()));
             }
@@ -211,6 +239,9 @@ public final class BenchmarkMain {
         Map<String, Double> loads = new LinkedHashMap<>();
         String fixedPeak = System.getProperty("bench.e2e-peak");
         double peak = fixedPeak == null ? results.median("ingest.http.c64.sustained") : Double.parseDouble(fixedPeak);
+        if (fixedPeak != null) {
+            results.add("e2e.fixed-peak", peak);
+        }
         loads.put("at25", peak * 0.25);
         loads.put("at75", peak * 0.75);
         if (fixedPeak == null) {

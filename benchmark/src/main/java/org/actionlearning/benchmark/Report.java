@@ -48,7 +48,8 @@ final class Report {
         row(md, "projection, 1 instance (events/s)", "projection.query1",
                 "bare consumer " + Results.format(bare) + "/s", query1 / bare, "≥ 20,000/s and ≥ 25%",
                 query1 >= 20_000 && query1 / bare >= 0.25);
-        String sustained = "at " + Results.format(r.median("e2e.at75.offered")) + "/s, 75% of the sustained peak";
+        String sustained = "at " + Results.format(r.median("e2e.at75.offered")) + "/s, 75% of "
+                + (r.has("e2e.fixed-peak") ? "the peak given (-Dbench.e2e-peak)" : "the sustained peak");
         row(md, "end-to-end p50 at 75% of peak (ms)", "e2e.at75.p50", sustained, Double.NaN, "≤ 50 ms",
                 r.median("e2e.at75.p50") <= 50);
         row(md, "end-to-end p99 at 75% of peak (ms)", "e2e.at75.p99", sustained, Double.NaN, "≤ 250 ms",
@@ -91,186 +92,19 @@ final class Report {
         }
         md.append("\n");
 
-        md.append("## Command ingest over HTTP and its durability limit\n\n");
-        md.append("`POST /api/programmes` (LaunchProgramme: a new aggregate, one event, its own transaction), closed ")
-                .append("loop, ").append(sizes.ingestSeconds()).append(" s per step after ").append(sizes.ingestWarmup())
-                .append(" s warm-up, while the relay publishes to Kafka and a query service projects. Baseline: one ")
-                .append("connection per thread, INSERT of an event-sized row into a copy of `domainevententry` ")
-                .append("(same columns, keys and indexes) and COMMIT. Both with `synchronous_commit=on` and `fsync=on`. ")
-                .append("The measured runs follow ").append(warmUpRuns()).append(". ")
-                .append("Each HTTP step starts with the pipeline drained (every stored event projected; it took ")
-                .append(cell("ingest.http.c64.drain-before-seconds")).append(" s before the steps at concurrency 64). ")
-                .append("\"Sustained\" counts the step's commands (warm-up included) over the step and the time ")
-                .append("until their events were all projected (\"drain\"): the rate at which commands became ")
-                .append("visible, not only acknowledged. The last column is the CPU time of the command service and ")
-                .append("the query service processes (from /proc) per command, until the drain's end.\n\n");
-        md.append("| concurrency | HTTP commands/s | p50 ms | p99 ms | drain s | sustained commands/s | JDBC rows/s ")
-                .append("| p50 ms | p99 ms | HTTP / JDBC | services' CPU ms per command |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (int c : List.of(1, 16, 64)) {
-            String h = "ingest.http.c" + c;
-            String j = "ingest.jdbc.c" + c;
-            md.append("| ").append(c).append(" | ").append(cell(h + ".rate")).append(" | ").append(cell(h + ".p50"))
-                    .append(" | ").append(cell(h + ".p99")).append(" | ").append(cell(h + ".drain-seconds"))
-                    .append(" | ").append(cell(h + ".sustained")).append(" | ").append(cell(j + ".rate")).append(" | ")
-                    .append(cell(j + ".p50")).append(" | ").append(cell(j + ".p99")).append(" | ")
-                    .append(percent(r.median(h + ".rate") / r.median(j + ".rate"))).append(" | ")
-                    .append(cell(h + ".cpu-ms.services")).append(" |\n");
+        if (r.has("ingest.http.c64.rate")) {
+            ingest(md);
         }
-        md.append("\nThe HTTP stack's own floor, same client and concurrency: the command service answering its ")
-                .append("liveness probe (no command, no database):\n\n| concurrency | liveness probes/s | p50 ms | p99 ms | ")
-                .append("commands / probes |\n|---|---|---|---|---|\n");
-        for (int c : List.of(1, 16, 64)) {
-            String l = "ingest.liveness.c" + c;
-            md.append("| ").append(c).append(" | ").append(cell(l + ".rate")).append(" | ").append(cell(l + ".p50"))
-                    .append(" | ").append(cell(l + ".p99")).append(" | ")
-                    .append(percent(r.median("ingest.http.c" + c + ".rate") / r.median(l + ".rate"))).append(" |\n");
+        if (r.has("e2e.at75.p50")) {
+            endToEnd(md);
         }
-        md.append("\nWhere the CPU goes, per command (ms, from /proc; warm-up and drain included). The machine ")
-                .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
-                .append("acknowledge however the work is spread; the last row is the raw JDBC baseline's, per row ")
-                .append("(its load threads and driver in the benchmark JVM):\n\n| concurrency | command service | ")
-                .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / ")
-                .append("total (commands/s) |\n|---|---|---|---|---|---|---|---|\n");
-        for (int c : List.of(1, 16, 64)) {
-            cpuRow(md, String.valueOf(c), "ingest.http.c" + c + ".cpu-ms.");
+        if (r.has("projection.query1")) {
+            projection(md);
         }
-        if (r.has("ingest.jdbc.c64.cpu-ms.postgres")) {
-            cpuRow(md, "64, raw JDBC", "ingest.jdbc.c64.cpu-ms.");
-            md.append("\nThe raw JDBC appends at concurrency 64 with `synchronous_commit` off for their sessions (a ")
-                    .append("commit returns before its WAL is flushed; the WAL writer still flushes, in larger batches): ")
-                    .append(cell("ingest.jdbc-no-flush-wait.c64.rate")).append(" rows/s, ")
-                    .append(percent(r.median("ingest.jdbc-no-flush-wait.c64.rate")
-                            / r.median("ingest.jdbc.c64.rate"))).append(" of the durable rate.\n");
+        if (r.has("dashboard.events")) {
+            dashboardsAndRebuild(md);
         }
-        md.append("\n## End-to-end latency\n\n");
-        md.append("Open loop at a fixed rate: 25% and 75% of the median sustained rate at concurrency 64 (the ")
-                .append("rate the whole pipeline keeps up with), and 75% of the acknowledged rate for comparison (the ")
-                .append("load of the earlier rounds); each run starts with the pipeline drained; ")
-                .append(sizes.endToEndSeconds()).append(" s per run after unmeasured runs of ")
-                .append(sizes.endToEndWarmup()).append(" s at each load until the JVMs' JIT compilers settle (under ")
-                .append("a tenth of a round spent compiling, at most six rounds; rounds per load ")
-                .append(r.runs("e2e.at25.warmup.rounds")).append(", ").append(r.runs("e2e.at75.warmup.rounds"))
-                .append(r.has("e2e.at75-acknowledged.warmup.rounds") ? ", " + r.runs("e2e.at75-acknowledged.warmup.rounds") : "")
-                .append("; compile time in the last, ms: ").append(r.runs("e2e.at25.warmup.last-round-jit-ms"))
-                .append(", ").append(r.runs("e2e.at75.warmup.last-round-jit-ms"))
-                .append(r.has("e2e.at75-acknowledged.warmup.last-round-jit-ms")
-                        ? ", " + r.runs("e2e.at75-acknowledged.warmup.last-round-jit-ms") : "")
-                .append("); one command in fifty is followed from its 201 ")
-                .append("until `GET /api/programmes/{id}/actions` stops answering 404 ")
-                .append("(polled every 5 ms, so ±5 ms). Where the time goes: each command from when it was due to its 201 ")
-                .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
-                .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")
-                .append("stored to its read-model commit (`als.projection.lag`, all events of the step; the upper ")
-                .append("bound of the histogram bucket). All from the same runs, medians of the runs' percentiles. ")
-                .append("Cores busy: the CPU time of all five processes over the run (from /proc), as a share of the ")
-                .append("machine's cores.\n\n")
-                .append("| load | offered/s | achieved/s | visible p50 ms | visible p99 ms | 201 p50 / p99 ms ")
-                .append("| stored → on the topic p50 / p99 ms | stored → projected p50 / p99 ms | failed ")
-                .append("| cores busy % |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---|\n");
-        Map<String, String> loads = new LinkedHashMap<>();
-        loads.put("at25", "25% of the sustained peak");
-        loads.put("at75", "75% of the sustained peak");
-        loads.put("at75-acknowledged", "75% of the acknowledged peak");
-        for (Map.Entry<String, String> load : loads.entrySet()) {
-            String f = "e2e." + load.getKey();
-            if (!r.has(f + ".p50")) {
-                continue;
-            }
-            md.append("| ").append(load.getValue()).append(" | ").append(cell(f + ".offered")).append(" | ")
-                    .append(cell(f + ".achieved")).append(" | ").append(cell(f + ".p50")).append(" | ")
-                    .append(cell(f + ".p99")).append(" | ").append(medians(f + ".acknowledged")).append(" | ")
-                    .append(medians(f + ".on-topic")).append(" | ").append(medians(f + ".projected")).append(" | ")
-                    .append(cell(f + ".failed")).append(" | ").append(cell(f + ".cores-busy")).append(" |\n");
-        }
-        if (r.has("e2e.at75.cpu-ms.postgres")) {
-            md.append("\nWhere the CPU goes per command at each load, as in the ingest table (ms, from /proc, over ")
-                    .append("each run): an open-loop load pays the costs of polls and transactions that hold one or ")
-                    .append("two events:\n\n| load | command service | query service | PostgreSQL | Kafka broker | ")
-                    .append("benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) |\n")
-                    .append("|---|---|---|---|---|---|---|---|\n");
-            for (Map.Entry<String, String> load : loads.entrySet()) {
-                if (r.has("e2e." + load.getKey() + ".cpu-ms.postgres")) {
-                    cpuRow(md, load.getValue(), "e2e." + load.getKey() + ".cpu-ms.");
-                }
-            }
-        }
-        md.append("\n## Projection throughput\n\n");
-        md.append(Results.format(r.median("projection.events"))).append(" events already on a 6-partition topic, ")
-                .append("consumed from offset 0. Query service: a fresh database each run, rate measured from its ")
-                .append("first committed batch to the last offset (JVM start excluded, JIT warm-up included).\n\n")
-                .append("| consumer | events/s | share of bare consumer |\n|---|---|---|\n");
-        projectionRow(md, "bare Kafka consumer (read, discard)", "projection.bare", bare);
-        projectionRow(md, "naive projector (one row per transaction, first "
-                + "%,d".formatted(sizes.naiveEvents()) + " events)", "projection.naive", bare);
-        projectionRow(md, "query service, 1 instance", "projection.query1", bare);
-        projectionRow(md, "query service, 2 instances in one consumer group", "projection.query2", bare);
-        if (r.has("projection.budget.query2")) {
-            projectionRow(md, "query service, 1 instance with " + cores(), "projection.budget.query1", bare);
-            projectionRow(md, "query service, 2 instances in one consumer group, " + cores() + " each",
-                    "projection.budget.query2", bare);
-        }
-        md.append("\nTwo instances over one: ").append(percent(twoInstancesOverOne("projection.", "")))
-                .append(". Over the second half of the topic alone, when every JVM's JIT has compiled the projection ")
-                .append("(each instance warms up its own): 1 instance ").append(cell("projection.query1.second-half"))
-                .append(" events/s, 2 instances ").append(cell("projection.query2.second-half"))
-                .append(" events/s, ").append(percent(twoInstancesOverOne("projection.", ".second-half")))
-                .append(".\n");
-        if (r.has("projection.budget.query2")) {
-            md.append("\nWith a CPU budget per instance (each query-service JVM moved, once started, into a cgroup ")
-                    .append("of its own with a CPU quota of ").append(cores()).append(": an instance that brings its ")
-                    .append("own cores, as on a host of its own, though each JVM has sized its threads and collector ")
-                    .append("for the machine's 2 cores, as in the runs without a budget; PostgreSQL, the broker and the ")
-                    .append("benchmark share what the instances leave of the 2 cores): two instances over one ")
-                    .append(percent(twoInstancesOverOne("projection.budget.", ""))).append(", over the second half ")
-                    .append(cell("projection.budget.query1.second-half")).append(" and ")
-                    .append(cell("projection.budget.query2.second-half")).append(" events/s, ")
-                    .append(percent(twoInstancesOverOne("projection.budget.", ".second-half"))).append(".\n");
-        }
-        if (r.has("projection.query1.cpu-us.postgres")) {
-            md.append("\nWhere the CPU goes, per projected event (µs, from /proc, over the same span as the rate; the ")
-                    .append("query service's JIT compiler and garbage collector threads are part of its figure, and ")
-                    .append("every JVM runs its own); 2 cores divided by the total is the most events per second ")
-                    .append("the machine allows at that cost:\n\n| query service | PostgreSQL | query service | of which ")
-                    .append("JIT compilers | of which garbage collector | Kafka broker | total | 2 cores / total ")
-                    .append("(events/s) |\n|---|---|---|---|---|---|---|---|\n");
-            projectionCpuRow(md, "1 instance", "projection.query1");
-            projectionCpuRow(md, "2 instances", "projection.query2");
-            if (r.has("projection.budget.query2.cpu-us.postgres")) {
-                projectionCpuRow(md, "1 instance, " + cores(), "projection.budget.query1");
-                projectionCpuRow(md, "2 instances, " + cores() + " each", "projection.budget.query2");
-            }
-        }
-        md.append("\n## Dashboards and rebuild\n\n");
-        md.append(Results.format(r.median("dashboard.events"))).append(" events (").append(sizes.dashboardProgrammes())
-                .append(" programmes, ").append(sizes.dashboardProgrammes() * sizes.setsPerProgramme())
-                .append(" sets) projected by one query service in ")
-                .append(cell("projection.initial-dashboards.seconds")).append(" s from offset 0. ")
-                .append(sizes.apiRequests()).append(" requests per query and run, one at a time, random ids, after as ")
-                .append("many unmeasured ones; the ")
-                .append("baseline computes the same counts with SQL from the raw events: a table of envelopes with the ")
-                .append("payload as jsonb, first indexed as an event store is (by position: a programme's events are ")
-                .append("found by scanning; ").append(sizes.rawQueries()).append(" queries per run), then with ")
-                .append("indexes on programme and set added (which no event store has; ").append(sizes.apiRequests())
-                .append(" queries per run). The raw queries compute the counts and each member's contributions ")
-                .append("per meeting; the API also computes gini, entropy, follow-through, outcomes and ROI and ")
-                .append("answers JSON over HTTP.\n\n| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms | ")
-                .append("raw / API (p50) | raw indexed p50 ms | raw indexed p99 ms | raw indexed / API (p50) |\n")
-                .append("|---|---|---|---|---|---|---|---|---|\n");
-        for (String q : List.of("dashboard", "fairness")) {
-            md.append("| ").append(q).append(" | ").append(cell(q + ".api.p50")).append(" | ")
-                    .append(cell(q + ".api.p99")).append(" | ").append(cell(q + ".raw.p50")).append(" | ")
-                    .append(cell(q + ".raw.p99")).append(" | ")
-                    .append(times(r.median(q + ".raw.p50") / r.median(q + ".api.p50"))).append(" | ")
-                    .append(cell(q + ".raw-indexed.p50")).append(" | ").append(cell(q + ".raw-indexed.p99"))
-                    .append(" | ").append(times(r.median(q + ".raw-indexed.p50") / r.median(q + ".api.p50")))
-                    .append(" |\n");
-        }
-        md.append("\nRebuild, wall time: ").append(cell("rebuild.seconds")).append(" s for ")
-                .append(Results.format(r.median("dashboard.events"))).append(" events; the first run is the initial ")
-                .append("projection from offset 0 into empty read models, the others `POST /api/admin/rebuild` until ")
-                .append("its status says DONE.\n\n## Memory\n\nEach service in its own JVM with `-Xmx512m`; heap in use sampled every ")
+        md.append("\n## Memory\n\nEach service in its own JVM with `-Xmx512m`; heap in use sampled every ")
                 .append("500 ms from the actuator (`jvm.memory.used`, area heap), RSS is the kernel's peak (`VmHWM`).\n\n")
                 .append("| service | peak heap MiB | peak RSS MiB |\n|---|---|---|\n")
                 .append("| command service | ").append(Results.format(r.max("memory.command.heap"))).append(" | ")
@@ -317,7 +151,212 @@ final class Report {
                 .append(Results.format(r.median(measured + "query2"))).append(" / ")
                 .append(Results.format(r.median(measured + "query1"))).append(" events/s; over the topic's second half ")
                 .append(percent(twoInstancesOverOne(measured, ".second-half"))).append(") | | | faster than one | ")
-                .append(scaleOut > 1 ? "yes" : "**no**").append(" |\n");
+                .append(verdict(measured + "query2", scaleOut > 1)).append(" |\n");
+    }
+
+    /** End-to-end latency at the loads, where its time goes and the CPU per command. */
+    private void endToEnd(StringBuilder md) {
+        md.append("\n## End-to-end latency\n\n");
+        md.append(r.has("e2e.fixed-peak")
+                ? "Open loop at a fixed rate: 25% and 75% of " + Results.format(r.median("e2e.fixed-peak"))
+                        + " commands/s (`-Dbench.e2e-peak`, the same rates in every invocation of a pair); "
+                : "Open loop at a fixed rate: 25% and 75% of the median sustained rate at concurrency 64 (the "
+                        + "rate the whole pipeline keeps up with), and 75% of the acknowledged rate for comparison "
+                        + "(the load of the earlier rounds); ")
+                .append("each run starts with the pipeline drained; ")
+                .append(sizes.endToEndSeconds()).append(" s per run after unmeasured runs of ")
+                .append(sizes.endToEndWarmup()).append(" s at each load until the JVMs' JIT compilers settle (under ")
+                .append("a tenth of a round spent compiling, at most six rounds; rounds per load ")
+                .append(r.runs("e2e.at25.warmup.rounds")).append(", ").append(r.runs("e2e.at75.warmup.rounds"))
+                .append(r.has("e2e.at75-acknowledged.warmup.rounds") ? ", " + r.runs("e2e.at75-acknowledged.warmup.rounds") : "")
+                .append("; compile time in the last, ms: ").append(r.runs("e2e.at25.warmup.last-round-jit-ms"))
+                .append(", ").append(r.runs("e2e.at75.warmup.last-round-jit-ms"))
+                .append(r.has("e2e.at75-acknowledged.warmup.last-round-jit-ms")
+                        ? ", " + r.runs("e2e.at75-acknowledged.warmup.last-round-jit-ms") : "")
+                .append("); one command in fifty is followed from its 201 ")
+                .append("until `GET /api/programmes/{id}/actions` stops answering 404 ")
+                .append("(polled every 5 ms for 50 ms, then every tenth of the time waited, so late by at most 5 ms or 10%). Where the time goes: each command from when it was due to its 201 ")
+                .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
+                .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")
+                .append("stored to its read-model commit (`als.projection.lag`, all events of the step; the upper ")
+                .append("bound of the histogram bucket). All from the same runs, medians of the runs' percentiles. ")
+                .append("Cores busy: the CPU time of all five processes over the run (from /proc), as a share of the ")
+                .append("machine's cores.\n\n")
+                .append("| load | offered/s | achieved/s | visible p50 ms | visible p99 ms | 201 p50 / p99 ms ")
+                .append("| stored → on the topic p50 / p99 ms | stored → projected p50 / p99 ms | failed ")
+                .append("| cores busy % |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|\n");
+        Map<String, String> loads = new LinkedHashMap<>();
+        String peak = r.has("e2e.fixed-peak") ? "the given peak" : "the sustained peak";
+        loads.put("at25", "25% of " + peak);
+        loads.put("at75", "75% of " + peak);
+        loads.put("at75-acknowledged", "75% of the acknowledged peak");
+        for (Map.Entry<String, String> load : loads.entrySet()) {
+            String f = "e2e." + load.getKey();
+            if (!r.has(f + ".p50")) {
+                continue;
+            }
+            md.append("| ").append(load.getValue()).append(" | ").append(cell(f + ".offered")).append(" | ")
+                    .append(cell(f + ".achieved")).append(" | ").append(cell(f + ".p50")).append(" | ")
+                    .append(cell(f + ".p99")).append(" | ").append(medians(f + ".acknowledged")).append(" | ")
+                    .append(medians(f + ".on-topic")).append(" | ").append(medians(f + ".projected")).append(" | ")
+                    .append(cell(f + ".failed")).append(" | ").append(cell(f + ".cores-busy")).append(" |\n");
+        }
+        if (r.has("e2e.at75.cpu-ms.postgres")) {
+            md.append("\nWhere the CPU goes per command at each load, as in the ingest table (ms, from /proc, over ")
+                    .append("each run): an open-loop load pays the costs of polls and transactions that hold one or ")
+                    .append("two events:\n\n| load | command service | query service | PostgreSQL | Kafka broker | ")
+                    .append("benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) | PostgreSQL commits / ")
+                    .append("WAL flushes per command |\n|---|---|---|---|---|---|---|---|---|\n");
+            for (Map.Entry<String, String> load : loads.entrySet()) {
+                if (r.has("e2e." + load.getKey() + ".cpu-ms.postgres")) {
+                    cpuRow(md, load.getValue(), "e2e." + load.getKey());
+                }
+            }
+        }
+    }
+
+    /** Projection throughput against its baselines, the scale-out step and the CPU per event. */
+    private void projection(StringBuilder md) {
+        double bare = r.median("projection.bare");
+        md.append("\n## Projection throughput\n\n");
+        md.append(Results.format(r.median("projection.events"))).append(" events already on a 6-partition topic, ")
+                .append("consumed from offset 0. Query service: a fresh database each run, rate measured from its ")
+                .append("first committed batch to the last offset (JVM start excluded, JIT warm-up included).\n\n")
+                .append("| consumer | events/s | share of bare consumer |\n|---|---|---|\n");
+        projectionRow(md, "bare Kafka consumer (read, discard)", "projection.bare", bare);
+        projectionRow(md, "naive projector (one row per transaction, first "
+                + "%,d".formatted(sizes.naiveEvents()) + " events)", "projection.naive", bare);
+        projectionRow(md, "query service, 1 instance", "projection.query1", bare);
+        projectionRow(md, "query service, 2 instances in one consumer group", "projection.query2", bare);
+        if (r.has("projection.budget.query2")) {
+            projectionRow(md, "query service, 1 instance with " + cores(), "projection.budget.query1", bare);
+            projectionRow(md, "query service, 2 instances in one consumer group, " + cores() + " each",
+                    "projection.budget.query2", bare);
+        }
+        md.append("\nTwo instances over one: ").append(percent(twoInstancesOverOne("projection.", "")))
+                .append(". Over the second half of the topic alone, when every JVM's JIT has compiled the projection ")
+                .append("(each instance warms up its own): 1 instance ").append(cell("projection.query1.second-half"))
+                .append(" events/s, 2 instances ").append(cell("projection.query2.second-half"))
+                .append(" events/s, ").append(percent(twoInstancesOverOne("projection.", ".second-half")))
+                .append(".\n");
+        if (r.has("projection.budget.query2")) {
+            md.append("\nWith a CPU budget per instance (each query-service JVM moved, once started, into a cgroup ")
+                    .append("of its own with a CPU quota of ").append(cores()).append(": an instance that brings its ")
+                    .append("own cores, as on a host of its own, though each JVM has sized its threads and collector ")
+                    .append("for the machine's 2 cores, as in the runs without a budget; PostgreSQL, the broker and the ")
+                    .append("benchmark share what the instances leave of the 2 cores): two instances over one ")
+                    .append(percent(twoInstancesOverOne("projection.budget.", ""))).append(", over the second half ")
+                    .append(cell("projection.budget.query1.second-half")).append(" and ")
+                    .append(cell("projection.budget.query2.second-half")).append(" events/s, ")
+                    .append(percent(twoInstancesOverOne("projection.budget.", ".second-half"))).append(".\n");
+        }
+        if (r.has("projection.query1.cpu-us.postgres")) {
+            md.append("\nWhere the CPU goes, per projected event (µs, from /proc, over the same span as the rate; the ")
+                    .append("query service's JIT compiler and garbage collector threads are part of its figure, and ")
+                    .append("every JVM runs its own); 2 cores divided by the total is the most events per second ")
+                    .append("the machine allows at that cost:\n\n| query service | PostgreSQL | query service | of which ")
+                    .append("JIT compilers | of which garbage collector | Kafka broker | total | 2 cores / total ")
+                    .append("(events/s) |\n|---|---|---|---|---|---|---|---|\n");
+            projectionCpuRow(md, "1 instance", "projection.query1");
+            projectionCpuRow(md, "2 instances", "projection.query2");
+            if (r.has("projection.budget.query2.cpu-us.postgres")) {
+                projectionCpuRow(md, "1 instance, " + cores(), "projection.budget.query1");
+                projectionCpuRow(md, "2 instances, " + cores() + " each", "projection.budget.query2");
+            }
+        }
+    }
+
+    /** Dashboard and fairness latency against raw SQL, and the rebuild. */
+    private void dashboardsAndRebuild(StringBuilder md) {
+        md.append("\n## Dashboards and rebuild\n\n");
+        md.append(Results.format(r.median("dashboard.events"))).append(" events (").append(sizes.dashboardProgrammes())
+                .append(" programmes, ").append(sizes.dashboardProgrammes() * sizes.setsPerProgramme())
+                .append(" sets) projected by one query service in ")
+                .append(cell("projection.initial-dashboards.seconds")).append(" s from offset 0. ")
+                .append(sizes.apiRequests()).append(" requests per query and run, one at a time, random ids, after as ")
+                .append("many unmeasured ones; the ")
+                .append("baseline computes the same counts with SQL from the raw events: a table of envelopes with the ")
+                .append("payload as jsonb, first indexed as an event store is (by position: a programme's events are ")
+                .append("found by scanning; ").append(sizes.rawQueries()).append(" queries per run), then with ")
+                .append("indexes on programme and set added (which no event store has; ").append(sizes.apiRequests())
+                .append(" queries per run). The raw queries compute the counts and each member's contributions ")
+                .append("per meeting; the API also computes gini, entropy, follow-through, outcomes and ROI and ")
+                .append("answers JSON over HTTP.\n\n| query | API p50 ms | API p99 ms | raw SQL p50 ms | raw SQL p99 ms | ")
+                .append("raw / API (p50) | raw indexed p50 ms | raw indexed p99 ms | raw indexed / API (p50) |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (String q : List.of("dashboard", "fairness")) {
+            md.append("| ").append(q).append(" | ").append(cell(q + ".api.p50")).append(" | ")
+                    .append(cell(q + ".api.p99")).append(" | ").append(cell(q + ".raw.p50")).append(" | ")
+                    .append(cell(q + ".raw.p99")).append(" | ")
+                    .append(times(r.median(q + ".raw.p50") / r.median(q + ".api.p50"))).append(" | ")
+                    .append(cell(q + ".raw-indexed.p50")).append(" | ").append(cell(q + ".raw-indexed.p99"))
+                    .append(" | ").append(times(r.median(q + ".raw-indexed.p50") / r.median(q + ".api.p50")))
+                    .append(" |\n");
+        }
+        md.append("\nRebuild, wall time: ").append(cell("rebuild.seconds")).append(" s for ")
+                .append(Results.format(r.median("dashboard.events"))).append(" events; the first run is the initial ")
+                .append("projection from offset 0 into empty read models, the others `POST /api/admin/rebuild` until ")
+                .append("its status says DONE.\n");
+    }
+
+    /** Command ingest against its durability limit, the HTTP floor and the CPU per command. */
+    private void ingest(StringBuilder md) {
+        md.append("## Command ingest over HTTP and its durability limit\n\n");
+        md.append("`POST /api/programmes` (LaunchProgramme: a new aggregate, one event, its own transaction), closed ")
+                .append("loop, ").append(sizes.ingestSeconds()).append(" s per step after ").append(sizes.ingestWarmup())
+                .append(" s warm-up, while the relay publishes to Kafka and a query service projects. Baseline: one ")
+                .append("connection per thread, INSERT of an event-sized row into a copy of `domainevententry` ")
+                .append("(same columns, keys and indexes) and COMMIT. Both with `synchronous_commit=on` and `fsync=on`. ")
+                .append("The measured runs follow ").append(warmUpRuns()).append(". ")
+                .append("Each HTTP step starts with the pipeline drained (every stored event projected; it took ")
+                .append(cell("ingest.http.c64.drain-before-seconds")).append(" s before the steps at concurrency 64). ")
+                .append("\"Sustained\" counts the step's commands (warm-up included) over the step and the time ")
+                .append("until their events were all projected (\"drain\"): the rate at which commands became ")
+                .append("visible, not only acknowledged. The last column is the CPU time of the command service and ")
+                .append("the query service processes (from /proc) per command, until the drain's end.\n\n");
+        md.append("| concurrency | HTTP commands/s | p50 ms | p99 ms | drain s | sustained commands/s | JDBC rows/s ")
+                .append("| p50 ms | p99 ms | HTTP / JDBC | services' CPU ms per command |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (int c : List.of(1, 16, 64)) {
+            String h = "ingest.http.c" + c;
+            String j = "ingest.jdbc.c" + c;
+            md.append("| ").append(c).append(" | ").append(cell(h + ".rate")).append(" | ").append(cell(h + ".p50"))
+                    .append(" | ").append(cell(h + ".p99")).append(" | ").append(cell(h + ".drain-seconds"))
+                    .append(" | ").append(cell(h + ".sustained")).append(" | ").append(cell(j + ".rate")).append(" | ")
+                    .append(cell(j + ".p50")).append(" | ").append(cell(j + ".p99")).append(" | ")
+                    .append(percent(r.median(h + ".rate") / r.median(j + ".rate"))).append(" | ")
+                    .append(cell(h + ".cpu-ms.services")).append(" |\n");
+        }
+        md.append("\nThe HTTP stack's own floor, same client and concurrency: the command service answering its ")
+                .append("liveness probe (no command, no database):\n\n| concurrency | liveness probes/s | p50 ms | p99 ms | ")
+                .append("commands / probes |\n|---|---|---|---|---|\n");
+        for (int c : List.of(1, 16, 64)) {
+            String l = "ingest.liveness.c" + c;
+            md.append("| ").append(c).append(" | ").append(cell(l + ".rate")).append(" | ").append(cell(l + ".p50"))
+                    .append(" | ").append(cell(l + ".p99")).append(" | ")
+                    .append(percent(r.median("ingest.http.c" + c + ".rate") / r.median(l + ".rate"))).append(" |\n");
+        }
+        md.append("\nWhere the CPU goes, per command (ms, from /proc; warm-up and drain included). The machine ")
+                .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
+                .append("acknowledge however the work is spread; the last row is the raw JDBC baseline's, per row ")
+                .append("(its load threads and driver in the benchmark JVM). The last column counts PostgreSQL's ")
+                .append("commits (all databases) and its WAL flushes per command: fewer flushes than commits means ")
+                .append("commits shared a flush:\n\n| concurrency | command service | ")
+                .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / ")
+                .append("total (commands/s) | PostgreSQL commits / WAL flushes per command |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (int c : List.of(1, 16, 64)) {
+            cpuRow(md, String.valueOf(c), "ingest.http.c" + c);
+        }
+        if (r.has("ingest.jdbc.c64.cpu-ms.postgres")) {
+            cpuRow(md, "64, raw JDBC", "ingest.jdbc.c64");
+            md.append("\nThe raw JDBC appends at concurrency 64 with `synchronous_commit` off for their sessions (a ")
+                    .append("commit returns before its WAL is flushed; the WAL writer still flushes, in larger batches): ")
+                    .append(cell("ingest.jdbc-no-flush-wait.c64.rate")).append(" rows/s, ")
+                    .append(percent(r.median("ingest.jdbc-no-flush-wait.c64.rate")
+                            / r.median("ingest.jdbc.c64.rate"))).append(" of the durable rate.\n");
+        }
     }
 
     /** The CPU budget of each instance in the scale-out measurement with budgets, "0.5 core". */
@@ -326,14 +365,20 @@ final class Report {
         return java.math.BigDecimal.valueOf(cores).stripTrailingZeros().toPlainString() + (cores <= 1 ? " core" : " cores");
     }
 
-    /** A row of CPU per command by process, and the rate two cores allow at that cost. */
-    private void cpuRow(StringBuilder md, String name, String figures) {
+    /**
+     * A row of CPU per command by process, the rate two cores allow at that cost, and PostgreSQL's commits and WAL
+     * flushes per command.
+     */
+    private void cpuRow(StringBuilder md, String name, String figure) {
+        String figures = figure + ".cpu-ms.";
         double total = Stream.of("command", "query", "postgres", "broker", "bench")
                 .mapToDouble(process -> r.median(figures + process)).sum();
         md.append("| ").append(name).append(" | ").append(cell(figures + "command")).append(" | ")
                 .append(cell(figures + "query")).append(" | ").append(cell(figures + "postgres")).append(" | ")
                 .append(cell(figures + "broker")).append(" | ").append(cell(figures + "bench")).append(" | ")
-                .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" |\n");
+                .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" | ")
+                .append(cell(figure + ".pg-commits")).append(" / ").append(cell(figure + ".pg-wal-flushes"))
+                .append(" |\n");
     }
 
     private void projectionCpuRow(StringBuilder md, String name, String figure) {
@@ -368,7 +413,7 @@ final class Report {
         return Double.isNaN(ratio) ? "n/a" : "%.0f%%".formatted(ratio * 100);
     }
 
-    private static String machine() {
+    private String machine() {
         List<String> parts = new ArrayList<>();
         parts.add(Runtime.getRuntime().availableProcessors() + " cores");
         try {
@@ -383,6 +428,12 @@ final class Report {
         parts.add("Java " + System.getProperty("java.version"));
         parts.add("PostgreSQL 14 (embedded, synchronous_commit=on, fsync=on)");
         parts.add("Kafka 3.9.1 (KRaft, one broker in its own JVM with Kafka's default heap and GC options)");
+        if (r.has("machine.write-us")) {
+            // the pipeline pays these many times per command: where they are dear, every figure is slower
+            parts.add("a system call (1-byte write to /dev/null from Java) " + cell("machine.write-us")
+                    + " µs and a hand-off between two threads (a round trip through a SynchronousQueue) "
+                    + cell("machine.hand-off-us") + " µs, measured before the steps");
+        }
         return String.join(", ", parts);
     }
 }
