@@ -64,16 +64,14 @@ public class EventStoreConfiguration {
                                                  Serializer serializer, ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  org.axonframework.config.Configuration configuration,
-                                                 MeterRegistry registry) {
-        JdbcEventStorageEngine engine = JdbcEventStorageEngine.builder()
+                                                 MeterRegistry registry, EventStoreProperties properties) {
+        JdbcEventStorageEngine engine = new HeadOfStreamJdbcEngine(JdbcEventStorageEngine.builder()
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
-                .connectionProvider(connectionProvider)
-                .transactionManager(transactionManager)
-                .build();
+                .connectionProvider(connectionProvider), transactionManager, properties.headRecheckInterval());
         return new CountingEventStorageEngine(engine, registry);
     }
 
