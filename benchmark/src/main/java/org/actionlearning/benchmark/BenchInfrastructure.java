@@ -70,9 +70,9 @@ public final class BenchInfrastructure implements AutoCloseable {
     }
 
     /**
-     * What PostgreSQL has done so far, counted by its statistics: committed transactions in all databases, and WAL
-     * flushes to disk (pg_stat_wal). Per command, they show what a load pays per transaction and how many commits
-     * share a flush (group commit). The counters lag by up to half a second, which runs of many seconds absorb.
+     * What PostgreSQL has done so far, counted by its statistics: committed transactions in all databases (read-only
+     * ones included: pg_stat_database counts every transaction), and WAL flushes to disk (pg_stat_wal). Per command,
+     * they show what a load pays in transactions and in flushes. The counters lag by up to half a second, which runs of many seconds absorb.
      */
     public PostgresWork postgresWork() {
         try (Connection connection = connect("postgres");

@@ -54,6 +54,10 @@ public final class BenchmarkMain {
         Path root = Path.of(System.getProperty("bench.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve(option(arguments, "--out", "BENCHMARKS.md"));
         List<String> only = Arrays.asList(option(arguments, "--only", "ingest,projection,dashboard").split(","));
+        if (only.contains("e2e") && !only.contains("ingest") && System.getProperty("bench.e2e-peak") == null) {
+            throw new IllegalArgumentException("--only e2e needs -Dbench.e2e-peak=N (commands/s): without the ingest "
+                    + "steps there is no measured peak to take the loads from");
+        }
         BenchmarkMain bench = new BenchmarkMain(sizes, runs, root);
         Stopwatch total = Stopwatch.start();
         Files.createDirectories(LOGS);
@@ -87,10 +91,6 @@ public final class BenchmarkMain {
      * {@code -Dbench.e2e-peak}.
      */
     private void ingestAndEndToEnd(BenchInfrastructure infrastructure, boolean withIngest) throws Exception {
-        if (!withIngest && System.getProperty("bench.e2e-peak") == null) {
-            throw new IllegalArgumentException("--only e2e needs -Dbench.e2e-peak=N (commands/s): without the ingest "
-                    + "steps there is no measured peak to take the loads from");
-        }
         phase("command ingest (HTTP vs raw JDBC INSERT+COMMIT) and end-to-end latency");
         infrastructure.createDatabase("bench_command");
         infrastructure.createDatabase("bench_query");

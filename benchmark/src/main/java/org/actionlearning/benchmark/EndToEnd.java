@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * End-to-end latency at a fixed offered rate (open loop): commands are sent at {@code rate} per second whatever
  * the answers take; for one command in {@code SAMPLE}, the time from its 2xx to its programme being visible through
  * the query API ({@code GET /api/programmes/{id}/actions} answers 404 until the programme is projected), polled
- * every {@code POLL_MILLIS}.
+ * as {@link #awaitVisible} says.
  */
 public final class EndToEnd {
 

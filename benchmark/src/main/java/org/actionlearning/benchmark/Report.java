@@ -206,7 +206,7 @@ final class Report {
             md.append("\nWhere the CPU goes per command at each load, as in the ingest table (ms, from /proc, over ")
                     .append("each run): an open-loop load pays the costs of polls and transactions that hold one or ")
                     .append("two events:\n\n| load | command service | query service | PostgreSQL | Kafka broker | ")
-                    .append("benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) | PostgreSQL commits / ")
+                    .append("benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) | PostgreSQL transactions / ")
                     .append("WAL flushes per command |\n|---|---|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, String> load : loads.entrySet()) {
                 if (r.has("e2e." + load.getKey() + ".cpu-ms.postgres")) {
@@ -341,10 +341,10 @@ final class Report {
                 .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
                 .append("acknowledge however the work is spread; the last row is the raw JDBC baseline's, per row ")
                 .append("(its load threads and driver in the benchmark JVM). The last column counts PostgreSQL's ")
-                .append("commits (all databases) and its WAL flushes per command: fewer flushes than commits means ")
-                .append("commits shared a flush:\n\n| concurrency | command service | ")
+                .append("transactions (all databases, read-only ones included) and its WAL flushes per command:\n\n")
+                .append("| concurrency | command service | ")
                 .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / ")
-                .append("total (commands/s) | PostgreSQL commits / WAL flushes per command |\n")
+                .append("total (commands/s) | PostgreSQL transactions / WAL flushes per command |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         for (int c : List.of(1, 16, 64)) {
             cpuRow(md, String.valueOf(c), "ingest.http.c" + c);
@@ -431,7 +431,7 @@ final class Report {
         if (r.has("machine.write-us")) {
             // the pipeline pays these many times per command: where they are dear, every figure is slower
             parts.add("a system call (1-byte write to /dev/null from Java) " + cell("machine.write-us")
-                    + " µs and a hand-off between two threads (a round trip through a SynchronousQueue) "
+                    + " µs and a round trip between two threads (through a SynchronousQueue: two hand-offs) "
                     + cell("machine.hand-off-us") + " µs, measured before the steps");
         }
         return String.join(", ", parts);

@@ -11,9 +11,9 @@ import java.util.concurrent.SynchronousQueue;
 
 /**
  * What the kernel charges on this machine, measured before the steps: a system call (a 1-byte write to /dev/null)
- * and a hand-off between two threads (a round trip through a SynchronousQueue: two wake-ups). The pipeline pays
- * both many times per command (HTTP, JDBC and Kafka round trips over loopback, thread pools), so where they are
- * dear (a guest whose every system call goes through its hypervisor) every figure is slower, and this says why.
+ * and a round trip between two threads (through a SynchronousQueue: two hand-offs, which may spin before they park).
+ * The pipeline pays both many times per command (HTTP, JDBC and Kafka round trips over loopback, thread pools), so
+ * where they are dear every figure is slower; this gives machines something to be compared by.
  */
 public record SystemCallCost(double writeMicros, double handOffMicros) {
 
