@@ -37,8 +37,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>It ends after a batch shorter than the batch size. Nothing is skipped: the producer reads again from its
  *       newest event right away whenever a read found any.</li>
  *   <li>That read again is skipped when it cannot find anything new: no append of this engine committed since the
- *       last short read began, none is in flight (from its insert until its transaction completes), the short read
- *       left no gap behind it, and no recheck is due.</li>
+ *       last short read began, none is in flight (from its insert until its transaction completes), that read's
+ *       last event did not sit at the end of its window, and no recheck is due.</li>
  *   <li>The look past a gap wider than a batch runs on an empty read at most once per {@code recheckInterval}, not on
  *       every one. Such a gap needs a batch's worth of consecutive positions that no event kept (inserts rolled
  *       back).</li>
@@ -58,7 +58,7 @@ public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
     private final AtomicLong lastGapCheck;
     private final AtomicLong appendsCommitted = new AtomicLong();
     private final AtomicLong appendsInFlight = new AtomicLong();
-    /** {@link #appendsCommitted} when the last short read without gaps began; -1: none (the next read runs). */
+    /** {@link #appendsCommitted} when the last short read that ended before its window's end began; -1: none. */
     private volatile long committedAtLastShortRead = -1;
 
     public HeadOfStreamJdbcEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager,
@@ -177,7 +177,7 @@ public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
                 long committedBefore = appendsCommitted.get();
                 List<? extends TrackedEventData<?>> read = readHead(last, batchSize());
                 lastBatchRead = read.size() < batchSize();
-                if (lastBatchRead && leftNoGap(last, read)) {
+                if (lastBatchRead && endedBeforeItsWindow(last, read)) {
                     committedAtLastShortRead = committedBefore;
                 }
                 batch = read.iterator();
@@ -192,16 +192,18 @@ public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
         }
 
         /**
-         * Whether a short read took every position from its start to its last event: with a position rolled back in
-         * between, the window of a batch may have ended before events that were already stored, so the next read
-         * must run.
+         * Whether a short read's last event came before the end of its window (a batch's worth of positions after its
+         * start). One at the very end means positions rolled back inside the window may have made the read short, with
+         * events already stored beyond it: the next read must run. Short of the end, the positions after the last
+         * event held no stored event: free, in flight (counted), or rolled back at the window's end, which the
+         * recheck covers. (Gaps left by commits out of order are in flight, so they do not stop the skip.)
          */
-        private boolean leftNoGap(TrackingToken from, List<? extends TrackedEventData<?>> read) {
+        private boolean endedBeforeItsWindow(TrackingToken from, List<? extends TrackedEventData<?>> read) {
             if (read.isEmpty()) {
                 return true;
             }
-            GapAwareTrackingToken end = (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
-            return end.getGaps().isEmpty() && end.getIndex() - index(from) == read.size();
+            long lastIndex = index(read.get(read.size() - 1).trackingToken());
+            return lastIndex < index(from) + batchSize();
         }
     }
 }
