@@ -72,7 +72,8 @@ public final class BenchInfrastructure implements AutoCloseable {
     /**
      * What PostgreSQL has done so far, counted by its statistics: committed transactions in all databases (read-only
      * ones included: pg_stat_database counts every transaction), and WAL flushes to disk (pg_stat_wal). Per command,
-     * they show what a load pays in transactions and in flushes. The counters lag by up to half a second, which runs of many seconds absorb.
+     * they show what a load pays in transactions and in flushes. The counters lag by up to half a second, which runs
+     * of many seconds absorb.
      */
     public PostgresWork postgresWork() {
         try (Connection connection = connect("postgres");
@@ -87,12 +88,12 @@ public final class BenchInfrastructure implements AutoCloseable {
     }
 
     /** Counts from {@link #postgresWork()}; -1 where they could not be read. */
-    public record PostgresWork(long commits, long walFlushes) {
+    public record PostgresWork(long transactions, long walFlushes) {
 
-        /** Commits and WAL flushes per command since {@code earlier}, into {@code figure + ".pg-commits"} etc. */
+        /** Transactions and WAL flushes per command since {@code earlier}, into {@code figure + ".pg-transactions"} etc. */
         public void perCommand(PostgresWork earlier, double commands, Results into, String figure) {
-            if (commits >= 0 && earlier.commits >= 0) {
-                into.add(figure + ".pg-commits", (commits - earlier.commits) / commands);
+            if (transactions >= 0 && earlier.transactions >= 0) {
+                into.add(figure + ".pg-transactions", (transactions - earlier.transactions) / commands);
                 into.add(figure + ".pg-wal-flushes", (walFlushes - earlier.walFlushes) / commands);
             }
         }

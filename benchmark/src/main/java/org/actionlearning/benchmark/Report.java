@@ -377,7 +377,7 @@ final class Report {
                 .append(cell(figures + "query")).append(" | ").append(cell(figures + "postgres")).append(" | ")
                 .append(cell(figures + "broker")).append(" | ").append(cell(figures + "bench")).append(" | ")
                 .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" | ")
-                .append(cell(figure + ".pg-commits")).append(" / ").append(cell(figure + ".pg-wal-flushes"))
+                .append(cell(figure + ".pg-transactions")).append(" / ").append(cell(figure + ".pg-wal-flushes"))
                 .append(" |\n");
     }
 
