@@ -339,8 +339,9 @@ final class Report {
         }
         md.append("\nWhere the CPU goes, per command (ms, from /proc; warm-up and drain included). The machine ")
                 .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
-                .append("acknowledge however the work is spread; the last row is the raw JDBC baseline's, per row ")
-                .append("(its load threads and driver in the benchmark JVM). The last column counts PostgreSQL's ")
+                .append("acknowledge however the work is spread; the last rows are the raw JDBC baseline's, per row ")
+                .append("(its load threads and driver in the benchmark JVM), and the liveness probe's, per probe. ")
+                .append("The last column counts PostgreSQL's ")
                 .append("transactions (all databases, read-only ones included) and its WAL flushes per command:\n\n")
                 .append("| concurrency | command service | ")
                 .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / ")
@@ -351,11 +352,19 @@ final class Report {
         }
         if (r.has("ingest.jdbc.c64.cpu-ms.postgres")) {
             cpuRow(md, "64, raw JDBC", "ingest.jdbc.c64");
+        }
+        if (r.has("ingest.liveness.c64.cpu-ms.postgres")) {
+            cpuRow(md, "64, liveness probe", "ingest.liveness.c64");
+        }
+        if (r.has("ingest.jdbc.c64.cpu-ms.postgres")) {
             md.append("\nThe raw JDBC appends at concurrency 64 with `synchronous_commit` off for their sessions (a ")
                     .append("commit returns before its WAL is flushed; the WAL writer still flushes, in larger batches): ")
                     .append(cell("ingest.jdbc-no-flush-wait.c64.rate")).append(" rows/s, ")
                     .append(percent(r.median("ingest.jdbc-no-flush-wait.c64.rate")
                             / r.median("ingest.jdbc.c64.rate"))).append(" of the durable rate.\n");
+        }
+        if (r.has("ingest.liveness.c64.cpu-ms.postgres") && r.has("ingest.jdbc.c64.cpu-ms.postgres")) {
+            commandFloor(md);
         }
     }
 
@@ -371,14 +380,38 @@ final class Report {
      */
     private void cpuRow(StringBuilder md, String name, String figure) {
         String figures = figure + ".cpu-ms.";
-        double total = Stream.of("command", "query", "postgres", "broker", "bench")
-                .mapToDouble(process -> r.median(figures + process)).sum();
+        double total = cpuTotal(figure);
         md.append("| ").append(name).append(" | ").append(cell(figures + "command")).append(" | ")
                 .append(cell(figures + "query")).append(" | ").append(cell(figures + "postgres")).append(" | ")
                 .append(cell(figures + "broker")).append(" | ").append(cell(figures + "bench")).append(" | ")
                 .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" | ")
                 .append(cell(figure + ".pg-transactions")).append(" / ").append(cell(figure + ".pg-wal-flushes"))
                 .append(" |\n");
+    }
+
+    /** CPU ms per command (or row, or probe) of all processes together. */
+    private double cpuTotal(String figure) {
+        return Stream.of("command", "query", "postgres", "broker", "bench")
+                .mapToDouble(process -> r.median(figure + ".cpu-ms." + process)).sum();
+    }
+
+    /**
+     * The least a command can cost on these cores, measured: one HTTP request to the same service and one durable
+     * insert. Whatever the pipeline does beyond them, the rate two cores allow at that cost is a ceiling.
+     */
+    private void commandFloor(StringBuilder md) {
+        double probe = cpuTotal("ingest.liveness.c64");
+        double row = cpuTotal("ingest.jdbc.c64");
+        double ceiling = 2000 / (probe + row);
+        md.append("\nThe least a command can cost here: one HTTP request to the command service (its liveness probe, ")
+                .append(Results.format(probe)).append(" ms of CPU in all at concurrency 64, the client's and the ")
+                .append("services' idle work included) and one durable insert (a raw row, ").append(Results.format(row))
+                .append(" ms): ").append(Results.format(probe + row)).append(" ms, so two cores allow at most ")
+                .append(Results.format(ceiling)).append(" commands/s, ")
+                .append(percent(ceiling / r.median("ingest.jdbc.c64.rate")))
+                .append(" of the raw JDBC rate, before the frameworks' work on a command, the relay's and the ")
+                .append("projection's. The pipeline's commands cost ").append(Results.format(cpuTotal("ingest.http.c64")))
+                .append(" ms.\n");
     }
 
     private void projectionCpuRow(StringBuilder md, String name, String figure) {
