@@ -205,7 +205,7 @@ public final class BenchmarkMain {
             ClosedLoop.Result jdbc = ingest.jdbc(concurrency, sizes.ingestWarmup(), sizes.ingestSeconds());
             record(into, "ingest.jdbc.c" + concurrency, jdbc);
             if (concurrency == 64) {
-                // what bounds the baseline itself: its CPU per row, against 2 cores; and its rate without the wait
+                // what bounds the baseline itself: its CPU per row, against the cores; and its rate without the wait
                 jdbcUsage.recordPer(jdbc.allSucceeded(), into, "ingest.jdbc.c64");
                 record(into, "ingest.jdbc-no-flush-wait.c64", ingest.jdbcWithoutWaitingForFlush(concurrency,
                         sizes.ingestWarmup(), sizes.ingestSeconds()));

@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 final class Report {
 
     private final Results r;
+    /** The machine's cores: what all processes share, so 1,000 ms per core and second bounds the CPU per operation. */
+    private final int cores = Runtime.getRuntime().availableProcessors();
     private final BenchSizes sizes;
     private final int runs;
     private final double seconds;
@@ -206,7 +208,9 @@ final class Report {
             md.append("\nWhere the CPU goes per command at each load, as in the ingest table (ms, from /proc, over ")
                     .append("each run): an open-loop load pays the costs of polls and transactions that hold one or ")
                     .append("two events:\n\n| load | command service | query service | PostgreSQL | Kafka broker | ")
-                    .append("benchmark JVM (HTTP client) | total | 2 cores / total (commands/s) | PostgreSQL transactions / ")
+                    .append("benchmark JVM (HTTP client) | total | ").append(cores)
+                    .append(" cores / total (commands/s) | ")
+                    .append("PostgreSQL transactions / ")
                     .append("WAL flushes per command |\n|---|---|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, String> load : loads.entrySet()) {
                 if (r.has("e2e." + load.getKey() + ".cpu-ms.postgres")) {
@@ -244,8 +248,9 @@ final class Report {
             md.append("\nWith a CPU budget per instance (each query-service JVM moved, once started, into a cgroup ")
                     .append("of its own with a CPU quota of ").append(cores()).append(": an instance that brings its ")
                     .append("own cores, as on a host of its own, though each JVM has sized its threads and collector ")
-                    .append("for the machine's 2 cores, as in the runs without a budget; PostgreSQL, the broker and the ")
-                    .append("benchmark share what the instances leave of the 2 cores): two instances over one ")
+                    .append("for the machine's ").append(cores).append(" cores, as in the runs without a budget; PostgreSQL, ")
+                    .append("the broker and the benchmark share what the instances leave of the ").append(cores)
+                    .append(" cores): two instances over one ")
                     .append(percent(twoInstancesOverOne("projection.budget.", ""))).append(", over the second half ")
                     .append(cell("projection.budget.query1.second-half")).append(" and ")
                     .append(cell("projection.budget.query2.second-half")).append(" events/s, ")
@@ -254,9 +259,11 @@ final class Report {
         if (r.has("projection.query1.cpu-us.postgres")) {
             md.append("\nWhere the CPU goes, per projected event (µs, from /proc, over the same span as the rate; the ")
                     .append("query service's JIT compiler and garbage collector threads are part of its figure, and ")
-                    .append("every JVM runs its own); 2 cores divided by the total is the most events per second ")
+                    .append("every JVM runs its own); ").append(cores)
+                    .append(" cores divided by the total is the most events per second ")
                     .append("the machine allows at that cost:\n\n| query service | PostgreSQL | query service | of which ")
-                    .append("JIT compilers | of which garbage collector | Kafka broker | total | 2 cores / total ")
+                    .append("JIT compilers | of which garbage collector | Kafka broker | total | ").append(cores)
+                    .append(" cores / total ")
                     .append("(events/s) |\n|---|---|---|---|---|---|---|---|\n");
             projectionCpuRow(md, "1 instance", "projection.query1");
             projectionCpuRow(md, "2 instances", "projection.query2");
@@ -338,13 +345,15 @@ final class Report {
                     .append(percent(r.median("ingest.http.c" + c + ".rate") / r.median(l + ".rate"))).append(" |\n");
         }
         md.append("\nWhere the CPU goes, per command (ms, from /proc; warm-up and drain included). The machine ")
-                .append("has 2 cores, so 2,000 ms divided by the total is the most commands per second it can ")
+                .append("has ").append(cores).append(" cores, so ").append(Results.format(1000.0 * cores))
+                .append(" ms divided by the total is the most commands per second it can ")
                 .append("acknowledge however the work is spread; the last rows are the raw JDBC baseline's, per row ")
                 .append("(its load threads and driver in the benchmark JVM), and the liveness probe's, per probe. ")
                 .append("The last column counts PostgreSQL's ")
                 .append("transactions (all databases, read-only ones included) and its WAL flushes per command:\n\n")
                 .append("| concurrency | command service | ")
-                .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | 2 cores / ")
+                .append("query service | PostgreSQL | Kafka broker | benchmark JVM (HTTP client) | total | ").append(cores)
+                .append(" cores / ")
                 .append("total (commands/s) | PostgreSQL transactions / WAL flushes per command |\n")
                 .append("|---|---|---|---|---|---|---|---|---|\n");
         for (int c : List.of(1, 16, 64)) {
@@ -375,7 +384,7 @@ final class Report {
     }
 
     /**
-     * A row of CPU per command by process, the rate two cores allow at that cost, and PostgreSQL's commits and WAL
+     * A row of CPU per command by process, the rate the cores allow at that cost, and PostgreSQL's transactions and WAL
      * flushes per command.
      */
     private void cpuRow(StringBuilder md, String name, String figure) {
@@ -384,7 +393,8 @@ final class Report {
         md.append("| ").append(name).append(" | ").append(cell(figures + "command")).append(" | ")
                 .append(cell(figures + "query")).append(" | ").append(cell(figures + "postgres")).append(" | ")
                 .append(cell(figures + "broker")).append(" | ").append(cell(figures + "bench")).append(" | ")
-                .append(Results.format(total)).append(" | ").append(Results.format(2000 / total)).append(" | ")
+                .append(Results.format(total)).append(" | ").append(Results.format(1000.0 * cores / total))
+                .append(" | ")
                 .append(cell(figure + ".pg-transactions")).append(" / ").append(cell(figure + ".pg-wal-flushes"))
                 .append(" |\n");
     }
@@ -397,20 +407,22 @@ final class Report {
 
     /**
      * The least a command can cost on these cores, measured: one HTTP request to the same service and one durable
-     * insert. Whatever the pipeline does beyond them, the rate two cores allow at that cost is a ceiling.
+     * insert. Whatever the pipeline does beyond them, the rate the cores allow at that cost is a ceiling.
      */
     private void commandFloor(StringBuilder md) {
         double probe = cpuTotal("ingest.liveness.c64");
         double row = cpuTotal("ingest.jdbc.c64");
-        double ceiling = 2000 / (probe + row);
+        double ceiling = 1000.0 * cores / (probe + row);
         md.append("\nThe least a command can cost here: one HTTP request to the command service (its liveness probe, ")
                 .append(Results.format(probe)).append(" ms of CPU in all at concurrency 64, the client's and the ")
                 .append("services' idle work included) and one durable insert (a raw row, ").append(Results.format(row))
-                .append(" ms): ").append(Results.format(probe + row)).append(" ms, so two cores allow at most ")
+                .append(" ms): ").append(Results.format(probe + row)).append(" ms, so ").append(cores)
+                .append(" cores allow at most ")
                 .append(Results.format(ceiling)).append(" commands/s, ")
                 .append(percent(ceiling / r.median("ingest.jdbc.c64.rate")))
                 .append(" of the raw JDBC rate, before the frameworks' work on a command, the relay's and the ")
-                .append("projection's. The pipeline's commands cost ").append(Results.format(cpuTotal("ingest.http.c64")))
+                .append("projection's. The pipeline's commands cost ")
+                .append(Results.format(cpuTotal("ingest.http.c64")))
                 .append(" ms.\n");
     }
 
@@ -420,7 +432,7 @@ final class Report {
         md.append("| ").append(name).append(" | ").append(cell(cpu + "postgres")).append(" | ")
                 .append(cell(cpu + "query")).append(" | ").append(cell(cpu + "query-jit")).append(" | ")
                 .append(cell(cpu + "query-gc")).append(" | ").append(cell(cpu + "broker")).append(" | ")
-                .append(Results.format(total)).append(" | ").append(Results.format(2e6 / total)).append(" |\n");
+                .append(Results.format(total)).append(" | ").append(Results.format(1e6 * cores / total)).append(" |\n");
     }
 
     private void projectionRow(StringBuilder md, String name, String figure, double bare) {
