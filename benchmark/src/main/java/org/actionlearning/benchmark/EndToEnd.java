@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
 public final class EndToEnd {
 
     /**
-     * One command in fifty is followed. Each followed command is polled until it shows (see awaitVisible); following one
-     * in twenty, the polls at 75% of peak were more requests per second than the commands themselves, on the
-     * same two cores, and measured the probe's own load as much as the pipeline.
+     * One command in fifty is followed. Each followed command is polled until it shows ({@link #awaitVisible});
+     * following one in twenty, the polls at 75% of peak were more requests per second than the commands themselves,
+     * on the same two cores, and measured the probe's own load as much as the pipeline.
      */
     private static final int SAMPLE = 50;
     private static final long POLL_MILLIS = 5;

@@ -177,7 +177,8 @@ final class Report {
                         ? ", " + r.runs("e2e.at75-acknowledged.warmup.last-round-jit-ms") : "")
                 .append("); one command in fifty is followed from its 201 ")
                 .append("until `GET /api/programmes/{id}/actions` stops answering 404 ")
-                .append("(polled every 5 ms for 50 ms, then every tenth of the time waited, so late by at most 5 ms or 10%). Where the time goes: each command from when it was due to its 201 ")
+                .append("(polled every 5 ms for 50 ms, then every tenth of the time waited, so late by at most 5 ms ")
+                .append("or 10%). Where the time goes: each command from when it was due to its 201 ")
                 .append("(client queueing included); each event from stored to read from the topic by a consumer of ")
                 .append("the benchmark's own (the relay and Kafka); and the query service's own lag from each event ")
                 .append("stored to its read-model commit (`als.projection.lag`, all events of the step; the upper ")
@@ -209,9 +210,8 @@ final class Report {
                     .append("each run): an open-loop load pays the costs of polls and transactions that hold one or ")
                     .append("two events:\n\n| load | command service | query service | PostgreSQL | Kafka broker | ")
                     .append("benchmark JVM (HTTP client) | total | ").append(cores)
-                    .append(" cores / total (commands/s) | ")
-                    .append("PostgreSQL transactions / ")
-                    .append("WAL flushes per command |\n|---|---|---|---|---|---|---|---|---|\n");
+                    .append(" cores / total (commands/s) | PostgreSQL transactions / WAL flushes per command |\n")
+                    .append("|---|---|---|---|---|---|---|---|---|\n");
             for (Map.Entry<String, String> load : loads.entrySet()) {
                 if (r.has("e2e." + load.getKey() + ".cpu-ms.postgres")) {
                     cpuRow(md, load.getValue(), "e2e." + load.getKey());
