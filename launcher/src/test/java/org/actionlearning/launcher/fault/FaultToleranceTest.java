@@ -34,7 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * "No lost or doubled effect" (DESIGN.md section 6) under faults. While background threads send real HTTP
+ * "No lost or doubled effect" (docs/reliability.md) under faults. While background threads send real HTTP
  * commands (questions and statements into an open meeting of each of two sets, costs into their programmes),
  * one part of the platform fails and comes back:
  * <ol>
