@@ -25,4 +25,20 @@ class ApiDocsTest extends QueryServiceTest {
         assertThat(fieldNames(docs.get("components").get("schemas"))).contains("ProgrammeDashboard", "SetFairness",
                 "ActionView", "MetricDetail", "ProgrammeRoi", "ProgrammeSummary");
     }
+
+    @Test
+    void theDocumentIsTheContractSwaggerUiCanSignInWith() {
+        JsonNode docs = getOk("/v3/api-docs");
+
+        assertThat(docs.at("/info/title").asText()).isEqualTo("Action Learning Sets: query API");
+        assertThat(docs.at("/components/securitySchemes/bearerToken/scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.at("/components/securitySchemes/bearerToken/bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(docs.get("security").findValuesAsText("bearerToken")).isNotNull();
+        assertThat(fieldNames(docs.at("/components/schemas/Problem/properties")))
+                .contains("status", "title", "detail", "errors");
+        JsonNode fairness = docs.at("/paths/~1api~1sets~1{setId}~1fairness/get/responses");
+        assertThat(fieldNames(fairness)).contains("200", "400", "401", "403");
+        assertThat(fairness.at("/401/content/application~1problem+json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/Problem");
+    }
 }
