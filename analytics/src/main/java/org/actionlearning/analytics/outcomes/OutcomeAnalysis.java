@@ -2,6 +2,7 @@ package org.actionlearning.analytics.outcomes;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,10 @@ import org.actionlearning.analytics.Statistics;
  * @param daysToTarget       days from the last baseline date to the first such follow-up; null if not met
  * @param pValue             Welch's two-sided t-test, baseline points against follow-ups; null if
  *                           fewer than 2 of either or undefined (no variance in either)
- * @param signals            run-chart signals present, in the order SHIFT, TREND
+ * @param runChart           Anhøj's longest run and crossings over the follow-ups; null without baseline
+ * @param xmr                individuals control limits from the baseline; null with fewer than 2 baseline points
+ * @param beyondLimits       follow-ups beyond the XmR limit on the improving side, in date order
+ * @param signals            signals present, in the order SHIFT, TREND, LONG_RUN, FEW_CROSSINGS, BEYOND_LIMITS
  */
 public record OutcomeAnalysis(
         Double centreLine,
@@ -32,6 +36,9 @@ public record OutcomeAnalysis(
         Boolean targetMet,
         Integer daysToTarget,
         Double pValue,
+        AnhojRules runChart,
+        XmrLimits xmr,
+        List<Measurement> beyondLimits,
         List<Signal> signals) {
 
     /**
@@ -42,6 +49,7 @@ public record OutcomeAnalysis(
     private static final double TARGET_TOLERANCE_PERCENT = 1e-9;
 
     public OutcomeAnalysis {
+        beyondLimits = List.copyOf(beyondLimits);
         signals = List.copyOf(signals);
     }
 
@@ -68,6 +76,9 @@ public record OutcomeAnalysis(
             targetMet = daysToTarget != null;
         }
 
+        AnhojRules runChart = centreLine == null ? null : AnhojRules.of(centreLine, boxed(followUpValues));
+        XmrLimits xmr = XmrLimits.fromBaseline(boxed(baselineValues));
+        List<Measurement> beyondLimits = xmr == null ? List.of() : xmr.beyondLimits(metric.direction(), followUpsInTime);
         return new OutcomeAnalysis(
                 centreLine,
                 baseline,
@@ -77,7 +88,25 @@ public record OutcomeAnalysis(
                 targetMet,
                 daysToTarget,
                 WelchTest.pValue(baselineValues, followUpValues),
-                RunChart.signals(metric.direction(), centreLine, boxed(followUpValues)));
+                runChart,
+                xmr,
+                beyondLimits,
+                signals(metric.direction(), centreLine, boxed(followUpValues), runChart, beyondLimits));
+    }
+
+    private static List<Signal> signals(Direction direction, Double centreLine, List<Double> followUps,
+            AnhojRules runChart, List<Measurement> beyondLimits) {
+        List<Signal> signals = new ArrayList<>(RunChart.signals(direction, centreLine, followUps));
+        if (runChart != null && runChart.longRun()) {
+            signals.add(Signal.LONG_RUN);
+        }
+        if (runChart != null && runChart.fewCrossings()) {
+            signals.add(Signal.FEW_CROSSINGS);
+        }
+        if (!beyondLimits.isEmpty()) {
+            signals.add(Signal.BEYOND_LIMITS);
+        }
+        return signals;
     }
 
     /** (value − baseline) / baseline × 100; null if either is missing or the baseline is 0. */

@@ -14,6 +14,7 @@ import org.actionlearning.analytics.outcomes.MetricDefinition;
  * @param baseline   mean of the baseline points (see {@code OutcomeAnalysis.baseline}); null if none
  * @param latest     the latest follow-up value (see {@code OutcomeAnalysis.latest}); null if none
  * @param estimates  participants' attribution estimates; may be empty
+ * @param daysFromBaselineToLatest days from the last baseline point to the latest follow-up; null if unknown
  */
 public record MetricInput(
         UUID metricId,
@@ -21,7 +22,13 @@ public record MetricInput(
         MetricDefinition definition,
         Double baseline,
         Double latest,
-        List<AttributionEstimate> estimates) {
+        List<AttributionEstimate> estimates,
+        Integer daysFromBaselineToLatest) {
+
+    public MetricInput(UUID metricId, String name, MetricDefinition definition, Double baseline, Double latest,
+            List<AttributionEstimate> estimates) {
+        this(metricId, name, definition, baseline, latest, estimates, null);
+    }
 
     public MetricInput {
         Objects.requireNonNull(metricId, "metricId");

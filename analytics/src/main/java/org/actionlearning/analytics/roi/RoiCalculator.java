@@ -2,16 +2,21 @@ package org.actionlearning.analytics.roi;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.actionlearning.analytics.Statistics;
 import org.actionlearning.analytics.outcomes.Direction;
 import org.actionlearning.analytics.outcomes.MetricDefinition;
 import org.actionlearning.analytics.outcomes.OutcomeAnalysis;
 
 /** Phillips ROI: benefits of the first year only, isolated by participant estimates. */
 public final class RoiCalculator {
+
+    /** Days after the last baseline point beyond which an improvement is no longer a first-year benefit. */
+    public static final int FIRST_YEAR_DAYS = 365;
+    /** An estimate made with less confidence than this breaks the conservative standards. */
+    public static final double MINIMUM_CONFIDENCE_PERCENT = 50;
 
     private RoiCalculator() {
     }
@@ -36,10 +41,34 @@ public final class RoiCalculator {
                 .filter(Objects::nonNull)
                 .mapToDouble(Double::doubleValue)
                 .sum();
+        double unisolated = priced.stream()
+                .filter(b -> b.annualBenefit() != null)
+                .mapToDouble(b -> b.improvement() * b.periodsPerYear() * b.valuePerUnit())
+                .sum();
         double total = costSummary.total();
-        return new RoiReport(costSummary, priced, intangibles, benefits,
-                Statistics.ratio(benefits, total),
-                total == 0 ? null : (benefits - total) / total * 100);
+        RoiReport.Figures isolatedFigures = RoiReport.Figures.of(benefits, total);
+        return new RoiReport(costSummary, priced, intangibles, benefits, isolatedFigures.bcr(),
+                isolatedFigures.roiPercent(), RoiReport.Figures.of(unisolated, total),
+                standardsBroken(metrics, priced));
+    }
+
+    private static List<ConservativeStandard> standardsBroken(List<MetricInput> metrics, List<MetricBenefit> priced) {
+        EnumSet<ConservativeStandard> broken = EnumSet.noneOf(ConservativeStandard.class);
+        for (MetricBenefit benefit : priced) {
+            if (!benefit.isolated() && benefit.improvement() != null && benefit.improvement() > 0) {
+                broken.add(ConservativeStandard.NO_ISOLATION);
+            }
+        }
+        for (MetricInput metric : metrics) {
+            if (metric.estimates().stream().anyMatch(e -> e.confidencePercent() < MINIMUM_CONFIDENCE_PERCENT)) {
+                broken.add(ConservativeStandard.LOW_CONFIDENCE_ESTIMATE);
+            }
+            if (metric.definition().isPriced() && metric.daysFromBaselineToLatest() != null
+                    && metric.daysFromBaselineToLatest() > FIRST_YEAR_DAYS) {
+                broken.add(ConservativeStandard.BENEFITS_BEYOND_FIRST_YEAR);
+            }
+        }
+        return List.copyOf(broken);
     }
 
     /**

@@ -161,12 +161,15 @@ class OutcomeAnalysisTest {
     @Test
     void signalsComeFromTheFollowUpsInTimeOrder() {
         // centre line 20; follow-ups, in time order 19, 18, 17, 16, 15, 14: six below the median and
-        // each lower than the one before; given out of order
+        // each lower than the one before; given out of order. Anhøj: n = 6, no crossing where random variation
+        // gives at least 1 (P(X <= 0) = 1/32 < 0.05 for Binomial(5, 0.5)); the run of 6 is not over round(log2 6 + 3) = 6
         OutcomeAnalysis analysis = OutcomeAnalysis.of(DISCHARGE_DELAYS, DELAY_BASELINE, List.of(
                 point("2026-03-06", 14), point("2026-03-01", 19), point("2026-03-05", 15),
                 point("2026-03-02", 18), point("2026-03-04", 16), point("2026-03-03", 17)));
 
-        assertThat(analysis.signals()).containsExactly(Signal.SHIFT, Signal.TREND);
+        assertThat(analysis.signals()).containsExactly(Signal.SHIFT, Signal.TREND, Signal.FEW_CROSSINGS);
+        assertThat(analysis.runChart().longestRun()).isEqualTo(6);
+        assertThat(analysis.runChart().crossings()).isZero();
         assertThat(analysis.centreLine()).isEqualTo(20.0);
     }
 }
