@@ -219,8 +219,13 @@ class CommandToQueryEndToEndTest {
         // first follow-up at least 15% below 100 is 84 on 2026-03-02: 12 + 28 + 2 days after 2026-01-19
         assertThat(outcome.get("targetMet").asBoolean()).isTrue();
         assertThat(outcome.get("daysToTarget").asInt()).isEqualTo(12 + 28 + 2);
-        // six points below the centre line (SHIFT), each lower than the one before (TREND)
-        assertThat(outcome.get("signals")).extracting(JsonNode::asText).containsExactlyInAnyOrder("SHIFT", "TREND");
+        // six points below the centre line (SHIFT), each lower than the one before (TREND), never crossing it where
+        // chance gives at least one crossing (FEW_CROSSINGS); XmR limits 100 ± 2.66 × (4 + 8) / 2 = 84.04 .. 115.96,
+        // so 84 lies beyond the lower one (BEYOND_LIMITS)
+        assertThat(outcome.get("signals")).extracting(JsonNode::asText)
+                .containsExactly("SHIFT", "TREND", "FEW_CROSSINGS", "BEYOND_LIMITS");
+        assertThat(outcome.get("xmr").get("lower").asDouble()).isCloseTo(100 - 2.66 * 6, within(EPS));
+        assertThat(outcome.get("beyondLimits").findValuesAsText("measuredOn")).containsExactly("2026-03-02");
 
         // Welch: baseline mean 100, variance 32/2 = 16; follow-ups mean 90.5, variance 147.5/5 = 29.5
         double a = 16.0 / 3;

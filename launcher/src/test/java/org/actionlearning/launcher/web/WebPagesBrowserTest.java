@@ -122,7 +122,10 @@ class WebPagesBrowserTest {
                 "agency shifts −14.3%, p = 0.199",
                 "discharge delay −16.0%, target met in 42 days, p = 0.028",
                 "staff engagement +13.3%, target met in 59 days, p = 0.040");
-        assertThat(texts(".metric .badge.signal")).containsExactly("SHIFT", "TREND");
+        // discharge delay: XmR 100 ± 2.66 × 6 (moving ranges 4 and 8), so 84 is below 84.04; six points, no
+        // crossing. Staff engagement: 60 ± 2.66 × 3, so 68 is above 67.98
+        assertThat(texts(".metric .badge.signal"))
+                .containsExactly("SHIFT", "TREND", "FEW_CROSSINGS", "BEYOND_LIMITS", "BEYOND_LIMITS");
         // 6 counts, 7 of follow-through, 5 of participation, 4 per metric, 4 of ROI
         assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 3 * 4 + 4);
         // aggregates only: no member's name anywhere on the sponsor's page

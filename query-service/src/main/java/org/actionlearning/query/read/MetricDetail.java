@@ -10,17 +10,26 @@ import java.util.UUID;
  * @param valuePerUnit money per unit of improvement; null for an intangible
  * @param target       null if none was set
  * @param centreLine   run-chart centre line: median of the baseline points
- * @param signals      SHIFT, TREND where present
+ * @param longestRun   Anhøj: the longest run of follow-ups on one side of the centre line; null without baseline
+ * @param crossings    Anhøj: how often consecutive follow-ups cross the centre line; null without baseline
+ * @param xmr          individuals control limits from the baseline; null with fewer than 2 baseline points
+ * @param beyondLimits follow-ups beyond the XmR limit on the improving side
+ * @param signals      SHIFT, TREND, LONG_RUN, FEW_CROSSINGS, BEYOND_LIMITS where present
  */
 public record MetricDetail(UUID metricId, UUID programmeId, String name, String unit, String direction, String period,
                            Double valuePerUnit, TargetView target, List<Point> baselinePoints, List<Point> followUps,
                            Double centreLine, Double baseline, Double latest, Double changePercent,
                            Double improvementPercent, Boolean targetMet, Integer daysToTarget, Double pValue,
-                           List<String> signals) {
+                           Integer longestRun, Integer longestRunLimit, Integer crossings, Integer crossingsLimit,
+                           XmrView xmr, List<Point> beyondLimits, List<String> signals) {
 
     public record TargetView(double changePercent, int withinDays) {
     }
 
     public record Point(LocalDate measuredOn, double value) {
+    }
+
+    /** XmR limits: centre (baseline mean) and centre ± 2.66 average moving ranges. */
+    public record XmrView(double centre, double lower, double upper) {
     }
 }

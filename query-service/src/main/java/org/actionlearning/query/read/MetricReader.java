@@ -15,6 +15,7 @@ import org.actionlearning.analytics.outcomes.Direction;
 import org.actionlearning.analytics.outcomes.Measurement;
 import org.actionlearning.analytics.outcomes.MetricDefinition;
 import org.actionlearning.analytics.outcomes.OutcomeAnalysis;
+import org.actionlearning.analytics.outcomes.XmrLimits;
 import org.actionlearning.analytics.outcomes.Period;
 import org.actionlearning.analytics.outcomes.Target;
 import org.actionlearning.analytics.roi.AttributionEstimate;
@@ -38,13 +39,35 @@ class MetricReader {
 
         MetricInput roiInput() {
             return new MetricInput(row.getMetricId(), row.getName(), definition, analysis.baseline(), analysis.latest(),
-                    estimates);
+                    estimates, daysFromBaselineToLatest());
+        }
+
+        /** From the last baseline point to the latest follow-up: how far into the programme the benefit was seen. */
+        private Integer daysFromBaselineToLatest() {
+            if (baselinePoints.isEmpty() || followUps.isEmpty()) {
+                return null;
+            }
+            return Math.toIntExact(java.time.temporal.ChronoUnit.DAYS.between(
+                    baselinePoints.get(baselinePoints.size() - 1).measuredOn(),
+                    followUps.get(followUps.size() - 1).measuredOn()));
         }
 
         MetricSummary summary() {
             return new MetricSummary(row.getMetricId(), row.getName(), row.getUnit(), row.getDirection(),
                     analysis.baseline(), analysis.latest(), analysis.changePercent(), analysis.improvementPercent(),
-                    analysis.targetMet(), analysis.daysToTarget(), analysis.pValue(), signalNames(analysis));
+                    analysis.targetMet(), analysis.daysToTarget(), analysis.pValue(),
+                    analysis.runChart() == null ? null : analysis.runChart().longestRun(),
+                    analysis.runChart() == null ? null : analysis.runChart().crossings(), xmr(analysis),
+                    points(analysis.beyondLimits()), signalNames(analysis));
+        }
+
+        static MetricDetail.XmrView xmr(OutcomeAnalysis analysis) {
+            XmrLimits xmr = analysis.xmr();
+            return xmr == null ? null : new MetricDetail.XmrView(xmr.centre(), xmr.lower(), xmr.upper());
+        }
+
+        static List<MetricDetail.Point> points(List<Measurement> measurements) {
+            return measurements.stream().map(m -> new MetricDetail.Point(m.measuredOn(), m.value())).toList();
         }
 
         static List<String> signalNames(OutcomeAnalysis analysis) {

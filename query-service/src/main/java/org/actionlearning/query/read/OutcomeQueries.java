@@ -3,6 +3,7 @@ package org.actionlearning.query.read;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.analytics.outcomes.Measurement;
+import org.actionlearning.analytics.outcomes.AnhojRules;
 import org.actionlearning.analytics.outcomes.OutcomeAnalysis;
 import org.actionlearning.analytics.outcomes.Target;
 import org.actionlearning.query.jooq.tables.records.OutcomeMetricRecord;
@@ -28,6 +29,7 @@ public class OutcomeQueries {
                 .orElseThrow(() -> new UnknownResource("metricId", "outcome metric", metricId));
         OutcomeMetricRecord row = metric.row();
         OutcomeAnalysis analysis = metric.analysis();
+        AnhojRules runChart = analysis.runChart();
         Target target = metric.definition().target();
         return new MetricDetail(row.getMetricId(), row.getProgrammeId(), row.getName(), row.getUnit(),
                 row.getDirection(), row.getPeriod(), metric.definition().valuePerUnit(),
@@ -35,10 +37,13 @@ public class OutcomeQueries {
                 points(metric.baselinePoints()), points(metric.followUps()),
                 analysis.centreLine(), analysis.baseline(), analysis.latest(), analysis.changePercent(),
                 analysis.improvementPercent(), analysis.targetMet(), analysis.daysToTarget(), analysis.pValue(),
+                runChart == null ? null : runChart.longestRun(), runChart == null ? null : runChart.longestRunLimit(),
+                runChart == null ? null : runChart.crossings(), runChart == null ? null : runChart.crossingsLimit(),
+                MetricReader.LoadedMetric.xmr(analysis), points(analysis.beyondLimits()),
                 MetricReader.LoadedMetric.signalNames(analysis));
     }
 
     private static List<Point> points(List<Measurement> measurements) {
-        return measurements.stream().map(m -> new Point(m.measuredOn(), m.value())).toList();
+        return MetricReader.LoadedMetric.points(measurements);
     }
 }

@@ -9,9 +9,16 @@ import java.util.UUID;
  *
  * @param bcr        benefits / costs; null when costs are 0
  * @param roiPercent (benefits − costs) / costs × 100; null when costs are 0
+ * @param withoutIsolation benefits, bcr and roiPercent crediting the programme with every improvement
+ * @param standardsBroken  Phillips' conservative standards the figures break (NO_ISOLATION,
+ *                         LOW_CONFIDENCE_ESTIMATE, BENEFITS_BEYOND_FIRST_YEAR)
  */
 public record ProgrammeRoi(String currency, Costs costs, List<MetricBenefitView> metrics,
-                           List<IntangibleView> intangibles, double benefits, Double bcr, Double roiPercent) {
+                           List<IntangibleView> intangibles, double benefits, Double bcr, Double roiPercent,
+                           Figures withoutIsolation, List<String> standardsBroken) {
+
+    public record Figures(double benefits, Double bcr, Double roiPercent) {
+    }
 
     /** @param byCategory Σ per category that has costs, in category order */
     public record Costs(double total, Map<String, Double> byCategory) {

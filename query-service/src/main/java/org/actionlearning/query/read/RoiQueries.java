@@ -46,7 +46,10 @@ public class RoiQueries {
                         .toList(),
                 report.benefits(),
                 report.bcr(),
-                report.roiPercent());
+                report.roiPercent(),
+                new ProgrammeRoi.Figures(report.withoutIsolation().benefits(), report.withoutIsolation().bcr(),
+                        report.withoutIsolation().roiPercent()),
+                report.standardsBroken().stream().map(Enum::name).toList());
     }
 
     /** The ROI report of a programme's costs and (already analysed) metrics. */

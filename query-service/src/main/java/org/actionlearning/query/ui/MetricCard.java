@@ -1,5 +1,7 @@
 package org.actionlearning.query.ui;
 
+import java.util.List;
+import java.util.Map;
 import org.actionlearning.query.read.MetricDetail;
 import org.actionlearning.query.read.MetricDetail.TargetView;
 
@@ -10,12 +12,30 @@ import org.actionlearning.query.read.MetricDetail.TargetView;
  * @param target      the target in words, e.g. "15.0% lower within 92 days"; null without a target
  * @param targetLevel the value at which the improvement equals the target, measured against the baseline mean as
  *                    {@code targetMet} is; null without a target or baseline
+ * @param signals     the metric's signals, each with what it means in plain words (the badges' tooltips)
  */
-public record MetricCard(MetricDetail metric, String headline, String target, Double targetLevel) {
+public record MetricCard(MetricDetail metric, String headline, String target, Double targetLevel,
+                         List<SignalBadge> signals) {
+
+    /** Plain-language meaning of each signal, for readers who are not improvement scientists. */
+    private static final Map<String, String> MEANINGS = Map.of(
+            "SHIFT", "6 or more follow-ups in a row on the better side of the baseline median: a sustained change",
+            "TREND", "5 or more follow-ups in a row, each better than the one before",
+            "LONG_RUN", "a run of follow-ups on one side of the median longer than chance allows for this many points",
+            "FEW_CROSSINGS", "the follow-ups cross the baseline median less often than chance would: they cluster "
+                    + "on one side",
+            "BEYOND_LIMITS", "at least one follow-up lies beyond the baseline's control limit on the better side: "
+                    + "more than everyday variation");
+
+    /** A signal's name and what it means. */
+    public record SignalBadge(String name, String meaning) {
+    }
 
     static MetricCard of(MetricDetail metric, Numbers numbers) {
         String target = metric.target() == null ? null : target(metric.target(), metric.direction(), numbers);
-        return new MetricCard(metric, headline(metric, numbers), target, targetLevel(metric));
+        List<SignalBadge> signals = metric.signals().stream()
+                .map(name -> new SignalBadge(name, MEANINGS.getOrDefault(name, name))).toList();
+        return new MetricCard(metric, headline(metric, numbers), target, targetLevel(metric), signals);
     }
 
     /** E.g. "discharge delay −16.0%, target met in 42 days, p = 0.003" or "engagement +12.0%, p = 0.010". */

@@ -73,7 +73,8 @@ class DashboardTest extends QueryServiceTest {
 
         JsonNode shifts = outcomes.get(0);
         assertThat(fieldNames(shifts)).containsExactly("metricId", "name", "unit", "direction", "baseline", "latest",
-                "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "signals");
+                "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "longestRun",
+                "crossings", "xmr", "beyondLimits", "signals");
         assertText(shifts, "metricId", s.agencyShifts);
         assertText(shifts, "unit", "shifts");
         assertText(shifts, "direction", "DECREASE");
@@ -98,7 +99,10 @@ class DashboardTest extends QueryServiceTest {
         assertThat(delays.get("targetMet").booleanValue()).isTrue();
         assertInt(delays, "daysToTarget", 70);        // 85 on 03-30 is 15 % below 100; 01-19 → 03-30 = 12 + 28 + 30
         assertNumber(delays, "pValue", ProgrammeScenario.delaysPValue());
-        assertThat(texts(delays.get("signals"))).containsExactly("SHIFT", "TREND");
+        assertInt(delays, "longestRun", 6);
+        assertInt(delays, "crossings", 0);
+        assertNumber(delays.get("xmr"), "lower", 100 - 2.66 * 15);  // mean 100, moving ranges 10 and 20
+        assertThat(texts(delays.get("signals"))).containsExactly("SHIFT", "TREND", "FEW_CROSSINGS");
 
         JsonNode engagement = outcomes.get(2);
         assertText(engagement, "metricId", s.engagement);

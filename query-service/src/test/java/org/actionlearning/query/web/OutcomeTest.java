@@ -24,7 +24,8 @@ class OutcomeTest extends QueryServiceTest {
 
         assertThat(fieldNames(metric)).containsExactly("metricId", "programmeId", "name", "unit", "direction",
                 "period", "valuePerUnit", "target", "baselinePoints", "followUps", "centreLine", "baseline", "latest",
-                "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "signals");
+                "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "longestRun",
+                "longestRunLimit", "crossings", "crossingsLimit", "xmr", "beyondLimits", "signals");
         assertText(metric, "metricId", s.delays);
         assertText(metric, "programmeId", s.programme);
         assertText(metric, "name", "Discharge delays");
@@ -56,8 +57,19 @@ class OutcomeTest extends QueryServiceTest {
         assertInt(metric, "daysToTarget", 70);
         assertNumber(metric, "pValue", ProgrammeScenario.delaysPValue());
         assertThat(ProgrammeScenario.delaysPValue()).isCloseTo(0.22902174971016087, within(1e-9));
+        // Anhøj: six useful points, all below 100: one run of 6, not over round(log2 6 + 3) = 6; no crossing where
+        // random variation gives at least 1 (P(X <= 0) = 1/32 < 0.05 <= P(X <= 1) for Binomial(5, 0.5))
+        assertInt(metric, "longestRun", 6);
+        assertInt(metric, "longestRunLimit", 6);
+        assertInt(metric, "crossings", 0);
+        assertInt(metric, "crossingsLimit", 1);
+        // XmR from 100, 110, 90 in date order: mean 100, moving ranges 10 and 20 -> 15, limits 100 ± 2.66 × 15
+        assertNumber(metric.get("xmr"), "centre", 100);
+        assertNumber(metric.get("xmr"), "lower", 100 - 2.66 * 15);
+        assertNumber(metric.get("xmr"), "upper", 100 + 2.66 * 15);
+        assertThat(metric.get("beyondLimits")).isEmpty();                // 84 is above 60.1
         // all six follow-ups below the centre line 100 (SHIFT ≥ 6); each lower than the one before (TREND ≥ 5)
-        assertThat(texts(metric.get("signals"))).containsExactly("SHIFT", "TREND");
+        assertThat(texts(metric.get("signals"))).containsExactly("SHIFT", "TREND", "FEW_CROSSINGS");
     }
 
     @Test

@@ -21,7 +21,8 @@ class RoiTest extends QueryServiceTest {
         JsonNode roi = getOk("/api/programmes/" + s.programme + "/roi");
 
         assertThat(fieldNames(roi)).containsExactly(
-                "currency", "costs", "metrics", "intangibles", "benefits", "bcr", "roiPercent");
+                "currency", "costs", "metrics", "intangibles", "benefits", "bcr", "roiPercent", "withoutIsolation",
+                "standardsBroken");
         assertText(roi, "currency", "GBP");
 
         JsonNode costs = roi.get("costs");
@@ -66,6 +67,14 @@ class RoiTest extends QueryServiceTest {
         assertNumber(roi, "benefits", 20800 + 0);
         assertNumber(roi, "bcr", 20800 / 14000.5);
         assertNumber(roi, "roiPercent", (20800 - 14000.5) / 14000.5 * 100);
+
+        // crediting the programme with all of the delays' improvement: 16 × 52 × 50 = 41,600
+        JsonNode unisolated = roi.get("withoutIsolation");
+        assertNumber(unisolated, "benefits", 16 * 52 * 50);
+        assertNumber(unisolated, "bcr", 41600 / 14000.5);
+        assertNumber(unisolated, "roiPercent", (41600 - 14000.5) / 14000.5 * 100);
+        // the estimates' confidence is 50% and 100% (not under 50%); agency shifts did not improve, so need none
+        assertThat(roi.get("standardsBroken")).isEmpty();
     }
 
     @Test
