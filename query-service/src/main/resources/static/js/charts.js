@@ -11,20 +11,36 @@
   const RED = '#a4001d';
   const GREEN = '#0b6e4f';
 
-  /** A run chart: baseline then follow-up points, centre line, target line, signals over the follow-ups. */
+  /**
+   * A run chart: baseline then follow-up points, the target line, signals over the follow-ups, and per phase of the
+   * chart (the baseline's, then one per rebase) its centre line (median) and XmR limits (dotted); points beyond the
+   * limits on the better side are ringed.
+   */
   function run(card) {
     const m = card.metric;
     const point = (p) => [p.measuredOn, p.value];
     const lines = [];
-    if (m.centreLine != null) {
-      lines.push({ name: 'Baseline median', yAxis: m.centreLine, lineStyle: { color: MUTED, type: 'solid', width: 2 },
-        label: { formatter: 'median', color: MUTED } });
-    }
+    const phases = (m.phases && m.phases.length) ? m.phases
+      : (m.centreLine != null ? [{ startsOn: null, centreLine: m.centreLine, xmr: m.xmr }] : []);
+    const lastDate = [...m.baselinePoints, ...m.followUps].map((p) => p.measuredOn).sort().pop();
+    phases.forEach((phase, i) => {
+      const from = i === 0 ? null : phase.startsOn;
+      const until = i + 1 < phases.length ? phases[i + 1].startsOn : null;
+      const label = i === 0 ? 'median' : 'phase ' + (i + 1);
+      if (phase.centreLine != null) {
+        lines.push(level(phase.centreLine, from, until, lastDate, label, { color: MUTED, type: 'solid', width: 2 }));
+      }
+      if (phase.xmr) {
+        [phase.xmr.lower, phase.xmr.upper].forEach((limit) => lines.push(
+          level(limit, from, until, lastDate, i === 0 ? 'limit' : '', { color: MUTED, type: 'dotted', width: 1 })));
+      }
+    });
     if (card.targetLevel != null) {
       lines.push({ name: 'Target', yAxis: card.targetLevel, lineStyle: { color: RED, type: 'dashed', width: 2 },
         label: { formatter: 'target', color: RED } });
     }
-    const levels = lines.map((line) => line.yAxis);
+    const beyond = (m.beyondLimits || []).map((p) => ({ coord: point(p), name: 'beyond the limit' }));
+    const levels = lines.map((line) => (Array.isArray(line) ? line[0].coord[1] : line.yAxis));
     const signalled = m.signals.length > 0 && m.followUps.length > 0;
     const area = signalled ? [[
       { name: m.signals.join(' + '), xAxis: m.followUps[0].measuredOn },
@@ -49,10 +65,24 @@
           markLine: { symbol: 'none', silent: true, data: lines } },
         { name: 'Follow-up', type: 'line', data: m.followUps.map(point), symbolSize: 8,
           itemStyle: { color: BLUE }, lineStyle: { color: BLUE, width: 2 },
+          markPoint: { symbol: 'circle', symbolSize: 18, silent: true, data: beyond, label: { show: false },
+            itemStyle: { color: 'rgba(0, 0, 0, 0)', borderColor: GREEN, borderWidth: 2 } },
           markArea: { silent: true, data: area, itemStyle: { color: 'rgba(11, 110, 79, 0.12)' },
             label: { color: GREEN, fontWeight: 'bold', position: 'insideTop' } } }
       ]
     };
+  }
+
+  /**
+   * A horizontal line at {@code value}: across the whole chart for the first phase, else a segment from the phase's
+   * start to the next one's (or the last point).
+   */
+  function level(value, from, until, lastDate, label, lineStyle) {
+    const style = { lineStyle, label: { formatter: label, color: lineStyle.color } };
+    if (from == null && until == null) {
+      return Object.assign({ yAxis: value }, style);
+    }
+    return [Object.assign({ coord: [from, value] }, style), { coord: [until || lastDate, value] }];
   }
 
   /** Axis bounds on a round step (1, 2 or 5 × a power of ten, about five of them), so the ticks fall on them. */

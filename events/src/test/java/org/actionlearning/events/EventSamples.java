@@ -25,6 +25,7 @@ import org.actionlearning.events.outcome.AttributionEstimated;
 import org.actionlearning.events.outcome.BaselineRecorded;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.MetricRebased;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
@@ -80,6 +81,7 @@ public final class EventSamples {
                         Period.WEEK, new BigDecimal("42"), new OutcomeTarget(new BigDecimal("15"), 92)),
                 new BaselineRecorded(METRIC, PROGRAMME, DAY, new BigDecimal("120.5")),
                 new MeasurementRecorded(METRIC, PROGRAMME, DAY.plusDays(7), new BigDecimal("101.25")),
+                new MetricRebased(METRIC, PROGRAMME, DAY.plusDays(60)),
                 new AttributionEstimated(METRIC, PROGRAMME, ITEM, 60, 80, PERSON),
                 new PersonErased(PROGRAMME, OTHER_PERSON, DAY.plusMonths(7)));
     }

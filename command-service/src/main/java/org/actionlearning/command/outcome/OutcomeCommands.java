@@ -26,6 +26,10 @@ public final class OutcomeCommands {
     public record RecordMeasurement(@TargetAggregateIdentifier UUID metricId, LocalDate measuredOn, BigDecimal value) {
     }
 
+    /** Starts a new phase of the metric's run chart. */
+    public record RebaseMetric(@TargetAggregateIdentifier UUID metricId, LocalDate startsOn) {
+    }
+
     public record EstimateAttribution(@TargetAggregateIdentifier UUID metricId, UUID estimateId,
                                       int attributionPercent, int confidencePercent, UUID estimatedBy) {
     }

@@ -1,5 +1,6 @@
 package org.actionlearning.command.outcome;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
 import org.actionlearning.command.web.CommandSender;
@@ -47,6 +49,9 @@ public class OutcomeController {
     public record PointRequest(@NotNull LocalDate measuredOn, @NotNull BigDecimal value) {
     }
 
+    public record PhaseRequest(@NotNull LocalDate startsOn) {
+    }
+
     public record AttributionRequest(@NotNull Integer attributionPercent, @NotNull Integer confidencePercent,
                                      UUID estimatedBy) {
     }
@@ -72,6 +77,16 @@ public class OutcomeController {
     public ResponseEntity<Map<String, UUID>> measurement(@PathVariable UUID metricId,
                                                          @Valid @RequestBody PointRequest request) {
         commands.send(new RecordMeasurement(metricId, request.measuredOn(), request.value()));
+        return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
+    }
+
+    @PostMapping("/{metricId}/phases")
+    @Operation(summary = "Start a new phase of the run chart",
+            description = "After a sustained signal: later points are judged against the new phase's own centre line "
+                    + "and limits. The outcome figures stay measured against the original baseline. Administrators.")
+    public ResponseEntity<Map<String, UUID>> rebase(@PathVariable UUID metricId,
+                                                    @Valid @RequestBody PhaseRequest request) {
+        commands.send(new RebaseMetric(metricId, request.startsOn()));
         return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
     }
 

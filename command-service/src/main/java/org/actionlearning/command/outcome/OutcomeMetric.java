@@ -9,11 +9,13 @@ import java.util.UUID;
 import org.actionlearning.command.domain.Rules;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
 import org.actionlearning.events.outcome.AttributionEstimated;
 import org.actionlearning.events.outcome.BaselineRecorded;
 import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.MetricRebased;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,6 +37,7 @@ public class OutcomeMetric {
     private UUID programmeId;
     private TreeSet<LocalDate> baselineDates = new TreeSet<>();
     private TreeSet<LocalDate> followUpDates = new TreeSet<>();
+    private TreeSet<LocalDate> phaseStarts = new TreeSet<>();
 
     protected OutcomeMetric() {
         // for Axon
@@ -72,6 +75,16 @@ public class OutcomeMetric {
     }
 
     @CommandHandler
+    public void handle(RebaseMetric command) {
+        Rules.require(!baselineDates.isEmpty(), null, "record a baseline before starting a new phase");
+        Rules.require(command.startsOn().isAfter(baselineDates.last()), "startsOn",
+                "a new phase starts after the last baseline point (" + baselineDates.last() + ")");
+        Rules.require(!phaseStarts.contains(command.startsOn()), "startsOn",
+                "a phase already starts on " + command.startsOn());
+        apply(new MetricRebased(metricId, programmeId, command.startsOn()));
+    }
+
+    @CommandHandler
     public void handle(EstimateAttribution command) {
         Rules.percentage("attributionPercent", command.attributionPercent());
         Rules.percentage("confidencePercent", command.confidencePercent());
@@ -97,5 +110,10 @@ public class OutcomeMetric {
     @EventSourcingHandler
     void on(MeasurementRecorded event) {
         followUpDates.add(event.measuredOn());
+    }
+
+    @EventSourcingHandler
+    void on(MetricRebased event) {
+        phaseStarts.add(event.startsOn());
     }
 }

@@ -12,6 +12,7 @@ import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
 import org.actionlearning.command.programme.Programme;
@@ -20,6 +21,7 @@ import org.actionlearning.events.outcome.AttributionEstimated;
 import org.actionlearning.events.outcome.BaselineRecorded;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.MetricRebased;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
@@ -296,5 +298,31 @@ class OutcomeMetricAggregateTest {
                 .expectNoEvents()
                 .expectException(rejected(InvalidCommandValue.class, "confidencePercent",
                         "must be between 0 and 100, was " + percent));
+    }
+
+    @Test
+    void aNewPhaseStartsAfterTheBaseline() {
+        LocalDate startsOn = FIRST_FOLLOW_UP.plusDays(28);
+        fixture.given(defined(), baseline(FIRST_BASELINE, "40"), baseline(LAST_BASELINE, "44"))
+                .when(new RebaseMetric(METRIC, startsOn))
+                .expectEvents(new MetricRebased(METRIC, PROGRAMME, startsOn));
+    }
+
+    @Test
+    void aPhaseCannotStartWithinTheBaseline() {
+        fixture.given(defined(), baseline(FIRST_BASELINE, "40"), baseline(LAST_BASELINE, "44"))
+                .when(new RebaseMetric(METRIC, LAST_BASELINE))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "startsOn",
+                        "a new phase starts after the last baseline point (" + LAST_BASELINE + ")"));
+    }
+
+    @Test
+    void oneNewPhasePerDate() {
+        LocalDate startsOn = FIRST_FOLLOW_UP.plusDays(28);
+        fixture.given(defined(), baseline(LAST_BASELINE, "44"), new MetricRebased(METRIC, PROGRAMME, startsOn))
+                .when(new RebaseMetric(METRIC, startsOn))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "startsOn", "a phase already starts on " + startsOn));
     }
 }

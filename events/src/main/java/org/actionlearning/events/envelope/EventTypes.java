@@ -23,6 +23,7 @@ import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.outcome.AttributionEstimated;
 import org.actionlearning.events.outcome.BaselineRecorded;
 import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.MetricRebased;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.personaldata.PersonErased;
 import org.actionlearning.events.programme.ProgrammeClosed;
@@ -40,7 +41,7 @@ public final class EventTypes {
             v1(ActionCommitted.class), v1(ActionProgressReported.class), v1(ActionCompleted.class),
             v1(ActionAbandoned.class), v1(ActionRescheduled.class),
             v1(OutcomeMetricDefined.class), v1(BaselineRecorded.class), v1(MeasurementRecorded.class),
-            v1(AttributionEstimated.class), v1(PersonErased.class));
+            v1(AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class));
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package org.actionlearning.query.projection;
 
 import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_PHASE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
 
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import java.util.UUID;
 import org.actionlearning.events.outcome.AttributionEstimated;
 import org.actionlearning.events.outcome.BaselineRecorded;
 import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.MetricRebased;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.jooq.DSLContext;
 import org.jooq.Table;
@@ -33,7 +35,7 @@ public class OutcomeProjection implements Projection {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(OUTCOME_METRIC, OUTCOME_POINT, ATTRIBUTION_ESTIMATE);
+        return List.of(OUTCOME_METRIC, OUTCOME_POINT, OUTCOME_PHASE, ATTRIBUTION_ESTIMATE);
     }
 
     @Override
@@ -54,6 +56,11 @@ public class OutcomeProjection implements Projection {
                 .on(BaselineRecorded.class, (e, envelope) -> point(e.metricId(), BASELINE, e.measuredOn(), e.value()))
                 .on(MeasurementRecorded.class,
                         (e, envelope) -> point(e.metricId(), FOLLOW_UP, e.measuredOn(), e.value()))
+                .on(MetricRebased.class, (e, envelope) -> writes.add(OUTCOME_PHASE, List.of(e.metricId(), e.startsOn()),
+                        db.insertInto(OUTCOME_PHASE)
+                                .set(OUTCOME_PHASE.METRIC_ID, e.metricId())
+                                .set(OUTCOME_PHASE.STARTS_ON, e.startsOn())
+                                .onConflictDoNothing()))
                 .on(AttributionEstimated.class, (e, envelope) -> writes.add(ATTRIBUTION_ESTIMATE, e.estimateId(),
                         db.insertInto(ATTRIBUTION_ESTIMATE)
                         .set(ATTRIBUTION_ESTIMATE.ESTIMATE_ID, e.estimateId())

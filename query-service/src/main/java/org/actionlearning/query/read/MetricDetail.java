@@ -14,6 +14,7 @@ import java.util.UUID;
  * @param crossings    Anhøj: how often consecutive follow-ups cross the centre line; null without baseline
  * @param xmr          individuals control limits from the baseline; null with fewer than 2 baseline points
  * @param beyondLimits follow-ups beyond the XmR limit on the improving side
+ * @param phases       the run chart's phases: the baseline's, then one per rebase with its own level and limits
  * @param signals      SHIFT, TREND, LONG_RUN, FEW_CROSSINGS, BEYOND_LIMITS where present
  */
 public record MetricDetail(UUID metricId, UUID programmeId, String name, String unit, String direction, String period,
@@ -21,12 +22,16 @@ public record MetricDetail(UUID metricId, UUID programmeId, String name, String 
                            Double centreLine, Double baseline, Double latest, Double changePercent,
                            Double improvementPercent, Boolean targetMet, Integer daysToTarget, Double pValue,
                            Integer longestRun, Integer longestRunLimit, Integer crossings, Integer crossingsLimit,
-                           XmrView xmr, List<Point> beyondLimits, List<String> signals) {
+                           XmrView xmr, List<Point> beyondLimits, List<PhaseView> phases, List<String> signals) {
 
     public record TargetView(double changePercent, int withinDays) {
     }
 
     public record Point(LocalDate measuredOn, double value) {
+    }
+
+    /** @param centreLine null (and xmr) until the phase has as many points as the baseline had, at least 2 */
+    public record PhaseView(LocalDate startsOn, Double centreLine, XmrView xmr, int points) {
     }
 
     /** XmR limits: centre (baseline mean) and centre ± 2.66 average moving ranges. */

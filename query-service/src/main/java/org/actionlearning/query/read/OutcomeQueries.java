@@ -1,14 +1,19 @@
 package org.actionlearning.query.read;
 
+import static org.actionlearning.query.jooq.Tables.OUTCOME_PHASE;
+
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.analytics.outcomes.Measurement;
 import org.actionlearning.analytics.outcomes.AnhojRules;
+import org.actionlearning.analytics.outcomes.ChartPhase;
+import org.actionlearning.analytics.outcomes.Measurement;
 import org.actionlearning.analytics.outcomes.OutcomeAnalysis;
 import org.actionlearning.analytics.outcomes.Target;
 import org.actionlearning.query.jooq.tables.records.OutcomeMetricRecord;
 import org.actionlearning.query.read.MetricDetail.Point;
 import org.actionlearning.query.read.MetricDetail.TargetView;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +24,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutcomeQueries {
 
     private final MetricReader metrics;
+    private final DSLContext db;
 
-    public OutcomeQueries(MetricReader metrics) {
+    public OutcomeQueries(MetricReader metrics, DSLContext db) {
         this.metrics = metrics;
+        this.db = db;
     }
 
     public MetricDetail metric(UUID metricId) {
@@ -40,7 +47,19 @@ public class OutcomeQueries {
                 runChart == null ? null : runChart.longestRun(), runChart == null ? null : runChart.longestRunLimit(),
                 runChart == null ? null : runChart.crossings(), runChart == null ? null : runChart.crossingsLimit(),
                 MetricReader.LoadedMetric.xmr(analysis), points(analysis.beyondLimits()),
-                MetricReader.LoadedMetric.signalNames(analysis));
+                phases(metric), MetricReader.LoadedMetric.signalNames(analysis));
+    }
+
+    /** The run chart's phases: the baseline's, then one per rebase, each with its own level and limits. */
+    private List<MetricDetail.PhaseView> phases(MetricReader.LoadedMetric metric) {
+        List<LocalDate> rebasedOn = db.select(OUTCOME_PHASE.STARTS_ON).from(OUTCOME_PHASE)
+                .where(OUTCOME_PHASE.METRIC_ID.eq(metric.row().getMetricId()))
+                .fetch(OUTCOME_PHASE.STARTS_ON);
+        return ChartPhase.of(metric.baselinePoints(), metric.followUps(), rebasedOn).stream()
+                .map(phase -> new MetricDetail.PhaseView(phase.startsOn(), phase.centreLine(),
+                        phase.xmr() == null ? null : new MetricDetail.XmrView(phase.xmr().centre(),
+                                phase.xmr().lower(), phase.xmr().upper()), phase.points()))
+                .toList();
     }
 
     private static List<Point> points(List<Measurement> measurements) {

@@ -25,7 +25,7 @@ class OutcomeTest extends QueryServiceTest {
         assertThat(fieldNames(metric)).containsExactly("metricId", "programmeId", "name", "unit", "direction",
                 "period", "valuePerUnit", "target", "baselinePoints", "followUps", "centreLine", "baseline", "latest",
                 "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "longestRun",
-                "longestRunLimit", "crossings", "crossingsLimit", "xmr", "beyondLimits", "signals");
+                "longestRunLimit", "crossings", "crossingsLimit", "xmr", "beyondLimits", "phases", "signals");
         assertText(metric, "metricId", s.delays);
         assertText(metric, "programmeId", s.programme);
         assertText(metric, "name", "Discharge delays");
@@ -68,6 +68,15 @@ class OutcomeTest extends QueryServiceTest {
         assertNumber(metric.get("xmr"), "lower", 100 - 2.66 * 15);
         assertNumber(metric.get("xmr"), "upper", 100 + 2.66 * 15);
         assertThat(metric.get("beyondLimits")).isEmpty();                // 84 is above 60.1
+        // phases: the baseline's (its median and limits), then the one rebased from 03-01, whose level comes from its
+        // first three points (as many as the baseline had): 92, 88, 85 -> median 88, mean 265 / 3, ranges 4 and 3
+        JsonNode phases = metric.get("phases");
+        assertThat(phases.findValuesAsText("startsOn")).containsExactly("2026-01-05", "2026-03-01");
+        assertNumber(phases.get(0), "centreLine", 100);
+        assertInt(phases.get(1), "points", 4);
+        assertNumber(phases.get(1), "centreLine", 88);
+        assertNumber(phases.get(1).get("xmr"), "centre", 265 / 3.0);
+        assertNumber(phases.get(1).get("xmr"), "upper", 265 / 3.0 + 2.66 * 3.5);
         // all six follow-ups below the centre line 100 (SHIFT ≥ 6); each lower than the one before (TREND ≥ 5)
         assertThat(texts(metric.get("signals"))).containsExactly("SHIFT", "TREND", "FEW_CROSSINGS");
     }
