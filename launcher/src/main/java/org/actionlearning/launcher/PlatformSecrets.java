@@ -19,7 +19,7 @@ import java.util.Properties;
  * version gets the secrets it lacks on its next start.
  */
 record PlatformSecrets(String jwtSecret, String servicePassword, String adminPassword, boolean adminPasswordIsNew,
-                       String databasePassword, String masterKey) {
+                       String databasePassword, String masterKey, String previousMasterKeys) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,7 +39,9 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
                 chosenAdminPassword != null ? chosenAdminPassword : stored.getProperty("admin-password", random(12)),
                 newAdmin,
                 stored.getProperty("database-password", random(24)),
-                stored.getProperty("master-key", Base64.getEncoder().encodeToString(bytes(32))));
+                stored.getProperty("master-key", Base64.getEncoder().encodeToString(bytes(32))),
+                // written by hand to rotate the master key (docs/trust/secrets-and-identity.md); never made here
+                stored.getProperty("previous-master-keys", ""));
         stored.setProperty("jwt-secret", secrets.jwtSecret());
         stored.setProperty("service-password", secrets.servicePassword());
         stored.setProperty("admin-password", secrets.adminPassword());
@@ -59,10 +61,11 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
         return secrets;
     }
 
-    /** For the command service, which keeps the users and signs the tokens. */
+    /** For the command service, which keeps the users, signs the tokens and holds the person keys. */
     List<String> commandServiceArguments() {
         return List.of("--als.security.jwt-secret=" + jwtSecret, "--als.security.service-password=" + servicePassword,
-                "--als.identity.admin-password=" + adminPassword, "--als.personal-data.master-key=" + masterKey);
+                "--als.identity.admin-password=" + adminPassword, "--als.personal-data.master-key=" + masterKey,
+                "--als.personal-data.previous-master-keys=" + previousMasterKeys);
     }
 
     /** For the query service, which checks the tokens and sends passwords to the command service. */

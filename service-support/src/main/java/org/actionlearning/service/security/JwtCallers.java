@@ -47,14 +47,20 @@ public final class JwtCallers {
     }
 
     public JwtDecoder decoder() {
-        NimbusJwtDecoder decoder = properties.issuerUri() != null
-                ? NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build()
-                : NimbusJwtDecoder.withSecretKey(secretKey()).macAlgorithm(MacAlgorithm.HS256).build();
+        if (properties.issuerUri() != null) {
+            return new VerifiedTokens(new IssuerDecoder(properties.issuerUri(),
+                    rest -> validating(IssuerDecoder.discovered(properties.issuerUri(), rest))), Clock.systemUTC());
+        }
+        return new VerifiedTokens(validating(NimbusJwtDecoder.withSecretKey(secretKey())
+                .macAlgorithm(MacAlgorithm.HS256).build()), Clock.systemUTC());
+    }
+
+    private NimbusJwtDecoder validating(NimbusJwtDecoder decoder) {
         OAuth2TokenValidator<Jwt> defaults = properties.issuerUri() != null
                 ? JwtValidators.createDefaultWithIssuer(properties.issuerUri()) : JwtValidators.createDefault();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, this::hasAudience,
                 this::namesPersonById));
-        return new VerifiedTokens(decoder, Clock.systemUTC());
+        return decoder;
     }
 
     /** Only the built-in identity store signs tokens. */
