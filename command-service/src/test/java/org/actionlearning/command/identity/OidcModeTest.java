@@ -3,6 +3,7 @@ package org.actionlearning.command.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,7 +75,10 @@ class OidcModeTest {
     @Test
     void expiredForeignAndMisdirectedTokensAreRefused() {
         Map<String, Object> everything = Map.of("als_grants", List.of("ADMIN:*"));
-        assertUnauthorized(token(ISSUER_ID, "als-platform", everything, -3600), "expired");
+        // issued two hours ago for an hour (the provider counts its expiry from now)
+        long twoHoursAgo = Instant.now().minusSeconds(7200).getEpochSecond();
+        assertUnauthorized(token(ISSUER_ID, "als-platform", Map.of("als_grants", List.of("ADMIN:*"),
+                "iat", twoHoursAgo, "nbf", twoHoursAgo), -3600), "expired");
         assertUnauthorized(token("elsewhere", "als-platform", everything, 3600), "another issuer");
         assertUnauthorized(token(ISSUER_ID, "another-application", everything, 3600), "another audience");
         assertUnauthorized(token(ISSUER_ID, "als-platform", everything, 3600) + "x", "altered signature");

@@ -3,6 +3,7 @@ package org.actionlearning.query.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JOSEObjectType;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -58,7 +59,7 @@ class OidcModeQueryTest {
     @Test
     void expiredForeignAndMisdirectedTokensAreRefused() {
         Map<String, Object> everything = Map.of("als_grants", List.of("ADMIN:*"));
-        long twoHoursAgo = java.time.Instant.now().minusSeconds(7200).getEpochSecond();
+        long twoHoursAgo = Instant.now().minusSeconds(7200).getEpochSecond();
         Map<String, Object> issuedLongAgo = Map.of("als_grants", List.of("ADMIN:*"), "iat", twoHoursAgo,
                 "nbf", twoHoursAgo);
         assertUnauthorized(token(ISSUER_ID, "als-platform", issuedLongAgo, -3600), "expired");
