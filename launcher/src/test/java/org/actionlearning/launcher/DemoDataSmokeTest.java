@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import org.actionlearning.launcher.LauncherSettings.DemoMode;
@@ -110,6 +111,10 @@ class DemoDataSmokeTest {
             assertThat(memberRow(first, silent).get("displayName").asText()).startsWith("Joseph Adeyemi");
 
             events = countEvents(postgresPort);
+            // the person keys are stored wrapped with the master key kept with this data directory's secrets
+            assertThat(count(postgresPort, "select count(*) from person_key where key is not null")).isPositive();
+            assertThat(count(postgresPort, "select count(*) from person_key where key is not null and kek_id is null"))
+                    .isZero();
             assertThat(events).isGreaterThan(300);
             // an acknowledged command is on disk: the embedded server flushes its WAL at every commit
             assertThat(setting(postgresPort, "synchronous_commit")).isEqualTo("on");
@@ -214,18 +219,32 @@ class DemoDataSmokeTest {
         return shown;
     }
 
-    private static long countEvents(int postgresPort) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort + "/als_commands", "postgres", "postgres");
-             ResultSet count = connection.createStatement().executeQuery("select count(*) from domainevententry")) {
+    private long countEvents(int postgresPort) throws SQLException {
+        return count(postgresPort, "select count(*) from domainevententry");
+    }
+
+    private long count(int postgresPort, String sql) throws SQLException {
+        try (Connection connection = commandDatabase(postgresPort);
+             ResultSet count = connection.createStatement().executeQuery(sql)) {
             count.next();
             return count.getLong(1);
         }
     }
 
-    private static String setting(int postgresPort, String name) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort + "/als_commands", "postgres", "postgres");
+    /** As the launcher's services connect: with the password made for this data directory. */
+    private Connection commandDatabase(int postgresPort) throws SQLException {
+        Properties secrets = new Properties();
+        try (var reader = java.nio.file.Files.newBufferedReader(dataDirectory.resolve(PlatformSecrets.FILE))) {
+            secrets.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/als_commands",
+                "postgres", secrets.getProperty("database-password"));
+    }
+
+    private String setting(int postgresPort, String name) throws SQLException {
+        try (Connection connection = commandDatabase(postgresPort);
              ResultSet value = connection.createStatement().executeQuery("show " + name)) {
             value.next();
             return value.getString(1);

@@ -57,7 +57,8 @@ class SecretsStayOutOfLogsTest {
         }
         assertThat(output.getAll()).contains("Started")
                 .doesNotContain(PASSWORD).doesNotContain(WRONG).doesNotContain(token)
-                .doesNotContain(TestIdentity.ADMIN_PASSWORD).doesNotContain(TestIdentity.JWT_SECRET);
+                .doesNotContain(TestIdentity.ADMIN_PASSWORD).doesNotContain(TestIdentity.JWT_SECRET)
+                .doesNotContain(TestIdentity.MASTER_KEY);
     }
 
     private static List<String> rows(String url, String sql) throws Exception {

@@ -28,6 +28,15 @@ public class TokenIssuer {
     public record Token(String accessToken, long expiresInSeconds) {
     }
 
+    /** False in OIDC mode, where the provider issues the tokens. */
+    public boolean issuesTokens() {
+        return encoder != null;
+    }
+
+    public String issuerUri() {
+        return properties.issuerUri();
+    }
+
     public Token issue(Caller caller) {
         if (encoder == null) {
             throw new IllegalStateException("tokens come from the OIDC provider " + properties.issuerUri());

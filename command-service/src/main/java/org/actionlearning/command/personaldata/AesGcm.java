@@ -31,11 +31,15 @@ final class AesGcm {
     }
 
     byte[] seal(byte[] key, UUID subject, String plaintext) {
+        return seal(key, subject, plaintext.getBytes(StandardCharsets.UTF_8));
+    }
+
+    byte[] seal(byte[] key, UUID subject, byte[] plaintext) {
         byte[] iv = new byte[IV_BYTES];
         random.nextBytes(iv);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key, iv, subject);
-            byte[] ciphertext = cipher.doFinal(plaintext.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = cipher.doFinal(plaintext);
             return ByteBuffer.allocate(IV_BYTES + ciphertext.length).put(iv).put(ciphertext).array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
@@ -44,13 +48,17 @@ final class AesGcm {
 
     /** Fails with {@link UnreadableToken} if the bytes were not sealed with this key for this subject. */
     String open(byte[] key, UUID subject, byte[] sealed) {
+        return new String(openBytes(key, subject, sealed), StandardCharsets.UTF_8);
+    }
+
+    /** Fails with {@link UnreadableToken} if the bytes were not sealed with this key for this subject. */
+    byte[] openBytes(byte[] key, UUID subject, byte[] sealed) {
         if (sealed.length < IV_BYTES + TAG_BITS / 8) {
             throw new UnreadableToken("too short to be sealed");
         }
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key, Arrays.copyOf(sealed, IV_BYTES), subject);
-            byte[] plaintext = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-            return new String(plaintext, StandardCharsets.UTF_8);
+            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
         } catch (AEADBadTagException e) {
             throw new UnreadableToken("authentication failed: altered, or sealed for someone else");
         } catch (GeneralSecurityException e) {

@@ -1,9 +1,9 @@
 package org.actionlearning.command.personaldata;
 
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.actionlearning.command.personaldata.PersonKeys.StoredKey;
 import org.actionlearning.events.personaldata.SealedText;
@@ -16,8 +16,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * Seals personal values with their subject's key and opens them again, and destroys a person's key on erasure.
  * Keys never leave this service. A person's key is created with the first value sealed for them.
  * <p>
- * Keys are cached in memory for {@code als.personal-data.key-cache-ttl}, but only once the transaction that read
- * or created them has committed: a key created in a transaction that rolls back must never seal anything.
+ * Keys are cached in memory for {@code als.personal-data.key-cache-ttl}, at most
+ * {@code als.personal-data.key-cache-size} of them, but only once the transaction that read or created them has
+ * committed: a key created in a transaction that rolls back must never seal anything.
  */
 @Service
 public class PersonalDataVault {
@@ -25,15 +26,10 @@ public class PersonalDataVault {
     /** What erasing a person did. */
     public enum Erasure { ERASED, ALREADY_ERASED, UNKNOWN }
 
-    /** A cached row; {@code key} empty = erased, which is final. */
-    private record Cached(Optional<byte[]> key, long loadedAt) {
-    }
-
     private final PersonKeys keys;
     private final AesGcm cipher = new AesGcm();
-    private final long ttlNanos;
-    private final LongSupplier nanoTime;
-    private final Map<UUID, Cached> cache = new ConcurrentHashMap<>();
+    /** The keys read or created lately, unwrapped; an empty key = erased, which is final. */
+    private final Cache<UUID, Optional<byte[]>> cache;
 
     @Autowired
     public PersonalDataVault(PersonKeys keys, PersonalDataProperties properties) {
@@ -42,8 +38,12 @@ public class PersonalDataVault {
 
     PersonalDataVault(PersonKeys keys, PersonalDataProperties properties, LongSupplier nanoTime) {
         this.keys = keys;
-        this.ttlNanos = properties.keyCacheTtl().toNanos();
-        this.nanoTime = nanoTime;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(properties.keyCacheSize())
+                .expireAfterWrite(properties.keyCacheTtl())
+                .ticker(nanoTime::getAsLong)
+                .executor(Runnable::run) // evictions on the caller's thread: no pool for a few map operations
+                .build();
     }
 
     /**
@@ -86,24 +86,30 @@ public class PersonalDataVault {
             return Erasure.ALREADY_ERASED;
         }
         keys.destroy(personId);
-        cache.remove(personId);
-        afterCommit(() -> cache.put(personId, new Cached(Optional.empty(), nanoTime.getAsLong())));
+        cache.invalidate(personId);
+        afterCommit(() -> cache.put(personId, Optional.empty()));
         return Erasure.ERASED;
     }
 
     /** The person's key; empty if they were erased or, unless {@code create}, never had one. */
     private Optional<byte[]> key(UUID personId, boolean create) {
-        Cached cached = cache.get(personId);
-        if (cached != null && (cached.key().isEmpty() || nanoTime.getAsLong() - cached.loadedAt() <= ttlNanos)) {
-            return cached.key();
+        Optional<byte[]> cached = cache.getIfPresent(personId);
+        if (cached != null) {
+            return cached;
         }
         Optional<StoredKey> stored = keys.find(personId);
         if (stored.isEmpty() && !create) {
             return Optional.empty();
         }
         StoredKey row = stored.orElseGet(() -> keys.createIfAbsent(personId, cipher.newKey()));
-        afterCommit(() -> cache.put(personId, new Cached(row.key(), nanoTime.getAsLong())));
+        afterCommit(() -> cache.put(personId, row.key()));
         return row.key();
+    }
+
+    /** How many keys this instance holds in memory now. */
+    long cachedKeys() {
+        cache.cleanUp();
+        return cache.estimatedSize();
     }
 
     private static void afterCommit(Runnable action) {

@@ -24,7 +24,7 @@ class PersonalDataVaultTest {
     private final InMemoryKeys keys = new InMemoryKeys();
     private final AtomicLong now = new AtomicLong();
     private final PersonalDataVault vault = new PersonalDataVault(keys,
-            new PersonalDataProperties(Duration.ofSeconds(60), 100), now::get);
+            new PersonalDataProperties(Duration.ofSeconds(60), 100, 100), now::get);
 
     @Test
     void aSealedValueOpensAgainAndShowsNothingReadable() {
@@ -64,6 +64,22 @@ class PersonalDataVaultTest {
     }
 
     @Test
+    void theKeyCacheHoldsNoMoreKeysThanItsSizeAndErasureElsewhereIsSeenForTheRest() {
+        PersonalDataVault small = new PersonalDataVault(keys, new PersonalDataProperties(Duration.ofHours(1), 100, 10),
+                now::get);
+        Map<UUID, String> tokens = new HashMap<>();
+        for (int i = 0; i < 200; i++) {
+            UUID person = UUID.randomUUID();
+            tokens.put(person, small.seal(person, "person " + i));
+        }
+
+        assertThat(small.cachedKeys()).isLessThanOrEqualTo(10);
+        tokens.keySet().forEach(person -> keys.rows.put(person, new StoredKey(person, Optional.empty())));
+        long stillOpen = tokens.values().stream().filter(token -> small.unseal(token).isPresent()).count();
+        assertThat(stillOpen).as("only cached keys outlive an erasure elsewhere, within the TTL").isLessThanOrEqualTo(10);
+    }
+
+    @Test
     void aTokenOfAnUnknownPersonOpensToNothing() {
         String token = new SealedText(UUID.randomUUID(), new byte[40]).format();
 
@@ -93,7 +109,7 @@ class PersonalDataVaultTest {
         final Map<UUID, StoredKey> rows = new HashMap<>();
 
         InMemoryKeys() {
-            super(null);
+            super(null, null);
         }
 
         @Override

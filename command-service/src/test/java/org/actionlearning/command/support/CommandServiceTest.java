@@ -20,7 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = CommandServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {CommandServiceApplication.CONFIG_NAME, "als.security.jwt-secret=" + TestIdentity.JWT_SECRET,
                 "als.identity.admin-password=" + TestIdentity.ADMIN_PASSWORD,
-                "als.security.service-password=" + TestIdentity.SERVICE_PASSWORD})
+                "als.security.service-password=" + TestIdentity.SERVICE_PASSWORD,
+                "als.personal-data.master-key=" + TestIdentity.MASTER_KEY})
 public abstract class CommandServiceTest {
 
     public static final String TOPIC = "als.events.test";

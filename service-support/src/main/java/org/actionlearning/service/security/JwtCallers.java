@@ -47,13 +47,20 @@ public final class JwtCallers {
     }
 
     public JwtDecoder decoder() {
-        NimbusJwtDecoder decoder = properties.issuerUri() != null
-                ? NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build()
-                : NimbusJwtDecoder.withSecretKey(secretKey()).macAlgorithm(MacAlgorithm.HS256).build();
+        if (properties.issuerUri() != null) {
+            return new VerifiedTokens(new IssuerDecoder(properties.issuerUri(),
+                    rest -> validating(IssuerDecoder.discovered(properties.issuerUri(), rest))), Clock.systemUTC());
+        }
+        return new VerifiedTokens(validating(NimbusJwtDecoder.withSecretKey(secretKey())
+                .macAlgorithm(MacAlgorithm.HS256).build()), Clock.systemUTC());
+    }
+
+    private NimbusJwtDecoder validating(NimbusJwtDecoder decoder) {
         OAuth2TokenValidator<Jwt> defaults = properties.issuerUri() != null
                 ? JwtValidators.createDefaultWithIssuer(properties.issuerUri()) : JwtValidators.createDefault();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, this::hasAudience));
-        return new VerifiedTokens(decoder, Clock.systemUTC());
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(defaults, this::hasAudience,
+                this::namesPersonById));
+        return decoder;
     }
 
     /** Only the built-in identity store signs tokens. */
@@ -109,6 +116,24 @@ public final class JwtCallers {
                 ? OAuth2TokenValidatorResult.success()
                 : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
                 "the token is not meant for " + properties.audience(), null));
+    }
+
+    /**
+     * A person claim that is not a person id refuses the token (401) rather than failing each request later: an
+     * identity provider's mapping gone wrong shows at once, and nobody acts as a person nobody can name.
+     */
+    private OAuth2TokenValidatorResult namesPersonById(Jwt jwt) {
+        Object person = jwt.getClaims().get(properties.personClaim());
+        if (person == null) {
+            return OAuth2TokenValidatorResult.success();
+        }
+        try {
+            UUID.fromString(person.toString());
+            return OAuth2TokenValidatorResult.success();
+        } catch (IllegalArgumentException e) {
+            return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token",
+                    "the " + properties.personClaim() + " claim is not a person id", null));
+        }
     }
 
     private SecretKey secretKey() {
