@@ -169,7 +169,7 @@ final class EndpointMatrix {
     static Map<String, Object> newUser(UUID personId, String... grants) {
         Map<String, Object> body = new HashMap<>();
         body.put("username", "made-" + next());
-        body.put("password", "a-long-enough-password-" + next());
+        body.put("password", "Kx9!Lantern-" + next() + "-Harbour-Tide");
         body.put("personId", personId);
         body.put("grants", List.of(grants));
         return body;

@@ -131,7 +131,8 @@ final class Organisation {
                 .asText(), new Http.Browser(queryUrl, username, PASSWORD)));
     }
 
-    static final String PASSWORD = "a-password-of-the-adversarial-suite";
+    /** Long and of every kind of character, so that no password rule of the identity store refuses it. */
+    static final String PASSWORD = "Qv7#Lantern-harbour-Adversary-92";
 
     private Http.Answer post(String authorization, String path, Object body) {
         return Http.send(commandUrl + path, "POST", authorization, write(body), Map.of());
