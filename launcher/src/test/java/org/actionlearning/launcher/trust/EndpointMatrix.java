@@ -22,6 +22,8 @@ final class EndpointMatrix {
     enum Expect {
         /** 403 or 404: the caller may not, or may not know it exists */
         REFUSED,
+        /** the victim's id travels in the body: 403 or 404, or a 400 or 422 naming that field */
+        REFUSED_IN_BODY,
         /** a list filtered to what the caller may see: 2xx holding none of the victim's data, or 403/404 */
         LISTED,
         /** a request mixing the caller's own ids with the victim's: any 4xx, never a 2xx */
@@ -67,13 +69,13 @@ final class EndpointMatrix {
         UUID presenter = victim.members.get(1);
 
         // ---- command service
-        command(all, "POST", "/api/programmes", "/api/programmes", () -> Map.of("organisation", victim.name,
+        inBody(all, "POST", "/api/programmes", () -> Map.of("organisation", victim.name,
                 "name", "Intruded " + next(), "sponsor", "Mallory", "startsOn", "2026-01-05", "currency", "GBP"));
         command(all, "POST", "/api/programmes/{programmeId}/costs", "/api/programmes/" + p + "/costs",
                 () -> Map.of("category", "VENUE", "amount", 1, "incurredOn", "2026-03-01"));
         command(all, "POST", "/api/programmes/{programmeId}/close", "/api/programmes/" + p + "/close",
                 () -> Map.of("closedOn", "2026-12-31"));
-        command(all, "POST", "/api/sets", "/api/sets", () -> Map.of("programmeId", p, "name", "Intruders",
+        inBody(all, "POST", "/api/sets", () -> Map.of("programmeId", p, "name", "Intruders",
                 "facilitatorName", "Mallory"));
         command(all, "POST", "/api/sets/{setId}/members", "/api/sets/" + s + "/members",
                 () -> Map.of("displayName", "Mallory"));
@@ -93,7 +95,7 @@ final class EndpointMatrix {
         command(all, "POST", meetings + "/reflections", meeting + "/reflections",
                 () -> Map.of("personId", asker, "text", "Intruded"));
         command(all, "POST", meetings + "/close", meeting + "/close", Map::of);
-        command(all, "POST", "/api/outcomes", "/api/outcomes", () -> Map.of("programmeId", p, "name", "Intruded",
+        inBody(all, "POST", "/api/outcomes", () -> Map.of("programmeId", p, "name", "Intruded",
                 "unit", "hours", "direction", "DECREASE", "period", "WEEK"));
         for (String series : List.of("baseline", "measurements")) {
             command(all, "POST", "/api/outcomes/{metricId}/" + series, "/api/outcomes/" + victim.metricId + "/"
@@ -114,10 +116,14 @@ final class EndpointMatrix {
         command(all, "POST", "/api/internal/personal-data/unseal", "/api/internal/personal-data/unseal",
                 () -> Map.of("tokens", List.of("x")));
         // accounts: a grant in the victim's organisation, its administrator role, or acting as one of its people
-        command(all, "POST", "/api/users", "/api/users", () -> newUser(null, "MEMBER:" + s));
-        command(all, "POST", "/api/users", "/api/users", () -> newUser(null, "ADMIN:" + victim.name));
-        command(all, "POST", "/api/users", "/api/users", () -> newUser(presenter));
-        command(all, "POST", "/api/users", "/api/users", () -> newUser(presenter, "MEMBER:" + own.setId));
+        inBody(all, "POST", "/api/users", () -> newUser(null, "MEMBER:" + s));
+        inBody(all, "POST", "/api/users", () -> newUser(null, "ADMIN:" + victim.name));
+        inBody(all, "POST", "/api/users", () -> newUser(presenter));
+        inBody(all, "POST", "/api/users", () -> newUser(presenter, "MEMBER:" + own.setId));
+        // another organisation's account: its password reset (a take-over), its grants moved into the caller's set
+        String member = "/api/users/" + victim.account(Organisation.Role.MEMBER).username();
+        command(all, "PATCH", "/api/users/{username}", member, () -> Map.of("password", "Zt8%Ferry-Lantern-" + next()));
+        command(all, "PATCH", "/api/users/{username}", member, () -> Map.of("grants", List.of("MEMBER:" + own.setId)));
         all.add(new Endpoint(Service.COMMAND, "GET", "/api/users", "/api/users", null, Expect.LISTED));
         all.add(new Endpoint(Service.COMMAND, "GET", "/api/audit/changes", "/api/audit/changes?aggregateId=" + s,
                 null, Expect.LISTED));
@@ -178,6 +184,10 @@ final class EndpointMatrix {
     private static void command(List<Endpoint> all, String method, String template, String path,
                                 Supplier<Object> body) {
         all.add(new Endpoint(Service.COMMAND, method, template, path, body, Expect.REFUSED));
+    }
+
+    private static void inBody(List<Endpoint> all, String method, String path, Supplier<Object> body) {
+        all.add(new Endpoint(Service.COMMAND, method, path, path, body, Expect.REFUSED_IN_BODY));
     }
 
     private static void query(List<Endpoint> all, String template, String path) {
