@@ -125,6 +125,11 @@ final class EndpointMatrix {
         command(all, "PATCH", "/api/users/{username}", member, () -> Map.of("password", "Zt8%Ferry-Lantern-" + next()));
         command(all, "PATCH", "/api/users/{username}", member, () -> Map.of("grants", List.of("MEMBER:" + own.setId)));
         all.add(new Endpoint(Service.COMMAND, "GET", "/api/users", "/api/users", null, Expect.LISTED));
+        // operating the platform: its operators and its services only (added with the relay's and the
+        // projection's fixes; not served before them)
+        command(all, "POST", "/api/admin/relay/republish", "/api/admin/relay/republish", null);
+        all.add(new Endpoint(Service.COMMAND, "GET", "/api/internal/aggregate-positions",
+                "/api/internal/aggregate-positions", null, Expect.REFUSED));
         all.add(new Endpoint(Service.COMMAND, "GET", "/api/audit/changes", "/api/audit/changes?aggregateId=" + s,
                 null, Expect.LISTED));
         all.add(new Endpoint(Service.COMMAND, "GET", "/api/audit/changes", "/api/audit/changes?aggregateId=" + p,
@@ -153,6 +158,7 @@ final class EndpointMatrix {
         query(all, "/api/admin/rebuild", "/api/admin/rebuild");
         query(all, "/api/admin/checksum", "/api/admin/checksum");
         query(all, "/api/admin/dead-letters", "/api/admin/dead-letters");
+        query(all, "/api/admin/reconciliation", "/api/admin/reconciliation");
         all.add(new Endpoint(Service.QUERY, "POST", "/api/admin/rebuild", "/api/admin/rebuild", Map::of,
                 Expect.REFUSED));
         all.add(new Endpoint(Service.QUERY, "POST", "/api/admin/dead-letters/replay", "/api/admin/dead-letters/replay",
