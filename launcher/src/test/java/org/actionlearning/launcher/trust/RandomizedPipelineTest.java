@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.actionlearning.launcher.BothServices;
 import org.actionlearning.query.projection.ProjectionConsumer;
@@ -543,11 +544,7 @@ class RandomizedPipelineTest {
 
     // ------------------------------------------------------------------------------------------------- helpers
 
-    private interface Filter {
-        boolean test(Sent sent);
-    }
-
-    private static long acknowledgedEffects(List<Sent> all, Kind kind, Filter filter) {
+    private static long acknowledgedEffects(List<Sent> all, Kind kind, Predicate<Sent> filter) {
         return all.stream().filter(s -> s.kind() == kind && s.acknowledged() && filter.test(s))
                 .map(Sent::effect).distinct().count();
     }
