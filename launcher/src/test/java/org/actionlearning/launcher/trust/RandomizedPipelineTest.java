@@ -308,7 +308,8 @@ class RandomizedPipelineTest {
         for (Sent s : all) {
             if (!s.acknowledged()) {
                 findings.add(s.kind() + (s.key() == null ? " without a key" : " with key " + s.key())
-                        + " answered " + s.status() + ": " + abbreviate(s.raw()));
+                        + (s.twin() ? " (sent twice at once)" : "") + " answered " + s.status() + ": "
+                        + abbreviate(s.raw()));
             }
         }
         Map<String, Set<UUID>> idsByKey = new HashMap<>();
