@@ -47,6 +47,11 @@ public final class BothServices implements AutoCloseable {
         queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
     }
 
+    /** The command service (its beans, e.g. the relay's event processor). */
+    public ConfigurableApplicationContext commandSide() {
+        return commandSide;
+    }
+
     /** The query service started with the command service (its beans, e.g. its meter registry). */
     public ConfigurableApplicationContext querySide() {
         return querySide;
