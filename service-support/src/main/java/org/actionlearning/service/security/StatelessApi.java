@@ -28,7 +28,7 @@ public final class StatelessApi {
             throws Exception {
         SecurityProblems problems = new SecurityProblems();
         return http
-                .addFilterAfter(new OriginCheck(corsOf(http)), CorsFilter.class)
+                .addFilterBefore(new OriginCheck(corsOf(http)), CorsFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authenticationManager(callers)
