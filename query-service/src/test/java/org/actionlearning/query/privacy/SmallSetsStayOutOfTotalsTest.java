@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.query.support.QueryServiceTest;
 import org.actionlearning.testsupport.HttpJson;
@@ -126,6 +127,18 @@ class SmallSetsStayOutOfTotalsTest extends QueryServiceTest {
         assertThat(dashboard.get("participation").isNull()).isTrue();
         assertInt(dashboard.get("counts"), "meetingsHeld", 0);
         assertThat(getOk(itsSponsor, "/api/programmes/" + small.programme + "/actions")).isEmpty();
+    }
+
+    /** The dashboard page says what it leaves out, and its tiles show the figures of the four-set only. */
+    @Test
+    void theDashboardPageSaysASetWasLeftOut() {
+        HttpJson.Response page = sponsor.send("GET", "/programmes/" + rows.programme + "?asOf=2026-04-01", null,
+                Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("Withheld to protect confidentiality",
+                "Not counted on this page: 1 set has had fewer than 3 people")
+                .doesNotContain("Follow-through and participation balance cover fewer than 3 people");
     }
 
     /** A meeting two people attended is about them: out of the mean gini even in a set of four. */
