@@ -312,6 +312,18 @@ class WebPagesBrowserTest {
         browser.screenshot("sponsor-dashboard-withheld");
     }
 
+    /**
+     * The query service's API description (Swagger UI) is served under the pages' Content-Security-Policy too: its
+     * scripts come from the service, and it lists the operations without a refused script or style in the console.
+     */
+    @Test
+    @Order(9)
+    void apiDescriptionPageWorksUnderTheContentSecurityPolicy() {
+        browser.open(services.queryUrl + "/swagger-ui/index.html");
+        browser.wait.until(d -> !browser.findAll(".opblock").isEmpty());
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
     /** Taps a contribution button and waits until the console has counted it (the command was accepted). */
     private void tap(String label, Map<String, Integer> tally) {
         WebElement button = browser.find("button[aria-label='" + label + "']");

@@ -15,6 +15,12 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three ways in. The API is stateless: a bearer token or HTTP Basic on every request, 401/403 as problem+json, no
@@ -28,6 +34,8 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 class QuerySecurityConfiguration {
+
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
 
     /** The report's downloads (see {@code RoiExports}). */
     static final String[] EXPORTS = {"/programmes/*/roi.pdf", "/programmes/*/roi/*.csv"};
@@ -91,7 +99,10 @@ class QuerySecurityConfiguration {
                         .jwt(jwt -> jwt.authenticationManager(callers))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(contentPolicy(ui))))
+                .headers(headers -> headers
+                        .addHeaderWriter(policy(new NegatedRequestMatcher(SWAGGER_UI), contentPolicy(ui, "'self'")))
+                        // Swagger UI (a library's page, not ours) sets an inline style; its scripts stay strict
+                        .addHeaderWriter(policy(SWAGGER_UI, contentPolicy(ui, "'self' 'unsafe-inline'"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
@@ -101,10 +112,14 @@ class QuerySecurityConfiguration {
      * the templates carry no inline script or style), the meeting console's fetches to the command API besides, no
      * plugins, no framing, forms posted here only.
      */
-    static String contentPolicy(UiProperties ui) {
-        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
-                + "connect-src 'self' " + origin(ui.commandApiUrl()) + "; object-src 'none'; base-uri 'none'; "
-                + "frame-ancestors 'none'; form-action 'self'";
+    static String contentPolicy(UiProperties ui, String styles) {
+        return "default-src 'self'; script-src 'self'; style-src " + styles + "; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self' " + origin(ui.commandApiUrl()) + "; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    }
+
+    private static HeaderWriter policy(RequestMatcher where, String policy) {
+        return new DelegatingRequestMatcherHeaderWriter(where, new ContentSecurityPolicyHeaderWriter(policy));
     }
 
     private static String origin(String url) {
