@@ -128,6 +128,9 @@ class WebPagesBrowserTest {
         // aggregates only: no member's name anywhere on the sponsor's page
         assertThat(browser.find("body").getText()).doesNotContainPattern("\\b(Ann|Ben|Cat|Dev|Eve)\\b");
         browser.screenshot("sponsor-dashboard");
+        // a tooltip is text drawn in the chart: no HTML with inline styles for the Content-Security-Policy to refuse
+        browser.findAll("[data-chart='run']").forEach(browser::hover);
+        assertThat(browser.consoleErrors()).as("console errors on pointing at the charts").isEmpty();
     }
 
     @Test
