@@ -10,6 +10,9 @@
   const BLUE = '#0b5cad';
   const RED = '#a4001d';
   const GREEN = '#0b6e4f';
+  // tooltips drawn as text inside the chart, not as HTML: ECharts' HTML tooltips carry inline styles, which the
+  // pages' Content-Security-Policy refuses, and would read a member's name as markup
+  const TOOLTIP = 'richText';
 
   /**
    * A run chart: baseline then follow-up points, the target line, signals over the follow-ups, and per phase of the
@@ -51,7 +54,7 @@
       textStyle: { color: INK },
       grid: { left: 56, right: 64, top: 40, bottom: 32 },
       legend: { top: 0, right: 0, data: ['Baseline', 'Follow-up'] },
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', renderMode: TOOLTIP },
       xAxis: { type: 'time', splitNumber: 4, axisLabel: { color: MUTED, hideOverlap: true } },
       yAxis: {
         type: 'value', name: m.unit, nameTextStyle: { color: MUTED, align: 'left' }, axisLabel: { color: MUTED },
@@ -98,7 +101,7 @@
     return {
       animation: false,
       color: ['#12355b', BLUE, GREEN],
-      tooltip: { trigger: 'item', formatter: '{b}: {c}' },
+      tooltip: { trigger: 'item', formatter: '{b}: {c}', renderMode: TOOLTIP },
       series: [{
         type: 'funnel', sort: 'none', left: '5%', width: '90%', top: 8, bottom: 8, minSize: '25%', gap: 2,
         label: { show: true, position: 'inside', formatter: '{b}: {c}', color: '#fff', fontSize: 13 },
@@ -127,7 +130,8 @@
     return {
       animation: false,
       textStyle: { color: INK },
-      tooltip: { formatter: (p) => names[p.value[1]] + ', ' + dates[p.value[0]] + ': ' + p.value[2] + ' contributions' },
+      tooltip: { renderMode: TOOLTIP,
+        formatter: (p) => names[p.value[1]] + ', ' + dates[p.value[0]] + ': ' + p.value[2] + ' contributions' },
       grid: { left: 8, right: 8, top: 8, bottom: 56, containLabel: true },
       xAxis: { type: 'category', data: dates, splitArea: { show: true }, axisLabel: { color: INK, fontSize: 13 } },
       yAxis: { type: 'category', data: names, inverse: true, axisLabel: { color: INK, fontSize: 14 } },

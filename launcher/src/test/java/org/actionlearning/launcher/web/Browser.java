@@ -15,6 +15,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -91,6 +92,12 @@ final class Browser implements AutoCloseable {
         wait.until(d -> "complete".equals(script("return document.readyState")));
         wait.until(d -> Boolean.TRUE.equals(script(
                 "return [...document.querySelectorAll('[data-chart]')].every(c => c.dataset.drawn === 'true')")));
+    }
+
+    /** Moves the mouse over the middle of {@code element}, as a reader pointing at a chart would. */
+    void hover(WebElement element) {
+        script("arguments[0].scrollIntoView({block: 'center'})", element);
+        new Actions(driver).moveToElement(element).perform();
     }
 
     void resize(Dimension size) {

@@ -131,6 +131,9 @@ class WebPagesBrowserTest {
         // aggregates only: no member's name anywhere on the sponsor's page
         assertThat(browser.find("body").getText()).doesNotContainPattern("\\b(Ann|Ben|Cat|Dev|Eve)\\b");
         browser.screenshot("sponsor-dashboard");
+        // a tooltip is text drawn in the chart: no HTML with inline styles for the Content-Security-Policy to refuse
+        browser.findAll("[data-chart='run']").forEach(browser::hover);
+        assertThat(browser.consoleErrors()).as("console errors on pointing at the charts").isEmpty();
     }
 
     @Test
@@ -313,6 +316,18 @@ class WebPagesBrowserTest {
         assertThat(browser.find("main").getText()).contains("Withheld to protect confidentiality")
                 .doesNotContain("Follow-through on committed actions").doesNotContain("Participation balance");
         browser.screenshot("sponsor-dashboard-withheld");
+    }
+
+    /**
+     * The query service's API description (Swagger UI) is served under the pages' Content-Security-Policy too: its
+     * scripts come from the service, and it lists the operations without a refused script or style in the console.
+     */
+    @Test
+    @Order(9)
+    void apiDescriptionPageWorksUnderTheContentSecurityPolicy() {
+        browser.open(services.queryUrl + "/swagger-ui/index.html");
+        browser.wait.until(d -> !browser.findAll(".opblock").isEmpty());
+        assertThat(browser.consoleErrors()).isEmpty();
     }
 
     /** Taps a contribution button and waits until the console has counted it (the command was accepted). */

@@ -1,8 +1,11 @@
 package org.actionlearning.query.access;
 
+import java.net.URI;
+import org.actionlearning.query.ui.UiProperties;
 import org.actionlearning.service.security.JwtCallers;
-import org.actionlearning.service.security.StatelessApi;
+import org.actionlearning.service.security.SecurityProblems;
 import org.actionlearning.service.security.SecurityProperties;
+import org.actionlearning.service.security.StatelessApi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,16 +15,30 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two ways in. The API is stateless: a bearer token or HTTP Basic on every request, 401/403 as problem+json.
- * The pages sign in once with a form and keep a session (with CSRF protection for its few POSTs). Passwords are
- * checked by the command service, which keeps the users; tokens are checked here with the shared key or the
- * OIDC provider's keys.
+ * Three ways in. The API is stateless: a bearer token or HTTP Basic on every request, 401/403 as problem+json, no
+ * Basic challenge, cross-origin state changes refused (see {@link StatelessApi}). The pages sign in once with a form
+ * and keep a session (with CSRF protection for its few POSTs) under a strict Content-Security-Policy; scripts may
+ * read them with a bearer token instead. The ROI report's
+ * downloads (PDF, CSV) take the page's session, a bearer token or HTTP Basic, and answer errors as problem+json: they
+ * are fetched by scripts as much as by browsers. Passwords are checked by the command service, which keeps the
+ * users; tokens are checked here with the shared key or the OIDC provider's keys.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
 class QuerySecurityConfiguration {
+
+    private static final RequestMatcher SWAGGER_UI = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+
+    /** The report's downloads (see {@code RoiExports}). */
+    static final String[] EXPORTS = {"/programmes/*/roi.pdf", "/programmes/*/roi/*.csv"};
 
     @Bean
     JwtCallers jwtCallers(SecurityProperties properties) {
@@ -48,7 +65,26 @@ class QuerySecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager callers) throws Exception {
+    SecurityFilterChain exportSecurity(HttpSecurity http, AuthenticationManager callers) throws Exception {
+        SecurityProblems problems = new SecurityProblems();
+        return http.securityMatcher(EXPORTS)
+                .authenticationManager(callers)
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                // the session of the pages, if there is one; else a token or a password, never a Basic challenge
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.authenticationManager(callers))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager callers, UiProperties ui)
+            throws Exception {
+        SecurityProblems problems = new SecurityProblems();
         return http
                 .authenticationManager(callers)
                 .authorizeHttpRequests(requests -> requests
@@ -56,9 +92,38 @@ class QuerySecurityConfiguration {
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                // scripts fetching a CSV or PDF report sign in with HTTP Basic; browsers get the form
-                .httpBasic(basic -> { })
+                // scripts may sign in with a bearer token or HTTP Basic; a failed attempt answers 401 without a Basic
+                // challenge (a browser would otherwise ask for a password and keep sending it); browsers get the form
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .oauth2ResourceServer(oauth -> oauth
+                        .jwt(jwt -> jwt.authenticationManager(callers))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .headers(headers -> headers
+                        .addHeaderWriter(policy(new NegatedRequestMatcher(SWAGGER_UI), contentPolicy(ui, "'self'")))
+                        // Swagger UI (a library's page, not ours) sets an inline style; its scripts stay strict
+                        .addHeaderWriter(policy(SWAGGER_UI, contentPolicy(ui, "'self' 'unsafe-inline'"))))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /**
+     * Scripts, styles, fonts and images from this origin only (ECharts and the pages' scripts are served from here;
+     * the templates carry no inline script or style), the meeting console's fetches to the command API besides, no
+     * plugins, no framing, forms posted here only.
+     */
+    static String contentPolicy(UiProperties ui, String styles) {
+        return "default-src 'self'; script-src 'self'; style-src " + styles + "; img-src 'self' data:; "
+                + "font-src 'self'; connect-src 'self' " + origin(ui.commandApiUrl()) + "; object-src 'none'; "
+                + "base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    }
+
+    private static HeaderWriter policy(RequestMatcher where, String policy) {
+        return new DelegatingRequestMatcherHeaderWriter(where, new ContentSecurityPolicyHeaderWriter(policy));
+    }
+
+    private static String origin(String url) {
+        URI uri = URI.create(url);
+        return uri.getScheme() + "://" + uri.getAuthority();
     }
 }

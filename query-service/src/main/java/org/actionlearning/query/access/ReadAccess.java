@@ -2,6 +2,7 @@ package org.actionlearning.query.access;
 
 import org.actionlearning.query.read.ActionView;
 import org.actionlearning.query.read.ProgrammeSummary;
+import org.actionlearning.query.read.ReportedSetsReader;
 import java.util.List;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 
@@ -27,8 +28,10 @@ public class ReadAccess {
     private final ReadScopes scopes;
     private final ReadAudit audit;
     private final DSLContext db;
+    private final ReportedSetsReader reportedSets;
 
-    ReadAccess(ReadScopes scopes, ReadAudit audit, DSLContext db) {
+    ReadAccess(ReadScopes scopes, ReadAudit audit, DSLContext db, ReportedSetsReader reportedSets) {
+        this.reportedSets = reportedSets;
         this.scopes = scopes;
         this.audit = audit;
         this.db = db;
@@ -79,7 +82,10 @@ public class ReadAccess {
         }
     }
 
-    /** What a caller sees of a programme's actions: all of them without personal detail, or their sets' in full. */
+    /**
+     * What a caller sees of a programme's actions: their own sets' in full; or, for sponsors and administrators, those
+     * of the reported sets (three people or more, see {@code ReportedSets}) without personal detail.
+     */
     public ActionsAccess actionsAccess(UUID programmeId) {
         ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
         Caller caller = Callers.current();
@@ -88,18 +94,21 @@ public class ReadAccess {
             return new ActionsAccess(false, ownSets);
         }
         if (seesAggregates(caller, programme)) {
-            return new ActionsAccess(true, Set.of());
+            return new ActionsAccess(true, reportedSets.ofProgramme(programmeId).reported());
         }
         throw new NotPermitted("a programme's actions are for its sponsors and administrators (without detail) and "
                 + "for the members and facilitators of its sets");
     }
 
-    /** @param withoutDetail true: every action, no owner or description; false: the actions of {@code sets} only */
+    /**
+     * @param withoutDetail true: no owner or description
+     * @param sets          the sets whose actions are listed
+     */
     public record ActionsAccess(boolean withoutDetail, Set<UUID> sets) {
 
         public List<ActionView> apply(List<ActionView> actions) {
-            return withoutDetail ? actions.stream().map(ActionView::withoutPersonalDetail).toList()
-                    : actions.stream().filter(a -> sets.contains(a.setId())).toList();
+            List<ActionView> listed = actions.stream().filter(a -> sets.contains(a.setId())).toList();
+            return withoutDetail ? listed.stream().map(ActionView::withoutPersonalDetail).toList() : listed;
         }
     }
 

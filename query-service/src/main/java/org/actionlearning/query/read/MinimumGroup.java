@@ -19,6 +19,12 @@ public final class MinimumGroup {
         return people < PEOPLE;
     }
 
+    /** The note that some sets are in no figure of the answer. */
+    public static Withheld leftOut(int sets) {
+        return new Withheld("sets", sets + (sets == 1 ? " set has" : " sets have") + " had fewer than " + PEOPLE
+                + " people: left out of every figure here, totals included, so that no figure describes individuals");
+    }
+
     public static Withheld withheld(String section) {
         return new Withheld(section, "covers fewer than " + PEOPLE + " people, so it would describe individuals; "
                 + "withheld to keep what happens in a set confidential");

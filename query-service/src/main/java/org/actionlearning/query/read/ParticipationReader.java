@@ -39,13 +39,18 @@ class ParticipationReader {
         }
     }
 
-    /** The figures of one opened meeting that dashboards average over its meetings. */
-    record HeldMeetingFigures(UUID meetingId, UUID setId, Double gini, Double normalisedEntropy,
+    /**
+     * The figures of one opened meeting that dashboards average over its meetings.
+     *
+     * @param attendees the people its figures are about
+     */
+    record HeldMeetingFigures(UUID meetingId, UUID setId, int attendees, Double gini, Double normalisedEntropy,
                               Double questionFocus, Double openQuestionRatio) {
 
         static HeldMeetingFigures of(HeldMeeting meeting) {
             MeetingParticipation figures = meeting.participation();
-            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), figures.gini(),
+            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), meeting.attendees().size(),
+                    figures.gini(),
                     figures.normalisedEntropy(), figures.questionFocus(), figures.openQuestionRatio());
         }
     }
@@ -71,7 +76,7 @@ class ParticipationReader {
         List<HeldMeetingFigures> figures = new ArrayList<>();
         List<UUID> notStored = new ArrayList<>();
         db.select(m.MEETING_ID, m.SET_ID, f.MEETING_ID, f.GINI, f.NORMALISED_ENTROPY, f.QUESTION_FOCUS,
-                        f.OPEN_QUESTION_RATIO)
+                        f.OPEN_QUESTION_RATIO, f.ATTENDEES)
                 .from(m)
                 // the programme's figures by their own index, hash-joined: not one probe per meeting
                 .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID)).and(f.PROGRAMME_ID.eq(programmeId))
@@ -80,8 +85,8 @@ class ParticipationReader {
                     if (row.value3() == null) {
                         notStored.add(row.value1());
                     } else {
-                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value4(), row.value5(),
-                                row.value6(), row.value7()));
+                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value8(), row.value4(),
+                                row.value5(), row.value6(), row.value7()));
                     }
                 });
         if (!notStored.isEmpty()) {

@@ -1,10 +1,12 @@
 package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
-import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
+import java.math.BigDecimal;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -20,14 +22,22 @@ class ProgrammeCounts {
 
     /**
      * @param activeMembers distinct people active in at least one set of the programme
-     * @param peopleEver    everyone who was ever a member of one of the programme's sets: the people its figures are
-     *                      about
      * @param challenges    challenges presented in the programme's meetings
      * @param questions     Σ questions over the programme's meetings
      * @param statements    Σ statements over the programme's meetings
      */
-    record Counted(UUID programmeId, String name, int sets, int activeMembers, int peopleEver, int challenges,
-                   int questions, int statements) {
+    record Counted(UUID programmeId, String name, int sets, int activeMembers, int challenges, int questions,
+                   int statements) {
+
+        /** These counts without {@code activity}: what is left once some sets are left out. */
+        Counted without(Activity activity) {
+            return new Counted(programmeId, name, sets, activeMembers, challenges - activity.challenges(),
+                    questions - activity.questions(), statements - activity.statements());
+        }
+    }
+
+    /** Challenges presented, questions asked and statements made in some sets. */
+    record Activity(int challenges, int questions, int statements) {
     }
 
     private final DSLContext db;
@@ -41,10 +51,8 @@ class ProgrammeCounts {
         Field<Integer> sets = DSL.field(DSL.selectCount().from(LEARNING_SET)
                 .where(LEARNING_SET.PROGRAMME_ID.eq(programme)));
         Field<Integer> activeMembers = DSL.field(ProgrammeQueries.activeMembers(programme));
-        Field<Integer> peopleEver = DSL.field(DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID)).from(SET_MEMBER)
-                .where(SET_MEMBER.PROGRAMME_ID.eq(programme)));
         var activity = PROGRAMME_ACTIVITY;
-        var row = db.select(PROGRAMME.PROGRAMME_ID, PROGRAMME.NAME, sets, activeMembers, peopleEver,
+        var row = db.select(PROGRAMME.PROGRAMME_ID, PROGRAMME.NAME, sets, activeMembers,
                         activity.CHALLENGES, activity.QUESTIONS, activity.STATEMENTS)
                 .from(PROGRAMME)
                 .leftJoin(activity).on(activity.PROGRAMME_ID.eq(PROGRAMME.PROGRAMME_ID))
@@ -53,8 +61,26 @@ class ProgrammeCounts {
         if (row == null) {
             throw new UnknownResource("programmeId", "programme", programmeId);
         }
-        return new Counted(row.value1(), row.value2(), row.value3(), row.value4(), row.value5(),
-                orZero(row.value6()), orZero(row.value7()), orZero(row.value8()));
+        return new Counted(row.value1(), row.value2(), row.value3(), row.value4(),
+                orZero(row.value5()), orZero(row.value6()), orZero(row.value7()));
+    }
+
+    /**
+     * The activity of some sets, summed from the members' counts (the same increments the programme's row adds up):
+     * what the small sets, left out of the totals, added to them. Small sets are few and small, so this reads little.
+     */
+    Activity activityOf(Set<UUID> sets) {
+        if (sets.isEmpty()) {
+            return new Activity(0, 0, 0);
+        }
+        var p = MEMBER_PARTICIPATION;
+        var row = db.select(DSL.sum(p.PRESENTED), DSL.sum(p.QUESTIONS), DSL.sum(p.STATEMENTS))
+                .from(p).where(p.SET_ID.in(sets)).fetchOne();
+        return new Activity(orZero(row.value1()), orZero(row.value2()), orZero(row.value3()));
+    }
+
+    private static int orZero(BigDecimal sum) {
+        return sum == null ? 0 : sum.intValue();
     }
 
     /** A programme where nothing was said yet has no activity row. */

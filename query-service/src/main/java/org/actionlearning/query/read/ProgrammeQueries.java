@@ -5,6 +5,7 @@ import static org.actionlearning.query.jooq.Tables.PROGRAMME;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -42,9 +43,12 @@ public class ProgrammeQueries {
     private final MetricReader metrics;
     private final CostReader costs;
     private final ProgrammeCounts counts;
+    private final ReportedSetsReader reportedSets;
 
     public ProgrammeQueries(DSLContext db, ProgrammeReader programmes, ParticipationReader participation,
-                            ActionReader actions, MetricReader metrics, CostReader costs, ProgrammeCounts counts) {
+                            ActionReader actions, MetricReader metrics, CostReader costs, ProgrammeCounts counts,
+                            ReportedSetsReader reportedSets) {
+        this.reportedSets = reportedSets;
         this.db = db;
         this.programmes = programmes;
         this.participation = participation;
@@ -67,53 +71,72 @@ public class ProgrammeQueries {
                         row.value5(), row.value6(), row.value7(), row.value8()));
     }
 
-    /** The dashboard of a programme; {@code asOf} governs {@code overdue}. */
+    /**
+     * The dashboard of a programme; {@code asOf} governs {@code overdue}. Activity, follow-through and participation
+     * are over the reported sets only (see {@link ReportedSets}); withheld when there is none.
+     */
     public ProgrammeDashboard dashboard(UUID programmeId, LocalDate asOf) {
-        Counted counted = counts.of(programmeId);
-        List<HeldMeetingFigures> meetings = participation.figuresOfProgramme(programmeId);
+        Counted all = counts.of(programmeId);
+        ReportedSets floor = reportedSets.ofProgramme(programmeId);
+        Counted counted = all.without(counts.activityOf(floor.leftOut()));
+        List<HeldMeetingFigures> held = floor.ofReportedSets(participation.figuresOfProgramme(programmeId),
+                HeldMeetingFigures::setId);
+        List<HeldMeetingFigures> balanced = floor.participationOf(held);
         FollowThrough followThrough = FollowThrough.asOf(
-                actions.followThroughOfProgramme(programmeId).stream().map(ActionReader.SetAction::record).toList(),
+                floor.ofReportedSets(actions.followThroughOfProgramme(programmeId), ActionReader.SetAction::setId)
+                        .stream().map(ActionReader.SetAction::record).toList(),
                 asOf);
         List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
         RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
-        boolean tooFew = MinimumGroup.tooSmall(counted.peopleEver());
+        boolean tooFew = floor.withholdsTotals();
+        List<MinimumGroup.Withheld> withheld = new ArrayList<>();
+        if (tooFew) {
+            withheld.add(MinimumGroup.withheld("followThrough"));
+            withheld.add(MinimumGroup.withheld("participation"));
+        }
+        if (!floor.leftOut().isEmpty()) {
+            withheld.add(MinimumGroup.leftOut(floor.leftOut().size()));
+        }
 
         return new ProgrammeDashboard(
                 counted.programmeId(),
                 counted.name(),
-                new Counts(counted.sets(), counted.activeMembers(), meetings.size(), counted.challenges(),
+                new Counts(counted.sets(), counted.activeMembers(), held.size(), counted.challenges(),
                         counted.questions(), counted.statements()),
                 tooFew ? null : new FollowThroughSummary(followThrough.committed(), followThrough.completed(),
                         followThrough.abandoned(), followThrough.open(), followThrough.overdue(),
                         followThrough.completionRate(), followThrough.onTimeRate(),
                         followThrough.medianDaysToComplete()),
-                tooFew ? null : new ParticipationSummary(meetings.size(),
-                        meanOfDefined(meetings, HeldMeetingFigures::gini),
-                        meanOfDefined(meetings, HeldMeetingFigures::normalisedEntropy),
-                        meanOfDefined(meetings, HeldMeetingFigures::questionFocus),
-                        meanOfDefined(meetings, HeldMeetingFigures::openQuestionRatio)),
+                tooFew ? null : new ParticipationSummary(balanced.size(),
+                        meanOfDefined(balanced, HeldMeetingFigures::gini),
+                        meanOfDefined(balanced, HeldMeetingFigures::normalisedEntropy),
+                        meanOfDefined(balanced, HeldMeetingFigures::questionFocus),
+                        meanOfDefined(balanced, HeldMeetingFigures::openQuestionRatio)),
                 loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
                 new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()),
-                tooFew ? List.of(MinimumGroup.withheld("followThrough"), MinimumGroup.withheld("participation"))
-                        : List.of());
+                List.copyOf(withheld));
     }
 
-    /** The programme's sets side by side, for its sponsor; sets of fewer than three people withheld. */
+    /**
+     * The programme's sets side by side, for its sponsor; sets of fewer than three people withheld, meetings of
+     * fewer than three attendees left out of a set's mean gini (see {@link ReportedSets}).
+     */
     public List<SetBreakdown> setBreakdown(UUID programmeId, LocalDate asOf) {
         programmes.require(programmeId);
-        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = participation.figuresOfProgramme(programmeId).stream()
+        ReportedSets floor = reportedSets.ofProgramme(programmeId);
+        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = floor.ofReportedSets(
+                        participation.figuresOfProgramme(programmeId), HeldMeetingFigures::setId).stream()
                 .collect(Collectors.groupingBy(HeldMeetingFigures::setId));
-        Map<UUID, List<ActionRecord>> actionsBySet = actions.followThroughOfProgramme(programmeId).stream()
+        Map<UUID, List<ActionRecord>> actionsBySet = floor.ofReportedSets(
+                        actions.followThroughOfProgramme(programmeId), ActionReader.SetAction::setId).stream()
                 .collect(Collectors.groupingBy(ActionReader.SetAction::setId,
                         Collectors.mapping(ActionReader.SetAction::record, Collectors.toList())));
-        Field<Integer> people = DSL.field(DSL.select(DSL.countDistinct(SET_MEMBER.PERSON_ID)).from(SET_MEMBER)
-                .where(SET_MEMBER.SET_ID.eq(LEARNING_SET.SET_ID)));
         Field<Integer> active = DSL.field(DSL.selectCount().from(SET_MEMBER)
                 .where(SET_MEMBER.SET_ID.eq(LEARNING_SET.SET_ID)).and(SET_MEMBER.ACTIVE.isTrue()));
-        return db.select(LEARNING_SET.SET_ID, LEARNING_SET.NAME, active, people).from(LEARNING_SET)
+        return db.select(LEARNING_SET.SET_ID, LEARNING_SET.NAME, active).from(LEARNING_SET)
                 .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId)).orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
                 .fetch(row -> {
-                    if (MinimumGroup.tooSmall(row.value4())) {
+                    if (!floor.reports(row.value1())) {
                         return new SetBreakdown(row.value1(), row.value2(), row.value3(), null, null, null, null,
                                 MinimumGroup.withheld("set"));
                     }
@@ -121,8 +144,8 @@ public class ProgrammeQueries {
                     FollowThrough followThrough = FollowThrough.asOf(
                             actionsBySet.getOrDefault(row.value1(), List.of()), asOf);
                     return new SetBreakdown(row.value1(), row.value2(), row.value3(), held.size(),
-                            meanOfDefined(held, HeldMeetingFigures::gini), followThrough.committed(),
-                            followThrough.completionRate(), null);
+                            meanOfDefined(floor.participationOf(held), HeldMeetingFigures::gini),
+                            followThrough.committed(), followThrough.completionRate(), null);
                 });
     }
 

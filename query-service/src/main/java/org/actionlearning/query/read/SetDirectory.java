@@ -5,6 +5,7 @@ import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.actionlearning.query.read.PersonalValues.Disclosure;
 import org.jooq.Condition;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class SetDirectory {
 
     /**
-     * @param facilitatorName null once the facilitator was erased, or while it cannot be opened
+     * @param facilitatorName null once the facilitator was erased, while it cannot be opened, or where it is not for
+     *                        the reader: a facilitator's name is personal data, shown to the set's own people only
      * @param members         current (active) members
      */
     public record SetEntry(UUID setId, UUID programmeId, String name, String facilitatorName, int members) {
@@ -44,13 +46,17 @@ public class SetDirectory {
         this.personal = personal;
     }
 
-    /** Every set of every programme, by name. */
-    public List<SetEntry> sets() {
-        return entries(DSL.noCondition());
+    /**
+     * Every set of every programme, by name, with the facilitator's name for the sets in {@code namedFor} only (the
+     * reader's own sets): sponsors and administrators see that a set has a facilitator, not who it is. The other
+     * names are not even opened.
+     */
+    public List<SetEntry> sets(Set<UUID> namedFor) {
+        return entries(DSL.noCondition(), namedFor);
     }
 
     public Roster roster(UUID setId) {
-        SetEntry set = entries(LEARNING_SET.SET_ID.eq(setId)).stream().findFirst()
+        SetEntry set = entries(LEARNING_SET.SET_ID.eq(setId), Set.of(setId)).stream().findFirst()
                 .orElseThrow(() -> new UnknownResource("setId", "learning set", setId));
         var rows = db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
                 .from(SET_MEMBER)
@@ -65,16 +71,17 @@ public class SetDirectory {
         return new Roster(set, members);
     }
 
-    private List<SetEntry> entries(Condition which) {
+    private List<SetEntry> entries(Condition which, Set<UUID> namedFor) {
         var rows = db.select(LEARNING_SET.SET_ID, LEARNING_SET.PROGRAMME_ID, LEARNING_SET.NAME,
                         LEARNING_SET.FACILITATOR_NAME, activeMembers())
                 .from(LEARNING_SET)
                 .where(which)
                 .orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
                 .fetch();
-        Disclosure names = personal.disclose(rows.map(row -> row.value4()), List.of());
-        return rows.map(row -> new SetEntry(row.value1(), row.value2(), row.value3(), names.text(row.value4()),
-                row.value5()));
+        Disclosure names = personal.disclose(rows.stream().filter(row -> namedFor.contains(row.value1()))
+                .map(row -> row.value4()).toList(), List.of());
+        return rows.map(row -> new SetEntry(row.value1(), row.value2(), row.value3(),
+                namedFor.contains(row.value1()) ? names.text(row.value4()) : null, row.value5()));
     }
 
     private static Field<Integer> activeMembers() {

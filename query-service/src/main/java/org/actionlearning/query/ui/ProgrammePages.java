@@ -8,6 +8,7 @@ import org.actionlearning.query.access.ReadAccess;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.actionlearning.query.read.OutcomeQueries;
@@ -47,9 +48,12 @@ class ProgrammePages {
 
     @GetMapping("/")
     String programmes(Model model) {
-        Map<UUID, List<SetEntry>> setsByProgramme = sets.sets().stream()
-                .collect(Collectors.groupingBy(SetEntry::programmeId));
         Caller caller = Callers.current();
+        Set<UUID> inSet = java.util.stream.Stream.concat(caller.scopesOf(Role.MEMBER).stream(),
+                caller.scopesOf(Role.FACILITATOR).stream()).collect(Collectors.toSet());
+        // a facilitator's name is for the set's own people (docs/trust/confidentiality.md)
+        Map<UUID, List<SetEntry>> setsByProgramme = sets.sets(inSet).stream()
+                .collect(Collectors.groupingBy(SetEntry::programmeId));
         List<ProgrammeSummary> visible = access.listed(caller, programmes.programmes());
         model.addAttribute("programmes", visible);
         model.addAttribute("setsByProgramme", setsByProgramme);
@@ -57,8 +61,7 @@ class ProgrammePages {
         model.addAttribute("aggregatesOf", visible.stream()
                 .filter(p -> access.seesAggregates(caller, p.programmeId(), p.organisation()))
                 .map(ProgrammeSummary::programmeId).collect(Collectors.toSet()));
-        model.addAttribute("inSet", java.util.stream.Stream.concat(caller.scopesOf(Role.MEMBER).stream(),
-                caller.scopesOf(Role.FACILITATOR).stream()).collect(Collectors.toSet()));
+        model.addAttribute("inSet", inSet);
         model.addAttribute("facilitating", caller.scopesOf(Role.FACILITATOR));
         return "programmes";
     }

@@ -12,10 +12,10 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A page asked for with an unknown or malformed id answers with an error page, not the API's problem+json
- * (that advice covers every controller, so this one goes first for the pages).
+ * (that advice covers every controller, so this one goes first for the pages; the downloads keep problem+json).
  */
 @ControllerAdvice(basePackageClasses = UiErrorAdvice.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // after ExportProblemAdvice
 class UiErrorAdvice {
 
     @ExceptionHandler(UnknownResource.class)

@@ -68,7 +68,9 @@ public class ProgrammeQueryController {
     @GetMapping("/{programmeId}/dashboard")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Programme dashboard", description = "Activity counts, action follow-through, participation "
-            + "balance (means over opened meetings), outcome metrics and ROI. Aggregates only.")
+            + "balance (means over opened meetings), outcome metrics and ROI. Aggregates only, over the sets that have "
+            + "had at least 3 people (the others are in no figure, totals included; `withheld` says how many); "
+            + "participation means over meetings of at least 3 attendees.")
     public ProgrammeDashboard dashboard(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
@@ -82,7 +84,7 @@ public class ProgrammeQueryController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Sets side by side", description = "Each set's members, meetings held, mean gini, actions "
             + "committed and completion rate. A set of fewer than 3 people shows only its name and size, with the "
-            + "reason in `withheld`.")
+            + "reason in `withheld`; its activity is in no other figure either.")
     public List<SetBreakdown> sets(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
@@ -96,7 +98,9 @@ public class ProgrammeQueryController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Committed actions", description = "The programme's actions, ordered by commitment and due "
             + "date, optionally filtered by a comma-separated list of statuses (an action is listed if it matches "
-            + "any): open, overdue (open and due before asOf), completed, abandoned.")
+            + "any): open, overdue (open and due before asOf), completed, abandoned. A set's members and facilitator "
+            + "see their sets' actions in full; sponsors and administrators see those of sets of at least 3 people, "
+            + "without owner or description.")
     public List<ActionView> actions(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "comma-separated: open, overdue, completed, abandoned; all actions if absent",

@@ -27,9 +27,9 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        // the challenge names both ways in: a token, or a password over the built-in identity store
+        // a bearer challenge only: a Basic one makes a browser ask for a password and then send it by itself with
+        // every request to this origin, cross-site ones included (HTTP Basic is still accepted, just not asked for)
         response.addHeader("WWW-Authenticate", "Bearer realm=\"als\"");
-        response.addHeader("WWW-Authenticate", "Basic realm=\"als\"");
         boolean triedAndFailed = e != null && !(e instanceof InsufficientAuthenticationException);
         write(response, Problems.problem(HttpStatus.UNAUTHORIZED, "Not signed in", null, triedAndFailed
                 ? "the credentials were not accepted: " + e.getMessage()
