@@ -346,6 +346,12 @@ public class ProjectionConsumer implements SmartLifecycle {
         if (outcome.deadLetters() > 0) {
             registry.counter("als.projection.dead.letters").increment(outcome.deadLetters());
         }
+        if (outcome.parked() > 0) {
+            registry.counter("als.projection.parked.events").increment(outcome.parked());
+        }
+        if (outcome.outOfSequence() > 0) {
+            registry.counter("als.projection.out.of.sequence").increment(outcome.outOfSequence());
+        }
     }
 
     private void startRebuild(KafkaConsumer<String, byte[]> kafka) {
