@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final ProjectionProperties properties;
+    private final ProjectionLiveness liveness;
     private final ProjectionBatch batch;
     private final ReadModelReset reset;
     private final MeterRegistry registry;
@@ -95,6 +97,13 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
                               MeterRegistry registry) {
+        this(properties, batch, reset, registry, new ProjectionLiveness());
+    }
+
+    @Autowired
+    public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
+                              MeterRegistry registry, ProjectionLiveness liveness) {
+        this.liveness = liveness;
         this.properties = properties;
         this.batch = batch;
         this.reset = reset;
@@ -140,7 +149,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         AtomicInteger writers = new AtomicInteger();
         writer = Executors.newFixedThreadPool(properties.writers(),
                 task -> new Thread(task, "projection-writer-" + writers.incrementAndGet()));
-        thread = new Thread(this::run, "projection-consumer");
+        thread = new Thread(this::runUntilStopped, "projection-consumer");
+        liveness.started(thread);
         thread.start();
     }
 
@@ -174,6 +184,21 @@ public class ProjectionConsumer implements SmartLifecycle {
         return pausedBy;
     }
 
+    public ProjectionLiveness liveness() {
+        return liveness;
+    }
+
+    /** {@link #run}, with what ends the thread abnormally recorded (and an OutOfMemoryError ending the process). */
+    private void runUntilStopped() {
+        try {
+            run();
+        } catch (OutOfMemoryError e) {
+            liveness.outOfMemory(e);
+        } catch (Throwable e) {
+            liveness.died(e); // logged there; the thread ends, the health says so
+        }
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
@@ -191,6 +216,7 @@ public class ProjectionConsumer implements SmartLifecycle {
                     try {
                         pollOnce(kafka);
                         pausedBy = null;
+                        liveness.pollCompleted();
                     } catch (WakeupException stopping) {
                         throw stopping;
                     } catch (RuntimeException e) {
@@ -304,6 +330,9 @@ public class ProjectionConsumer implements SmartLifecycle {
                     recordMetrics(committed);
                     projected += committed.records();
                 } catch (CompletionException e) {
+                    if (e.getCause() instanceof OutOfMemoryError oom) {
+                        liveness.outOfMemory(oom);
+                    }
                     if (failure == null) {
                         failure = e.getCause() instanceof RuntimeException cause ? cause : e;
                     }
