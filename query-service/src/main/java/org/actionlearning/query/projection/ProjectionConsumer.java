@@ -383,15 +383,35 @@ public class ProjectionConsumer implements SmartLifecycle {
         }
     }
 
+    /**
+     * Empties the read models and seeks every partition back to its beginning; refused (read models untouched) when
+     * this instance does not own every partition or a partition's first records are gone ({@link RebuildPreconditions}).
+     */
     private void startRebuild(KafkaConsumer<String, byte[]> kafka) {
         Collection<TopicPartition> assigned = kafka.assignment();
+        Map<TopicPartition, Long> begin = kafka.beginningOffsets(assigned);
+        RebuildPreconditions.Refusal refusal = RebuildPreconditions.notEveryPartition(properties.topic(),
+                kafka.partitionsFor(properties.topic()).size(), assigned);
+        if (refusal == null) {
+            refusal = RebuildPreconditions.missingHistory(properties.topic(), begin);
+        }
+        RebuildStatus requested = rebuild.get();
+        if (refusal != null) {
+            log.warn("Rebuild refused: {}", refusal.detail());
+            rebuild.set(new RebuildStatus("REFUSED", requested.startedAt(), Instant.now(clock), 0, 0,
+                    properties.topic(), List.of(), refusal.detail()));
+            return;
+        }
         reset.resetAll();
         kafka.seekToBeginning(assigned);
-        Map<TopicPartition, Long> begin = kafka.beginningOffsets(assigned);
         rebuildEndOffsets = kafka.endOffsets(assigned);
-        long total = rebuildEndOffsets.entrySet().stream()
-                .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
-        rebuild.set(new RebuildStatus("RUNNING", rebuild.get().startedAt(), null, total, 0));
+        List<RebuildStatus.SourcePartition> source = rebuildEndOffsets.entrySet().stream()
+                .map(e -> new RebuildStatus.SourcePartition(e.getKey().partition(), begin.getOrDefault(e.getKey(), 0L),
+                        e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(RebuildStatus.SourcePartition::partition)).toList();
+        long total = source.stream().mapToLong(p -> p.toOffset() - p.fromOffset()).sum();
+        rebuild.set(new RebuildStatus("RUNNING", requested.startedAt(), null, total, 0, properties.topic(), source,
+                null));
         log.info("Rebuilding read models from offset 0: {} records on {} partitions", total, assigned.size());
         advanceRebuild(0, kafka, true);
     }
@@ -409,9 +429,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         boolean caughtUp = positionWritten && rebuildEndOffsets.entrySet().stream()
                 .allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
         long replayed = status.recordsReplayed() + projected;
-        rebuild.set(caughtUp
-                ? new RebuildStatus("DONE", status.startedAt(), Instant.now(clock), status.recordsToReplay(), replayed)
-                : new RebuildStatus("RUNNING", status.startedAt(), null, status.recordsToReplay(), replayed));
+        rebuild.set(caughtUp ? status.advanced("DONE", Instant.now(clock), replayed)
+                : status.advanced("RUNNING", null, replayed));
         if (caughtUp) {
             log.info("Rebuild done: {} records replayed", replayed);
         }

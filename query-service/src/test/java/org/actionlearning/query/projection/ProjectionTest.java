@@ -456,6 +456,15 @@ class ProjectionTest {
         HttpJson.Response status = http.get("/api/admin/rebuild");
         assertThat(status.body().get("progress").asDouble()).isEqualTo(1.0);
         assertThat(status.body().get("recordsReplayed").asLong()).isEqualTo(status.body().get("recordsToReplay").asLong());
+        // where its events came from: this topic, every partition from offset 0 to its end when it started
+        assertThat(status.body().path("topic").asText()).isEqualTo(TOPIC);
+        long fromSource = 0;
+        for (JsonNode partition : status.body().path("source")) {
+            assertThat(partition.path("fromOffset").asLong()).isZero();
+            fromSource += partition.path("toOffset").asLong();
+        }
+        assertThat(status.body().path("source")).hasSize(3);
+        assertThat(fromSource).isEqualTo(status.body().get("recordsToReplay").asLong());
         assertThat(checksum.byTable()).isEqualTo(incremental);
 
         // what an operator watches: projection lag per event, events by type, rebuild progress, consumer lag
