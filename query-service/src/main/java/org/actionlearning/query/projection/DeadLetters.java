@@ -35,7 +35,7 @@ public class DeadLetters implements DisposableBean {
     private final ProjectionProperties properties;
     private volatile Producer<String, byte[]> producer;
 
-    public DeadLetters(DSLContext db, ProjectionProperties properties) {
+    public DeadLetters(@ProjectionDb DSLContext db, ProjectionProperties properties) {
         this.db = db;
         this.properties = properties;
     }

@@ -22,7 +22,7 @@ public class ParkedEvents {
 
     private final DSLContext db;
 
-    public ParkedEvents(DSLContext db) {
+    public ParkedEvents(@ProjectionDb DSLContext db) {
         this.db = db;
     }
 

@@ -47,7 +47,7 @@ public class ProjectionBatch {
     private final ParkedEvents parkedEvents;
     private final OffsetFence fence;
 
-    public ProjectionBatch(DSLContext db, ReadModelWrites writes, List<Projection> projections,
+    public ProjectionBatch(@ProjectionDb DSLContext db, ReadModelWrites writes, List<Projection> projections,
                            ProjectionProperties properties, DeadLetters deadLetters) {
         this.db = db;
         this.writes = writes;
@@ -168,7 +168,7 @@ public class ProjectionBatch {
      * batch, the commit. Events are sequenced per aggregate ({@link AggregateSequencer}): a gap parks, an unknown
      * event below the next expected sequence is dead-lettered, a known one is a duplicate.
      */
-    @Transactional
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
     public Outcome apply(ReadPoll poll) {
         fence.lock(properties.groupId(), poll.firstOffsets());
         int duplicates = 0;
@@ -223,7 +223,7 @@ public class ProjectionBatch {
      * consumer sequences events: a letter that now reads is applied (or parked, past a gap) and removed, one that is
      * a known duplicate is removed; one that still fails keeps its aggregate's later letters behind it.
      */
-    @Transactional
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
     public ReplayOutcome replayDeadLetters() {
         List<DeadLetterRecord> letters = deadLetters.inReplayOrder();
         Map<DeadLetterRecord, ReadEvent> readable = new HashMap<>();

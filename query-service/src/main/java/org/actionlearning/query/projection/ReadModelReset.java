@@ -20,7 +20,7 @@ public class ReadModelReset {
     private final DSLContext db;
     private final List<Table<?>> tables = new ArrayList<>();
 
-    public ReadModelReset(DSLContext db, List<Projection> projections) {
+    public ReadModelReset(@ProjectionDb DSLContext db, List<Projection> projections) {
         this.db = db;
         projections.forEach(p -> tables.addAll(p.tables()));
         tables.add(AGGREGATE_POSITION);
@@ -30,7 +30,7 @@ public class ReadModelReset {
         tables.add(DEAD_LETTER);   // a replay from offset 0 meets the unreadable records again
     }
 
-    @Transactional
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
     public void resetAll() {
         db.truncate(tables.toArray(Table[]::new)).execute();
     }

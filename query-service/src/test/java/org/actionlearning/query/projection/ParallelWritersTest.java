@@ -110,7 +110,9 @@ class ParallelWritersTest {
                 return List.of();
             }
         });
-        ProjectionBatch staleMember = new ProjectionBatch(db, writes, withPause, properties, deadLetters);
+        // on the API's pool and transactions: a member of its own, beside the projection's pool the bean uses
+        ProjectionBatch staleMember = new ProjectionBatch(db, new ReadModelWrites(db), withPause, properties,
+                new DeadLetters(db, properties));
 
         CompletableFuture<ProjectionBatch.Outcome> stale = CompletableFuture.supplyAsync(() ->
                 transactions.execute(tx -> staleMember.apply(poll)));
@@ -142,6 +144,36 @@ class ParallelWritersTest {
                 .fetchOne();
         assertThat(counts.getQuestions()).isEqualTo(2);
         assertThat(counts.getOpenQuestions()).isEqualTo(1);
+    }
+
+    @Autowired
+    javax.sql.DataSource apiDataSource;
+
+    /**
+     * Every connection of the API's pool held (slow reports, a slow call inside API transactions): the projection
+     * still writes its poll, on its own pool. On one shared pool it waited for a connection and failed.
+     */
+    @Test
+    void theProjectionWritesWhileTheApisPoolIsExhausted() throws Exception {
+        int size = ((com.zaxxer.hikari.HikariDataSource) apiDataSource).getMaximumPoolSize();
+        List<java.sql.Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(apiDataSource.getConnection());
+            }
+            EventLog log = closedMeeting(UUID.randomUUID());
+            ProjectionBatch.ReadPoll poll = batch.read(EventLog.asPoll("own-pool-" + UUID.randomUUID(), 0,
+                    log.envelopes()));
+
+            ProjectionBatch.Outcome outcome = CompletableFuture.supplyAsync(() -> batch.apply(poll))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(outcome.applied()).hasSize(log.envelopes().size());
+        } finally {
+            for (java.sql.Connection connection : held) {
+                connection.close();
+            }
+        }
     }
 
     /** The new owner committed the poll first: the stale member's same poll, written afterwards, is refused. */
