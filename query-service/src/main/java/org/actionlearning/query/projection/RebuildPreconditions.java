@@ -42,6 +42,10 @@ public class RebuildPreconditions implements DisposableBean {
 
     /** Asks Kafka: the group's members, the topic's partitions' earliest offsets. */
     public Refusal check() {
+        if (!properties.enabled()) {
+            return new Refusal("Projection disabled here", "this instance does not project (als.projection.enabled="
+                    + "false): ask an instance that does", List.of());
+        }
         try {
             ConsumerGroupDescription group = admin().describeConsumerGroups(List.of(properties.groupId()))
                     .describedGroups().get(properties.groupId()).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package org.actionlearning.query.reconciliation;
 
 import java.util.List;
+import org.actionlearning.query.projection.ParkedEventsHealth;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("reconciliationHealthIndicator")
 public class ReconciliationHealth extends AbstractHealthIndicator {
-
-    static final Status WARNING = new Status("WARNING");
 
     private final Reconciliation reconciliation;
     private final ReconciliationProperties properties;
@@ -32,7 +31,7 @@ public class ReconciliationHealth extends AbstractHealthIndicator {
             return;
         }
         List<Reconciliation.Mismatch> tooLong = reconciliation.behindTooLong();
-        builder.status(tooLong.isEmpty() ? Status.UP : WARNING)
+        builder.status(tooLong.isEmpty() ? Status.UP : ParkedEventsHealth.WARNING)
                 .withDetail("checkedAt", report.checkedAt().toString())
                 .withDetail("mismatches", report.mismatches().size());
         if (report.error() != null) {
