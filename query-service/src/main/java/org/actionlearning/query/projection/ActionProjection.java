@@ -26,7 +26,7 @@ public class ActionProjection implements Projection {
     private final Query commit;
     private final Query complete;
 
-    public ActionProjection(DSLContext db, ReadModelWrites writes) {
+    public ActionProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
         // one of each per meeting: templates, as rendering a statement per row cost more than writing it

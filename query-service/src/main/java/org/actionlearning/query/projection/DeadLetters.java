@@ -35,7 +35,7 @@ public class DeadLetters implements DisposableBean {
     private final ProjectionProperties properties;
     private volatile Producer<String, byte[]> producer;
 
-    public DeadLetters(DSLContext db, ProjectionProperties properties) {
+    public DeadLetters(@ProjectionDb DSLContext db, ProjectionProperties properties) {
         this.db = db;
         this.properties = properties;
     }
@@ -45,10 +45,21 @@ public class DeadLetters implements DisposableBean {
      * with the aggregates' positions, in one round trip per poll.
      */
     static Field<Boolean> parks(Field<String> aggregateId) {
-        return DSL.exists(DSL.selectOne().from(DEAD_LETTER).where(DEAD_LETTER.AGGREGATE_ID.eq(aggregateId)));
+        return DSL.exists(DSL.selectOne().from(DEAD_LETTER).where(DEAD_LETTER.AGGREGATE_ID.eq(aggregateId)
+                .and(DEAD_LETTER.BLOCKS_AGGREGATE)));
     }
 
+    /** A dead letter that parks its aggregate: the aggregate's later events wait behind it. */
     void store(ConsumerRecord<String, byte[]> record, String aggregateId, Long sequenceNumber, String reason) {
+        store(record, aggregateId, sequenceNumber, reason, true);
+    }
+
+    /**
+     * {@code blocksAggregate} false for a record that is not ahead of anything (a sequence already passed with an
+     * unknown event id): kept for an operator, the aggregate goes on.
+     */
+    void store(ConsumerRecord<String, byte[]> record, String aggregateId, Long sequenceNumber, String reason,
+               boolean blocksAggregate) {
         db.insertInto(DEAD_LETTER)
                 .set(DEAD_LETTER.TOPIC, record.topic())
                 .set(DEAD_LETTER.PARTITION, record.partition())
@@ -58,6 +69,7 @@ public class DeadLetters implements DisposableBean {
                 .set(DEAD_LETTER.REASON, reason)
                 .set(DEAD_LETTER.RECORD_KEY, record.key())
                 .set(DEAD_LETTER.RECORD_VALUE, record.value())
+                .set(DEAD_LETTER.BLOCKS_AGGREGATE, blocksAggregate)
                 .onConflictDoNothing()
                 .execute();
         publish(record, reason);

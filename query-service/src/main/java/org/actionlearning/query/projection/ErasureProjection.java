@@ -18,7 +18,7 @@ public class ErasureProjection implements Projection {
     private final DSLContext db;
     private final ReadModelWrites writes;
 
-    public ErasureProjection(DSLContext db, ReadModelWrites writes) {
+    public ErasureProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
     }

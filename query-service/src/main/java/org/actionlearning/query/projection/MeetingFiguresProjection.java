@@ -37,7 +37,7 @@ public class MeetingFiguresProjection implements Projection {
     private final ReadModelWrites writes;
     private final Query storeFigures;
 
-    public MeetingFiguresProjection(DSLContext db, ReadModelWrites writes) {
+    public MeetingFiguresProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
         var f = MEETING_FIGURES;

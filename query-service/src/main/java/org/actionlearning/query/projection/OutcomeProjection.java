@@ -28,7 +28,7 @@ public class OutcomeProjection implements Projection {
     private final DSLContext db;
     private final ReadModelWrites writes;
 
-    public OutcomeProjection(DSLContext db, ReadModelWrites writes) {
+    public OutcomeProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
     }

@@ -18,7 +18,7 @@ public class ProgrammeProjection implements Projection {
     private final DSLContext db;
     private final ReadModelWrites writes;
 
-    public ProgrammeProjection(DSLContext db, ReadModelWrites writes) {
+    public ProgrammeProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
     }

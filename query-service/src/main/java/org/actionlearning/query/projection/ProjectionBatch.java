@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
 import org.actionlearning.events.envelope.ReadEvent;
@@ -31,8 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Applies a poll's records to the read models in ONE transaction (or a large poll in one per group of its
  * partitions, side by side: {@link #transactions}), together with the next offset of each partition and the last
  * applied sequence of each aggregate. So a crash before commit replays the poll
- * against unchanged tables, and a duplicate from the at-least-once relay (an aggregate sequence already
- * applied) is skipped: the read models see each event exactly once.
+ * against unchanged tables, and a duplicate from the at-least-once relay (an event id already applied) is skipped:
+ * the read models see each event exactly once, in its aggregate's order ({@link AggregateSequencer}).
  */
 @Component
 public class ProjectionBatch {
@@ -42,18 +43,31 @@ public class ProjectionBatch {
     private final ProjectionHandlers handlers = new ProjectionHandlers();
     private final ProjectionProperties properties;
     private final DeadLetters deadLetters;
+    private final AppliedEvents appliedEvents;
+    private final ParkedEvents parkedEvents;
+    private final OffsetFence fence;
 
-    public ProjectionBatch(DSLContext db, ReadModelWrites writes, List<Projection> projections,
+    public ProjectionBatch(@ProjectionDb DSLContext db, ReadModelWrites writes, List<Projection> projections,
                            ProjectionProperties properties, DeadLetters deadLetters) {
         this.db = db;
         this.writes = writes;
         this.properties = properties;
         this.deadLetters = deadLetters;
+        this.appliedEvents = new AppliedEvents(db);
+        this.parkedEvents = new ParkedEvents(db);
+        this.fence = new OffsetFence(db);
         projections.forEach(p -> p.register(handlers));
     }
 
-    /** What a batch did, for metrics: the events applied, in order. */
-    public record Outcome(List<EventEnvelope> applied, int duplicates, int deadLetters) {
+    /**
+     * What a batch did, for metrics: the events applied, in order; the duplicates skipped; the records dead-lettered;
+     * the events parked behind a gap; of the dead letters, those below their aggregate's next sequence.
+     */
+    public record Outcome(List<EventEnvelope> applied, int duplicates, int deadLetters, int parked,
+                          int outOfSequence) {
+        public Outcome(List<EventEnvelope> applied, int duplicates, int deadLetters) {
+            this(applied, duplicates, deadLetters, 0, 0);
+        }
     }
 
     /** What a replay of the dead letters did. */
@@ -93,6 +107,27 @@ public class ProjectionBatch {
             return split.stream().map(ReadPoll::new).toList();
         }
 
+        /** The first offset of each partition in the poll. */
+        Map<TopicPartition, Long> firstOffsets() {
+            Map<TopicPartition, Long> first = new HashMap<>();
+            reads.forEach(read -> first.merge(new TopicPartition(read.record().topic(), read.record().partition()),
+                    read.record().offset(), Math::min));
+            return first;
+        }
+
+        /** The event ids of the records at or below their aggregate's last applied sequence: maybe duplicates. */
+        Set<UUID> eventIdsAtOrBelow(Map<String, Long> positions) {
+            Set<UUID> ids = new HashSet<>();
+            reads.forEach(read -> {
+                EventEnvelope envelope = read.envelope();
+                if (envelope != null
+                        && envelope.sequenceNumber() <= positions.getOrDefault(envelope.aggregateId(), -1L)) {
+                    ids.add(envelope.eventId());
+                }
+            });
+            return ids;
+        }
+
         /** The aggregates whose events the poll holds (not its unreadable records). */
         Set<String> aggregateIds() {
             Set<String> ids = new HashSet<>();
@@ -128,18 +163,21 @@ public class ProjectionBatch {
 
     /**
      * The poll's transaction, in few round trips, as at low load a poll holds a few events and its transaction's
-     * time is mostly waits for PostgreSQL on busy cores: the aggregates' states in one query,
-     * the read models' writes, the positions and offsets in one batch, the commit.
+     * time is mostly waits for PostgreSQL on busy cores: the fence on the poll's offsets, the aggregates' states in
+     * one query (their positions locked), the read models' writes, the positions, applied event ids and offsets in one
+     * batch, the commit. Events are sequenced per aggregate ({@link AggregateSequencer}): a gap parks, an unknown
+     * event below the next expected sequence is dead-lettered, a known one is a duplicate.
      */
-    @Transactional
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
     public Outcome apply(ReadPoll poll) {
-        List<EventEnvelope> applied = new ArrayList<>();
+        fence.lock(properties.groupId(), poll.firstOffsets());
         int duplicates = 0;
         int deadLetterCount = 0;
         Map<TopicPartition, Long> nextOffsets = new HashMap<>();
         AggregateStates states = aggregateStates(poll.aggregateIds());
-        Map<String, Long> positions = states.positions();
-        Set<String> parked = states.parked();
+        AggregateSequencer sequencer = new AggregateSequencer(states.positions(), states.blocked(), states.waiting(),
+                appliedEvents.appliedAmong(poll.eventIdsAtOrBelow(states.positions())), this::project, parkedEvents,
+                deadLetters);
         for (ReadRecord read : poll.reads()) {
             ConsumerRecord<String, byte[]> record = read.record();
             nextOffsets.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
@@ -149,27 +187,23 @@ public class ProjectionBatch {
                 deadLetterCount++;
                 continue;
             }
-            if (envelope.sequenceNumber() <= positions.getOrDefault(envelope.aggregateId(), -1L)) {
-                duplicates++;
-                continue;
-            }
-            String aggregateId = envelope.aggregateId();
-            try {
-                if (parked.contains(aggregateId)) {
-                    throw new UnreadableEventException("parked behind an earlier dead letter of " + aggregateId);
+            switch (sequencer.accept(read.read(), record)) {
+                case DUPLICATE -> duplicates++;
+                case DEAD_LETTER -> {
+                    AggregateSequencer.DeadLetter letter = sequencer.lastDeadLetter();
+                    deadLetters.store(record, envelope.aggregateId(), envelope.sequenceNumber(), letter.reason(),
+                            letter.blocksAggregate());
+                    deadLetterCount++;
                 }
-                project(read.read(), positions);
-                applied.add(envelope);
-            } catch (UnreadableEventException e) {
-                deadLetters.store(record, aggregateId, envelope.sequenceNumber(), e.getMessage());
-                parked.add(aggregateId);
-                deadLetterCount++;
+                default -> {
+                }
             }
         }
         handlers.eventsApplied();
         writes.flush(); // the batch's writes are in the tables when it returns, not only once it commits
-        storeProgress(positions, nextOffsets, commitWithoutWaitingForTheDisk());
-        return new Outcome(applied, duplicates, deadLetterCount);
+        storeProgress(states.positions(), nextOffsets, sequencer, commitWithoutWaitingForTheDisk());
+        return new Outcome(sequencer.applied(), duplicates, deadLetterCount + sequencer.drainedDeadLetters(),
+                sequencer.parkedCount(), sequencer.outOfSequence());
     }
 
     /**
@@ -185,49 +219,55 @@ public class ProjectionBatch {
     }
 
     /**
-     * Tries the dead letters again (after a fix to the reader), in their order per aggregate: a letter that now
-     * reads is projected and removed; one that still fails keeps its aggregate's later letters parked.
+     * Tries the dead letters again (after a fix to the reader), in their order per aggregate, sequenced as the
+     * consumer sequences events: a letter that now reads is applied (or parked, past a gap) and removed, one that is
+     * a known duplicate is removed; one that still fails keeps its aggregate's later letters behind it.
      */
-    @Transactional
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
     public ReplayOutcome replayDeadLetters() {
-        Map<String, Long> positions = new HashMap<>();
-        Set<String> stillParked = new HashSet<>();
-        int applied = 0;
+        List<DeadLetterRecord> letters = deadLetters.inReplayOrder();
+        Map<DeadLetterRecord, ReadEvent> readable = new HashMap<>();
+        Map<DeadLetterRecord, String> unreadable = new HashMap<>();
+        for (DeadLetterRecord letter : letters) {
+            try {
+                readable.put(letter, EventJson.read(letter.getRecordValue()));
+            } catch (UnreadableEventException e) {
+                unreadable.put(letter, e.getMessage());
+            }
+        }
+        Set<String> aggregateIds = new HashSet<>();
+        readable.values().forEach(read -> aggregateIds.add(read.envelope().aggregateId()));
+        AggregateStates states = aggregateStates(aggregateIds);
+        Set<UUID> ids = new HashSet<>();
+        readable.values().forEach(read -> ids.add(read.envelope().eventId()));
+        AggregateSequencer sequencer = new AggregateSequencer(states.positions(), new HashSet<>(), states.waiting(),
+                appliedEvents.appliedAmong(ids), this::project, parkedEvents, deadLetters);
         int failing = 0;
-        for (DeadLetterRecord letter : deadLetters.inReplayOrder()) {
-            String aggregateId = letter.getAggregateId();
-            if (aggregateId != null && stillParked.contains(aggregateId)) {
-                deadLetters.stillFailing(letter, "parked behind an earlier dead letter of " + aggregateId);
+        for (DeadLetterRecord letter : letters) {
+            ReadEvent read = readable.get(letter);
+            if (read == null) {
+                deadLetters.stillFailing(letter, unreadable.get(letter));
                 failing++;
                 continue;
             }
-            try {
-                ReadEvent read = EventJson.read(letter.getRecordValue());
-                EventEnvelope envelope = read.envelope();
-                if (envelope.sequenceNumber() > positions.computeIfAbsent(envelope.aggregateId(), this::lastSequence)) {
-                    project(read, positions);
-                    applied++;
-                }
-                deadLetters.resolved(letter);
-            } catch (UnreadableEventException e) {
-                deadLetters.stillFailing(letter, e.getMessage());
-                if (aggregateId != null) {
-                    stillParked.add(aggregateId);
-                }
+            ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(letter.getTopic(), letter.getPartition(),
+                    letter.getRecordOffset(), letter.getRecordKey(), letter.getRecordValue());
+            if (sequencer.accept(read, record) == AggregateSequencer.Verdict.DEAD_LETTER) {
+                deadLetters.stillFailing(letter, sequencer.lastDeadLetter().reason());
                 failing++;
+            } else {
+                deadLetters.resolved(letter);
             }
         }
         handlers.eventsApplied();
         writes.flush();
-        storeProgress(positions, Map.of());
-        return new ReplayOutcome(applied, failing);
+        storeProgress(states.positions(), Map.of(), sequencer);
+        return new ReplayOutcome(sequencer.applied().size(), failing);
     }
 
-    /** Reads the payload (throws if this reader cannot) and applies it; the position moves only on success. */
-    private void project(ReadEvent read, Map<String, Long> positions) {
-        EventEnvelope envelope = read.envelope();
+    /** Applies the event to the read models (throws if this reader cannot bind its payload). */
+    private void project(ReadEvent read, EventEnvelope envelope) {
         handlers.apply(read.event(), envelope);
-        positions.put(envelope.aggregateId(), envelope.sequenceNumber());
     }
 
     /**
@@ -249,45 +289,53 @@ public class ProjectionBatch {
     }
 
     /**
-     * What a poll's aggregates have behind them: the last applied sequence of each (absent for one not seen yet) and
-     * which are parked behind a dead letter. Both mutable: the poll adds to them as it applies and parks.
+     * What a poll's aggregates have behind them: the last applied sequence of each (absent for one not seen yet), which
+     * are parked behind a dead letter and which have events waiting for a gap to fill. All mutable: the poll adds to
+     * them as it applies and parks.
      */
-    private record AggregateStates(Map<String, Long> positions, Set<String> parked) {
+    private record AggregateStates(Map<String, Long> positions, Set<String> blocked, Set<String> waiting) {
     }
 
-    /** The states of these aggregates, in one query. */
+    /**
+     * The states of these aggregates, in one query; their positions are locked until the transaction ends, so that
+     * two transactions cannot both apply an aggregate's next events (with {@link OffsetFence} for the partitions).
+     */
     private AggregateStates aggregateStates(Set<String> aggregateIds) {
-        AggregateStates states = new AggregateStates(new HashMap<>(), new HashSet<>());
+        AggregateStates states = new AggregateStates(new HashMap<>(), new HashSet<>(), new HashSet<>());
         if (aggregateIds.isEmpty()) {
             return states;
         }
         Table<?> ids = DSL.unnest(aggregateIds.toArray(String[]::new)).as("ids", "id");
         Field<String> id = ids.field("id", String.class);
-        db.select(id, AGGREGATE_POSITION.LAST_SEQUENCE, DeadLetters.parks(id))
-                .from(ids).leftJoin(AGGREGATE_POSITION).on(AGGREGATE_POSITION.AGGREGATE_ID.eq(id))
+        Table<?> position = DSL.lateral(DSL.select(AGGREGATE_POSITION.LAST_SEQUENCE).from(AGGREGATE_POSITION)
+                .where(AGGREGATE_POSITION.AGGREGATE_ID.eq(id)).forUpdate()).as("position");
+        Field<Long> last = position.field(AGGREGATE_POSITION.LAST_SEQUENCE);
+        db.select(id, last, DeadLetters.parks(id), ParkedEvents.waits(id))
+                .from(ids).leftJoin(position).on(DSL.trueCondition())
                 .forEach(r -> {
                     if (r.value2() != null) {
                         states.positions().put(r.value1(), r.value2());
                     }
                     if (r.value3()) {
-                        states.parked().add(r.value1());
+                        states.blocked().add(r.value1());
+                    }
+                    if (r.value4()) {
+                        states.waiting().add(r.value1());
                     }
                 });
         return states;
     }
 
-    private long lastSequence(String aggregateId) {
-        Long last = db.select(AGGREGATE_POSITION.LAST_SEQUENCE).from(AGGREGATE_POSITION)
-                .where(AGGREGATE_POSITION.AGGREGATE_ID.eq(aggregateId)).fetchOne(AGGREGATE_POSITION.LAST_SEQUENCE);
-        return last == null ? -1 : last;
-    }
-
     /**
-     * The last applied sequence of each aggregate and the next offset of each partition, upserted by one multi-row
-     * statement each, sent with {@code also} as one JDBC batch: one round trip.
+     * The last applied sequence of each aggregate, the ids of the events applied and the next offset of each
+     * partition, written by one multi-row statement each, sent with {@code also} as one JDBC batch: one round trip.
      */
-    private void storeProgress(Map<String, Long> positions, Map<TopicPartition, Long> nextOffsets, Query... also) {
+    private void storeProgress(Map<String, Long> positions, Map<TopicPartition, Long> nextOffsets,
+                               AggregateSequencer sequencer, Query... also) {
         List<Query> statements = new ArrayList<>(List.of(also));
+        if (!sequencer.appliedRows().isEmpty()) {
+            statements.add(appliedEvents.record(sequencer.appliedRows()));
+        }
         List<Row2<String, Long>> positionRows = new ArrayList<>();
         positions.forEach((aggregateId, sequence) -> {
             if (sequence >= 0) {

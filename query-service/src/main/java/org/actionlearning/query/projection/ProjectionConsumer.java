@@ -30,6 +30,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -58,6 +59,7 @@ public class ProjectionConsumer implements SmartLifecycle {
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final ProjectionProperties properties;
+    private final ProjectionLiveness liveness;
     private final ProjectionBatch batch;
     private final ReadModelReset reset;
     private final MeterRegistry registry;
@@ -95,6 +97,13 @@ public class ProjectionConsumer implements SmartLifecycle {
 
     public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
                               MeterRegistry registry) {
+        this(properties, batch, reset, registry, new ProjectionLiveness());
+    }
+
+    @Autowired
+    public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
+                              MeterRegistry registry, ProjectionLiveness liveness) {
+        this.liveness = liveness;
         this.properties = properties;
         this.batch = batch;
         this.reset = reset;
@@ -140,7 +149,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         AtomicInteger writers = new AtomicInteger();
         writer = Executors.newFixedThreadPool(properties.writers(),
                 task -> new Thread(task, "projection-writer-" + writers.incrementAndGet()));
-        thread = new Thread(this::run, "projection-consumer");
+        thread = new Thread(this::runUntilStopped, "projection-consumer");
+        liveness.started(thread);
         thread.start();
     }
 
@@ -174,6 +184,21 @@ public class ProjectionConsumer implements SmartLifecycle {
         return pausedBy;
     }
 
+    public ProjectionLiveness liveness() {
+        return liveness;
+    }
+
+    /** {@link #run}, with what ends the thread abnormally recorded (and an OutOfMemoryError ending the process). */
+    private void runUntilStopped() {
+        try {
+            run();
+        } catch (OutOfMemoryError e) {
+            liveness.outOfMemory(e);
+        } catch (Throwable e) {
+            liveness.died(e); // logged there; the thread ends, the health says so
+        }
+    }
+
     private void run() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
@@ -191,6 +216,7 @@ public class ProjectionConsumer implements SmartLifecycle {
                     try {
                         pollOnce(kafka);
                         pausedBy = null;
+                        liveness.pollCompleted();
                     } catch (WakeupException stopping) {
                         throw stopping;
                     } catch (RuntimeException e) {
@@ -304,6 +330,9 @@ public class ProjectionConsumer implements SmartLifecycle {
                     recordMetrics(committed);
                     projected += committed.records();
                 } catch (CompletionException e) {
+                    if (e.getCause() instanceof OutOfMemoryError oom) {
+                        liveness.outOfMemory(oom);
+                    }
                     if (failure == null) {
                         failure = e.getCause() instanceof RuntimeException cause ? cause : e;
                     }
@@ -346,17 +375,43 @@ public class ProjectionConsumer implements SmartLifecycle {
         if (outcome.deadLetters() > 0) {
             registry.counter("als.projection.dead.letters").increment(outcome.deadLetters());
         }
+        if (outcome.parked() > 0) {
+            registry.counter("als.projection.parked.events").increment(outcome.parked());
+        }
+        if (outcome.outOfSequence() > 0) {
+            registry.counter("als.projection.out.of.sequence").increment(outcome.outOfSequence());
+        }
     }
 
+    /**
+     * Empties the read models and seeks every partition back to its beginning; refused (read models untouched) when
+     * this instance does not own every partition or a partition's first records are gone ({@link RebuildPreconditions}).
+     */
     private void startRebuild(KafkaConsumer<String, byte[]> kafka) {
         Collection<TopicPartition> assigned = kafka.assignment();
+        Map<TopicPartition, Long> begin = kafka.beginningOffsets(assigned);
+        RebuildPreconditions.Refusal refusal = RebuildPreconditions.notEveryPartition(properties.topic(),
+                kafka.partitionsFor(properties.topic()).size(), assigned);
+        if (refusal == null) {
+            refusal = RebuildPreconditions.missingHistory(properties.topic(), begin);
+        }
+        RebuildStatus requested = rebuild.get();
+        if (refusal != null) {
+            log.warn("Rebuild refused: {}", refusal.detail());
+            rebuild.set(new RebuildStatus("REFUSED", requested.startedAt(), Instant.now(clock), 0, 0,
+                    properties.topic(), List.of(), refusal.detail()));
+            return;
+        }
         reset.resetAll();
         kafka.seekToBeginning(assigned);
-        Map<TopicPartition, Long> begin = kafka.beginningOffsets(assigned);
         rebuildEndOffsets = kafka.endOffsets(assigned);
-        long total = rebuildEndOffsets.entrySet().stream()
-                .mapToLong(e -> e.getValue() - begin.getOrDefault(e.getKey(), 0L)).sum();
-        rebuild.set(new RebuildStatus("RUNNING", rebuild.get().startedAt(), null, total, 0));
+        List<RebuildStatus.SourcePartition> source = rebuildEndOffsets.entrySet().stream()
+                .map(e -> new RebuildStatus.SourcePartition(e.getKey().partition(), begin.getOrDefault(e.getKey(), 0L),
+                        e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(RebuildStatus.SourcePartition::partition)).toList();
+        long total = source.stream().mapToLong(p -> p.toOffset() - p.fromOffset()).sum();
+        rebuild.set(new RebuildStatus("RUNNING", requested.startedAt(), null, total, 0, properties.topic(), source,
+                null));
         log.info("Rebuilding read models from offset 0: {} records on {} partitions", total, assigned.size());
         advanceRebuild(0, kafka, true);
     }
@@ -374,9 +429,8 @@ public class ProjectionConsumer implements SmartLifecycle {
         boolean caughtUp = positionWritten && rebuildEndOffsets.entrySet().stream()
                 .allMatch(e -> kafka.position(e.getKey()) >= e.getValue());
         long replayed = status.recordsReplayed() + projected;
-        rebuild.set(caughtUp
-                ? new RebuildStatus("DONE", status.startedAt(), Instant.now(clock), status.recordsToReplay(), replayed)
-                : new RebuildStatus("RUNNING", status.startedAt(), null, status.recordsToReplay(), replayed));
+        rebuild.set(caughtUp ? status.advanced("DONE", Instant.now(clock), replayed)
+                : status.advanced("RUNNING", null, replayed));
         if (caughtUp) {
             log.info("Rebuild done: {} records replayed", replayed);
         }

@@ -1,6 +1,8 @@
 package org.actionlearning.query.projection;
 
 import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
+import static org.actionlearning.query.jooq.Tables.APPLIED_EVENT;
+import static org.actionlearning.query.jooq.Tables.PARKED_EVENT;
 import static org.actionlearning.query.jooq.Tables.CONSUMER_OFFSET;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
 
@@ -18,15 +20,17 @@ public class ReadModelReset {
     private final DSLContext db;
     private final List<Table<?>> tables = new ArrayList<>();
 
-    public ReadModelReset(DSLContext db, List<Projection> projections) {
+    public ReadModelReset(@ProjectionDb DSLContext db, List<Projection> projections) {
         this.db = db;
         projections.forEach(p -> tables.addAll(p.tables()));
         tables.add(AGGREGATE_POSITION);
         tables.add(CONSUMER_OFFSET);
+        tables.add(APPLIED_EVENT);
+        tables.add(PARKED_EVENT);
         tables.add(DEAD_LETTER);   // a replay from offset 0 meets the unreadable records again
     }
 
-    @Transactional
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
     public void resetAll() {
         db.truncate(tables.toArray(Table[]::new)).execute();
     }

@@ -47,7 +47,7 @@ public class ReadModelWrites {
     private final DSLContext db;
     private final Map<Template, String> templateSql = new ConcurrentHashMap<>();
 
-    public ReadModelWrites(DSLContext db) {
+    public ReadModelWrites(@ProjectionDb DSLContext db) {
         this.db = db;
     }
 

@@ -51,7 +51,7 @@ public class SetProjection implements Projection {
     private final Query presentChallenge;
     private final Query closeMeeting;
 
-    public SetProjection(DSLContext db, ReadModelWrites writes) {
+    public SetProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
         this.insertContribution = insertContribution(db);

@@ -60,6 +60,134 @@ class ParallelWritersTest {
     ReadModelReset reset;
     @Autowired
     ReadModelChecksum checksum;
+    @Autowired
+    org.jooq.DSLContext db;
+    @Autowired
+    ReadModelWrites writes;
+    @Autowired
+    List<Projection> projections;
+    @Autowired
+    ProjectionProperties properties;
+    @Autowired
+    DeadLetters deadLetters;
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /**
+     * A member that lost its partition without knowing (here: paused in the middle of its poll's transaction, after
+     * it read the aggregates' positions) and the partition's new owner write the same poll. Before the fence both
+     * committed, the stale one last, and the meeting's counts doubled (4 questions for the asker). Now the two
+     * transactions take turns on the partition's offset row, and the second finds the offset moved and rolls back.
+     */
+    @Test
+    void aStaleMembersPollCommittedLateDoesNotCountTwice() throws Exception {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        UUID meeting = UUID.randomUUID();
+        UUID asker = UUID.randomUUID();
+        EventLog log = EventLog.meeting(programme, set, meeting, UUID.randomUUID(), UUID.randomUUID(), asker,
+                UUID.randomUUID());
+        ProjectionBatch.ReadPoll poll = batch.read(EventLog.asPoll("fenced-" + UUID.randomUUID(), 0,
+                log.envelopes()));
+        java.util.concurrent.CountDownLatch paused = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Projection> withPause = new ArrayList<>(projections);
+        withPause.add(new Projection() {
+            @Override
+            public void register(ProjectionHandlers handlers) {
+                handlers.on(org.actionlearning.events.learningset.QuestionAsked.class, (event, envelope) -> {
+                    paused.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                });
+            }
+
+            @Override
+            public List<org.jooq.Table<?>> tables() {
+                return List.of();
+            }
+        });
+        // on the API's pool and transactions: a member of its own, beside the projection's pool the bean uses
+        ProjectionBatch staleMember = new ProjectionBatch(db, new ReadModelWrites(db), withPause, properties,
+                new DeadLetters(db, properties));
+
+        CompletableFuture<ProjectionBatch.Outcome> stale = CompletableFuture.supplyAsync(() ->
+                transactions.execute(tx -> staleMember.apply(poll)));
+        assertThat(paused.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<ProjectionBatch.Outcome> newOwner = CompletableFuture.supplyAsync(() -> batch.apply(poll));
+        // the new owner either commits now (no fence) or waits for the stale member's lock
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (!newOwner.isDone() && System.currentTimeMillis() < deadline
+                && db.fetchCount(org.jooq.impl.DSL.table("pg_locks"), org.jooq.impl.DSL.field("granted").eq(false)) == 0) {
+            Thread.sleep(20);
+        }
+        release.countDown();
+
+        int committed = 0;
+        List<Throwable> fenced = new ArrayList<>();
+        for (CompletableFuture<ProjectionBatch.Outcome> member : List.of(stale, newOwner)) {
+            try {
+                member.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                committed++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                fenced.add(e.getCause());
+            }
+        }
+        assertThat(committed).isEqualTo(1);
+        assertThat(fenced).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("fenced"));
+        var counts = db.selectFrom(org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION)
+                .where(org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION.MEETING_ID.eq(meeting)
+                        .and(org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION.PERSON_ID.eq(asker)))
+                .fetchOne();
+        assertThat(counts.getQuestions()).isEqualTo(2);
+        assertThat(counts.getOpenQuestions()).isEqualTo(1);
+    }
+
+    @Autowired
+    javax.sql.DataSource apiDataSource;
+
+    /**
+     * Every connection of the API's pool held (slow reports, a slow call inside API transactions): the projection
+     * still writes its poll, on its own pool. On one shared pool it waited for a connection and failed.
+     */
+    @Test
+    void theProjectionWritesWhileTheApisPoolIsExhausted() throws Exception {
+        int size = ((com.zaxxer.hikari.HikariDataSource) apiDataSource).getMaximumPoolSize();
+        List<java.sql.Connection> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < size; i++) {
+                held.add(apiDataSource.getConnection());
+            }
+            EventLog log = closedMeeting(UUID.randomUUID());
+            ProjectionBatch.ReadPoll poll = batch.read(EventLog.asPoll("own-pool-" + UUID.randomUUID(), 0,
+                    log.envelopes()));
+
+            ProjectionBatch.Outcome outcome = CompletableFuture.supplyAsync(() -> batch.apply(poll))
+                    .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(outcome.applied()).hasSize(log.envelopes().size());
+        } finally {
+            for (java.sql.Connection connection : held) {
+                connection.close();
+            }
+        }
+    }
+
+    /** The new owner committed the poll first: the stale member's same poll, written afterwards, is refused. */
+    @Test
+    void aPollBehindTheStoredOffsetIsRefused() {
+        EventLog log = closedMeeting(UUID.randomUUID());
+        ProjectionBatch.ReadPoll poll = batch.read(EventLog.asPoll("fenced-" + UUID.randomUUID(), 0,
+                log.envelopes()));
+        batch.apply(poll);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> batch.apply(poll))
+                .hasMessageContaining("was projected up to offset " + log.envelopes().size()
+                        + " by another member while this poll from offset 0 was in flight");
+    }
 
     @Test
     void aPollWrittenAsTwoTransactionsSideBySideLeavesTheTablesOneTransactionLeaves() throws Exception {
@@ -97,6 +225,7 @@ class ParallelWritersTest {
      */
     @Test
     void aPollHoldingAnErasureIsWrittenInOneTransaction() {
+        reset.resetAll(); // the poll starts at offset 0, which another test's polls may have stored past
         UUID person = UUID.randomUUID();
         Map<TopicPartition, List<ConsumerRecord<String, byte[]>>> records = new HashMap<>();
         for (int partition = 0; partition < 2; partition++) {

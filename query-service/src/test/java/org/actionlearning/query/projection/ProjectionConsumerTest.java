@@ -212,6 +212,90 @@ class ProjectionConsumerTest {
                 List.of("second", "third", "fourth", "fifth"));
     }
 
+    /**
+     * The consumer thread ended by an error nothing catches (here a LinkageError while reading a poll): the health
+     * was UP forever, as only stop() cleared it. Now the projection is DOWN and says why.
+     */
+    @Test
+    void aDeadConsumerThreadTurnsTheProjectionHealthDown() {
+        String topic = TOPIC + "-dies";
+        ProjectionProperties properties = properties(topic, "consumer-dies-test", 40, Duration.ofMillis(100), 1);
+        StandInBatch dying = new StandInBatch() {
+            @Override
+            public ReadPoll read(ConsumerRecords<String, byte[]> records) {
+                throw new LinkageError("simulated: a class that cannot be loaded");
+            }
+        };
+        ProjectionConsumer consumer = new ProjectionConsumer(properties, dying, null, new SimpleMeterRegistry());
+        var health = new ProjectionConfiguration().projectionHealthIndicator(consumer, properties,
+                new ProjectionHealthProperties(Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        consumer.start();
+        try {
+            sendRecords(topic, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(health.health().getStatus().getCode()));
+            assertThat(health.health().getDetails().get("pausedBy").toString())
+                    .isEqualTo("consumer thread died: java.lang.LinkageError: simulated: a class that cannot be loaded");
+        } finally {
+            consumer.stop();
+        }
+    }
+
+    /** A write stuck (on a lock, say) longer than the stalled time turns the health DOWN; UP again once it ends. */
+    @Test
+    void aStuckWriteTurnsTheProjectionHealthDownUntilItEnds() {
+        String topic = TOPIC + "-stuck";
+        ProjectionProperties properties = properties(topic, "consumer-stuck-test", 40, Duration.ofMillis(100), 1);
+        CountDownLatch release = new CountDownLatch(1);
+        StandInBatch stuck = new StandInBatch() {
+            @Override
+            public Outcome apply(ReadPoll poll) {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return new Outcome(List.of(), 0, 0);
+            }
+        };
+        ProjectionConsumer consumer = new ProjectionConsumer(properties, stuck, null, new SimpleMeterRegistry());
+        var health = new ProjectionConfiguration().projectionHealthIndicator(consumer, properties,
+                new ProjectionHealthProperties(Duration.ofSeconds(1), Duration.ofMinutes(1)));
+        consumer.start();
+        try {
+            sendRecords(topic, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "DOWN".equals(health.health().getStatus().getCode()));
+            assertThat(health.health().getDetails().get("pausedBy").toString()).startsWith("no poll completed for ");
+            release.countDown();
+            await().atMost(Duration.ofSeconds(10)).until(() -> "UP".equals(health.health().getStatus().getCode()));
+        } finally {
+            release.countDown();
+            consumer.stop();
+        }
+    }
+
+    /** An OutOfMemoryError on a writer thread ends the process (here: the exit is recorded instead). */
+    @Test
+    void anOutOfMemoryErrorWhileWritingEndsTheProcess() {
+        String topic = TOPIC + "-oom";
+        AtomicInteger exits = new AtomicInteger();
+        ProjectionLiveness liveness = new ProjectionLiveness(java.time.Clock.systemUTC(), exits::incrementAndGet);
+        StandInBatch outOfMemory = new StandInBatch() {
+            @Override
+            public Outcome apply(ReadPoll poll) {
+                throw new OutOfMemoryError("simulated");
+            }
+        };
+        ProjectionConsumer consumer = new ProjectionConsumer(properties(topic, "consumer-oom-test", 40,
+                Duration.ofMillis(100), 1), outOfMemory, null, new SimpleMeterRegistry(), liveness);
+        consumer.start();
+        try {
+            sendRecords(topic, 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> exits.get() >= 1);
+        } finally {
+            consumer.stop();
+        }
+    }
+
     private static ProjectionProperties properties(String topic, String groupId, int maxPollRecords,
                                                    Duration pollTimeout, int writers) {
         return new ProjectionProperties(EmbeddedInfrastructure.kafkaBootstrapServers(), topic, groupId, maxPollRecords,

@@ -65,6 +65,7 @@ class ProjectionTest {
         EmbeddedInfrastructure.useDatabase(registry, DATABASE_URL);
         registry.add("als.projection.bootstrap-servers", EmbeddedInfrastructure::kafkaBootstrapServers);
         registry.add("als.projection.topic", () -> TOPIC);
+        registry.add("als.projection.health.parked-warning-after", () -> "1s");
     }
 
     @LocalServerPort
@@ -75,8 +76,15 @@ class ProjectionTest {
     ProjectionBatch batch;
     @Autowired
     ReadModelChecksum checksum;
+    /** Projection transactions, rolled back by the tests that apply polls directly; read inside with {@link #inTx}. */
     @Autowired
+    @ProjectionDb
     TransactionTemplate transactions;
+    @Autowired
+    @ProjectionDb
+    DSLContext inTx;
+    @Autowired
+    List<Projection> projections;
     @Autowired
     MeterRegistry registry;
 
@@ -188,6 +196,127 @@ class ProjectionTest {
         assertThat(db.fetchCount(DEAD_LETTER, DEAD_LETTER.AGGREGATE_ID.eq(set.toString()))).isZero();
     }
 
+    /**
+     * An aggregate's events on the topic in the order 0..7, 9, 8 (the relay published a later event first): the
+     * question at 8 was skipped as "already applied" because 9 was; now 9 waits for 8, and both apply once, in order.
+     * Then the whole meeting again, as a relay retry: all duplicates, nothing changes.
+     */
+    @Test
+    void eventsOutOfOrderOnTheTopicAreAllAppliedOnceInTheirOrder() {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        List<EventEnvelope> events = meeting(programme, set).envelopes();
+        int last = events.size() - 1; // the statement, after the closed question
+        List<EventEnvelope> swapped = new java.util.ArrayList<>(events);
+        swapped.set(last - 1, events.get(last));
+        swapped.set(last, events.get(last - 1));
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            swapped.forEach(e -> send(producer, programme.toString(), EventJson.toBytes(e)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(set) == 9L);
+        assertThat(db.fetchCount(org.actionlearning.query.jooq.Tables.PARKED_EVENT,
+                org.actionlearning.query.jooq.Tables.PARKED_EVENT.AGGREGATE_ID.eq(set.toString()))).isZero();
+        assertThat(participation(asker)).containsEntry("questions", 2).containsEntry("open_questions", 1);
+        assertThat(participation(speaker)).containsEntry("advice", 1);
+
+        double duplicatesBefore = counter("als.projection.duplicates");
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            events.forEach(e -> send(producer, programme.toString(), EventJson.toBytes(e)));
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> counter("als.projection.duplicates") - duplicatesBefore == events.size());
+        assertThat(participation(asker)).containsEntry("questions", 2).containsEntry("open_questions", 1);
+        assertThat(participation(speaker)).containsEntry("advice", 1).containsEntry("statements", 1);
+        assertThat(db.fetchCount(DEAD_LETTER, DEAD_LETTER.AGGREGATE_ID.eq(set.toString()))).isZero();
+    }
+
+    /**
+     * A record whose sequence was passed but whose event id was never applied is not a duplicate: it is
+     * dead-lettered (without holding the aggregate back), counted and logged; the true duplicate is skipped.
+     */
+    @Test
+    void anOldSequenceWithAnUnknownEventIdIsDeadLetteredAndATrueDuplicateSkipped() {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        EventLog log = new EventLog();
+        log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
+        EventEnvelope ann = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Ann", null));
+        EventEnvelope sam = log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "Sam", null));
+        EventEnvelope impostor = new EventEnvelope(UUID.randomUUID(), ann.eventType(), ann.schemaVersion(),
+                ann.aggregateType(), ann.aggregateId(), ann.sequenceNumber(), ann.occurredAt(), ann.programmeId(),
+                ((com.fasterxml.jackson.databind.node.ObjectNode) ann.payload().deepCopy()).put("displayName", "Eve"));
+        double duplicatesBefore = counter("als.projection.duplicates");
+        double outOfSequenceBefore = counter("als.projection.out.of.sequence");
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, programme.toString(), EventJson.toBytes(log.envelopes().get(0)));
+            send(producer, programme.toString(), EventJson.toBytes(ann));
+            send(producer, programme.toString(), EventJson.toBytes(impostor)); // sequence 1 again, another event
+            send(producer, programme.toString(), EventJson.toBytes(ann));      // the relay's retry
+            send(producer, programme.toString(), EventJson.toBytes(sam));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(set) == 2L);
+        var letters = db.selectFrom(DEAD_LETTER).where(DEAD_LETTER.AGGREGATE_ID.eq(set.toString())).fetch();
+        assertThat(letters).hasSize(1);
+        assertThat(letters.get(0).getSequenceNumber()).isEqualTo(1L);
+        assertThat(letters.get(0).getBlocksAggregate()).isFalse();
+        assertThat(letters.get(0).getReason()).isEqualTo("sequence 1 of " + set
+                + " is below the next expected 2, and its event " + impostor.eventId() + " was never applied");
+        // counted once the consumer thread learns the poll committed
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter("als.projection.out.of.sequence")
+                - outOfSequenceBefore == 1.0 && counter("als.projection.duplicates") - duplicatesBefore == 1.0);
+        assertThat(db.select(SET_MEMBER.DISPLAY_NAME).from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(set))
+                .fetch(SET_MEMBER.DISPLAY_NAME)).containsExactlyInAnyOrder("Ann", "Sam");
+    }
+
+    /**
+     * An aggregate whose sequence 1 has not arrived: sequence 2 waits (counted in the gauge, the health component
+     * WARNING once it has waited longer than the set second), and applies as soon as 1 arrives.
+     */
+    @Test
+    void aGapParksTheAggregateWithAWarningUntilTheMissingEventArrives() {
+        UUID programme = UUID.randomUUID();
+        UUID set = UUID.randomUUID();
+        EventLog log = new EventLog();
+        log.append("LearningSet", set, new SetFormed(set, programme, "Set", UUID.randomUUID(), "Fran"));
+        EventEnvelope ann = log.append("LearningSet", set, new MemberJoined(set, programme, asker, "Ann", null));
+        log.append("LearningSet", set, new MemberJoined(set, programme, speaker, "Sam", null));
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, programme.toString(), EventJson.toBytes(log.envelopes().get(0)));
+            send(producer, programme.toString(), EventJson.toBytes(log.envelopes().get(2)));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.fetchCount(org.actionlearning.query.jooq.Tables.PARKED_EVENT,
+                org.actionlearning.query.jooq.Tables.PARKED_EVENT.AGGREGATE_ID.eq(set.toString())) == 1);
+        assertThat(lastSequence(set)).isEqualTo(0L);
+        assertThat(registry.get("als.projection.parked.aggregates").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        HttpJson http = new HttpJson("http://localhost:" + port);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "WARNING".equals(
+                http.get("/actuator/health").body().path("components").path("parkedEvents").path("status").asText()));
+        assertThat(http.get("/actuator/health").body().path("components").path("parkedEvents").path("details")
+                .path("longestWaiting").toString()).contains(set + ": 1 event(s) from sequence 2");
+        assertThat(http.get("/actuator/health/readiness").body().path("status").asText()).isEqualTo("UP");
+
+        try (KafkaProducer<String, byte[]> producer = producer()) {
+            send(producer, programme.toString(), EventJson.toBytes(ann));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lastSequence(set) == 2L);
+        assertThat(db.fetchCount(org.actionlearning.query.jooq.Tables.PARKED_EVENT,
+                org.actionlearning.query.jooq.Tables.PARKED_EVENT.AGGREGATE_ID.eq(set.toString()))).isZero();
+        assertThat(db.select(SET_MEMBER.DISPLAY_NAME).from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(set))
+                .fetch(SET_MEMBER.DISPLAY_NAME)).containsExactlyInAnyOrder("Ann", "Sam");
+    }
+
+    private long lastSequence(UUID aggregate) {
+        Long last = db.select(AGGREGATE_POSITION.LAST_SEQUENCE).from(AGGREGATE_POSITION)
+                .where(AGGREGATE_POSITION.AGGREGATE_ID.eq(aggregate.toString())).fetchOne(AGGREGATE_POSITION.LAST_SEQUENCE);
+        return last == null ? -1 : last;
+    }
+
+    private double counter(String name) {
+        var found = registry.find(name).counter();
+        return found == null ? 0 : found.count();
+    }
+
     private List<String> deadLetterTopicReasons() {
         List<String> reasons = new java.util.ArrayList<>();
         try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]>(Map.of(
@@ -208,17 +337,20 @@ class ProjectionTest {
     @Test
     void aBatchDeliveredTwiceLeavesTheReadModelsUnchanged() {
         EventLog log = meeting(UUID.randomUUID(), UUID.randomUUID());
-        var poll = batch.read(EventLog.asPoll("direct-delivery", 0, log.envelopes()));
+        String topic = "direct-delivery-" + UUID.randomUUID();
+        var poll = batch.read(EventLog.asPoll(topic, 0, log.envelopes()));
+        // the relay published the same events again after them (it retried a batch it had sent)
+        var republished = batch.read(EventLog.asPoll(topic, log.envelopes().size(), log.envelopes()));
 
         // in a transaction that is rolled back at the end, so the other tests see only the topic's events
+        ReadModelChecksum inTxChecksum = new ReadModelChecksum(inTx, projections);
         transactions.executeWithoutResult(tx -> {
             ProjectionBatch.Outcome first = batch.apply(poll);
-            Map<String, String> once = checksum.byTable();
-            // the consumer restarted before its offsets were stored and got the same records again
-            ProjectionBatch.Outcome again = batch.apply(poll);
+            Map<String, String> once = inTxChecksum.byTable();
+            ProjectionBatch.Outcome again = batch.apply(republished);
 
             assertThat(first.applied()).hasSize(log.envelopes().size());
-            assertThat(checksum.byTable()).isEqualTo(once);
+            assertThat(inTxChecksum.byTable()).isEqualTo(once);
             assertThat(again.applied()).isEmpty();
             assertThat(again.duplicates()).isEqualTo(log.envelopes().size());
             tx.setRollbackOnly();
@@ -261,12 +393,12 @@ class ProjectionTest {
             assertThat(next.applied()).extracting(EventEnvelope::eventId).containsExactly(otherFormed.eventId());
             assertThat(batch.storedOffsets(TOPIC + ".direct"))
                     .containsExactly(Map.entry(new TopicPartition(TOPIC + ".direct", 0), 45L));
-            assertThat(db.select(AGGREGATE_POSITION.AGGREGATE_ID, AGGREGATE_POSITION.LAST_SEQUENCE)
+            assertThat(inTx.select(AGGREGATE_POSITION.AGGREGATE_ID, AGGREGATE_POSITION.LAST_SEQUENCE)
                     .from(AGGREGATE_POSITION)
                     .where(AGGREGATE_POSITION.AGGREGATE_ID.in(parkedSet.toString(), otherSet.toString()))
                     .fetchMap(AGGREGATE_POSITION.AGGREGATE_ID, AGGREGATE_POSITION.LAST_SEQUENCE))
                     .containsExactlyInAnyOrderEntriesOf(Map.of(parkedSet.toString(), 0L, otherSet.toString(), 0L));
-            assertThat(db.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(parkedSet))).isZero();
+            assertThat(inTx.fetchCount(SET_MEMBER, SET_MEMBER.SET_ID.eq(parkedSet))).isZero();
             tx.setRollbackOnly();
         });
     }
@@ -289,13 +421,13 @@ class ProjectionTest {
                 if (closeInLaterBatch) {
                     applyDirectly(0, log.envelopes().subList(0, contributions));
                     // still open: its counts may change, so no figures yet
-                    assertThat(db.fetchCount(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId))).isZero();
+                    assertThat(inTx.fetchCount(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId))).isZero();
                     applyDirectly(contributions, log.envelopes().subList(contributions, contributions + 1));
                 } else {
                     applyDirectly(0, log.envelopes());
                 }
 
-                MeetingFiguresRecord figures = db.fetchOne(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId));
+                MeetingFiguresRecord figures = inTx.fetchOne(MEETING_FIGURES, MEETING_FIGURES.MEETING_ID.eq(meetingId));
                 assertThat(figures.getSetId()).isEqualTo(set);
                 assertThat(figures.getProgrammeId()).isEqualTo(programme);
                 assertThat(figures.getAttendees()).isEqualTo(3);
@@ -332,6 +464,15 @@ class ProjectionTest {
         HttpJson.Response status = http.get("/api/admin/rebuild");
         assertThat(status.body().get("progress").asDouble()).isEqualTo(1.0);
         assertThat(status.body().get("recordsReplayed").asLong()).isEqualTo(status.body().get("recordsToReplay").asLong());
+        // where its events came from: this topic, every partition from offset 0 to its end when it started
+        assertThat(status.body().path("topic").asText()).isEqualTo(TOPIC);
+        long fromSource = 0;
+        for (JsonNode partition : status.body().path("source")) {
+            assertThat(partition.path("fromOffset").asLong()).isZero();
+            fromSource += partition.path("toOffset").asLong();
+        }
+        assertThat(status.body().path("source")).hasSize(3);
+        assertThat(fromSource).isEqualTo(status.body().get("recordsToReplay").asLong());
         assertThat(checksum.byTable()).isEqualTo(incremental);
 
         // what an operator watches: projection lag per event, events by type, rebuild progress, consumer lag
