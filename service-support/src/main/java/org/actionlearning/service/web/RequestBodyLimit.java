@@ -10,10 +10,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.SecurityProblems;
 import org.springframework.http.HttpStatus;
@@ -66,7 +66,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
     private static boolean isChunked(HttpServletRequest request) {
         String encoding = request.getHeader("Transfer-Encoding");
-        return encoding != null && encoding.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     /** The request with its body already read into memory (a chunked body within the limit). */
@@ -80,7 +80,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
         @Override
         public ServletInputStream getInputStream() {
-            InputStream in = new ByteArrayInputStream(body);
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
                 @Override
                 public int read() throws IOException {
@@ -94,7 +94,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 
                 @Override
                 public boolean isFinished() {
-                    return false;
+                    return in.available() == 0;
                 }
 
                 @Override
