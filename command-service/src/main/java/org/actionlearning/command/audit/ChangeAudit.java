@@ -22,14 +22,28 @@ class ChangeAudit {
 
     /** @param organisations the organisations whose changes to list; null for all */
     List<Change> find(String user, String aggregateId, List<String> organisations, int limit) {
+        Query query = query(user, aggregateId, organisations, limit);
+        return jdbc.query(query.sql(), (rs, n) -> new Change(rs.getLong(1),
+                Instant.parse(rs.getString(2)), rs.getString(3), simpleName(rs.getString(4)), rs.getString(5),
+                rs.getLong(6), rs.getString(7)), query.args().toArray());
+    }
+
+    record Query(String sql, List<Object> args) {
+    }
+
+    /**
+     * The statement {@link #find} runs. The user is read with {@code als_event_user(metadata)}, the expression of the
+     * index {@code domainevententry_by_user} (V30), so that a filter on the user is an index scan.
+     */
+    static Query query(String user, String aggregateId, List<String> organisations, int limit) {
         StringBuilder sql = new StringBuilder("""
-                select e.globalindex, e.timestamp, convert_from(e.metadata, 'UTF8')::jsonb ->> 'user' as username,
+                select e.globalindex, e.timestamp, als_event_user(e.metadata) as username,
                        e.payloadtype, e.aggregateidentifier, e.sequencenumber, s.organisation
                   from domainevententry e left join access_scope s on s.id::text = e.aggregateidentifier
                  where true""");
         List<Object> args = new ArrayList<>();
         if (user != null) {
-            sql.append(" and convert_from(e.metadata, 'UTF8')::jsonb ->> 'user' = ?");
+            sql.append(" and als_event_user(e.metadata) = ?");
             args.add(user);
         }
         if (aggregateId != null) {
@@ -42,9 +56,7 @@ class ChangeAudit {
         }
         sql.append(" order by e.globalindex desc limit ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), (rs, n) -> new Change(rs.getLong(1),
-                Instant.parse(rs.getString(2)), rs.getString(3), simpleName(rs.getString(4)), rs.getString(5),
-                rs.getLong(6), rs.getString(7)), args.toArray());
+        return new Query(sql.toString(), args);
     }
 
     private static String simpleName(String type) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.actionlearning.events.envelope.EventJson;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -87,8 +88,13 @@ public class EventStoreConfiguration {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
+    /** Learning sets in memory between commands, or none when several instances run (see EventStoreProperties). */
     @Bean
-    public Cache learningSetCache() {
-        return new WeakReferenceCache();
+    public Cache learningSetCache(EventStoreProperties properties) {
+        return aggregateCache(properties);
+    }
+
+    static Cache aggregateCache(EventStoreProperties properties) {
+        return properties.aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 }

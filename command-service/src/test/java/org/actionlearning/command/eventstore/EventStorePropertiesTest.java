@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -19,6 +21,15 @@ class EventStorePropertiesTest {
 
         assertThat(properties.snapshotThreshold()).isEqualTo(100);
         assertThat(properties.headRecheckInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(properties.aggregateCache()).isTrue();
+        assertThat(EventStoreConfiguration.aggregateCache(properties)).isInstanceOf(WeakReferenceCache.class);
+    }
+
+    @Test
+    void scaledOutTheAggregateCacheIsOff() {
+        EventStoreProperties properties = bind(Map.of("als.eventstore.aggregate-cache", "false"));
+
+        assertThat(EventStoreConfiguration.aggregateCache(properties)).isSameAs(NoCache.INSTANCE);
     }
 
     @Test

@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.actionlearning.command.support.CommandServiceTest;
 import org.junit.jupiter.api.Test;
 
-/** Health and readiness report PostgreSQL and Kafka. */
+/** Health reports PostgreSQL and Kafka; readiness PostgreSQL only, the pipeline group Kafka. */
 class HealthTest extends CommandServiceTest {
 
     @Test
-    void healthAndReadinessIncludePostgresAndKafka() {
+    void healthIncludesPostgresAndKafkaReadinessOnlyPostgres() {
         JsonNode health = http.get("/actuator/health").body();
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
@@ -21,7 +21,11 @@ class HealthTest extends CommandServiceTest {
 
         JsonNode readiness = http.get("/actuator/health/readiness").body();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
-        assertThat(readiness.path("components").has("kafka")).isTrue();
+        assertThat(readiness.path("components").has("kafka")).isFalse();
         assertThat(readiness.path("components").has("db")).isTrue();
+
+        JsonNode pipeline = http.get("/actuator/health/pipeline").body();
+        assertThat(pipeline.path("status").asText()).isEqualTo("UP");
+        assertThat(pipeline.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
     }
 }

@@ -80,7 +80,10 @@ final class QueryServiceProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the launched service answers ready. */
+    /**
+     * Waits until the launched service answers ready and its pipeline (Kafka, the projection) is up: readiness alone
+     * says only that reads can be served, and the faults need the projection consuming.
+     */
     synchronized void awaitReady() {
         long deadline = System.nanoTime() + STARTUP.toNanos();
         while (System.nanoTime() < deadline) {
@@ -131,10 +134,13 @@ final class QueryServiceProcess implements AutoCloseable {
     }
 
     private boolean ready() {
+        return up("/actuator/health/readiness") && up("/actuator/health/pipeline");
+    }
+
+    private boolean up(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url()
-                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url() + path))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;

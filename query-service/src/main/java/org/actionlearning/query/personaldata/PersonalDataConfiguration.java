@@ -1,5 +1,7 @@
 package org.actionlearning.query.personaldata;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
@@ -23,5 +25,15 @@ public class PersonalDataConfiguration {
                 + Base64.getEncoder().encodeToString(("service:" + password).getBytes(StandardCharsets.UTF_8)));
         Optional<String> header = configured.or(() -> service);
         return () -> header;
+    }
+
+    /** 1 while the circuit to the vault is open (personal data shows as unavailable without a call), else 0. */
+    @Bean
+    public MeterBinder vaultCircuitMetric(PersonalDataClient client) {
+        return registry -> Gauge.builder("als.vault.circuit.open", client, c -> switch (c.circuitState()) {
+                    case OPEN, FORCED_OPEN -> 1.0;
+                    default -> 0.0;
+                }).description("whether the circuit breaker on the call to the personal data vault is open")
+                .register(registry);
     }
 }

@@ -9,22 +9,21 @@ import org.actionlearning.query.jooq.tables.records.ActionItemRecord;
 import org.actionlearning.query.read.ActionReader.StoredAction;
 import org.actionlearning.query.read.PersonalValues.Disclosure;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
-/** A programme's committed actions, optionally filtered by status. */
+/** A programme's committed actions, optionally filtered by status (read in one snapshot, texts opened after it). */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ActionQueries {
 
     private final ProgrammeReader programmes;
     private final ActionReader actions;
     private final PersonalValues personal;
+    private final ReadSnapshot snapshot;
 
-    public ActionQueries(ProgrammeReader programmes, ActionReader actions, PersonalValues personal) {
+    ActionQueries(ProgrammeReader programmes, ActionReader actions, PersonalValues personal, ReadSnapshot snapshot) {
         this.programmes = programmes;
         this.actions = actions;
         this.personal = personal;
+        this.snapshot = snapshot;
     }
 
     /**
@@ -32,11 +31,13 @@ public class ActionQueries {
      * and due date; {@code asOf} governs {@code overdue}.
      */
     public List<ActionView> actions(UUID programmeId, Set<ActionFilter> filters, LocalDate asOf) {
-        programmes.require(programmeId);
-        List<StoredAction> matching = actions.ofProgramme(programmeId).stream()
-                .filter(action -> filters.isEmpty()
-                        || filters.stream().anyMatch(filter -> filter.matches(action.record(), asOf)))
-                .toList();
+        List<StoredAction> matching = snapshot.read(() -> {
+            programmes.require(programmeId);
+            return actions.ofProgramme(programmeId).stream()
+                    .filter(action -> filters.isEmpty()
+                            || filters.stream().anyMatch(filter -> filter.matches(action.record(), asOf)))
+                    .toList();
+        });
         Disclosure texts = personal.disclose(matching.stream().map(a -> a.row().getDescription()).toList(),
                 matching.stream().map(a -> a.row().getOwnerId()).toList());
         return matching.stream().map(action -> view(action.row(), action.record(), asOf, texts)).toList();

@@ -18,36 +18,49 @@ import org.actionlearning.query.read.SetFairness.MeetingFairness;
 import org.actionlearning.query.read.SetFairness.MemberFairness;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Participation balance of a set, meeting by meeting, and its presenter rotation. */
+/**
+ * Participation balance of a set, meeting by meeting, and its presenter rotation: read in one snapshot, names opened
+ * after it.
+ */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class FairnessQueries {
 
     private final DSLContext db;
     private final ParticipationReader participation;
     private final PersonalValues personal;
+    private final ReadSnapshot snapshot;
 
-    public FairnessQueries(DSLContext db, ParticipationReader participation, PersonalValues personal) {
+    FairnessQueries(DSLContext db, ParticipationReader participation, PersonalValues personal,
+                    ReadSnapshot snapshot) {
         this.db = db;
         this.participation = participation;
         this.personal = personal;
+        this.snapshot = snapshot;
+    }
+
+    private record Read(LearningSetRecord set, List<UUID> currentMembers, List<UUID> presenters,
+                        List<HeldMeeting> meetings) {
     }
 
     public SetFairness fairness(UUID setId) {
-        LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
-        if (set == null) {
-            throw new UnknownResource("setId", "learning set", setId);
-        }
-        List<UUID> currentMembers = db.select(SET_MEMBER.PERSON_ID).from(SET_MEMBER)
-                .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
-                .fetch(SET_MEMBER.PERSON_ID);
-        List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
-                .where(CHALLENGE.SET_ID.eq(setId))
-                .fetch(CHALLENGE.PRESENTER_ID);
-        List<HeldMeeting> meetings = participation.ofSet(setId);
+        Read read = snapshot.read(() -> {
+            LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
+            if (set == null) {
+                throw new UnknownResource("setId", "learning set", setId);
+            }
+            List<UUID> currentMembers = db.select(SET_MEMBER.PERSON_ID).from(SET_MEMBER)
+                    .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
+                    .fetch(SET_MEMBER.PERSON_ID);
+            List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
+                    .where(CHALLENGE.SET_ID.eq(setId))
+                    .fetch(CHALLENGE.PRESENTER_ID);
+            return new Read(set, currentMembers, presenters, participation.ofSet(setId));
+        });
+        LearningSetRecord set = read.set();
+        List<UUID> currentMembers = read.currentMembers();
+        List<UUID> presenters = read.presenters();
+        List<HeldMeeting> meetings = read.meetings();
         List<Attendee> attendees = meetings.stream().flatMap(m -> m.attendees().stream()).toList();
         Disclosure names = personal.disclose(attendees.stream().map(Attendee::displayName).toList(),
                 attendees.stream().map(Attendee::personId).toList());

@@ -3,6 +3,7 @@ package org.actionlearning.query.read;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -12,19 +13,20 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record2;
+import org.jooq.Record5;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
-/** Which sets a programme has and who is in a set: what the pages need to link to a set and to record a meeting. */
+/**
+ * Which sets a programme has and who is in a set: what the pages need to link to a set and to record a meeting.
+ * Rows are read in one snapshot; names are opened after it.
+ */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class SetDirectory {
 
     /**
-     * @param facilitatorName null once the facilitator was erased, while it cannot be opened, or where it is not for
-     *                        the reader: a facilitator's name is personal data, shown to the set's own people only
+     * @param facilitatorName null once the facilitator was erased, or while it cannot be opened
      * @param members         current (active) members
      */
     public record SetEntry(UUID setId, UUID programmeId, String name, String facilitatorName, int members) {
@@ -40,10 +42,12 @@ public class SetDirectory {
 
     private final DSLContext db;
     private final PersonalValues personal;
+    private final ReadSnapshot snapshot;
 
-    public SetDirectory(DSLContext db, PersonalValues personal) {
+    SetDirectory(DSLContext db, PersonalValues personal, ReadSnapshot snapshot) {
         this.db = db;
         this.personal = personal;
+        this.snapshot = snapshot;
     }
 
     /**
@@ -52,36 +56,48 @@ public class SetDirectory {
      * names are not even opened.
      */
     public List<SetEntry> sets(Set<UUID> namedFor) {
-        return entries(DSL.noCondition(), namedFor);
+        var rows = snapshot.read(() -> entries(DSL.noCondition()));
+        Disclosure names = personal.disclose(rows.stream().filter(row -> namedFor.contains(row.value1()))
+                .map(Record5::value4).toList(), List.of());
+        return rows.map(row -> namedFor.contains(row.value1()) ? entry(row, names)
+                : new SetEntry(row.value1(), row.value2(), row.value3(), null, row.value5()));
     }
 
     public Roster roster(UUID setId) {
-        SetEntry set = entries(LEARNING_SET.SET_ID.eq(setId), Set.of(setId)).stream().findFirst()
-                .orElseThrow(() -> new UnknownResource("setId", "learning set", setId));
-        var rows = db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
-                .from(SET_MEMBER)
-                .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
-                .fetch();
-        Disclosure names = personal.disclose(rows.map(Record2::value2), rows.map(Record2::value1));
+        record Read(Record5<UUID, UUID, String, String, Integer> set, Result<Record2<UUID, String>> members) {
+        }
+        Read read = snapshot.read(() -> {
+            var set = entries(LEARNING_SET.SET_ID.eq(setId)).stream().findFirst()
+                    .orElseThrow(() -> new UnknownResource("setId", "learning set", setId));
+            return new Read(set, db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
+                    .from(SET_MEMBER)
+                    .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
+                    .fetch());
+        });
+        var rows = read.members();
+        List<String> stored = new ArrayList<>(rows.map(Record2::value2));
+        stored.add(read.set().value4());
+        // one call to the vault opens the facilitator's name and the members'
+        Disclosure names = personal.disclose(stored, rows.map(Record2::value1));
         List<Member> members = rows.stream()
                 .map(row -> new Member(row.value1(), names.text(row.value2()), names.erased(row.value1(), row.value2())))
                 .sorted(Comparator.comparing(Member::displayName, PersonalValues.BY_NAME)
                         .thenComparing(Member::personId))
                 .toList();
-        return new Roster(set, members);
+        return new Roster(entry(read.set(), names), members);
     }
 
-    private List<SetEntry> entries(Condition which, Set<UUID> namedFor) {
-        var rows = db.select(LEARNING_SET.SET_ID, LEARNING_SET.PROGRAMME_ID, LEARNING_SET.NAME,
+    private Result<Record5<UUID, UUID, String, String, Integer>> entries(Condition which) {
+        return db.select(LEARNING_SET.SET_ID, LEARNING_SET.PROGRAMME_ID, LEARNING_SET.NAME,
                         LEARNING_SET.FACILITATOR_NAME, activeMembers())
                 .from(LEARNING_SET)
                 .where(which)
                 .orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
                 .fetch();
-        Disclosure names = personal.disclose(rows.stream().filter(row -> namedFor.contains(row.value1()))
-                .map(row -> row.value4()).toList(), List.of());
-        return rows.map(row -> new SetEntry(row.value1(), row.value2(), row.value3(),
-                namedFor.contains(row.value1()) ? names.text(row.value4()) : null, row.value5()));
+    }
+
+    private static SetEntry entry(Record5<UUID, UUID, String, String, Integer> row, Disclosure names) {
+        return new SetEntry(row.value1(), row.value2(), row.value3(), names.text(row.value4()), row.value5());
     }
 
     private static Field<Integer> activeMembers() {

@@ -21,39 +21,37 @@ import org.actionlearning.query.read.PersonalValues.Disclosure;
 import org.actionlearning.query.read.SetRecord.Person;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
-/** The confidential record of a set: challenges, questions, statements and reflections with their texts. */
+/**
+ * The confidential record of a set: challenges, questions, statements and reflections with their texts. The rows
+ * are read in one snapshot; the texts are opened after it.
+ */
 @Service
-@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class SetRecordQueries {
 
     private final DSLContext db;
     private final PersonalValues personal;
+    private final ReadSnapshot snapshot;
 
-    public SetRecordQueries(DSLContext db, PersonalValues personal) {
+    SetRecordQueries(DSLContext db, PersonalValues personal, ReadSnapshot snapshot) {
         this.db = db;
         this.personal = personal;
+        this.snapshot = snapshot;
+    }
+
+    private record Read(LearningSetRecord set, List<MeetingRecord> meetings, List<ChallengeRecord> challenges,
+                        List<ContributionRecord> contributions, List<ReflectionRecord> reflections,
+                        Map<UUID, String> storedNames) {
     }
 
     public SetRecord record(UUID setId) {
-        LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
-        if (set == null) {
-            throw new UnknownResource("setId", "learning set", setId);
-        }
-        List<MeetingRecord> meetings = db.selectFrom(MEETING).where(MEETING.SET_ID.eq(setId))
-                .orderBy(MEETING.SCHEDULED_FOR, MEETING.MEETING_ID).fetch();
-        List<ChallengeRecord> challenges = db.selectFrom(CHALLENGE).where(CHALLENGE.SET_ID.eq(setId))
-                .orderBy(CHALLENGE.SET_SEQUENCE.asc().nullsLast(), CHALLENGE.CHALLENGE_ID).fetch();
-        List<ContributionRecord> contributions = db.selectFrom(CONTRIBUTION).where(CONTRIBUTION.SET_ID.eq(setId))
-                .orderBy(CONTRIBUTION.SET_SEQUENCE.asc().nullsLast(), CONTRIBUTION.CONTRIBUTION_ID).fetch();
-        List<ReflectionRecord> reflections = db.selectFrom(REFLECTION).where(REFLECTION.SET_ID.eq(setId))
-                .orderBy(REFLECTION.SET_SEQUENCE.asc().nullsLast(), REFLECTION.REFLECTION_ID).fetch();
-        Map<UUID, String> storedNames = new HashMap<>(db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
-                .from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(setId)).fetchMap(SET_MEMBER.PERSON_ID,
-                        SET_MEMBER.DISPLAY_NAME));
-        storedNames.put(set.getFacilitatorId(), set.getFacilitatorName());
+        Read read = snapshot.read(() -> read(setId));
+        LearningSetRecord set = read.set();
+        List<MeetingRecord> meetings = read.meetings();
+        List<ChallengeRecord> challenges = read.challenges();
+        List<ContributionRecord> contributions = read.contributions();
+        List<ReflectionRecord> reflections = read.reflections();
+        Map<UUID, String> storedNames = read.storedNames();
 
         List<String> stored = new ArrayList<>(storedNames.values());
         challenges.forEach(c -> {
@@ -84,6 +82,26 @@ public class SetRecordQueries {
                                 .toList()))
                         .toList(),
                 texts.anyUnavailable());
+    }
+
+    private Read read(UUID setId) {
+        LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
+        if (set == null) {
+            throw new UnknownResource("setId", "learning set", setId);
+        }
+        List<MeetingRecord> meetings = db.selectFrom(MEETING).where(MEETING.SET_ID.eq(setId))
+                .orderBy(MEETING.SCHEDULED_FOR, MEETING.MEETING_ID).fetch();
+        List<ChallengeRecord> challenges = db.selectFrom(CHALLENGE).where(CHALLENGE.SET_ID.eq(setId))
+                .orderBy(CHALLENGE.SET_SEQUENCE.asc().nullsLast(), CHALLENGE.CHALLENGE_ID).fetch();
+        List<ContributionRecord> contributions = db.selectFrom(CONTRIBUTION).where(CONTRIBUTION.SET_ID.eq(setId))
+                .orderBy(CONTRIBUTION.SET_SEQUENCE.asc().nullsLast(), CONTRIBUTION.CONTRIBUTION_ID).fetch();
+        List<ReflectionRecord> reflections = db.selectFrom(REFLECTION).where(REFLECTION.SET_ID.eq(setId))
+                .orderBy(REFLECTION.SET_SEQUENCE.asc().nullsLast(), REFLECTION.REFLECTION_ID).fetch();
+        Map<UUID, String> storedNames = new HashMap<>(db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME)
+                .from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(setId)).fetchMap(SET_MEMBER.PERSON_ID,
+                        SET_MEMBER.DISPLAY_NAME));
+        storedNames.put(set.getFacilitatorId(), set.getFacilitatorName());
+        return new Read(set, meetings, challenges, contributions, reflections, storedNames);
     }
 
     /** The people of the set, by id, with their names opened. */

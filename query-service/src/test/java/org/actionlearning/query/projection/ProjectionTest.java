@@ -485,12 +485,16 @@ class ProjectionTest {
     }
 
     @Test
-    void readinessIncludesPostgresKafkaAndTheProjection() {
+    void readinessIsTheReadDatabaseAndThePipelineGroupKafkaAndTheProjection() {
         var readiness = new HttpJson("http://localhost:" + port).get("/actuator/health/readiness").body();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").path("db").path("status").asText()).isEqualTo("UP");
-        assertThat(readiness.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
-        assertThat(readiness.path("components").path("projection").path("status").asText()).isEqualTo("UP");
+        assertThat(readiness.path("components").has("kafka")).isFalse();
+        assertThat(readiness.path("components").has("projection")).isFalse();
+        var pipeline = new HttpJson("http://localhost:" + port).get("/actuator/health/pipeline").body();
+        assertThat(pipeline.path("status").asText()).isEqualTo("UP");
+        assertThat(pipeline.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
+        assertThat(pipeline.path("components").path("projection").path("status").asText()).isEqualTo("UP");
     }
 
     private boolean projectedUpToEnd() {

@@ -34,6 +34,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = QueryServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {QueryServiceApplication.CONFIG_NAME, "als.projection.enabled=false",
+                // no broker here: a closed port, so that Kafka is reliably down (see ReadinessTest)
+                "als.projection.bootstrap-servers=127.0.0.1:9",
                 "als.security.jwt-secret=" + TestIdentity.JWT_SECRET})
 @Import(QueryServiceTest.FixedClock.class)
 public abstract class QueryServiceTest {
