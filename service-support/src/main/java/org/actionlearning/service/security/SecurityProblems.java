@@ -43,7 +43,7 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     }
 
     /** Writes a problem as the answer, outside Spring MVC (in the security filter chain). */
-    static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         JSON.writeValue(response.getOutputStream(), problem);
