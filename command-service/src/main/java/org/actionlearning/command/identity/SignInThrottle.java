@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
  * Token buckets of failed sign-ins (Bucket4j), one per username and one per client address: a failure takes a
  * token from both, and while either is empty the next sign-in is refused without checking the password, so
  * guessing costs time whatever the guesser varies. A bucket is refilled whole at the end of each window (a fixed
- * number of failures per window, not a trickle that a patient guesser could keep draining). Only failures count, so users signing in rightly (HTTP Basic
- * on every request) never spend anything. The buckets live in this instance's memory.
+ * number of failures per window, not a trickle that a patient guesser could keep draining). Only failures count,
+ * so users signing in rightly (HTTP Basic on every request) never spend anything. The buckets live in this
+ * instance's memory.
  */
 @Component
 public class SignInThrottle {
@@ -53,7 +54,8 @@ public class SignInThrottle {
             buckets.values().removeIf(b -> b.getAvailableTokens() >= capacity);
         }
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillIntervally(capacity, properties.window()).build())
+                .addLimit(Bandwidth.builder().capacity(capacity)
+                        .refillIntervally(capacity, properties.window()).build())
                 .build());
     }
 }

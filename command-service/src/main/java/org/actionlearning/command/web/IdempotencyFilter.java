@@ -1,9 +1,7 @@
 package org.actionlearning.command.web;
 
-import org.actionlearning.service.FieldError;
 import org.actionlearning.service.Problems;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,10 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import org.actionlearning.service.security.CallerAuthentication;
+import org.actionlearning.service.security.SecurityProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -51,14 +48,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
     private final RequestFingerprints fingerprints;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json,
-                             RequestFingerprints fingerprints) {
+    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, RequestFingerprints fingerprints) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
         this.fingerprints = fingerprints;
     }
 
@@ -74,7 +68,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            writeProblem(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", HEADER,
+            SecurityProblems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", HEADER,
                     "must be 1 to " + MAX_KEY_LENGTH + " characters"));
             return;
         }
@@ -135,8 +129,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         StoredAnswer answer = stored.get(0);
         try {
             if (!answer.fingerprint().equals(fingerprint)) {
-                writeProblem(response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
-                        HEADER, "was already used for a different request"));
+                SecurityProblems.write(response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "Idempotency key reused", HEADER, "was already used for a different request"));
                 return;
             }
             response.setStatus(answer.status());
@@ -153,12 +147,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     private record StoredAnswer(String fingerprint, int status, String contentType, String location, byte[] body) {

@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class KeyedCommandsCommitInSequenceTest extends CommandServiceTest {
 
     private static final int THREADS = 8;
-    private static final int QUESTIONS_EACH = 25;
+    private static final int QUESTIONS_EACH = 20;
 
     @Test
     void eventsOfOneSetSentWithDistinctKeysBecomeVisibleInSequenceOrder() throws Exception {
