@@ -30,12 +30,12 @@ public class PersonDirectory {
 
     @EventHandler
     void on(MemberJoined e) {
-        belongs("personId", e.personId(), e.programmeId());
+        belongs("personId", e.personId(), e.setId(), e.programmeId());
     }
 
     @EventHandler
     void on(SetFormed e) {
-        belongs("facilitatorId", e.facilitatorId(), e.programmeId());
+        belongs("facilitatorId", e.facilitatorId(), e.setId(), e.programmeId());
     }
 
     /** The person's organisation; empty for a person never in a set, or one in sets of several (from before). */
@@ -59,9 +59,14 @@ public class PersonDirectory {
         return !organisations.isEmpty() && organisations.stream().allMatch(caller::isAdminOf);
     }
 
-    private void belongs(String field, UUID personId, UUID programmeId) {
-        String organisation = jdbc.queryForObject("select organisation from access_scope where id = ?", String.class,
-                programmeId);
+    private void belongs(String field, UUID personId, UUID setId, UUID programmeId) {
+        // the set's scope, or its programme's while the set's own is being written beside this handler
+        List<String> scoped = jdbc.queryForList("select organisation from access_scope where id in (?, ?)",
+                String.class, setId, programmeId);
+        if (scoped.isEmpty()) {
+            return; // a set older than the access scopes, before their backfill: nothing to compare with
+        }
+        String organisation = scoped.get(0);
         boolean elsewhere = organisationOf(personId).isEmpty() && Boolean.TRUE.equals(jdbc.queryForObject(
                 "select exists (select 1 from person_programme p join access_scope s on s.id = p.programme_id"
                         + " where p.person_id = ? and s.organisation <> ?)", Boolean.class, personId, organisation));
