@@ -11,9 +11,11 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.actionlearning.command.access.PersonDirectory;
+import org.actionlearning.command.access.Scope;
 import org.actionlearning.command.access.ScopeDirectory;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
@@ -180,7 +182,7 @@ class UserController {
         try {
             return administers(admin, grant);
         } catch (UnknownEntity e) {
-            return false;
+            return false; // a platform administrator manages every user anyway
         }
     }
 
@@ -189,11 +191,13 @@ class UserController {
             return admin.isAdminOf(grant.scope());
         }
         UUID id = UUID.fromString(grant.scope());
-        String organisation = directory.scopeOf(id)
+        Optional<String> organisation = directory.scopeOf(id)
                 .filter(s -> grant.role() == Role.SPONSOR ? id.equals(s.programmeId()) : id.equals(s.setId()))
-                .orElseThrow(() -> new UnknownEntity("grants", "no " + (grant.role() == Role.SPONSOR ? "programme "
-                        : "set ") + id))
-                .organisation();
-        return admin.isAdminOf(organisation);
+                .map(Scope::organisation);
+        if (organisation.isEmpty() && admin.isPlatformAdmin()) {
+            throw new UnknownEntity("grants", "no " + (grant.role() == Role.SPONSOR ? "programme " : "set ") + id);
+        }
+        // an unknown id and another organisation's are refused alike: which ids exist is not told
+        return organisation.map(admin::isAdminOf).orElse(false);
     }
 }
