@@ -15,11 +15,11 @@ import java.util.Properties;
  * The keys the embedded platform needs, made once per data directory and kept in {@code secrets.properties}
  * (readable by its owner only): the HMAC key of the tokens both services accept, the password the query service
  * checks passwords with, the first administrator's password ({@code ALS_ADMIN_PASSWORD} chooses it), the embedded
- * PostgreSQL's superuser password, and the master key that wraps the person keys. A data directory of an earlier
- * version gets the secrets it lacks on its next start.
+ * PostgreSQL's superuser password, the master key that wraps the person keys and the HMAC key of the fingerprints
+ * stored with Idempotency-Keys. A data directory of an earlier version gets the secrets it lacks on its next start.
  */
 record PlatformSecrets(String jwtSecret, String servicePassword, String adminPassword, boolean adminPasswordIsNew,
-                       String databasePassword, String masterKey, String previousMasterKeys) {
+                       String databasePassword, String masterKey, String previousMasterKeys, String idempotencyKey) {
 
     static final String FILE = "secrets.properties";
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,12 +41,14 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
                 stored.getProperty("database-password", random(24)),
                 stored.getProperty("master-key", Base64.getEncoder().encodeToString(bytes(32))),
                 // written by hand to rotate the master key (docs/trust/secrets-and-identity.md); never made here
-                stored.getProperty("previous-master-keys", ""));
+                stored.getProperty("previous-master-keys", ""),
+                stored.getProperty("idempotency-fingerprint-key", random(32)));
         stored.setProperty("jwt-secret", secrets.jwtSecret());
         stored.setProperty("service-password", secrets.servicePassword());
         stored.setProperty("admin-password", secrets.adminPassword());
         stored.setProperty("database-password", secrets.databasePassword());
         stored.setProperty("master-key", secrets.masterKey());
+        stored.setProperty("idempotency-fingerprint-key", secrets.idempotencyKey());
         if (!Files.exists(file)) {
             Files.createFile(file);
             try {
@@ -65,7 +67,8 @@ record PlatformSecrets(String jwtSecret, String servicePassword, String adminPas
     List<String> commandServiceArguments() {
         return List.of("--als.security.jwt-secret=" + jwtSecret, "--als.security.service-password=" + servicePassword,
                 "--als.identity.admin-password=" + adminPassword, "--als.personal-data.master-key=" + masterKey,
-                "--als.personal-data.previous-master-keys=" + previousMasterKeys);
+                "--als.personal-data.previous-master-keys=" + previousMasterKeys,
+                "--als.idempotency.fingerprint-key=" + idempotencyKey);
     }
 
     /** For the query service, which checks the tokens and sends passwords to the command service. */

@@ -24,7 +24,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsStayOutOfLogsTest {
 
-    private static final String PASSWORD = "Quill-7-feather-Secret";
+    private static final String PASSWORD = "Raven-7-feather-Secret"; // must not contain the username
     private static final String WRONG = "Wrong-4-feather-Guess";
 
     @Test

@@ -41,8 +41,9 @@ public class CommandAccess {
         if (scope.ownerId() != null && caller.isPerson(scope.ownerId())) {
             return;
         }
-        throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of " + scope.organisation()
-                + (scope.setId() == null ? "" : " or FACILITATOR of set " + scope.setId())
+        // which grants would do, but not whose: the organisation and set are not the caller's to learn
+        throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation"
+                + (scope.setId() == null ? "" : " or FACILITATOR of its set")
                 + (scope.ownerId() == null ? "" : " or to be the action's owner"));
     }
 

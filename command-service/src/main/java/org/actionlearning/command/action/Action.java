@@ -18,13 +18,14 @@ import org.actionlearning.events.action.ActionRescheduled;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.actionlearning.command.consistency.TransactionScopedLocks;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * An action a presenter committed to in a meeting. It is created by the learning set (which checks the meeting)
  * and then followed up on its own, often months later: completed or abandoned once, never both.
  */
-@Aggregate
+@Aggregate(lockFactory = TransactionScopedLocks.BEAN)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Action {

@@ -12,11 +12,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * The command API is stateless: every request carries a bearer token or HTTP Basic credentials. Health, metrics
  * for the scraper and the API description are open; everything else needs a signed-in caller, and each command
- * is then checked against the caller's grants where it is sent.
+ * is then checked against the caller's grants where it is sent. Password sign-ins pass the {@link SignInGuard}
+ * first (throttling, bcrypt's length limit).
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -33,11 +35,13 @@ class CommandSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords)
-            throws Exception {
+    SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords,
+                                           SignInThrottle throttle) throws Exception {
         ProviderManager callers = new ProviderManager(passwords, jwt.tokenProvider(jwt.decoder()));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").build();
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                .addFilterBefore(new SignInGuard(throttle), BasicAuthenticationFilter.class)
+                .build();
     }
 }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.Grant;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * Checks a username and password against the identity store. Bcrypt is slow on purpose (~0.1 s), so a password
  * proven once is remembered for a minute as a salted digest (never the password itself): HTTP Basic clients send
  * it with every request. The built-in {@code service} user, for calls between the services, has its password
- * in configuration.
+ * in configuration. An unknown username is checked against the hash of a random secret, so it costs the same
+ * bcrypt as a wrong password.
  */
 @Component
 public class PasswordCallers implements AuthenticationProvider {
@@ -33,11 +35,14 @@ public class PasswordCallers implements AuthenticationProvider {
     private final PasswordEncoder encoder;
     private final SecurityProperties security;
     private final ProvenPasswords<Caller> proven = new ProvenPasswords<>();
+    /** Checked against for unknown usernames, so they take as long as a wrong password (no enumeration by time). */
+    private final String unknownUserHash;
 
     public PasswordCallers(UserAccounts accounts, PasswordEncoder encoder, SecurityProperties security) {
         this.accounts = accounts;
         this.encoder = encoder;
         this.security = security;
+        this.unknownUserHash = encoder.encode(UUID.randomUUID().toString());
     }
 
     @Override
@@ -66,7 +71,9 @@ public class PasswordCallers implements AuthenticationProvider {
             return matches ? Optional.of(new Caller(SERVICE_USER, null, Set.of(new Grant(Role.SERVICE, Grant.EVERYWHERE))))
                     : Optional.empty();
         }
-        return accounts.find(username).filter(a -> encoder.matches(password, a.passwordHash())).map(Account::caller);
+        Optional<Account> account = accounts.find(username);
+        boolean matches = encoder.matches(password, account.map(Account::passwordHash).orElse(unknownUserHash));
+        return account.filter(a -> matches).map(Account::caller);
     }
 
     @Override

@@ -48,6 +48,26 @@ public class UserAccounts {
         return true;
     }
 
+    /** Replaces the password hash and/or the grants (null: unchanged). */
+    @Transactional
+    public void change(String username, String passwordHash, Set<Grant> grants) {
+        if (passwordHash != null) {
+            jdbc.update("update app_user set password_hash = ? where username = ?", passwordHash, username);
+        }
+        if (grants != null) {
+            jdbc.update("delete from user_grant where username = ?", username);
+            for (Grant grant : grants) {
+                jdbc.update("insert into user_grant (username, role, scope) values (?, ?, ?)",
+                        username, grant.role().name(), grant.scope());
+            }
+        }
+    }
+
+    String createdBy(String username) {
+        return jdbc.queryForList("select created_by from app_user where username = ?", String.class, username)
+                .stream().findFirst().orElse(null);
+    }
+
     List<Account> all() {
         return jdbc.query("select username, person_id from app_user order by username",
                 (rs, n) -> new Account(rs.getString(1), null, rs.getObject(2, UUID.class),

@@ -39,13 +39,15 @@ import org.actionlearning.events.learningset.StatementMade;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.actionlearning.command.consistency.TransactionScopedLocks;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
  * A learning set with its members and meetings. Sets live for months and record every question, so the
  * aggregate is cached and snapshotted (see {@code EventStoreConfiguration}).
  */
-@Aggregate(snapshotTriggerDefinition = "learningSetSnapshotTrigger", cache = "learningSetCache")
+@Aggregate(snapshotTriggerDefinition = "learningSetSnapshotTrigger", cache = "learningSetCache",
+        lockFactory = TransactionScopedLocks.BEAN)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class LearningSet {

@@ -20,6 +20,7 @@ import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.actionlearning.command.consistency.TransactionScopedLocks;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -27,7 +28,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * every follow-up is dated after the last baseline point, which is what "change within N days of the
  * baseline" is measured from. One value per date in each series.
  */
-@Aggregate
+@Aggregate(lockFactory = TransactionScopedLocks.BEAN)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class OutcomeMetric {

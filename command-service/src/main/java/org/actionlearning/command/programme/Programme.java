@@ -24,6 +24,7 @@ import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.actionlearning.command.consistency.TransactionScopedLocks;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -31,7 +32,7 @@ import org.axonframework.spring.stereotype.Aggregate;
  * their own aggregates, but they are created through the programme so that "the programme exists and is not
  * closed" is checked against its consistent state rather than a lookup table.
  */
-@Aggregate
+@Aggregate(lockFactory = TransactionScopedLocks.BEAN)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Programme {
 

@@ -11,6 +11,7 @@ import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.actionlearning.command.domain.DomainException;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -62,11 +63,25 @@ public class CommandSender {
             outcome = "forbidden";
             throw e;
         } catch (RuntimeException e) {
-            outcome = e.getClass().getSimpleName();
-            throw e;
+            DomainException refusal = domainCause(e);
+            outcome = refusal != null ? refusal.getClass().getSimpleName() : e.getClass().getSimpleName();
+            throw refusal != null ? refusal : e;
         } finally {
             sample.stop(timers.computeIfAbsent(new TimerKey(command.getClass(), outcome), this::timer));
         }
+    }
+
+    /**
+     * A rule checked by a handler in the appending transaction (e.g. a person of another organisation) reaches
+     * here wrapped by the event processor: the caller gets the rule's 4xx naming the field, not a 500.
+     */
+    private static DomainException domainCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return domain;
+            }
+        }
+        return null;
     }
 
     private Timer timer(TimerKey key) {

@@ -1,9 +1,7 @@
 package org.actionlearning.command.web;
 
-import org.actionlearning.service.FieldError;
 import org.actionlearning.service.Problems;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -17,15 +15,15 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
+import org.actionlearning.service.security.CallerAuthentication;
+import org.actionlearning.service.security.SecurityProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -37,6 +35,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * events: a retry (even a concurrent one, which waits on the key's row) gets the stored answer and creates no
  * second event. A 4xx or 5xx is not stored: nothing was recorded, so a retry is handled afresh.
  * The same key with a different request is refused (422).
+ * <p>
+ * A key belongs to the signed-in caller who sent it (this filter runs after authentication): the same key from
+ * another caller is another key, so nobody can replay, probe or squat someone else's. The request's fingerprint
+ * is an HMAC with a configured key, not a plain digest that a reader of the table could test guesses against.
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -46,12 +48,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json;
+    private final RequestFingerprints fingerprints;
 
-    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper json) {
+    public IdempotencyFilter(JdbcTemplate jdbc, TransactionTemplate transactions, RequestFingerprints fingerprints) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.json = json;
+        this.fingerprints = fingerprints;
     }
 
     @Override
@@ -66,26 +68,33 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = request.getHeader(HEADER);
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
-            writeProblem(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", HEADER,
+            SecurityProblems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid request", HEADER,
                     "must be 1 to " + MAX_KEY_LENGTH + " characters"));
             return;
         }
+        Optional<String> caller = signedIn();
+        if (caller.isEmpty()) {
+            chain.doFilter(request, response); // refused by the security rules; nothing to claim or replay
+            return;
+        }
         byte[] body = request.getInputStream().readAllBytes();
-        String fingerprint = fingerprint(request, body);
+        String fingerprint = fingerprints.of(caller.get(), request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         try {
             transactions.executeWithoutResult(tx -> {
-                int claimed = jdbc.update("insert into idempotency_key (idempotency_key, fingerprint) values (?, ?)"
-                        + " on conflict (idempotency_key) do nothing", key, fingerprint);
+                int claimed = jdbc.update("insert into idempotency_key (caller, idempotency_key, fingerprint)"
+                        + " values (?, ?, ?) on conflict (caller, idempotency_key) do nothing", caller.get(), key,
+                        fingerprint);
                 if (claimed == 0) {
-                    replay(key, fingerprint, captured);
+                    replay(caller.get(), key, fingerprint, captured);
                     return;
                 }
                 handle(new CachedBodyRequest(request, body), captured, chain);
                 if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
                     jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ?"
-                                    + " where idempotency_key = ?", captured.getStatus(), captured.getContentType(),
-                            captured.getHeader(HttpHeaders.LOCATION), captured.getContentAsByteArray(), key);
+                                    + " where caller = ? and idempotency_key = ?", captured.getStatus(),
+                            captured.getContentType(), captured.getHeader(HttpHeaders.LOCATION),
+                            captured.getContentAsByteArray(), caller.get(), key);
                 } else {
                     tx.setRollbackOnly();
                 }
@@ -105,16 +114,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void replay(String key, String fingerprint, HttpServletResponse response) {
+    /** The signed-in caller's name; empty for an anonymous request, which the security rules refuse. */
+    private static Optional<String> signedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof CallerAuthentication c ? Optional.of(c.getPrincipal().username())
+                : Optional.empty();
+    }
+
+    private void replay(String caller, String key, String fingerprint, HttpServletResponse response) {
         List<StoredAnswer> stored = jdbc.query("select fingerprint, status, content_type, location, body"
-                        + " from idempotency_key where idempotency_key = ?",
+                        + " from idempotency_key where caller = ? and idempotency_key = ?",
                 (rs, i) -> new StoredAnswer(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                        rs.getBytes(5)), key);
+                        rs.getBytes(5)), caller, key);
         StoredAnswer answer = stored.get(0);
         try {
             if (!answer.fingerprint().equals(fingerprint)) {
-                writeProblem(response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency key reused",
-                        HEADER, "was already used for a different request"));
+                SecurityProblems.write(response, Problems.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "Idempotency key reused", HEADER, "was already used for a different request"));
                 return;
             }
             response.setStatus(answer.status());
@@ -130,23 +146,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
-    }
-
-    private static String fingerprint(HttpServletRequest request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(body);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package org.actionlearning.service.security;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -11,6 +12,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
  * same token with every request, and parsing and verifying it again was a tenth of a command's CPU in the
  * benchmark's profile. The key is the whole token, signature included, so any other token is verified afresh;
  * a token whose signing key is withdrawn is still accepted for at most {@link #REMEMBERED}.
+ * <p>
+ * A token must say when it expires: one without {@code exp}, even rightly signed, would be good for ever.
  */
 public final class VerifiedTokens implements JwtDecoder {
 
@@ -36,8 +39,11 @@ public final class VerifiedTokens implements JwtDecoder {
             return known.jwt();
         }
         Jwt jwt = verifier.decode(token); // throws for a bad or expired token: nothing is remembered
+        if (jwt.getExpiresAt() == null) {
+            throw new BadJwtException("the token has no expiry (exp)");
+        }
         Instant until = now.plus(REMEMBERED);
-        if (jwt.getExpiresAt() != null && jwt.getExpiresAt().isBefore(until)) {
+        if (jwt.getExpiresAt().isBefore(until)) {
             until = jwt.getExpiresAt();
         }
         verified.put(token, new Verified(jwt, until));

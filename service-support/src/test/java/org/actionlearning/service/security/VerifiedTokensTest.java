@@ -27,8 +27,8 @@ class VerifiedTokensTest {
         if (token.startsWith("bad")) {
             throw new BadJwtException("bad signature");
         }
-        return Jwt.withTokenValue(token).header("alg", "HS256").subject("ada")
-                .issuedAt(NOW.minusSeconds(1)).expiresAt(expiresAt).build();
+        Jwt.Builder jwt = Jwt.withTokenValue(token).header("alg", "HS256").subject("ada").issuedAt(NOW.minusSeconds(1));
+        return (expiresAt == null ? jwt : jwt.expiresAt(expiresAt)).build();
     };
 
     private VerifiedTokens at(Instant now) {
@@ -78,6 +78,16 @@ class VerifiedTokensTest {
         assertThatThrownBy(() -> tokens.decode("bad-token")).isInstanceOf(BadJwtException.class);
 
         assertThat(verifications).containsExactly("bad-token", "bad-token");
+    }
+
+    @Test
+    void aRightlySignedTokenWithoutExpiryIsRefused() {
+        expiresAt = null;
+        VerifiedTokens tokens = at(NOW);
+
+        assertThatThrownBy(() -> tokens.decode("token-forever")).isInstanceOf(BadJwtException.class)
+                .hasMessageContaining("exp");
+        assertThatThrownBy(() -> tokens.decode("token-forever")).isInstanceOf(BadJwtException.class);
     }
 
     private static final class MutableClock extends Clock {

@@ -1,0 +1,73 @@
+package org.actionlearning.command.identity;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.actionlearning.command.domain.InvalidCommandValue;
+import org.actionlearning.service.Problems;
+import org.actionlearning.service.security.SecurityProblems;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Stands before the password check of HTTP Basic sign-ins: a password bcrypt cannot take whole is a 400 naming
+ * it; an account or client address that failed too often lately is a 429 with {@code Retry-After}, before any
+ * password is checked; a sign-in that fails (401) is counted against both.
+ */
+class SignInGuard extends OncePerRequestFilter {
+
+    private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
+    private final SignInThrottle throttle;
+
+    SignInGuard(SignInThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<UsernamePasswordAuthenticationToken> signIn = signIn(request);
+        if (signIn.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String username = signIn.get().getName();
+        String client = request.getRemoteAddr();
+        try {
+            PasswordRules.requireWithinLimit("password", String.valueOf(signIn.get().getCredentials()));
+        } catch (InvalidCommandValue e) {
+            SecurityProblems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid sign-in", e.field(),
+                    e.getMessage()));
+            return;
+        }
+        Optional<Duration> wait = throttle.refusedFor(username, client);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            SecurityProblems.write(response, Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-ins",
+                    null, "too many failed sign-ins for this account or from this address; try again in "
+                            + seconds + " s"));
+            return;
+        }
+        chain.doFilter(request, response);
+        if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
+            throttle.failed(username, client);
+        }
+    }
+
+    private Optional<UsernamePasswordAuthenticationToken> signIn(HttpServletRequest request) {
+        try {
+            return Optional.ofNullable(basic.convert(request));
+        } catch (AuthenticationException e) {
+            return Optional.empty(); // malformed: the Basic filter answers it
+        }
+    }
+}

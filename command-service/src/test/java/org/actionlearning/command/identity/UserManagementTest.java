@@ -1,0 +1,147 @@
+package org.actionlearning.command.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.actionlearning.command.support.Accounts;
+import org.actionlearning.command.support.CommandServiceTest;
+import org.actionlearning.command.support.Scenario;
+import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.HttpJson.Response;
+import org.actionlearning.testsupport.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Users are managed by administrators only: anyone else gets 403 before their request is read or anything is
+ * looked up; an administrator links accounts only to people of their own organisation; passwords bcrypt cannot
+ * take whole, or that are common, are refused naming the field, at creation and on change.
+ */
+class UserManagementTest extends CommandServiceTest {
+
+    @Test
+    void aNonAdministratorGets403BeforeAnyLookupOrCheck() {
+        HttpJson sponsor = sponsorOfOwnProgramme();
+
+        Response taken = sponsor.post("/api/users", user(TestIdentity.ADMIN, Accounts.PASSWORD, null, List.of()));
+        Response invalid = sponsor.post("/api/users", Map.of("username", "X"));
+        Response listed = sponsor.get("/api/users");
+        Response changed = sponsor.send("PATCH", "/api/users/" + TestIdentity.ADMIN,
+                "{\"password\":\"" + Accounts.PASSWORD + "-2\"}", Map.of());
+
+        assertThat(List.of(taken, invalid, listed, changed)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.raw()).isEqualTo(403);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        });
+    }
+
+    @Test
+    void aSponsorCannotMakeAnAccountThatActsAsAMember() {
+        Scenario scenario = new Scenario(http);
+        UUID setId = scenario.formSet(scenario.launchProgramme("Members' programme"), "Set");
+        UUID member = scenario.addMembers(setId, 1).get(0);
+        HttpJson sponsor = sponsorOfOwnProgramme();
+
+        Response created = sponsor.post("/api/users", user("as-member-" + suffix(), Accounts.PASSWORD, member,
+                List.of()));
+
+        assertThat(created.status()).as(created.raw()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from app_user where person_id = ?", Long.class, member))
+                .isZero();
+    }
+
+    @Test
+    void anAdministratorLinksAccountsOnlyToPeopleOfTheirOwnOrganisation() {
+        Scenario scenario = new Scenario(http);
+        UUID setId = scenario.formSet(scenario.launchProgramme("Org's programme"), "Set");
+        UUID member = scenario.addMembers(setId, 1).get(0);
+        HttpJson otherAdmin = new Accounts(http).create("other-admin", List.of("ADMIN:Other " + suffix()));
+        HttpJson orgAdmin = new Accounts(http).create("org-admin", List.of("ADMIN:Org"));
+
+        Response foreign = otherAdmin.post("/api/users", user("foreign-" + suffix(), Accounts.PASSWORD, member,
+                List.of()));
+        Response unknown = otherAdmin.post("/api/users", user("unknown-" + suffix(), Accounts.PASSWORD,
+                UUID.randomUUID(), List.of()));
+        Response own = orgAdmin.post("/api/users", user("own-" + suffix(), Accounts.PASSWORD, member,
+                List.of("MEMBER:" + setId)));
+
+        assertThat(foreign.status()).as(foreign.raw()).isEqualTo(400);
+        assertThat(field(foreign)).isEqualTo("personId");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().path("detail")).as("an unknown id answers alike").isEqualTo(
+                foreign.body().path("detail"));
+        assertThat(own.status()).as(own.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void aPasswordOverBcryptsLimitIsA400NamingTheFieldAtCreationAndOnChange() {
+        String seventyThreeBytes = "é".repeat(36) + "x"; // 37 characters, 73 bytes in UTF-8
+        Response created = http.post("/api/users", user("long-" + suffix(), seventyThreeBytes, null, List.of()));
+        String username = "changing-" + suffix();
+        assertThat(http.post("/api/users", user(username, Accounts.PASSWORD, null, List.of())).status())
+                .isEqualTo(201);
+        Response changed = http.send("PATCH", "/api/users/" + username,
+                "{\"password\":\"" + seventyThreeBytes + "\"}", Map.of());
+
+        assertThat(List.of(created, changed)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.raw()).isEqualTo(400);
+            assertThat(field(r)).isEqualTo("password");
+            assertThat(r.body().path("errors").get(0).path("message").asText()).contains("72 bytes");
+        });
+    }
+
+    @Test
+    void aCommonPasswordIsRefusedAndTheDemoPasswordIsNot() {
+        Response common = http.post("/api/users", user("common-" + suffix(), "password123", null, List.of()));
+        Response run = http.post("/api/users", user("run-" + suffix(), "my-12345-secret", null, List.of()));
+        Response demo = http.post("/api/users", user("demo-" + suffix(), "demo-password", null, List.of()));
+
+        assertThat(common.status()).as(common.raw()).isEqualTo(400);
+        assertThat(field(common)).isEqualTo("password");
+        assertThat(common.body().path("errors").get(0).path("message").asText()).contains("common");
+        assertThat(run.status()).as(run.raw()).isEqualTo(400);
+        assertThat(field(run)).isEqualTo("password");
+        assertThat(demo.status()).as(demo.raw()).isEqualTo(201);
+    }
+
+    @Test
+    void anAdministratorChangesAPasswordAndTheOldOneStopsWorking() {
+        String username = "renewed-" + suffix();
+        assertThat(http.post("/api/users", user(username, Accounts.PASSWORD, null, List.of("ADMIN:Org")))
+                .status()).isEqualTo(201);
+        String renewed = "Quiet-otter-sleeps-9-hours";
+
+        Response changed = http.send("PATCH", "/api/users/" + username, "{\"password\":\"" + renewed + "\"}",
+                Map.of());
+
+        assertThat(changed.status()).as(changed.raw()).isEqualTo(200);
+        assertThat(changed.raw()).doesNotContain(renewed).doesNotContain("password");
+        assertThat(http.as(username, renewed).get("/api/users").status()).isEqualTo(200);
+        assertThat(http.as(username, Accounts.PASSWORD).get("/api/users").status()).isEqualTo(401);
+    }
+
+    /** A sponsor of a programme in organisation "Org": no administrator. */
+    private HttpJson sponsorOfOwnProgramme() {
+        UUID programmeId = new Scenario(http).launchProgramme("Sponsored " + suffix());
+        return new Accounts(http).create("sponsor", List.of("SPONSOR:" + programmeId));
+    }
+
+    private static Map<String, Object> user(String username, String password, UUID personId, List<String> grants) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("username", username);
+        body.put("password", password);
+        body.put("personId", personId);
+        body.put("grants", grants);
+        return body;
+    }
+
+    private static String field(Response response) {
+        return response.body().path("errors").get(0).path("field").asText();
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
