@@ -103,6 +103,8 @@ final class EndpointMatrix {
         }
         command(all, "POST", "/api/outcomes/{metricId}/attributions", "/api/outcomes/" + victim.metricId
                 + "/attributions", () -> Map.of("attributionPercent", 50, "confidencePercent", 50));
+        command(all, "POST", "/api/outcomes/{metricId}/phases", "/api/outcomes/" + victim.metricId + "/phases",
+                () -> Map.of("startsOn", "2026-06-01"));
         String action = "/api/actions/" + victim.actionId;
         command(all, "POST", "/api/actions/{actionId}/progress", action + "/progress",
                 () -> Map.of("reportedOn", "2026-03-01", "percentComplete", 10));

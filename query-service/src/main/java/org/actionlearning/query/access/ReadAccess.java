@@ -42,16 +42,16 @@ public class ReadAccess {
         ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
         Caller caller = Callers.current();
         if (!seesAggregates(caller, programme)) {
-            throw new NotPermitted("a programme's aggregates are for SPONSOR of programme " + programmeId
-                    + " or ADMIN of " + programme.organisation());
+            // names the grants that would do, never whose the programme is: a refusal tells an outsider nothing
+            throw new NotPermitted("a programme's aggregates are for SPONSOR of the programme or ADMIN of its "
+                    + "organisation");
         }
     }
 
     public void requireMetricAggregates(UUID metricId) {
         ReadScopes.ProgrammeScope programme = scopes.programmeOfMetric(metricId);
         if (!seesAggregates(Callers.current(), programme)) {
-            throw new NotPermitted("an outcome metric is for SPONSOR of programme " + programme.programmeId()
-                    + " or ADMIN of " + programme.organisation());
+            throw new NotPermitted("an outcome metric is for SPONSOR of its programme or ADMIN of its organisation");
         }
     }
 

@@ -130,7 +130,7 @@ class BrowserSideTest extends QueryServiceTest {
 
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertThat(forbidden.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(JSON.readTree(forbidden.body()).get("detail").asText()).contains("SPONSOR of programme");
+        assertThat(JSON.readTree(forbidden.body()).get("detail").asText()).contains("SPONSOR of the programme");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode notFound = JSON.readTree(missing.body());

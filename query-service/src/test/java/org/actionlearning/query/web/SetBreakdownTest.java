@@ -56,6 +56,6 @@ class SetBreakdownTest extends QueryServiceTest {
     void theBreakdownIsForSponsorsAndAdministratorsNotForTheSetsPeople() {
         HttpJson.Response asFacilitator = facilitatorOf(s.alpha).get("/api/programmes/" + s.programme + "/sets");
         assertThat(asFacilitator.status()).isEqualTo(403);
-        assertThat(asFacilitator.body().get("detail").asText()).contains("SPONSOR of programme " + s.programme);
+        assertThat(asFacilitator.body().get("detail").asText()).contains("SPONSOR of the programme");
     }
 }
