@@ -54,6 +54,7 @@ class ScaledOutInstancesTest {
                 "--als.security.jwt-secret=" + TestIdentity.JWT_SECRET,
                 "--als.identity.admin-password=" + TestIdentity.ADMIN_PASSWORD,
                 "--als.security.service-password=" + TestIdentity.SERVICE_PASSWORD,
+                "--als.personal-data.master-key=" + TestIdentity.MASTER_KEY,
                 "--als.relay.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
                 "--als.relay.topic=als.events.scaledout",
                 "--als.relay.partitions=1",

@@ -25,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {CommandServiceApplication.CONFIG_NAME, "als.security.jwt-secret=" + TestIdentity.JWT_SECRET,
                 "als.identity.admin-password=" + TestIdentity.ADMIN_PASSWORD,
                 "als.security.service-password=" + TestIdentity.SERVICE_PASSWORD,
+                "als.personal-data.master-key=" + TestIdentity.MASTER_KEY,
                 "als.relay.topic=als.events.readiness", "als.relay.partitions=1"})
 class ReadinessWithoutKafkaTest {
 

@@ -56,11 +56,12 @@ class IdempotencyKeyRetentionTest extends CommandServiceTest {
         assertThat(stored(old)).isEmpty();
     }
 
-    /** A stored answer created {@code age} ago (by the columns every version of the table has). */
+    /** A stored answer of one caller, created {@code age} ago. */
     private String key(Duration age) {
         String key = "retention-" + UUID.randomUUID();
-        jdbc.update("insert into idempotency_key (idempotency_key, fingerprint, status, created_at)"
-                + " values (?, ?, 201, ?)", key, "0".repeat(64), Timestamp.from(Instant.now().minus(age)));
+        jdbc.update("insert into idempotency_key (caller, idempotency_key, fingerprint, status, created_at)"
+                + " values ('retention-test', ?, ?, 201, ?)", key, "0".repeat(64),
+                Timestamp.from(Instant.now().minus(age)));
         return key;
     }
 
