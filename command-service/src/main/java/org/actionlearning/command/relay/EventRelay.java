@@ -149,6 +149,7 @@ public class EventRelay {
     private Batch currentBatch(DomainEventMessage<?> first) {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(PENDING, key -> {
+            positions.relaxIdleTimeoutForThisTransaction();
             topics.ensureVerified();
             producer.begin();
             Batch batch = new Batch(first.getTimestamp());

@@ -26,6 +26,18 @@ public class RelayPositions {
     public record Published(String aggregateId, String aggregateType, long sequence) {
     }
 
+    /**
+     * The relay's transaction waits on Kafka (its transaction's start, its commit), not on PostgreSQL: it may sit idle
+     * longer than a command's may. It appends nothing, so it holds no position the relay could skip: the session
+     * timeout that bounds appending transactions is relaxed for it alone.
+     */
+    public void relaxIdleTimeoutForThisTransaction() {
+        jdbc.execute("set local idle_in_transaction_session_timeout = " + RELAY_IDLE_TIMEOUT_MILLIS);
+    }
+
+    /** Longer than the producer may block (10 s) and than its transaction may live (30 s). */
+    static final long RELAY_IDLE_TIMEOUT_MILLIS = 60_000;
+
     /** The last published sequence of an aggregate, if any was. */
     public OptionalLong lastPublished(String aggregateId) {
         List<Long> found = jdbc.queryForList(

@@ -158,6 +158,16 @@ final class FaultPlatform implements AutoCloseable {
                 write.setString(2, RELAY);
                 write.executeUpdate();
             }
+            // the relay's per-aggregate positions are committed with its token: a crash leaves both behind
+            try (var positions = connection.prepareStatement("update relay_position p set last_sequence ="
+                    + " coalesce((select max(e.sequencenumber) from domainevententry e"
+                    + "  where e.aggregateidentifier = p.aggregate_identifier and e.globalindex <= ?), -1)"
+                    + " where exists (select 1 from domainevententry e"
+                    + "  where e.aggregateidentifier = p.aggregate_identifier and e.globalindex > ?)")) {
+                positions.setLong(1, back);
+                positions.setLong(2, back);
+                positions.executeUpdate();
+            }
             return back;
         }
     }
