@@ -1,6 +1,7 @@
 package org.actionlearning.command.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
@@ -30,12 +31,16 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
+import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The relay in the running service, against events committed by hand out of order and late: an aggregate's events
@@ -140,6 +145,40 @@ class RelayPipelineTest {
                 assertThat(config.get("retention.ms").value()).as(topic).isEqualTo("-1");
                 assertThat(config.get("retention.bytes").value()).as(topic).isEqualTo("-1");
             }
+        }
+    }
+
+    /**
+     * An append whose transaction stays open past als.eventstore.append-commit-deadline (5 s), busy with statements
+     * so that PostgreSQL's idle timeout does not end it first, is refused at its commit: the event is not stored, so
+     * it can never commit after the relay gave its position up.
+     */
+    @Test
+    void anAppendsTransactionOpenPastTheCommitDeadlineIsRolledBack() {
+        UUID aggregateId = UUID.randomUUID();
+        EventStorageEngine engine = service.getBean(EventStorageEngine.class);
+        TransactionTemplate transaction = service.getBean(TransactionTemplate.class);
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            engine.appendEvents(new GenericDomainEventMessage<>("Programme", aggregateId.toString(), 0,
+                    new ProgrammeLaunched(aggregateId, "Org", "Slow", "Sponsor", LocalDate.of(2026, 1, 5), "EUR")));
+            long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(5_500);
+            while (System.nanoTime() < until) {
+                jdbc.queryForObject("select 1", Integer.class);
+                sleep(500);
+            }
+        })).hasMessageContaining("beyond als.eventstore.append-commit-deadline (5000 ms): rolled back");
+
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = ?",
+                Long.class, aggregateId.toString())).isZero();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
