@@ -118,6 +118,11 @@ final class FaultPlatform implements AutoCloseable {
         return commandService != null;
     }
 
+    /** Publishes the whole event store again (POST /api/admin/relay/republish); answers how many events. */
+    synchronized long republish() {
+        return commandService.getBean(org.actionlearning.command.operations.RelayRepublish.class).republish();
+    }
+
     /** The relay's tracking processor inside the running command service. */
     synchronized TrackingEventProcessor relay() {
         return commandService.getBean(EventProcessingConfiguration.class)
