@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.actionlearning.command.CommandServiceApplication;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
@@ -33,6 +34,8 @@ import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
@@ -57,20 +60,26 @@ class RelayPipelineTest {
     private static DataSource dataSource;
     private static HttpJson http;
 
+    private static final String DATABASE_URL = EmbeddedInfrastructure.newDatabase("pipeline");
+
     @BeforeAll
     static void start() {
-        service = CommandServiceApplication.builder().run(TestIdentity.with(
+        service = startInstance();
+        gateway = service.getBean(CommandGateway.class);
+        jdbc = service.getBean(JdbcTemplate.class);
+        dataSource = service.getBean(DataSource.class);
+        http = new HttpJson("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static ConfigurableApplicationContext startInstance() {
+        return CommandServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=0",
-                "--spring.datasource.url=" + EmbeddedInfrastructure.newDatabase("pipeline"),
+                "--spring.datasource.url=" + DATABASE_URL,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + BOOTSTRAP,
                 "--als.relay.topic=" + TOPIC,
                 "--als.relay.partitions=1"));
-        gateway = service.getBean(CommandGateway.class);
-        jdbc = service.getBean(JdbcTemplate.class);
-        dataSource = service.getBean(DataSource.class);
-        http = new HttpJson("http://localhost:" + service.getEnvironment().getProperty("local.server.port"));
     }
 
     @AfterAll
@@ -179,6 +188,29 @@ class RelayPipelineTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A second instance on the same store, whose relay is stopped (as an instance that does not hold the relay's
+     * segment has no position of its own): its relay lag is read from the token table, so it reports what the
+     * relay has left (none), not the whole store as lag.
+     */
+    @Test
+    void anInstanceThatDoesNotHoldTheRelayReportsTheRelaysLag() throws Exception {
+        UUID programmeId = launch("Lag");
+        awaitOnTopic(programmeId, 1);
+        try (ConfigurableApplicationContext second = startInstance()) {
+            second.getBean(EventProcessingConfiguration.class)
+                    .eventProcessor(EventRelay.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow().shutDown();
+            MeterRegistry registry = second.getBean(MeterRegistry.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            double lag = -1;
+            while (System.nanoTime() < deadline
+                    && (lag = registry.find("als.relay.lag.events").gauge().value()) != 0) {
+                Thread.sleep(100);
+            }
+            assertThat(lag).isZero();
         }
     }
 
