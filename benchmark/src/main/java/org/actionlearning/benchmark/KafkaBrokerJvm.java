@@ -39,6 +39,9 @@ public final class KafkaBrokerJvm implements AutoCloseable {
     /** In the broker's JVM: starts it, tells the benchmark where it listens, and runs until stdin closes. */
     public static void main(String[] args) throws IOException {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, Integer.parseInt(args[0]));
+        // one broker: the transaction state log (the relay's producer is transactional) fits on it
+        broker.brokerProperties(java.util.Map.of("transaction.state.log.replication.factor", "1",
+                "transaction.state.log.min.isr", "1"));
         broker.afterPropertiesSet();
         System.out.println(READY + broker.getBrokersAsString());
         System.out.flush();

@@ -28,13 +28,22 @@ public final class BothServices implements AutoCloseable {
     private final ConfigurableApplicationContext querySide;
 
     public BothServices(String name) {
+        this(name, null);
+    }
+
+    /**
+     * Both services, the command service on an existing database (e.g. a restored event store; null: a new one),
+     * with a new topic and a new query database.
+     */
+    public BothServices(String name, String existingCommandDatabaseUrl) {
         int commandPort = freePort();
         int queryPort = freePort();
         commandUrl = "http://localhost:" + commandPort;
         queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
         topic = "als.events." + name;
-        commandDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_commands");
+        commandDatabaseUrl = existingCommandDatabaseUrl != null ? existingCommandDatabaseUrl
+                : EmbeddedInfrastructure.newDatabase(name + "_commands");
         queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
         commandSide = CommandServiceApplication.builder().run(TestIdentity.with(
                 "--server.port=" + commandPort,

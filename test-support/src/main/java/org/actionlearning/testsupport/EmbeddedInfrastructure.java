@@ -64,6 +64,9 @@ public final class EmbeddedInfrastructure {
     public static synchronized String kafkaBootstrapServers() {
         if (kafka == null) {
             kafka = new EmbeddedKafkaKraftBroker(1, 3);
+            // one broker: the transaction state log (the relay's producer is transactional) fits on it
+            kafka.brokerProperties(java.util.Map.of("transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1"));
             kafka.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::destroy));
         }

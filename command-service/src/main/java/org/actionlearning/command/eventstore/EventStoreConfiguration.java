@@ -72,8 +72,20 @@ public class EventStoreConfiguration {
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
                 .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
-                .connectionProvider(connectionProvider), transactionManager, properties.headRecheckInterval());
+                // set here rather than left to Axon's defaults: the bounds on a transaction's life are checked
+                // against them (EventStoreProperties)
+                .maxGapOffset(properties.maxGapOffset())
+                .gapTimeout(Math.toIntExact(properties.gapTimeout().toMillis()))
+                .connectionProvider(connectionProvider), transactionManager, properties.headRecheckInterval(),
+                properties.appendCommitDeadline());
         return new CountingEventStorageEngine(engine, registry);
+    }
+
+    /** PostgreSQL's session timeouts on the service's connections (static: a post-processor, made early). */
+    @Bean
+    static SessionTimeouts sessionTimeouts(
+            org.springframework.beans.factory.ObjectProvider<EventStoreProperties> properties) {
+        return new SessionTimeouts(properties);
     }
 
     /** Older stored events are read in the current shape of the published language. */

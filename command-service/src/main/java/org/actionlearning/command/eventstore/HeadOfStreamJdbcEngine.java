@@ -51,7 +51,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
 
+    private static final Duration NO_DEADLINE = Duration.ofDays(365);
+
     private final TransactionManager transactionManager;
+    private final long appendCommitDeadlineNanos;
     private final long recheckIntervalNanos;
     private final LongSupplier nanoClock;
     /** When the shared stream last looked past a gap (System.nanoTime), or an interval before construction. */
@@ -63,13 +66,28 @@ public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
 
     public HeadOfStreamJdbcEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager,
                                   Duration recheckInterval) {
-        this(builder, transactionManager, recheckInterval, System::nanoTime);
+        this(builder, transactionManager, recheckInterval, NO_DEADLINE, System::nanoTime);
+    }
+
+    /**
+     * @param appendCommitDeadline the longest from an append to its transaction's commit: a later commit is refused
+     *                             (rolled back), as the relay may have given up its position as a gap by then
+     */
+    public HeadOfStreamJdbcEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager,
+                                  Duration recheckInterval, Duration appendCommitDeadline) {
+        this(builder, transactionManager, recheckInterval, appendCommitDeadline, System::nanoTime);
     }
 
     HeadOfStreamJdbcEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager,
                            Duration recheckInterval, LongSupplier nanoClock) {
+        this(builder, transactionManager, recheckInterval, NO_DEADLINE, nanoClock);
+    }
+
+    private HeadOfStreamJdbcEngine(JdbcEventStorageEngine.Builder builder, TransactionManager transactionManager,
+                                   Duration recheckInterval, Duration appendCommitDeadline, LongSupplier nanoClock) {
         // the look past a wide gap is done below: throttled for the shared stream, on every empty read for the others
         super(builder.transactionManager(transactionManager).extendedGapCheckEnabled(false));
+        this.appendCommitDeadlineNanos = appendCommitDeadline.toNanos();
         this.transactionManager = transactionManager;
         this.recheckIntervalNanos = recheckInterval.toNanos();
         this.nanoClock = nanoClock;
@@ -83,6 +101,7 @@ public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
      */
     @Override
     public void appendEvents(List<? extends EventMessage<?>> events) {
+        long appended = nanoClock.getAsLong();
         appendsInFlight.incrementAndGet();
         try {
             super.appendEvents(events);
@@ -92,6 +111,18 @@ public class HeadOfStreamJdbcEngine extends JdbcEventStorageEngine {
         }
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                /** Refuses a commit too late for the relay: the transaction rolls back, the command fails. */
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    long open = nanoClock.getAsLong() - appended;
+                    if (open > appendCommitDeadlineNanos) {
+                        throw new EventStoreException(("an append's transaction reached its commit %d ms after the "
+                                + "insert, beyond als.eventstore.append-commit-deadline (%d ms): rolled back, as the "
+                                + "relay may have given up its position").formatted(open / 1_000_000,
+                                appendCommitDeadlineNanos / 1_000_000));
+                    }
+                }
+
                 @Override
                 public void afterCompletion(int status) {
                     if (status == STATUS_COMMITTED) {

@@ -3,52 +3,48 @@ package org.actionlearning.command.relay;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
-import java.util.OptionalLong;
-import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.actionlearning.service.KafkaHealthIndicator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationRunner;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Kafka producer behind the relay, its topic, its error policy and its lag gauge. */
+/** The Kafka producer behind the relay, its error policy, its source of stored events and its lag gauge. */
 @Configuration
 public class RelayConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(RelayConfiguration.class);
-
+    /**
+     * A transactional producer (idempotent, acks from every in-sync replica): a relay batch is one transaction, and
+     * the transactional.id is the same for every instance and across restarts (see {@link RelayProducer}).
+     */
     @Bean(destroyMethod = "close")
-    public Producer<String, byte[]> eventProducer(RelayProperties properties) {
-        return new KafkaProducer<>(Map.of(
+    public RelayProducer relayProducer(RelayProperties properties) {
+        return new RelayProducer(() -> new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "als-command-relay",
-                // idempotent producer: retries neither duplicate nor reorder records within a partition
+                ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalIdName(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.LINGER_MS_CONFIG, 2,
+                // also bounds initTransactions and commitTransaction
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new ByteArraySerializer());
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                // a batch left open by a stuck or dead relay is aborted by the broker after this
+                ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000),
+                new StringSerializer(), new ByteArraySerializer()));
+    }
+
+    /** An aggregate's committed events, read from the engine (no snapshots), for the relay's gap filling. */
+    @Bean
+    public StoredEvents storedEvents(EventStorageEngine engine) {
+        return (aggregateId, from, before) -> engine.readEvents(aggregateId, from).asStream()
+                .takeWhile(m -> m.getSequenceNumber() < before).toList();
     }
 
     /**
@@ -61,56 +57,16 @@ public class RelayConfiguration {
                 EventRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance());
     }
 
-    /** Creates the topic with the configured partitions if it does not exist; the relay retries meanwhile. */
-    @Bean
-    public ApplicationRunner eventTopicCreator(RelayProperties properties) {
-        return args -> {
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    properties.bootstrapServers(), AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
-                admin.createTopics(Set.of(new NewTopic(properties.topic(), properties.partitions(),
-                        properties.replicationFactor()))).all().get(20, TimeUnit.SECONDS);
-                log.info("Created topic {} with {} partitions", properties.topic(), properties.partitions());
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    log.warn("Could not create topic {}: {}", properties.topic(), e.getCause().toString());
-                }
-            } catch (Exception e) {
-                log.warn("Could not create topic {}: {}", properties.topic(), e.toString());
-            }
-        };
-    }
-
     /** Health of the Kafka cluster the relay publishes to (actuator "kafka" component). */
     @Bean(destroyMethod = "close")
     public KafkaHealthIndicator kafkaHealthIndicator(RelayProperties properties) {
         return new KafkaHealthIndicator(properties.bootstrapServers());
     }
 
-    /** Relay lag: events stored but not yet acknowledged by Kafka (newest global index minus the relay's). */
+    /** Relay lag: events stored but not yet published to Kafka, from the token table (the same on every instance). */
     @Bean
-    public Gauge relayLagGauge(MeterRegistry registry, EventStore eventStore,
-                               EventProcessingConfiguration processing) {
-        return Gauge.builder("als.relay.lag.events", () -> relayLag(eventStore, processing))
+    public Gauge relayLagGauge(MeterRegistry registry, RelayLag lag) {
+        return Gauge.builder("als.relay.lag.events", lag::events)
                 .description("stored events not yet published to Kafka").register(registry);
-    }
-
-    static double relayLag(EventStore eventStore, EventProcessingConfiguration processing) {
-        OptionalLong head = position(eventStore.createHeadToken());
-        OptionalLong relayed = processing.eventProcessor(EventRelay.PROCESSING_GROUP, TrackingEventProcessor.class)
-                .flatMap(p -> p.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .filter(OptionalLong::isPresent)
-                        .map(OptionalLong::getAsLong)
-                        .min(Long::compare))
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
-        if (head.isEmpty()) {
-            return 0;
-        }
-        return Math.max(0, head.getAsLong() - relayed.orElse(0));
-    }
-
-    private static OptionalLong position(TrackingToken token) {
-        return token == null ? OptionalLong.empty() : token.position();
     }
 }

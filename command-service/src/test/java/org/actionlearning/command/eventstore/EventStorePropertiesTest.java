@@ -47,6 +47,34 @@ class EventStorePropertiesTest {
                 .hasMessage("als.eventstore.head-recheck-interval must not be negative, not PT-1S");
     }
 
+    @Test
+    void theGapSettingsAndTransactionBoundsAreSetExplicitly() {
+        EventStoreProperties properties = bind(Map.of());
+
+        assertThat(properties.maxGapOffset()).isEqualTo(30_000);
+        assertThat(properties.gapTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(properties.transactionLifeBound()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(SessionTimeouts.initSql(properties))
+                .isEqualTo("set statement_timeout = 15000; set idle_in_transaction_session_timeout = 5000");
+    }
+
+    @Test
+    void aGapTimeoutNotAboveTheLongestTransactionIsRefused() {
+        assertThatThrownBy(() -> bind(Map.of("als.eventstore.gap-timeout", "10s")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageStartingWith("als.eventstore.gap-timeout (PT10S) must exceed the longest an append's "
+                        + "transaction can stay open, append-commit-deadline + idle-in-transaction-timeout (PT10S)");
+    }
+
+    @Test
+    void moreGapsThanOneQueryCanCarryAreRefused() {
+        assertThatThrownBy(() -> bind(Map.of("als.eventstore.max-gap-offset", "40000")))
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageStartingWith("als.eventstore.max-gap-offset must be between 1 and 30000");
+    }
+
     private static EventStoreProperties bind(Map<String, String> settings) {
         return new Binder(new MapConfigurationPropertySource(settings))
                 .bindOrCreate("als.eventstore", EventStoreProperties.class);

@@ -65,8 +65,7 @@ class RelayRestartTest {
         while (stored(firstJdbc) < 300 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        double lagAtStop = RelayConfiguration.relayLag(first.getBean(org.axonframework.eventsourcing.eventstore.EventStore.class),
-                first.getBean(org.axonframework.config.EventProcessingConfiguration.class));
+        long lagAtStop = first.getBean(RelayLag.class).events();
         first.close();
         running.set(false);
         load.shutdown();

@@ -20,7 +20,11 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.TopicPartition;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -114,6 +118,11 @@ final class FaultPlatform implements AutoCloseable {
         return commandService != null;
     }
 
+    /** Publishes the whole event store again (POST /api/admin/relay/republish); answers how many events. */
+    synchronized long republish() {
+        return commandService.getBean(org.actionlearning.command.operations.RelayRepublish.class).republish();
+    }
+
     /** The relay's tracking processor inside the running command service. */
     synchronized TrackingEventProcessor relay() {
         return commandService.getBean(EventProcessingConfiguration.class)
@@ -158,6 +167,16 @@ final class FaultPlatform implements AutoCloseable {
                 write.setString(2, RELAY);
                 write.executeUpdate();
             }
+            // the relay's per-aggregate positions are committed with its token: a crash leaves both behind
+            try (var positions = connection.prepareStatement("update relay_position p set last_sequence ="
+                    + " coalesce((select max(e.sequencenumber) from domainevententry e"
+                    + "  where e.aggregateidentifier = p.aggregate_identifier and e.globalindex <= ?), -1)"
+                    + " where exists (select 1 from domainevententry e"
+                    + "  where e.aggregateidentifier = p.aggregate_identifier and e.globalindex > ?)")) {
+                positions.setLong(1, back);
+                positions.setLong(2, back);
+                positions.executeUpdate();
+            }
             return back;
         }
     }
@@ -172,6 +191,56 @@ final class FaultPlatform implements AutoCloseable {
         admin().listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                 .get(15, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp.partition(), info.offset()));
         return offsets;
+    }
+
+    /**
+     * The event ids of every committed record on the events topic, read to each partition's end with read_committed.
+     * (The relay publishes in Kafka transactions: each commit marker takes an offset, so offsets do not count records.)
+     */
+    List<String> committedEventIds() throws Exception {
+        Map<Integer, Long> end = endOffsets();
+        List<String> ids = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            List<TopicPartition> partitions = end.keySet().stream().map(p -> new TopicPartition(TOPIC, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp.partition()))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("could not read the topic to its end");
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> ids.add(
+                        org.actionlearning.events.envelope.EventJson.fromBytes(r.value()).eventId().toString()));
+            }
+        }
+        return ids;
+    }
+
+    /** Whether a read_committed consumer finds a record of {@code partition} at or after {@code from}. */
+    boolean hasCommittedRecordsFrom(int partition, long from) throws Exception {
+        long end = endOffsets().get(partition);
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            TopicPartition tp = new TopicPartition(TOPIC, partition);
+            consumer.assign(List.of(tp));
+            consumer.seek(tp, from);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline) {
+                if (!consumer.poll(Duration.ofMillis(200)).isEmpty()) {
+                    return true;
+                }
+                if (consumer.position(tp) >= end) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> committedReader() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     /**

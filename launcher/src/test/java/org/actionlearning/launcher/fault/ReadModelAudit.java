@@ -118,7 +118,8 @@ final class ReadModelAudit {
         Map<Integer, Long> end = platform.endOffsets();
         for (var partition : end.entrySet()) {
             long next = consumed.getOrDefault(partition.getKey(), 0L);
-            if (next < partition.getValue()) {
+            // the offsets past the last consumed record may hold only transaction markers
+            if (next < partition.getValue() && platform.hasCommittedRecordsFrom(partition.getKey(), next)) {
                 return "partition " + partition.getKey() + " consumed to " + next + " of " + partition.getValue();
             }
         }

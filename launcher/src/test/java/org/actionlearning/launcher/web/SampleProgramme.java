@@ -28,7 +28,7 @@ import org.actionlearning.testsupport.HttpJson;
  *   Costs: facilitation 6000, participant time 4000, venue 1500, materials 350.50
  * </pre>
  */
-final class SampleProgramme {
+public final class SampleProgramme {
 
     /** The total of the costs: recorded last, so once the read side shows it, it shows everything before it. */
     static final double TOTAL_COSTS = 11_850.50;
@@ -43,7 +43,7 @@ final class SampleProgramme {
     private final Map<UUID, UUID> challenges = new LinkedHashMap<>();
     private final HttpJson cmd;
 
-    SampleProgramme(HttpJson cmd) {
+    public SampleProgramme(HttpJson cmd) {
         this.cmd = cmd;
         programmeId = id(cmd.post("/api/programmes", Map.of("organisation", "St Elsewhere NHS Trust",
                 "name", "Discharge flow", "sponsor", "Chief Nurse", "startsOn", "2026-01-05", "currency", "GBP")),
