@@ -36,12 +36,12 @@ class CommandSecurityConfiguration {
 
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords,
-                                           SignInThrottle throttle) throws Exception {
+                                           SignInThrottle throttle, SignInProperties signIn) throws Exception {
         ProviderManager callers = new ProviderManager(passwords, jwt.tokenProvider(jwt.decoder()));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
-                .addFilterBefore(new SignInGuard(throttle), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInGuard(throttle, signIn.trustedProxies()), BasicAuthenticationFilter.class)
                 .build();
     }
 }

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.service.Problems;
@@ -24,11 +25,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInGuard extends OncePerRequestFilter {
 
+    static final String FORWARDED_FOR = "X-Forwarded-For";
+
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
     private final SignInThrottle throttle;
+    private final List<String> trustedProxies;
 
-    SignInGuard(SignInThrottle throttle) {
+    SignInGuard(SignInThrottle throttle, List<String> trustedProxies) {
         this.throttle = throttle;
+        this.trustedProxies = trustedProxies;
     }
 
     @Override
@@ -40,12 +45,18 @@ class SignInGuard extends OncePerRequestFilter {
             return;
         }
         String username = signIn.get().getName();
-        String client = request.getRemoteAddr();
+        String client = client(request);
         try {
             PasswordRules.requireWithinLimit("password", String.valueOf(signIn.get().getCredentials()));
         } catch (InvalidCommandValue e) {
             SecurityProblems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid sign-in", e.field(),
                     e.getMessage()));
+            return;
+        }
+        if (PasswordCallers.SERVICE_USER.equals(username)) {
+            // the platform's own calls (opening names, reconciliation) sign in as the service user: locking it, or the
+            // address it calls from, would let anyone stop them. Its password is a long random secret, not guessable.
+            chain.doFilter(request, response);
             return;
         }
         Optional<Duration> wait = throttle.refusedFor(username, client);
@@ -61,6 +72,16 @@ class SignInGuard extends OncePerRequestFilter {
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             throttle.failed(username, client);
         }
+    }
+
+    /** The client's address: a trusted proxy's word for it (the last hop it added), else the connection's. */
+    String client(HttpServletRequest request) {
+        String forwarded = request.getHeader(FORWARDED_FOR);
+        if (forwarded == null || forwarded.isBlank() || !trustedProxies.contains(request.getRemoteAddr())) {
+            return request.getRemoteAddr();
+        }
+        String[] hops = forwarded.split(",");
+        return hops[hops.length - 1].trim();
     }
 
     private Optional<UsernamePasswordAuthenticationToken> signIn(HttpServletRequest request) {

@@ -96,6 +96,21 @@ class SignInTest extends CommandServiceTest {
     }
 
     @Test
+    void thePlatformsOwnServiceUserIsNeverThrottled() throws Exception {
+        // what an attacker on the query service's host could do: spend that address's allowance, and the service
+        // account's, so that the query service could no longer open names or reconcile
+        for (int i = 0; i < 30; i++) {
+            signIn("127.0.0.17", "sprayed-" + i + "-" + UUID.randomUUID(), "Wrong-guess-" + i);
+        }
+        for (int i = 0; i < 10; i++) {
+            signIn("127.0.0.18", "service", "Wrong-guess-" + i);
+        }
+
+        assertThat(signIn("127.0.0.17", "service", TestIdentity.SERVICE_PASSWORD).status()).isEqualTo(200);
+        assertThat(signIn("127.0.0.17", TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD).status()).isEqualTo(429);
+    }
+
+    @Test
     void rightSignInsSpendNothing() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -14,6 +14,7 @@ import java.util.Base64;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.JwtCallers;
 import org.actionlearning.service.security.ProvenPasswords;
+import org.actionlearning.service.security.SignInThrottled;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -21,6 +22,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
  * Passwords (HTTP Basic, the sign-in form) are checked where the users are: the command service's token endpoint.
@@ -51,7 +53,7 @@ class RemotePasswordCallers implements AuthenticationProvider {
         if (known.isPresent()) {
             return known.get();
         }
-        String token = exchange(username, password);
+        String token = exchange(username, password, clientAddress(authentication));
         Jwt decoded = decoder.decode(token);
         CallerAuthentication caller = new CallerAuthentication(jwt.caller(decoded), token);
         Instant until = Instant.now().plus(ProvenPasswords.REMEMBERED);
@@ -60,14 +62,28 @@ class RemotePasswordCallers implements AuthenticationProvider {
         return caller;
     }
 
-    private String exchange(String username, String password) {
+    /** Where the sign-in came from, so the identity store throttles each client, not this service as one. */
+    private static String clientAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress() : null;
+    }
+
+    private String exchange(String username, String password, String client) {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
-                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build();
+        HttpRequest.Builder builder = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody());
+        if (client != null) {
+            builder.header("X-Forwarded-For", client);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 401) {
                 throw new BadCredentialsException("unknown user or wrong password");
+            }
+            if (response.statusCode() == 429) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(60);
+                throw new SignInThrottled(Duration.ofSeconds(seconds));
             }
             if (response.statusCode() != 200) {
                 throw new AuthenticationServiceException("the identity store answered " + response.statusCode());

@@ -27,6 +27,12 @@ public final class SecurityProblems implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof SignInThrottled throttled) {
+            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            write(response, Problems.problem(HttpStatus.TOO_MANY_REQUESTS, "Too many sign-ins", null,
+                    throttled.getMessage()));
+            return;
+        }
         // a bearer challenge only: a Basic one makes a browser ask for a password and then send it by itself with
         // every request to this origin, cross-site ones included (HTTP Basic is still accepted, just not asked for)
         response.addHeader("WWW-Authenticate", "Bearer realm=\"als\"");
