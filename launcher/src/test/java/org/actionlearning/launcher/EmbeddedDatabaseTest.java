@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -80,6 +83,45 @@ class EmbeddedDatabaseTest {
              Connection connection = connect(port, PASSWORD)) {
             assertThat(value(connection, "select count(*) from kept")).as("a second start").isEqualTo("1");
         }
+    }
+
+    @Test
+    void aServerLeftRunningByAKilledLauncherIsStoppedAtTheNextStart() throws Exception {
+        int port = FreePorts.next();
+        try (EmbeddedPostgres first = EmbeddedDatabase.start(dataDirectory, port, PASSWORD);
+             Connection connection = connect(port, PASSWORD); Statement statement = connection.createStatement()) {
+            statement.execute("create table kept (note text)");
+        }
+        // what kill -9 of the launcher leaves: PostgreSQL, in a session of its own, still running on the directory
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            command.addAll(List.of("unshare", "-U")); // PostgreSQL refuses to run as root
+        }
+        command.addAll(List.of(EmbeddedDatabase.binaries().toPath().resolve("bin/postgres").toString(),
+                "-D", dataDirectory.toString(), "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1"));
+        Process leftover = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        awaitConnection(port);
+
+        try (EmbeddedPostgres restarted = EmbeddedDatabase.start(dataDirectory, port, PASSWORD);
+             Connection connection = connect(port, PASSWORD)) {
+            assertThat(leftover.isAlive()).as("the leftover server").isFalse();
+            assertThat(value(connection, "select count(*) from kept")).isEqualTo("0");
+        } finally {
+            leftover.destroyForcibly();
+        }
+    }
+
+    private static void awaitConnection(int port) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            try {
+                connect(port, PASSWORD).close();
+                return;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the leftover server did not come up on port " + port);
     }
 
     private static void assertRefused(int port, String password) {

@@ -1,5 +1,7 @@
 package org.actionlearning.command.operations;
 
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.relay.EventRelay;
 import org.actionlearning.command.relay.RelayPositions;
@@ -36,11 +38,44 @@ public class RelayRepublish {
         this.jdbc = jdbc;
     }
 
+    /** Starts the relay and checks that a worker took its segment; if none did, stops and starts it again. */
+    private static void startAndConfirm(TrackingEventProcessor relay) {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            relay.start();
+            if (awaitThreads(relay, count -> count > 0, 10)) {
+                return;
+            }
+            relay.shutDown();
+            awaitThreads(relay, count -> count == 0, 30);
+        }
+        log.error("The relay did not start after the re-publication: restart the command service");
+    }
+
+    /** Waits up to {@code seconds} for the relay's processor threads to be as wanted; whether they came to be. */
+    private static boolean awaitThreads(TrackingEventProcessor relay, IntPredicate wanted, int seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!wanted.test(relay.activeProcessorThreads())) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Starts the re-publication; returns how many stored events are now to be published. */
     public synchronized long republish() {
         TrackingEventProcessor relay = processing.eventProcessor(EventRelay.PROCESSING_GROUP,
                 TrackingEventProcessor.class).orElseThrow(() -> new IllegalStateException("no relay processor"));
         relay.shutDown();
+        // a relay that was itself still starting can leave its launcher thread behind the shutdown: wait for it, or
+        // the start below finds a launcher still running and starts no worker (seen in the fault suite)
+        awaitThreads(relay, count -> count == 0, 30);
         try {
             // Axon's reset joins this transaction: the token and the positions change together or not at all
             transaction.executeWithoutResult(status -> {
@@ -51,7 +86,7 @@ public class RelayRepublish {
             throw new DomainRuleViolation(null, "another instance of the command service holds the relay; "
                     + "send this to that instance, or stop the others first");
         } finally {
-            relay.start();
+            startAndConfirm(relay);
         }
         long toPublish = jdbc.queryForObject("select count(*) from domainevententry", Long.class);
         log.warn("The relay's token was reset: the event store's {} events are published again from the first",

@@ -18,7 +18,7 @@ import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read what (DESIGN section 6). A programme's aggregates are for its sponsors and its organisation's
+ * Who may read what (docs/trust.md). A programme's aggregates are for its sponsors and its organisation's
  * administrators; what was said in a set is for the set's members and facilitator only, and each such read is
  * audited. Every controller and page asks here before it reads.
  */

@@ -25,7 +25,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
- * The participation figures of each closed meeting (DESIGN section 4.1), stored once when it closes: a closed
+ * The participation figures of each closed meeting (docs/numbers.md), stored once when it closes: a closed
  * meeting's counts cannot change, so dashboards read its figures instead of recomputing them from every attendee's
  * counts on each request. Computed at the end of the batch that closed the meeting, after the batch's counts are
  * written, with one read for all the meetings the batch closed.

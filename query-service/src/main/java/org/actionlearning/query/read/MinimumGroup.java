@@ -1,7 +1,7 @@
 package org.actionlearning.query.read;
 
 /**
- * No aggregate over fewer than three people reaches a sponsor or the organisation (DESIGN section 6): with one or
+ * No aggregate over fewer than three people reaches a sponsor or the organisation (docs/trust.md): with one or
  * two people behind a number, the number is about them. Such a figure is withheld and the answer says why.
  */
 public final class MinimumGroup {
@@ -22,7 +22,8 @@ public final class MinimumGroup {
     /** The note that some sets are in no figure of the answer. */
     public static Withheld leftOut(int sets) {
         return new Withheld("sets", sets + (sets == 1 ? " set has" : " sets have") + " had fewer than " + PEOPLE
-                + " people: left out of every figure here, totals included, so that no figure describes individuals");
+                + " people: their activity is left out of every figure here, totals included, so that no figure "
+                + "describes individuals (the counts of sets and members still include them)");
     }
 
     public static Withheld withheld(String section) {

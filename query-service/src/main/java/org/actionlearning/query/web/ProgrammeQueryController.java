@@ -69,7 +69,8 @@ public class ProgrammeQueryController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Programme dashboard", description = "Activity counts, action follow-through, participation "
             + "balance (means over opened meetings), outcome metrics and ROI. Aggregates only, over the sets that have "
-            + "had at least 3 people (the others are in no figure, totals included; `withheld` says how many); "
+            + "had at least 3 people (the others' activity is in no figure, totals included; `withheld` says how "
+            + "many; the counts of sets and members include them); "
             + "participation means over meetings of at least 3 attendees.")
     public ProgrammeDashboard dashboard(
             @PathVariable("programmeId") UUID programmeId,

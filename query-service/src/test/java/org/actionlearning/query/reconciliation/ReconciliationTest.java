@@ -32,6 +32,8 @@ class ReconciliationTest extends QueryServiceTest {
     /** What the stand-in command service answers: its pages, by the {@code after} asked for ("" for the first). */
     private static final Map<String, String> PAGES = new ConcurrentHashMap<>();
     private static final Set<String> AUTHORIZATIONS_SEEN = ConcurrentHashMap.newKeySet();
+    /** A page the stand-in answers with 503, as a command service that is down or refuses would. */
+    private static final String UNAVAILABLE = "unavailable";
 
     @DynamicPropertySource
     static void commandServiceUrl(DynamicPropertyRegistry registry) {
@@ -83,6 +85,18 @@ class ReconciliationTest extends QueryServiceTest {
     }
 
     @Test
+    void aCheckThatCouldNotReadTheCommandServiceIsAWarningNotUp() {
+        PAGES.clear();
+        PAGES.put("", UNAVAILABLE);
+
+        JsonNode report = getOk("/api/admin/reconciliation");
+
+        assertThat(report.path("error").asText()).isNotBlank();
+        JsonNode health = new HttpJson("http://localhost:" + port).get("/actuator/health").body();
+        assertThat(health.path("components").path("reconciliation").path("status").asText()).isEqualTo("WARNING");
+    }
+
+    @Test
     void onlyAdministratorsReconcile() {
         assertThat(facilitatorOf(UUID.randomUUID()).get("/api/admin/reconciliation").status()).isEqualTo(403);
     }
@@ -112,9 +126,10 @@ class ReconciliationTest extends QueryServiceTest {
                         after = parameter.substring("after=".length());
                     }
                 }
-                byte[] body = PAGES.getOrDefault(after, page(List.of(), null)).getBytes(StandardCharsets.UTF_8);
+                String page = PAGES.getOrDefault(after, page(List.of(), null));
+                byte[] body = page.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
+                exchange.sendResponseHeaders(UNAVAILABLE.equals(page) ? 503 : 200, body.length);
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });

@@ -169,7 +169,7 @@ class DashboardTest extends QueryServiceTest {
         assertInt(followThrough, "open", 1);
     }
 
-    /** DESIGN section 6: no aggregate over fewer than 3 people; the empty programme has none. */
+    /** The rule of docs/trust.md: no aggregate over fewer than 3 people; the empty programme has none. */
     @Test
     void aProgrammeOfFewerThanThreePeopleHasItsFollowThroughAndParticipationWithheld() {
         JsonNode dashboard = getOk("/api/programmes/" + s.emptyProgramme + "/dashboard?asOf=2026-04-01");
