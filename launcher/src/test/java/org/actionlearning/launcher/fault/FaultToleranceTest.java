@@ -245,12 +245,21 @@ class FaultToleranceTest {
             relay.shutDown();
             relay.resetTokens(source -> source.createTokenAt(resumeFrom));
             relay.start();
+            // an operator re-publishes through a running relay: wait for its worker, as a restart in the middle of
+            // Axon's own start can leave the processor without one (a known limit, docs/pipeline.md)
+            awaitWorker(relay);
             // the relay's per-aggregate positions skip what it already published: to publish it again, an
             // operator re-publishes (token and positions reset together), which the read side applies once
             long events = platform.republish();
             return "relay reset to 1000 ms ago through TrackingEventProcessor.resetTokens (already published: "
                     + "skipped), then the whole store of " + events + " events re-published";
         });
+    }
+
+    private static void awaitWorker(TrackingEventProcessor relay) throws InterruptedException {
+        for (int i = 0; i < 300 && relay.activeProcessorThreads() == 0; i++) {
+            Thread.sleep(100);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------- a round
