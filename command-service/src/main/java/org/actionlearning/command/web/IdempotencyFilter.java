@@ -1,24 +1,17 @@
 package org.actionlearning.command.web;
 
-import org.actionlearning.service.Problems;
-
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.SecurityProblems;
+import org.actionlearning.service.web.BufferedBodyRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -89,7 +82,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     replay(caller.get(), key, fingerprint, captured);
                     return;
                 }
-                handle(new CachedBodyRequest(request, body), captured, chain);
+                handle(new BufferedBodyRequest(request, body), captured, chain);
                 if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
                     jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ?"
                                     + " where caller = ? and idempotency_key = ?", captured.getStatus(),
@@ -150,51 +143,5 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private record StoredAnswer(String fingerprint, int status, String contentType, String location, byte[] body) {
-    }
-
-    /** The request with its body already read (for the fingerprint), readable again by the controller. */
-    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        CachedBodyRequest(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public int read() {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) {
-                    return in.read(b, off, len);
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-        }
     }
 }

@@ -1,18 +1,10 @@
 package org.actionlearning.service.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.SecurityProblems;
@@ -48,7 +40,7 @@ public class RequestBodyLimit extends OncePerRequestFilter {
                 refuse(response);
                 return;
             }
-            chain.doFilter(new BufferedBody(request, body), response);
+            chain.doFilter(new BufferedBodyRequest(request, body), response);
             return;
         }
         chain.doFilter(request, response);
@@ -67,63 +59,5 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     private static boolean isChunked(HttpServletRequest request) {
         String encoding = request.getHeader("Transfer-Encoding");
         return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
-    }
-
-    /** The request with its body already read into memory (a chunked body within the limit). */
-    private static final class BufferedBody extends HttpServletRequestWrapper {
-        private final byte[] body;
-
-        BufferedBody(HttpServletRequest request, byte[] body) {
-            super(request);
-            this.body = body;
-        }
-
-        @Override
-        public ServletInputStream getInputStream() {
-            ByteArrayInputStream in = new ByteArrayInputStream(body);
-            return new ServletInputStream() {
-                @Override
-                public int read() throws IOException {
-                    return in.read();
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    return in.read(b, off, len);
-                }
-
-                @Override
-                public boolean isFinished() {
-                    return in.available() == 0;
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setReadListener(ReadListener listener) {
-                    throw new UnsupportedOperationException("the body was already read");
-                }
-            };
-        }
-
-        @Override
-        public BufferedReader getReader() {
-            String encoding = getCharacterEncoding();
-            Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-            return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
-        }
-
-        @Override
-        public int getContentLength() {
-            return body.length;
-        }
-
-        @Override
-        public long getContentLengthLong() {
-            return body.length;
-        }
     }
 }
