@@ -9,6 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -30,7 +33,7 @@ import org.springframework.util.FileSystemUtils;
  */
 final class Browser implements AutoCloseable {
 
-    static final Dimension DESKTOP = new Dimension(1280, 900);
+    static final Dimension DESKTOP = new Dimension(1366, 900);
     static final Dimension PHONE = new Dimension(390, 844);
     private static final String CHROMIUM = System.getProperty("als.test.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("als.test.chromedriver", "/usr/bin/chromedriver");
@@ -122,6 +125,25 @@ final class Browser implements AutoCloseable {
 
     List<WebElement> findAll(String css) {
         return driver.findElements(By.cssSelector(css));
+    }
+
+    /**
+     * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the page as it is now, each as
+     * "rule: first offending element", so that a failing assertion says what to fix.
+     */
+    List<String> accessibilityViolations() {
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(Browser::describe)
+                .toList();
+    }
+
+    private static String describe(Rule rule) {
+        String where = rule.getNodes().isEmpty() ? "" : String.valueOf(rule.getNodes().get(0).getTarget());
+        return rule.getId() + " (" + rule.getImpact() + "): " + where;
     }
 
     /** Saves the whole page, not only the window, as target/screenshots/{name}.png. */
