@@ -289,7 +289,7 @@ class ProjectionTest {
                 org.actionlearning.query.jooq.Tables.PARKED_EVENT.AGGREGATE_ID.eq(set.toString())) == 1);
         assertThat(lastSequence(set)).isEqualTo(0L);
         assertThat(registry.get("als.projection.parked.aggregates").gauge().value()).isGreaterThanOrEqualTo(1.0);
-        HttpJson http = new HttpJson("http://localhost:" + port);
+        HttpJson http = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
         await().atMost(Duration.ofSeconds(10)).until(() -> "WARNING".equals(
                 http.get("/actuator/health").body().path("components").path("parkedEvents").path("status").asText()));
         assertThat(http.get("/actuator/health").body().path("components").path("parkedEvents").path("details")
@@ -486,12 +486,13 @@ class ProjectionTest {
 
     @Test
     void readinessIsTheReadDatabaseAndThePipelineGroupKafkaAndTheProjection() {
-        var readiness = new HttpJson("http://localhost:" + port).get("/actuator/health/readiness").body();
+        var operator = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
+        var readiness = operator.get("/actuator/health/readiness").body();
         assertThat(readiness.path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").path("db").path("status").asText()).isEqualTo("UP");
         assertThat(readiness.path("components").has("kafka")).isFalse();
         assertThat(readiness.path("components").has("projection")).isFalse();
-        var pipeline = new HttpJson("http://localhost:" + port).get("/actuator/health/pipeline").body();
+        var pipeline = operator.get("/actuator/health/pipeline").body();
         assertThat(pipeline.path("status").asText()).isEqualTo("UP");
         assertThat(pipeline.path("components").path("kafka").path("status").asText()).isEqualTo("UP");
         assertThat(pipeline.path("components").path("projection").path("status").asText()).isEqualTo("UP");

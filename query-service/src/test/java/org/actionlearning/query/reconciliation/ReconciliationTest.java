@@ -76,7 +76,7 @@ class ReconciliationTest extends QueryServiceTest {
         JsonNode again = getOk("/api/admin/reconciliation");
         assertThat(again.path("mismatches").get(0).path("behindSince").asText())
                 .isEqualTo(first.path("behindSince").asText());
-        JsonNode health = new HttpJson("http://localhost:" + port).get("/actuator/health").body();
+        JsonNode health = http.get("/actuator/health").body();
         assertThat(health.path("components").path("reconciliation").path("status").asText()).isEqualTo("WARNING");
         assertThat(health.path("components").path("reconciliation").path("details").path("behind").toString())
                 .contains(behind + ": applied up to sequence 7 of 9 stored and published since ");
@@ -92,7 +92,7 @@ class ReconciliationTest extends QueryServiceTest {
         JsonNode report = getOk("/api/admin/reconciliation");
 
         assertThat(report.path("error").asText()).isNotBlank();
-        JsonNode health = new HttpJson("http://localhost:" + port).get("/actuator/health").body();
+        JsonNode health = http.get("/actuator/health").body();
         assertThat(health.path("components").path("reconciliation").path("status").asText()).isEqualTo("WARNING");
     }
 

@@ -1,11 +1,17 @@
 package org.actionlearning.service.security;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /** An authenticated request, however it proved who it is (password, bearer token): its principal is the caller. */
 public final class CallerAuthentication extends AbstractAuthenticationToken {
+
+    /** The authority of an administrator of every organisation (management.endpoint.health.roles). */
+    public static final String OPERATOR = "ROLE_OPERATOR";
 
     private final Caller caller;
     private final String bearerToken;
@@ -16,10 +22,21 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     /** @param bearerToken the caller's token, kept where a page must call the other service on their behalf */
     public CallerAuthentication(Caller caller, String bearerToken) {
-        super(caller.grants().stream().map(g -> new SimpleGrantedAuthority("ROLE_" + g.role())).distinct().toList());
+        super(authorities(caller));
         this.caller = caller;
         this.bearerToken = bearerToken;
         setAuthenticated(true);
+    }
+
+    /**
+     * One role per granted role, and OPERATOR for an administrator of every organisation: health details name
+     * aggregates of all organisations, so they are shown to operators only.
+     */
+    private static List<GrantedAuthority> authorities(Caller caller) {
+        Stream<String> roles = caller.grants().stream().map(grant -> "ROLE_" + grant.role());
+        Stream<String> operator = caller.grants().contains(new Grant(Role.ADMIN, Grant.EVERYWHERE))
+                ? Stream.of(OPERATOR) : Stream.empty();
+        return Stream.concat(roles, operator).distinct().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
     }
 
     public Optional<String> bearerToken() {
