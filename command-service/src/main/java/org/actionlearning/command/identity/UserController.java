@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.actionlearning.command.access.PersonDirectory;
 import org.actionlearning.command.access.Scope;
 import org.actionlearning.command.access.ScopeDirectory;
@@ -123,12 +124,17 @@ class UserController {
     }
 
     @GetMapping
-    @Operation(summary = "List users", description = "The users whose grants lie in organisations you administer.")
+    @Operation(summary = "List users", description = "The users you created and those holding a grant in an "
+            + "organisation you administer, each with the grants that lie in your organisations.")
     List<UserView> list() {
         Caller admin = Callers.current();
+        // a user without grants (yet) stays in reach of its creator; a user of two organisations shows each
+        // administrator only their own organisation's grants
         return accounts.all().stream()
-                .filter(a -> admin.isPlatformAdmin() || a.grants().stream().anyMatch(g -> administers(admin, g)))
-                .map(a -> new UserView(a.username(), a.personId(), claims(a.grants())))
+                .filter(a -> manages(admin, a) || a.grants().stream().anyMatch(g -> administersQuietly(admin, g)))
+                .map(a -> new UserView(a.username(), a.personId(), claims(a.grants().stream()
+                        .filter(g -> admin.isPlatformAdmin() || administersQuietly(admin, g))
+                        .collect(Collectors.toSet()))))
                 .toList();
     }
 

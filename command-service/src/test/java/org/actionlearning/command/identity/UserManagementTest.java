@@ -122,6 +122,50 @@ class UserManagementTest extends CommandServiceTest {
         assertThat(http.as(username, Accounts.PASSWORD).get("/api/users").status()).isEqualTo(401);
     }
 
+    @Test
+    void anAdministratorListsEveryUserTheyManageEvenWithoutGrants() {
+        HttpJson orgAdmin = new Accounts(http).create("lister", List.of("ADMIN:Lister " + suffix()));
+        String grantless = "grantless-" + suffix();
+        assertThat(orgAdmin.post("/api/users", user(grantless, Accounts.PASSWORD, null, List.of())).status())
+                .isEqualTo(201);
+        HttpJson otherAdmin = new Accounts(http).create("other-lister", List.of("ADMIN:Other " + suffix()));
+
+        List<String> listed = usernames(orgAdmin.get("/api/users"));
+        List<String> listedToOthers = usernames(otherAdmin.get("/api/users"));
+
+        assertThat(listed).as("the user they created and can still change").contains(grantless);
+        assertThat(orgAdmin.send("PATCH", "/api/users/" + grantless, "{\"grants\":[]}", Map.of()).status())
+                .isEqualTo(200);
+        assertThat(listedToOthers).doesNotContain(grantless);
+    }
+
+    @Test
+    void aUserOfTwoOrganisationsShowsEachAdministratorOnlyTheirOwnGrants() {
+        String north = "North " + suffix();
+        String south = "South " + suffix();
+        HttpJson northAdmin = new Accounts(http).create("north", List.of("ADMIN:" + north));
+        String both = "both-" + suffix();
+        assertThat(http.post("/api/users", user(both, Accounts.PASSWORD, null,
+                List.of("ADMIN:" + north, "ADMIN:" + south))).status()).isEqualTo(201);
+
+        Response listing = northAdmin.get("/api/users");
+
+        List<String> grants = new java.util.ArrayList<>();
+        listing.body().forEach(user -> {
+            if (user.path("username").asText().equals(both)) {
+                user.path("grants").forEach(grant -> grants.add(grant.asText()));
+            }
+        });
+        assertThat(grants).containsExactly("ADMIN:" + north);
+    }
+
+    private static List<String> usernames(Response listing) {
+        assertThat(listing.status()).as(listing.raw()).isEqualTo(200);
+        List<String> names = new java.util.ArrayList<>();
+        listing.body().forEach(user -> names.add(user.path("username").asText()));
+        return names;
+    }
+
     /** A sponsor of a programme in organisation "Org": no administrator. */
     private HttpJson sponsorOfOwnProgramme() {
         UUID programmeId = new Scenario(http).launchProgramme("Sponsored " + suffix());
