@@ -108,7 +108,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             return badBody(path(unknown), "is not a field of this request");
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return badBody(path(invalid), expectation(invalid.getTargetType()));
+            return badBody(path(invalid), invalid.getTargetType() == String.class
+                    ? PlainTextModule.RULE : expectation(invalid.getTargetType()));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
             return badBody(path(mismatched), expectation(mismatched.getTargetType()));
