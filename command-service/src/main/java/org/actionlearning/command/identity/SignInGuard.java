@@ -21,7 +21,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Stands before the password check of HTTP Basic sign-ins: a password bcrypt cannot take whole is a 400 naming
  * it; an account or client address that failed too often lately is a 429 with {@code Retry-After}, before any
- * password is checked; a sign-in that fails (401) is counted against both.
+ * password is checked; a sign-in that fails (401) is counted against both, one that succeeds makes its address
+ * known to the account.
  */
 class SignInGuard extends OncePerRequestFilter {
 
@@ -71,6 +72,8 @@ class SignInGuard extends OncePerRequestFilter {
         chain.doFilter(request, response);
         if (response.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             throttle.failed(username, client);
+        } else if (response.getStatus() < 400) {
+            throttle.succeeded(username, client);
         }
     }
 

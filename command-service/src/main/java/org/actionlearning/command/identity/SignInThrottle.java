@@ -1,6 +1,8 @@
 package org.actionlearning.command.identity;
 
 import io.github.bucket4j.Bandwidth;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.util.Map;
@@ -15,16 +17,24 @@ import org.springframework.stereotype.Component;
  * number of failures per window, not a trickle that a patient guesser could keep draining). Only failures count,
  * so users signing in rightly (HTTP Basic on every request) never spend anything. The buckets live in this
  * instance's memory.
+ * <p>
+ * An account's bucket would let anyone lock its owner out by failing on purpose, so it does not apply to an address
+ * the account signed in from lately: from there only the address's own bucket counts. A guesser would have to
+ * sign in from the owner's address first, which needs the password.
  */
 @Component
 public class SignInThrottle {
 
     /** Past this many buckets, full ones (nobody failed lately) are dropped: a spray of names cannot fill memory. */
     private static final int MAX_BUCKETS = 100_000;
+    /** How long an address an account signed in from stays free of the account's bucket. */
+    private static final Duration KNOWN_FOR = Duration.ofDays(30);
 
     private final SignInProperties properties;
     private final Map<String, Bucket> accounts = new ConcurrentHashMap<>();
     private final Map<String, Bucket> clients = new ConcurrentHashMap<>();
+    private final Cache<String, Boolean> knownAddresses = Caffeine.newBuilder()
+            .maximumSize(MAX_BUCKETS).expireAfterWrite(KNOWN_FOR).build();
 
     public SignInThrottle(SignInProperties properties) {
         this.properties = properties;
@@ -32,13 +42,26 @@ public class SignInThrottle {
 
     /** How long until this sign-in may be tried; empty if it may be tried now. */
     public Optional<Duration> refusedFor(String username, String client) {
-        long wait = Math.max(waitOf(accounts.get(username)), waitOf(clients.get(client)));
+        long accountWait = known(username, client) ? 0 : waitOf(accounts.get(username));
+        long wait = Math.max(accountWait, waitOf(clients.get(client)));
         return wait > 0 ? Optional.of(Duration.ofNanos(wait)) : Optional.empty();
     }
 
     public void failed(String username, String client) {
         bucket(accounts, username, properties.failuresPerAccount()).tryConsume(1);
         bucket(clients, client, properties.failuresPerClient()).tryConsume(1);
+    }
+
+    public void succeeded(String username, String client) {
+        knownAddresses.put(key(username, client), Boolean.TRUE);
+    }
+
+    private boolean known(String username, String client) {
+        return knownAddresses.getIfPresent(key(username, client)) != null;
+    }
+
+    private static String key(String username, String client) {
+        return username + '\n' + client; // a username cannot hold a line break
     }
 
     private static long waitOf(Bucket bucket) {

@@ -81,6 +81,25 @@ class SignInTest extends CommandServiceTest {
     }
 
     @Test
+    void failingOnPurposeDoesNotLockTheOwnerOutOfAnAddressTheySignedInFrom() throws Exception {
+        String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(http.post("/api/users", Map.of("username", username, "password", Accounts.PASSWORD,
+                "grants", List.of())).status()).isEqualTo(201);
+        assertThat(signIn("127.0.0.15", username, Accounts.PASSWORD).status()).isEqualTo(200);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(signIn("127.0.0.16", username, "Wrong-guess-number-" + i).status()).isEqualTo(401);
+        }
+        Raw attacker = signIn("127.0.0.16", username, "Wrong-guess-number-10");
+        Raw owner = signIn("127.0.0.15", username, Accounts.PASSWORD);
+        Raw newAddress = signIn("127.0.0.17", username, Accounts.PASSWORD);
+
+        assertThat(attacker.status()).isEqualTo(429);
+        assertThat(owner.status()).as("the owner's own address signs in").isEqualTo(200);
+        assertThat(newAddress.status()).as("an address the account never signed in from waits").isEqualTo(429);
+    }
+
+    @Test
     void failuresFromOneAddressAreThrottledForEveryAccount() throws Exception {
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
