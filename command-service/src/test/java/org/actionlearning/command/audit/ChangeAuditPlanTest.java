@@ -35,7 +35,8 @@ class ChangeAuditPlanTest extends CommandServiceTest {
 
         assertThat(plan).contains("Index Scan Backward using domainevententry_by_user on domainevententry");
         assertThat(plan).doesNotContain("Seq Scan");
-        assertThat(plan).contains("Index Scan on access_scope_by_text_id");
+        // a bitmap or a plain index scan, as the planner prices them for the rows the other tests left
+        assertThat(plan).containsPattern("Index Scan (using )?(on )?access_scope_by_text_id");
     }
 
     @Test
