@@ -85,14 +85,14 @@ class SignInTest extends CommandServiceTest {
         String username = "owner-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(http.post("/api/users", Map.of("username", username, "password", Accounts.PASSWORD,
                 "grants", List.of())).status()).isEqualTo(201);
-        assertThat(signIn("127.0.0.15", username, Accounts.PASSWORD).status()).isEqualTo(200);
+        assertThat(signIn("127.0.0.21", username, Accounts.PASSWORD).status()).isEqualTo(200);
 
         for (int i = 0; i < 10; i++) {
-            assertThat(signIn("127.0.0.16", username, "Wrong-guess-number-" + i).status()).isEqualTo(401);
+            assertThat(signIn("127.0.0.22", username, "Wrong-guess-number-" + i).status()).isEqualTo(401);
         }
-        Raw attacker = signIn("127.0.0.16", username, "Wrong-guess-number-10");
-        Raw owner = signIn("127.0.0.15", username, Accounts.PASSWORD);
-        Raw newAddress = signIn("127.0.0.17", username, Accounts.PASSWORD);
+        Raw attacker = signIn("127.0.0.22", username, "Wrong-guess-number-10");
+        Raw owner = signIn("127.0.0.21", username, Accounts.PASSWORD);
+        Raw newAddress = signIn("127.0.0.23", username, Accounts.PASSWORD);
 
         assertThat(attacker.status()).isEqualTo(429);
         assertThat(owner.status()).as("the owner's own address signs in").isEqualTo(200);
