@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -99,7 +98,7 @@ class MemberPagesBrowserTest {
 
     @Test
     @Order(2)
-    void aMemberReportsProgressThenCompletesTheirAction() {
+    void aMemberReportsProgressThenCompletesTheirAction() throws IOException {
         open("/me/actions");
         WebElement card = browser.find("#action-" + completed);
 
@@ -122,6 +121,7 @@ class MemberPagesBrowserTest {
                 .contains("Evidence: Template in use on Ward 4 since Monday");
         assertThat(browser.find(".reminders").getText()).doesNotContain("Draft the discharge letter template")
                 .contains("Ask the ward clerks about letters");
+        browser.screenshot("my-actions-after-completing");
     }
 
     /**
@@ -215,10 +215,5 @@ class MemberPagesBrowserTest {
     private void open(String path) {
         browser.open(services.queryUrl + path);
         assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
-    }
-
-    @SuppressWarnings("unused")
-    private static Dimension desktop() {
-        return Browser.DESKTOP;
     }
 }
