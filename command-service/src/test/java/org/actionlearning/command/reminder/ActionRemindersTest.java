@@ -41,6 +41,8 @@ class ActionRemindersTest extends CommandServiceTest {
     DueActions dueActions;
     @Autowired
     TransactionTemplate transactions;
+    @Autowired
+    DueActionsBackfill backfill;
 
     @AfterAll
     static void stopSmtp() {
@@ -122,6 +124,28 @@ class ActionRemindersTest extends CommandServiceTest {
 
         setEmail(member, "");
         assertThat(jdbc.queryForObject("select email from app_user where person_id = ?", String.class, cy)).isNull();
+    }
+
+    /** A store with actions from before the table existed: filled from its events, reschedules and closes applied. */
+    @Test
+    void theTableIsFilledFromTheEventStoreOnce() {
+        Scenario scenario = new Scenario(http);
+        UUID set = scenario.formSet(scenario.launchProgramme("Backfill"), "Set");
+        UUID dee = scenario.addMembers(set, 1).get(0);
+        UUID meeting = scenario.scheduleMeeting(set, "2026-06-01");
+        scenario.openMeeting(set, meeting, List.of(dee));
+        UUID challenge = scenario.present(set, meeting, dee, "Handover");
+        UUID moved = scenario.commitAction(set, meeting, challenge, dee, "2026-06-12");
+        UUID closed = scenario.commitAction(set, meeting, challenge, dee, "2026-06-13");
+        Scenario.ok(http.post("/api/actions/" + moved + "/reschedule", Map.of("dueOn", "2026-07-01")));
+        Scenario.ok(http.post("/api/actions/" + closed + "/abandon", Map.of("abandonedOn", "2026-06-02",
+                "reason", "not needed")));
+        String rows = "select action_id || ' ' || due_on from due_action where owner_id = ?";
+        assertThat(jdbc.queryForList(rows, String.class, dee)).containsExactly(moved + " 2026-07-01");
+
+        jdbc.update("delete from due_action");
+        backfill.run(null);
+        assertThat(jdbc.queryForList(rows, String.class, dee)).containsExactly(moved + " 2026-07-01");
     }
 
     private static void setEmail(HttpJson client, String email) {
