@@ -3,6 +3,7 @@ package org.actionlearning.command;
 import java.util.List;
 import org.actionlearning.command.access.ScopeDirectory;
 import org.actionlearning.command.personaldata.PersonalDataIndex;
+import org.actionlearning.command.reminder.DueActions;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 public class InTransactionEventHandlers {
 
     static final List<String> PROCESSING_GROUPS = List.of(ScopeDirectory.PROCESSING_GROUP,
-            PersonalDataIndex.PROCESSING_GROUP);
+            PersonalDataIndex.PROCESSING_GROUP, DueActions.PROCESSING_GROUP);
 
     @Bean
     public ConfigurerModule inTransactionHandlersFailTheirCommand() {

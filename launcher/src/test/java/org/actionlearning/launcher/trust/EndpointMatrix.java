@@ -46,7 +46,15 @@ final class EndpointMatrix {
     static final Map<String, String> EXEMPT = Map.of(
             key("POST", "/api/auth/token"), "issues a token for the caller's own grants, with no ids to aim at another "
                     + "organisation; forged and replayed tokens are tested on their own",
-            key("GET", "/login"), "the sign-in form, the same for everyone");
+            key("GET", "/login"), "the sign-in form, the same for everyone",
+            key("GET", "/api/account/email"), "the signed-in user's own address: no id to aim at another's "
+                    + "(ActionRemindersTest, AccessMatrixTest)",
+            key("PUT", "/api/account/email"), "sets the signed-in user's own address: no id to aim at another's "
+                    + "(ActionRemindersTest, AccessMatrixTest)",
+            key("GET", "/me/actions"), "the signed-in member's own actions: no id to aim at another's "
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)",
+            key("GET", "/me/participation"), "the signed-in member's own participation: no id to aim at another's "
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -155,6 +163,9 @@ final class EndpointMatrix {
         query(all, "/api/outcomes/{metricId}", "/api/outcomes/" + victim.metricId);
         query(all, "/api/sets/{setId}/fairness", "/api/sets/" + s + "/fairness");
         query(all, "/api/sets/{setId}/record", "/api/sets/" + s + "/record");
+        query(all, "/api/sets/{setId}/due-actions", "/api/sets/" + s + "/due-actions");
+        query(all, "/api/people/{personId}/actions", "/api/people/" + presenter + "/actions");
+        query(all, "/api/people/{personId}/participation", "/api/people/" + presenter + "/participation");
         all.add(new Endpoint(Service.QUERY, "GET", "/api/audit/reads", "/api/audit/reads?setId=" + s, null,
                 Expect.LISTED));
         query(all, "/api/admin/rebuild", "/api/admin/rebuild");

@@ -106,6 +106,12 @@ class AccessMatrixTest {
                 check(who, "fairness names the members", body.toString().contains("\"Ann\"")));
         get(setContent, "/api/sets/" + sample.wards + "/record", (who, body) ->
                 check(who, "the set's record names who presented", body.toString().contains("\"Ann\"")));
+        // a member's own actions and participation: theirs alone (not the facilitator, sponsor or an operator)
+        get(Expect.ok(Who.MEMBER), "/api/people/" + owner + "/actions", (who, body) ->
+                check(who, "the member's own action is listed", body.toString().contains(action.toString())));
+        get(Expect.ok(Who.MEMBER), "/api/people/" + owner + "/participation", (who, body) ->
+                check(who, "the member's own participation", body.path("personId").asText().equals(owner.toString())));
+        get(Expect.ok(Who.FACILITATOR), "/api/sets/" + sample.wards + "/due-actions", null);
         get(operators, "/api/admin/rebuild", null);
         get(operators, "/api/admin/checksum", null);
         get(operators, "/api/admin/dead-letters", null);
@@ -132,6 +138,9 @@ class AccessMatrixTest {
         download(aggregates, programme + "/roi/costs.csv");
         page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/fairness");
         page(Expect.ok(Who.FACILITATOR), "/sets/" + sample.wards + "/console");
+        // accounts that are no person in the sets have no actions or participation of their own
+        page(Expect.ok(Who.MEMBER), "/me/actions");
+        page(Expect.ok(Who.MEMBER), "/me/participation");
 
         assertThat(mismatches).isEmpty();
     }
@@ -160,6 +169,15 @@ class AccessMatrixTest {
             // another organisation's administrator is told what an unknown id tells: nothing exists
             int expected = who == Who.OTHER_ADMIN ? 404 : erasers.of(who);
             answered(who, "DELETE /api/people/" + jo, expected, commandsAs.get(who).delete("/api/people/" + jo));
+        }
+        // every account reads its own reminder address; only a person's account may set one
+        get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN, Who.SPONSOR, Who.FACILITATOR,
+                Who.MEMBER, Who.OTHER_SET), "/api/account/email", (who, body) ->
+                check(who, "no address yet", body.path("email").isNull()));
+        for (Who who : Who.values()) {
+            int expected = who == Who.NO_ONE ? 401 : who == Who.MEMBER ? 200 : 409;
+            answered(who, "PUT /api/account/email", expected, commandsAs.get(who).send("PUT", "/api/account/email",
+                    "{\"email\":\"" + who.name().toLowerCase() + "@example.org\"}", Map.of()));
         }
         get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/users", (who, body) -> {
             check(who, "users list carries no password or hash", !body.toString().contains("password"));

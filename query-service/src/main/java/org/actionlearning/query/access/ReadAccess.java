@@ -144,4 +144,26 @@ public class ReadAccess {
                 .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId)).and(LEARNING_SET.SET_ID.in(sets))
                 .fetch(LEARNING_SET.SET_ID));
     }
+
+    /**
+     * A member's own actions and participation: for that person alone. Not their facilitator, sponsor or an
+     * administrator: how someone takes part is theirs to reflect on, not a figure to be judged by.
+     */
+    public void requireSelf(UUID personId, String resource) {
+        if (!Callers.current().isPerson(personId)) {
+            throw new NotPermitted("a member's own " + resource + " are for that member alone (the account of person "
+                    + personId + ")");
+        }
+    }
+
+    /** The reminders of a set's due actions: its facilitator. The read is recorded in the audit trail. */
+    public void requireFacilitatorContent(UUID setId, String resource) {
+        ReadScopes.SetScope set = scopes.set(setId);
+        Caller caller = Callers.current();
+        if (!caller.isFacilitatorOf(setId)) {
+            throw new NotPermitted("the " + resource + " of a set are for its facilitator (FACILITATOR of set "
+                    + setId + ")");
+        }
+        audit.record(caller, resource, set);
+    }
 }
