@@ -210,11 +210,14 @@ class UserController {
     }
 
     @GetMapping
-    @Operation(summary = "List users", description = "The users whose grants lie in organisations you administer.")
+    @Operation(summary = "List users", description = "The users whose grants lie in organisations you administer, "
+            + "and those you made who hold no grant.")
     List<UserView> list() {
         Caller admin = Callers.current();
         return accounts.all().stream()
-                .filter(a -> admin.isPlatformAdmin() || a.grants().stream().anyMatch(g -> administers(admin, g)))
+                // theirs by a grant, or made by them and holding nothing yet (e.g. a member just removed from a set)
+                .filter(a -> admin.isPlatformAdmin() || a.grants().stream().anyMatch(g -> administers(admin, g))
+                        || a.grants().isEmpty() && manages(admin, a))
                 .map(a -> UserView.of(a, a.grants()))
                 .toList();
     }

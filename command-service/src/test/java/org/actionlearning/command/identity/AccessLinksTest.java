@@ -124,6 +124,9 @@ class AccessLinksTest extends CommandServiceTest {
         assertThat(bearer.get("/api/users").status()).isEqualTo(401);
         assertThat(admin.get("/api/users").body().findValuesAsText("username")).contains(username);
 
+        assertThat(http.get("/api/auth/disabled").body().path("usernames").toString()).contains(username);
+        assertThat(admin.get("/api/auth/disabled").status()).as("for the platform's services only").isEqualTo(403);
+
         assertThat(admin.post("/api/users/" + username + "/enable", Map.of()).status()).isEqualTo(200);
         assertThat(bearer.get("/api/users").status()).isEqualTo(200);
     }
