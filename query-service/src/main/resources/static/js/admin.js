@@ -298,10 +298,9 @@
 
   /** The set just formed, in the table at once. */
   function addSetRow(setId, name, href) {
-    const table = document.querySelector('table.admin-sets');
-    if (!table) {
-      return; // the first set: listed when the page is next opened
-    }
+    const table = document.querySelector('.admin-sets-scroll');
+    table.hidden = false;
+    document.querySelectorAll('.admin-sets-empty').forEach((empty) => { empty.hidden = true; });
     const row = document.createElement('tr');
     row.dataset.setId = setId;
     const heading = document.createElement('th');
@@ -514,7 +513,8 @@
           { once: true }));
     }));
     const toggle = user.disabled ? 'enable' : 'disable';
-    change.append(button(user.disabled ? 'Enable' : 'Disable',
+    // nobody disables themselves (the identity store refuses it too)
+    if (user.username !== root.dataset.username) change.append(button(user.disabled ? 'Enable' : 'Disable',
       (user.disabled ? 'Enable ' : 'Disable ') + user.username, async () => {
         await send('POST', '/api/users/' + encodeURIComponent(user.username) + '/' + toggle, {}, { once: true });
         await loadUsers();
