@@ -501,7 +501,14 @@
       item.textContent = labels[grant] || grant;
       list.append(item);
     });
-    access.append(list);
+    if (user.grants.length === 0) {
+      const none = document.createElement('span');
+      none.className = 'empty';
+      none.textContent = 'No access';
+      access.append(none);
+    } else {
+      access.append(list);
+    }
     const status = document.createElement('td');
     status.className = 'user-status';
     status.textContent = user.disabled ? 'Disabled' : 'Active';
