@@ -81,7 +81,9 @@ public final class PlatformLauncher implements AutoCloseable {
         String queryBase = "http://localhost:" + settings.queryPort();
         // the meeting console (query side) calls the command API from the browser
         List<String> commandArgs = new ArrayList<>(List.of("--server.port=" + settings.commandPort(),
-                "--als.cors.allowed-origins=" + queryBase));
+                "--als.cors.allowed-origins=" + queryBase,
+                // emailed set-password links lead to the pages' set-password form
+                "--als.identity.set-password-url=" + queryBase + "/set-password"));
         List<String> queryArgs = new ArrayList<>(List.of("--server.port=" + settings.queryPort(),
                 "--als.ui.command-api-url=" + commandBase,
                 // names and texts are sealed; the command service holds the keys and opens them for the read side

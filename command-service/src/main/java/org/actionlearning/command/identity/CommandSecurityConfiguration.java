@@ -36,11 +36,13 @@ class CommandSecurityConfiguration {
 
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords,
-                                           SignInThrottle throttle, SignInProperties signIn) throws Exception {
-        ProviderManager callers = new ProviderManager(passwords, jwt.tokenProvider(jwt.decoder()));
+                                           SignInThrottle throttle, SignInProperties signIn,
+                                           DisabledUsers disabled) throws Exception {
+        ProviderManager callers = new ProviderManager(new EnabledCallers(passwords, disabled),
+                new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error")
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH)
                 .addFilterBefore(new SignInGuard(throttle, signIn.trustedProxies()), BasicAuthenticationFilter.class)
                 .build();
     }

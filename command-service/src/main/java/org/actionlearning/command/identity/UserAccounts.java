@@ -22,8 +22,10 @@ public class UserAccounts {
     }
 
     Optional<Account> find(String username) {
-        return jdbc.query("select password_hash, person_id from app_user where username = ?",
-                (rs, n) -> new Account(username, rs.getString(1), rs.getObject(2, UUID.class), grantsOf(username)),
+        return jdbc.query("select password_hash, person_id, email, disabled_at is not null from app_user "
+                        + "where username = ?",
+                (rs, n) -> new Account(username, rs.getString(1), rs.getObject(2, UUID.class), grantsOf(username),
+                        rs.getString(3), rs.getBoolean(4)),
                 username).stream().findFirst();
     }
 
@@ -35,9 +37,9 @@ public class UserAccounts {
     /** @return false if the username is taken */
     @Transactional
     public boolean create(Account account, String createdBy) {
-        int inserted = jdbc.update("insert into app_user (username, password_hash, person_id, created_by) "
-                + "values (?, ?, ?, ?) on conflict (username) do nothing",
-                account.username(), account.passwordHash(), account.personId(), createdBy);
+        int inserted = jdbc.update("insert into app_user (username, password_hash, person_id, created_by, email) "
+                + "values (?, ?, ?, ?, ?) on conflict (username) do nothing",
+                account.username(), account.passwordHash(), account.personId(), createdBy, account.email());
         if (inserted == 0) {
             return false;
         }
@@ -69,9 +71,23 @@ public class UserAccounts {
     }
 
     List<Account> all() {
-        return jdbc.query("select username, person_id from app_user order by username",
+        return jdbc.query("select username, person_id, email, disabled_at is not null from app_user order by username",
                 (rs, n) -> new Account(rs.getString(1), null, rs.getObject(2, UUID.class),
-                        grantsOf(rs.getString(1))));
+                        grantsOf(rs.getString(1)), rs.getString(3), rs.getBoolean(4)));
+    }
+
+    /** Disables or enables a user; a disabled user's unused set-password links go with it. */
+    @Transactional
+    public void disable(String username, boolean disabled) {
+        jdbc.update("update app_user set disabled_at = case when ? then coalesce(disabled_at, now()) end "
+                + "where username = ?", disabled, username);
+        if (disabled) {
+            jdbc.update("delete from set_password_link where username = ? and used_at is null", username);
+        }
+    }
+
+    List<String> disabledUsernames() {
+        return jdbc.queryForList("select username from app_user where disabled_at is not null", String.class);
     }
 
     private Set<Grant> grantsOf(String username) {

@@ -3,11 +3,13 @@ package org.actionlearning.command.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.Grant;
 import org.actionlearning.service.security.NotPermitted;
 import org.actionlearning.service.security.Role;
+import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -52,9 +56,15 @@ class UserController {
     private final PasswordRules passwords;
     private final ScopeDirectory directory;
     private final PersonDirectory people;
+    private final SetPasswordLinks links;
+    private final AccessLinkMail mail;
+    private final DisabledUsers disabledUsers;
 
     UserController(UserAccounts accounts, PasswordEncoder encoder, PasswordRules passwords, ScopeDirectory directory,
-                   PersonDirectory people) {
+                   PersonDirectory people, SetPasswordLinks links, AccessLinkMail mail, DisabledUsers disabledUsers) {
+        this.links = links;
+        this.mail = mail;
+        this.disabledUsers = disabledUsers;
         this.accounts = accounts;
         this.encoder = encoder;
         this.passwords = passwords;
@@ -62,11 +72,13 @@ class UserController {
         this.people = people;
     }
 
+    /** Without a password, the answer carries a set-password link for the user (emailed too, where it can be). */
     record NewUser(@NotBlank @Pattern(regexp = "[a-z0-9._@-]{3,64}",
                            message = "3 to 64 lower-case letters, digits or . _ @ -") String username,
-                   @NotBlank @Size(min = 10, max = 200) String password,
+                   @Size(min = 10, max = 200) String password,
                    UUID personId,
-                   @NotNull List<@NotBlank String> grants) {
+                   @NotNull List<@NotBlank String> grants,
+                   @Email @Size(max = 254) String email) {
 
         @Override
         public String toString() {
@@ -83,25 +95,101 @@ class UserController {
         }
     }
 
-    record UserView(String username, UUID personId, List<String> grants) {
+    record UserView(String username, UUID personId, List<String> grants, String email, boolean disabled) {
+
+        static UserView of(Account account, Set<Grant> grants) {
+            return new UserView(account.username(), account.personId(), claims(grants), account.email(),
+                    account.disabled());
+        }
+    }
+
+    /** A one-time set-password link: the token is in the answer once and never stored in plain. */
+    record LinkView(String username, String setPasswordToken, String setPasswordUrl, Instant expiresAt,
+                    boolean emailed) {
+
+        @Override
+        public String toString() {
+            return "LinkView[" + username + "]";
+        }
     }
 
     @PostMapping
     @Operation(summary = "Create a user", description = "Administrators only. Grants are ROLE:scope: "
             + "ADMIN:<organisation>, SPONSOR:<programmeId>, FACILITATOR:<setId>, MEMBER:<setId>; each inside an "
-            + "organisation you administer; personId, a person of such an organisation.")
-    ResponseEntity<Map<String, String>> create(@Valid @RequestBody NewUser request) {
+            + "organisation you administer; personId, a person of such an organisation. Without a password the "
+            + "answer is a one-time set-password link for the user (emailed to email where SMTP is configured).")
+    @Transactional
+    ResponseEntity<Object> create(@Valid @RequestBody NewUser request) {
         Caller admin = Callers.current();
         Set<Grant> grants = grants(admin, request.grants());
         requirePerson(admin, request.personId());
-        passwords.requireStrong("password", request.username(), request.password());
-        Account account = new Account(request.username(), encoder.encode(request.password()), request.personId(),
-                grants);
+        boolean withLink = request.password() == null;
+        if (!withLink) {
+            passwords.requireStrong("password", request.username(), request.password());
+        }
+        // without a password, one nobody knows until the user sets theirs with the link
+        String password = withLink ? UUID.randomUUID().toString() : request.password();
+        Account account = new Account(request.username(), encoder.encode(password), request.personId(),
+                grants, blankToNull(request.email()), false);
         if (!accounts.create(account, admin.username())) {
             throw new DomainRuleViolation("username", "'" + request.username() + "' is taken");
         }
-        return ResponseEntity.created(URI.create(AdministratorsOnly.USERS + "/" + request.username()))
-                .body(Map.of("username", request.username()));
+        URI location = URI.create(AdministratorsOnly.USERS + "/" + request.username());
+        return withLink ? ResponseEntity.created(location).cacheControl(CacheControl.noStore()).body(link(account))
+                : ResponseEntity.created(location).body(Map.of("username", request.username()));
+    }
+
+    @PostMapping("/{username}/password-link")
+    @Transactional
+    @Operation(summary = "Issue a set-password link", description = "A new one-time link for a user you "
+            + "administer (a reset: their earlier unused links stop working; the password stays until the link "
+            + "is used). Emailed too where SMTP is configured and the user has an address.")
+    ResponseEntity<LinkView> passwordLink(@PathVariable String username) {
+        Account account = managed(username);
+        if (account.disabled()) {
+            throw new DomainRuleViolation("username", "'" + username + "' is disabled; enable them first");
+        }
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(link(account));
+    }
+
+    @PostMapping("/{username}/disable")
+    @Operation(summary = "Disable a user", description = "They can no longer sign in, and the tokens they hold "
+            + "are refused; their unused set-password links stop working. Not yourself.")
+    ResponseEntity<UserView> disable(@PathVariable String username) {
+        Caller admin = Callers.current();
+        Account account = managed(username);
+        if (admin.username().equals(username)) {
+            throw new InvalidCommandValue("username", "you cannot disable yourself");
+        }
+        accounts.disable(username, true);
+        disabledUsers.refresh();
+        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), account.grants()));
+    }
+
+    @PostMapping("/{username}/enable")
+    @Operation(summary = "Enable a disabled user", description = "They may sign in again with their password.")
+    ResponseEntity<UserView> enable(@PathVariable String username) {
+        Account account = managed(username);
+        accounts.disable(username, false);
+        disabledUsers.refresh();
+        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), account.grants()));
+    }
+
+    private LinkView link(Account account) {
+        SetPasswordLinks.Link link = links.issue(account.username());
+        boolean emailed = mail.send(account.username(), account.email(), link);
+        return new LinkView(account.username(), link.token(), link.url(), link.expiresAt(), emailed);
+    }
+
+    /** A user this administrator manages; another organisation's and an unknown one answer alike (404). */
+    private Account managed(String username) {
+        Caller admin = Callers.current();
+        return accounts.find(username).filter(a -> manages(admin, a))
+                .orElseThrow(() -> new UnknownEntity("username", "no user '" + username + "' that you administer"));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     @PatchMapping("/{username}")
@@ -110,8 +198,7 @@ class UserController {
             + "or both.")
     ResponseEntity<UserView> change(@PathVariable String username, @Valid @RequestBody UserChange request) {
         Caller admin = Callers.current();
-        Account account = accounts.find(username).filter(a -> manages(admin, a))
-                .orElseThrow(() -> new UnknownEntity("username", "no user '" + username + "' that you administer"));
+        Account account = managed(username);
         Set<Grant> grants = request.grants() == null ? null : grants(admin, request.grants());
         String hash = null;
         if (request.password() != null) {
@@ -120,7 +207,7 @@ class UserController {
         }
         accounts.change(username, hash, grants);
         Set<Grant> now = grants == null ? account.grants() : grants;
-        return ResponseEntity.ok(new UserView(username, account.personId(), claims(now)));
+        return ResponseEntity.ok(UserView.of(account, now));
     }
 
     @GetMapping
@@ -132,9 +219,9 @@ class UserController {
         // administrator only their own organisation's grants
         return accounts.all().stream()
                 .filter(a -> manages(admin, a) || a.grants().stream().anyMatch(g -> administersQuietly(admin, g)))
-                .map(a -> new UserView(a.username(), a.personId(), claims(a.grants().stream()
+                .map(a -> UserView.of(a, a.grants().stream()
                         .filter(g -> admin.isPlatformAdmin() || administersQuietly(admin, g))
-                        .collect(Collectors.toSet()))))
+                        .collect(Collectors.toSet())))
                 .toList();
     }
 

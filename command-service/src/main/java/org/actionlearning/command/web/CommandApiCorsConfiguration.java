@@ -26,7 +26,7 @@ public class CommandApiCorsConfiguration implements WebMvcConfigurer {
     public void addCorsMappings(CorsRegistry registry) {
         registry.addMapping("/api/**")
                 .allowedOrigins(allowedOrigins)
-                .allowedMethods("GET", "POST", "PUT", "DELETE")
+                .allowedMethods("GET", "POST", "PUT", "PATCH", "DELETE")
                 .allowedHeaders(HttpHeaders.CONTENT_TYPE, IdempotencyFilter.HEADER, HttpHeaders.AUTHORIZATION)
                 .exposedHeaders(HttpHeaders.LOCATION, "Idempotent-Replayed")
                 .maxAge(3600);

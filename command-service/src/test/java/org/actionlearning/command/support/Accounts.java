@@ -26,7 +26,15 @@ public final class Accounts {
     }
 
     public HttpJson create(String prefix, UUID personId, List<String> grants) {
-        String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return createNamed(prefix + "-" + UUID.randomUUID().toString().substring(0, 8), personId, grants);
+    }
+
+    /** A new user of exactly this name, with {@link #PASSWORD}. */
+    public HttpJson createNamed(String username, List<String> grants) {
+        return createNamed(username, null, grants);
+    }
+
+    private HttpJson createNamed(String username, UUID personId, List<String> grants) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", username);
         body.put("password", PASSWORD);

@@ -54,7 +54,10 @@ final class EndpointMatrix {
             key("GET", "/me/actions"), "the signed-in member's own actions: no id to aim at another's "
                     + "(AccessMatrixTest, MemberPagesBrowserTest)",
             key("GET", "/me/participation"), "the signed-in member's own participation: no id to aim at another's "
-                    + "(AccessMatrixTest, MemberPagesBrowserTest)");
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)",
+            key("POST", "/api/auth/set-password"), "takes no sign-in and no ids: a one-time link's token is the proof "
+                    + "(AccessLinksTest: unknown, used and expired links refused)",
+            key("GET", "/set-password"), "the set-password form, the same for everyone");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -134,7 +137,13 @@ final class EndpointMatrix {
         String member = "/api/users/" + victim.account(Organisation.Role.MEMBER).username();
         command(all, "PATCH", "/api/users/{username}", member, () -> Map.of("password", "Zt8%Ferry-Lantern-" + next()));
         command(all, "PATCH", "/api/users/{username}", member, () -> Map.of("grants", List.of("MEMBER:" + own.setId)));
+        // another organisation's account: a set-password link for it (a take-over), disabling or enabling it
+        for (String change : List.of("password-link", "disable", "enable")) {
+            command(all, "POST", "/api/users/{username}/" + change, member + "/" + change, Map::of);
+        }
         all.add(new Endpoint(Service.COMMAND, "GET", "/api/users", "/api/users", null, Expect.LISTED));
+        all.add(new Endpoint(Service.COMMAND, "GET", "/api/auth/disabled", "/api/auth/disabled", null,
+                Expect.REFUSED));
         // operating the platform: its operators and its services only (added with the relay's and the
         // projection's fixes; not served before them)
         command(all, "POST", "/api/admin/relay/republish", "/api/admin/relay/republish", null);
@@ -187,6 +196,11 @@ final class EndpointMatrix {
         }
         page(all, "/sets/{setId}/fairness", "/sets/" + s + "/fairness");
         page(all, "/sets/{setId}/console", "/sets/" + s + "/console");
+        // the administrator's pages: their own organisation's things only
+        all.add(new Endpoint(Service.PAGE, "GET", "/admin", "/admin", null, Expect.LISTED));
+        all.add(new Endpoint(Service.PAGE, "GET", "/admin/users", "/admin/users", null, Expect.LISTED));
+        page(all, "/admin/programmes/{programmeId}", "/admin/programmes/" + p);
+        page(all, "/admin/sets/{setId}", "/admin/sets/" + s);
         return all;
     }
 

@@ -141,6 +141,19 @@ class AccessMatrixTest {
         // accounts that are no person in the sets have no actions or participation of their own
         page(Expect.ok(Who.MEMBER), "/me/actions");
         page(Expect.ok(Who.MEMBER), "/me/participation");
+        Expect administrators = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN);
+        page(administrators, "/admin", (who, html) -> check(who, "/admin lists the programme to its organisation's "
+                + "administrators only", html.contains(sample.programmeId.toString()) == (who != Who.OTHER_ADMIN)));
+        page(administrators, "/admin/users", (who, html) -> check(who, "/admin/users offers grants of the "
+                + "administrator's own organisation only", html.contains("SPONSOR:" + sample.programmeId)
+                == (who != Who.OTHER_ADMIN)));
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), "/admin/programmes/" + sample.programmeId);
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), "/admin/sets/" + sample.wards);
+        for (Who who : Who.values()) {
+            // the set-password form: a link's token is the proof, so everyone gets the form
+            answered(who, "page /set-password", 200, queriesAs.get(who).send("GET", "/set-password?token=x", null,
+                    Map.of("Accept", "text/html")), "text/html");
+        }
 
         assertThat(mismatches).isEmpty();
     }
@@ -179,6 +192,19 @@ class AccessMatrixTest {
             answered(who, "PUT /api/account/email", expected, commandsAs.get(who).send("PUT", "/api/account/email",
                     "{\"email\":\"" + who.name().toLowerCase() + "@example.org\"}", Map.of()));
         }
+        // a user's access: the administrators of their organisation; another organisation's gets 404 (not found
+        // among the users they administer), everyone else 403 before any look-up
+        for (String change : List.of("password-link", "disable", "enable")) {
+            for (Who who : Who.values()) {
+                String username = "changed-" + next();
+                services.createUser(username, null, "SPONSOR:" + sample.programmeId);
+                int expected = who == Who.NO_ONE ? 401 : who == Who.OPERATOR || who == Who.ORG_ADMIN ? 200
+                        : who == Who.OTHER_ADMIN ? 404 : 403;
+                answered(who, "POST /api/users/{username}/" + change, expected,
+                        commandsAs.get(who).post("/api/users/" + username + "/" + change, Map.of()));
+            }
+        }
+        get(commandsAs, operators(), "/api/auth/disabled", null);
         get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/users", (who, body) -> {
             check(who, "users list carries no password or hash", !body.toString().contains("password"));
             check(who, "users of the programme's organisation are listed to its administrators only",
@@ -195,6 +221,10 @@ class AccessMatrixTest {
                 });
 
         assertThat(mismatches).isEmpty();
+    }
+
+    private static Expect operators() {
+        return Expect.ok(Who.OPERATOR);
     }
 
     /** The expected status of each caller; everyone else signed in gets 403, no one gets 401. */
@@ -240,8 +270,16 @@ class AccessMatrixTest {
         }
     }
 
-    /** Pages: signed-out browsers are sent to the sign-in form; the rest as the API. */
+    private interface PageCheck {
+        void check(Who who, String html);
+    }
+
     private void page(Expect expect, String path) {
+        page(expect, path, null);
+    }
+
+    /** Pages: signed-out browsers are sent to the sign-in form; the rest as the API. */
+    private void page(Expect expect, String path, PageCheck html) {
         for (Who who : Who.values()) {
             HttpJson.Response response = queriesAs.get(who).send("GET", path, null, Map.of("Accept", "text/html"));
             int expected = who == Who.NO_ONE ? 302 : expect.of(who);
@@ -250,8 +288,12 @@ class AccessMatrixTest {
                 check(who, path + " redirects to the sign-in form", String.valueOf(response.location())
                         .endsWith("/login"));
             }
-            if (response.status() == 200 && path.startsWith("/programmes") && !path.endsWith(".pdf")) {
+            if (response.status() == 200 && (path.startsWith("/programmes") || path.startsWith("/admin"))
+                    && !path.endsWith(".pdf")) {
                 noMemberNames(who, path, response.raw());
+            }
+            if (response.status() == 200 && html != null) {
+                html.check(who, response.raw());
             }
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.HeaderWriter;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
@@ -51,23 +52,27 @@ class QuerySecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager callerAuthentication(JwtCallers jwt, JwtDecoder decoder) {
-        return new ProviderManager(new RemotePasswordCallers(jwt, decoder), jwt.tokenProvider(decoder));
+    AuthenticationManager callerAuthentication(JwtCallers jwt, JwtDecoder decoder, DisabledUsers disabled) {
+        return new ProviderManager(new RemotePasswordCallers(jwt, decoder, disabled), jwt.tokenProvider(decoder));
     }
 
     @Bean
     @Order(1)
-    SecurityFilterChain queryApiSecurity(HttpSecurity http, AuthenticationManager callers) throws Exception {
+    SecurityFilterChain queryApiSecurity(HttpSecurity http, AuthenticationManager callers, DisabledUsers disabled)
+            throws Exception {
         return StatelessApi.guard(http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**"), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
-                "/v3/api-docs/**").build();
+                "/v3/api-docs/**").addFilterBefore(new DisabledCallerFilter(disabled), AuthorizationFilter.class)
+                .build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain exportSecurity(HttpSecurity http, AuthenticationManager callers) throws Exception {
+    SecurityFilterChain exportSecurity(HttpSecurity http, AuthenticationManager callers, DisabledUsers disabled)
+            throws Exception {
         SecurityProblems problems = new SecurityProblems();
         return http.securityMatcher(EXPORTS)
+                .addFilterBefore(new DisabledCallerFilter(disabled), AuthorizationFilter.class)
                 .authenticationManager(callers)
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 // the session of the pages, if there is one; else a token or a password, never a Basic challenge
@@ -82,13 +87,14 @@ class QuerySecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager callers, UiProperties ui)
-            throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager callers, UiProperties ui,
+                                     DisabledUsers disabled) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         return http
+                .addFilterBefore(new DisabledCallerFilter(disabled), AuthorizationFilter.class)
                 .authenticationManager(callers)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+                        .requestMatchers("/login", "/set-password", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
                                 "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

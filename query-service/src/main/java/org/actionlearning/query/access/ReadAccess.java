@@ -75,6 +75,21 @@ public class ReadAccess {
         }
     }
 
+    /** The administration pages: an ADMIN of some organisation. */
+    public void requireAdministrator() {
+        if (!Callers.current().isAdmin()) {
+            throw new NotPermitted("the administration pages are for administrators (ADMIN of an organisation)");
+        }
+    }
+
+    /** Administering a programme or set: ADMIN of its organisation (asked after the id was found). */
+    public void requireAdminOf(String organisation) {
+        if (!Callers.current().isAdminOf(organisation)) {
+            // which grant would do, not whose the programme is
+            throw new NotPermitted("administering this needs ADMIN of its organisation");
+        }
+    }
+
     /** Rebuilds, checksums, dead letters: operators of the whole platform. */
     public void requirePlatformAdmin() {
         if (!Callers.current().isPlatformAdmin()) {

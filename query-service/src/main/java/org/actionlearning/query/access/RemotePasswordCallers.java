@@ -39,7 +39,10 @@ class RemotePasswordCallers implements AuthenticationProvider {
     private final JwtDecoder decoder;
     private final ProvenPasswords<CallerAuthentication> proven = new ProvenPasswords<>();
 
-    RemotePasswordCallers(JwtCallers jwt, JwtDecoder decoder) {
+    private final DisabledUsers disabled;
+
+    RemotePasswordCallers(JwtCallers jwt, JwtDecoder decoder, DisabledUsers disabled) {
+        this.disabled = disabled;
         this.jwt = jwt;
         this.decoder = decoder;
         this.tokenEndpoint = URI.create(jwt.properties().identityUrl().replaceAll("/+$", "") + "/api/auth/token");
@@ -51,6 +54,10 @@ class RemotePasswordCallers implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         var known = proven.get(username, password);
         if (known.isPresent()) {
+            if (disabled.isDisabled(username)) {
+                // remembered from before they were disabled: the identity store would refuse them now
+                throw new BadCredentialsException("unknown user or wrong password");
+            }
             return known.get();
         }
         String token = exchange(username, password, clientAddress(authentication));

@@ -1,0 +1,39 @@
+package org.actionlearning.command.identity;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.NotPermitted;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The disabled users, for the query service: it checks tokens and keeps sessions itself, so it asks here which
+ * users to refuse. The platform's services and operators only (user names are not every caller's to list).
+ */
+@RestController
+@Tag(name = "Identity", description = "Tokens and users of the built-in identity store")
+class DisabledUsersController {
+
+    static final String PATH = "/api/auth/disabled";
+
+    private final UserAccounts accounts;
+
+    DisabledUsersController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping(PATH)
+    @Operation(summary = "List disabled users", description = "The platform's services (and ADMIN:*) only: the "
+            + "user names whose sign-ins and tokens are refused.")
+    Map<String, List<String>> disabled() {
+        Caller caller = Callers.current();
+        if (!caller.isService() && !caller.isPlatformAdmin()) {
+            throw new NotPermitted("the list of disabled users is for the platform's services");
+        }
+        return Map.of("usernames", accounts.disabledUsernames().stream().sorted().toList());
+    }
+}

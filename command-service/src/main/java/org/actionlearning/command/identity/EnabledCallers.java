@@ -1,0 +1,26 @@
+package org.actionlearning.command.identity;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.Authentication;
+
+/**
+ * A password or token check that also refuses a disabled user (401): tokens already issued to them stop working,
+ * and a password remembered from a sign-in a moment ago does not let them back in.
+ */
+record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled) implements AuthenticationProvider {
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        Authentication result = delegate.authenticate(authentication);
+        if (result != null && disabled.isDisabled(result.getName())) {
+            throw new DisabledException("the user is disabled");
+        }
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return delegate.supports(authentication);
+    }
+}

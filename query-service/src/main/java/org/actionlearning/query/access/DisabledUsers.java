@@ -1,0 +1,79 @@
+package org.actionlearning.query.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.actionlearning.query.personaldata.VaultAuthorization;
+import org.actionlearning.service.security.SecurityProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The users the built-in identity store has disabled: this service checks tokens itself and keeps the pages'
+ * sessions, so it asks the identity store (as the platform's service user) which users to refuse, at most every
+ * few seconds. If the store cannot be asked, the last answer stands. With an OIDC provider disabling a user is
+ * the provider's business: nobody is listed.
+ */
+@Component
+public class DisabledUsers {
+
+    private static final Logger log = LoggerFactory.getLogger(DisabledUsers.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration REFRESH = Duration.ofSeconds(5);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final URI endpoint;
+    private final Optional<String> authorization;
+    private final boolean ownIdentityStore;
+    private volatile Set<String> disabled = Set.of();
+    private volatile Instant askedAt = Instant.MIN;
+
+    DisabledUsers(SecurityProperties security, VaultAuthorization serviceCredentials) {
+        this.endpoint = URI.create(security.identityUrl().replaceAll("/+$", "") + "/api/auth/disabled");
+        this.authorization = serviceCredentials.header();
+        this.ownIdentityStore = security.issuesOwnTokens();
+    }
+
+    public boolean isDisabled(String username) {
+        if (!ownIdentityStore || authorization.isEmpty()) {
+            return false;
+        }
+        if (Instant.now().isAfter(askedAt.plus(REFRESH))) {
+            refresh();
+        }
+        return disabled.contains(username);
+    }
+
+    private synchronized void refresh() {
+        if (!Instant.now().isAfter(askedAt.plus(REFRESH))) {
+            return; // another request asked meanwhile
+        }
+        askedAt = Instant.now();
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(endpoint).timeout(Duration.ofSeconds(3))
+                    .header("Authorization", authorization.get()).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                log.warn("The identity store answered {} for the disabled users", response.statusCode());
+                return;
+            }
+            Set<String> usernames = new HashSet<>();
+            JsonNode body = JSON.readTree(response.body());
+            body.path("usernames").forEach(name -> usernames.add(name.asText()));
+            disabled = Set.copyOf(usernames);
+        } catch (IOException e) {
+            log.warn("Could not ask the identity store for the disabled users: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
