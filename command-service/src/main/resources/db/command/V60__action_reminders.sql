@@ -1,6 +1,6 @@
--- An optional email address on a user account, for reminders of their due actions. Personal data: it is set by the
--- account's own user (PUT /api/account/email) and cleared when the account's person is erased.
-alter table app_user add column email text;
+-- The account's optional email address (V50 made it for set-password links) also takes reminders of due actions.
+-- Personal data: the account's own user may set it (PUT /api/account/email); it is cleared when the person is erased.
+alter table app_user add column if not exists email text;
 
 -- The open actions and their due dates, kept in the transaction of the action's events (as access_scope is), so
 -- the reminder job can find what is due without replaying events. A closed action's row is deleted.
