@@ -25,7 +25,8 @@ class QueryServiceArchitectureTest {
     @ArchTest
     static final ArchRule queriesKnowNoHttpNorCallers = noClasses().that().resideInAPackage("..query.read..")
             .should().dependOnClassesThat().resideInAnyPackage("..query.web..", "..query.ui..", "..query.access..",
-                    "..query.projection..", "org.springframework.web..", "org.springframework.security..");
+                    "..query.projection..", "org.actionlearning.projection..", "org.springframework.web..",
+                    "org.springframework.security..");
 
     @ArchTest
     static final ArchRule controllersTouchNoDatabase = noClasses().that().areAnnotatedWith(RestController.class)

@@ -1,5 +1,9 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
@@ -9,7 +13,7 @@ import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
-import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
+import static org.actionlearning.projection.ReadModelWrites.placeholder;
 
 import java.util.Collections;
 import java.util.List;
