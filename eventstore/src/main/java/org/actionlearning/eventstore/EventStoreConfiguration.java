@@ -25,7 +25,8 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * The event store: Axon's JDBC engine on PostgreSQL (tables from Flyway), Jackson for events, snapshots and
- * tokens, and caching plus snapshots for long-lived learning sets.
+ * tokens; caching and snapshots for the service's long-lived aggregates ({@link #aggregateCache},
+ * {@link #snapshotTrigger}).
  */
 @Configuration
 public class EventStoreConfiguration {
@@ -94,19 +95,16 @@ public class EventStoreConfiguration {
         return configurer -> configurer.registerEventUpcaster(c -> new PublishedLanguageUpcaster());
     }
 
-    @Bean
-    public SnapshotTriggerDefinition learningSetSnapshotTrigger(
-            Snapshotter snapshotter, EventStoreProperties properties) {
+    /**
+     * A snapshot every {@code als.eventstore.snapshot-threshold} events, for a long-lived aggregate's
+     * {@code snapshotTriggerDefinition} (the service names the bean its aggregate refers to).
+     */
+    public static SnapshotTriggerDefinition snapshotTrigger(Snapshotter snapshotter, EventStoreProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
     }
 
-    /** Learning sets in memory between commands, or none when several instances run (see EventStoreProperties). */
-    @Bean
-    public Cache learningSetCache(EventStoreProperties properties) {
-        return aggregateCache(properties);
-    }
-
-    static Cache aggregateCache(EventStoreProperties properties) {
+    /** Aggregates in memory between commands, or none when several instances run (see EventStoreProperties). */
+    public static Cache aggregateCache(EventStoreProperties properties) {
         return properties.aggregateCache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 }
