@@ -211,7 +211,7 @@ public class ProjectionBatch {
      * offsets they were built from commit together, so a crash that loses the last commits loses both, and the
      * consumer re-projects those records from the older stored offsets. Nothing outside learns of a commit before it
      * is durable except readers of the read models, which may then briefly see a state that is projected again.
-     * It saves the wait for the disk on every poll, about a third of the projection thread's time. (Any time before
+     * It saves the wait for the disk on every poll, a large share of the projection thread's time. (Any time before
      * the commit will do: PostgreSQL reads the setting when the transaction commits.)
      */
     private static Query commitWithoutWaitingForTheDisk() {

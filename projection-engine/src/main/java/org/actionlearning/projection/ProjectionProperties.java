@@ -6,22 +6,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The projection consumer.
+ * The projection consumer. The figures behind its defaults are in BENCHMARKS.md ("Figures behind the defaults").
  *
  * @param groupId        consumer group: instances with the same group share the topic's partitions
- * @param maxPollRecords records per poll, and so per read-model transaction (10,000: 22,667 against 18,318 events/s
- *                       for 5,000 in back-to-back full-size benchmarks, each run faster than its counterpart; fewer
- *                       commits, position lookups and meeting-figure reads per event; peak heap 399 MiB of 512)
+ * @param maxPollRecords records per poll, and so per read-model transaction: larger polls mean fewer commits,
+ *                       position lookups and meeting-figure reads per event, at the cost of heap per poll
  * @param enabled        false for an instance that only answers queries
  * @param deadLetterTopic where unreadable records go, with the reason (default: the topic name + ".dlq")
  * @param writers        transactions a large poll is written in, side by side, its partitions dealt out between them
  *                       in turn: PostgreSQL works on one while the service binds the other
- * @param maxPartitionFetchBytes the most one fetch brings of one partition (Kafka's {@code max.partition.fetch.bytes},
- *                       1 MiB by default there, about 1,400 of the platform's events): 4 MiB, so that an instance
- *                       holding three of six partitions fills polls of 10,000 records, not ~3,700 (with Kafka's
- *                       default two instances of one group wrote transactions of 1,843 records on average against
- *                       one instance's 3,553, and PostgreSQL spent 21 µs of CPU per event against 17; with 4 MiB,
- *                       16-18 µs for both)
+ * @param maxPartitionFetchBytes the most one fetch brings of one partition (Kafka's {@code max.partition.fetch.bytes}):
+ *                       larger than Kafka's default, so that an instance holding a few partitions still fills its
+ *                       polls; with Kafka's default, instances sharing a group wrote smaller transactions, which
+ *                       cost PostgreSQL more per event
  */
 @ConfigurationProperties("als.projection")
 public record ProjectionProperties(@DefaultValue("localhost:9092") String bootstrapServers,
