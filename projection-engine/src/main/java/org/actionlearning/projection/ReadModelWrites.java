@@ -74,6 +74,11 @@ public class ReadModelWrites {
         }
     }
 
+    /** A row of a {@link RowTemplate}, its values bound by column: the statement touches the row {@code key}. */
+    public void add(Table<?> table, Object key, RowTemplate.Row row) {
+        add(table, key, row.query(), row.values());
+    }
+
     /**
      * An upsert that adds to counters of the row {@code key} of {@code table}: the template's placeholders are bound
      * to {@code rowValues}, then to {@code addends}. On conflict the template must change nothing but those counter
