@@ -1,12 +1,15 @@
 package org.actionlearning.command;
 
+import org.actionlearning.eventstore.EventStoreEngine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The write side: REST commands, aggregates, the event store and its relay to Kafka. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(EventStoreEngine.class)
 public class CommandServiceApplication {
 
     /** Its configuration file is {@code command-service.yml}, so it can share a classpath with the query side. */

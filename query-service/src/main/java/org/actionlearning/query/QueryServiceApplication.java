@@ -1,12 +1,15 @@
 package org.actionlearning.query;
 
+import org.actionlearning.projection.ProjectionEngine;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
 /** The read side: projects the events topic into PostgreSQL read models and answers queries and dashboards. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(ProjectionEngine.class)
 public class QueryServiceApplication {
 
     /** Its configuration file is {@code query-service.yml}, so it can share a classpath with the command side. */

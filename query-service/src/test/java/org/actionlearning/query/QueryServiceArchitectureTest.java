@@ -1,5 +1,9 @@
 package org.actionlearning.query;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -12,9 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Layers of the read side: projections write the read models and know nothing of the API; queries read them and
  * know nothing of HTTP or who asks; controllers and pages ask `access` who may see what, then ask the queries,
- * and never touch the database themselves.
+ * and never touch the database themselves. The projection engine is a library the service uses through its
+ * public types, from the projections and the operators' endpoints only.
  */
-@AnalyzeClasses(packages = "org.actionlearning.query", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = {"org.actionlearning.query", "org.actionlearning.projection"},
+        importOptions = ImportOption.DoNotIncludeTests.class)
 class QueryServiceArchitectureTest {
 
     @ArchTest
@@ -25,11 +31,30 @@ class QueryServiceArchitectureTest {
     @ArchTest
     static final ArchRule queriesKnowNoHttpNorCallers = noClasses().that().resideInAPackage("..query.read..")
             .should().dependOnClassesThat().resideInAnyPackage("..query.web..", "..query.ui..", "..query.access..",
-                    "..query.projection..", "org.springframework.web..", "org.springframework.security..");
+                    "..query.projection..", "org.actionlearning.projection..", "org.springframework.web..",
+                    "org.springframework.security..");
 
     @ArchTest
     static final ArchRule controllersTouchNoDatabase = noClasses().that().areAnnotatedWith(RestController.class)
             .or().areAnnotatedWith(Controller.class)
             .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "org.springframework.jdbc..", "java.sql..",
                     "..query.jooq..", "org.apache.kafka..");
+
+    /** {@code ReadModelWrites} holds a transaction's writes until just before it commits. */
+    @ArchTest
+    static final ArchRule projectionsWriteOnlyThroughReadModelWrites = noClasses()
+            .that().resideInAPackage("..query.projection..")
+            .should().callMethodWhere(target(name("execute")).and(target(owner(resideInAPackage("org.jooq..")))))
+            .because("a statement executed directly would overtake the writes ReadModelWrites still holds");
+
+    /** The engine declares its own tables for itself; the service reads them through its generated classes. */
+    @ArchTest
+    static final ArchRule serviceReachesNoEngineInternals = noClasses()
+            .that().resideInAPackage("org.actionlearning.query..")
+            .should().dependOnClassesThat().resideInAPackage("org.actionlearning.projection.schema..");
+
+    @ArchTest
+    static final ArchRule onlyProjectionsAndOperationsUseTheEngine = noClasses()
+            .that().resideInAnyPackage("..query.read..", "..query.web..", "..query.ui..", "..query.access..")
+            .should().dependOnClassesThat().resideInAPackage("org.actionlearning.projection..");
 }

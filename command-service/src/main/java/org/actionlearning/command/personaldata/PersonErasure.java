@@ -3,8 +3,6 @@ package org.actionlearning.command.personaldata;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.command.personaldata.PersonalDataVault.Erasure;
-import org.actionlearning.command.programme.ProgrammeCommands.ErasePersonalData;
-import org.actionlearning.command.web.CommandSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -22,12 +20,12 @@ public class PersonErasure {
 
     private final PersonalDataVault vault;
     private final PersonalDataIndex index;
-    private final CommandSender commands;
+    private final ErasureNotices notices;
 
-    public PersonErasure(PersonalDataVault vault, PersonalDataIndex index, CommandSender commands) {
+    public PersonErasure(PersonalDataVault vault, PersonalDataIndex index, ErasureNotices notices) {
         this.vault = vault;
         this.index = index;
-        this.commands = commands;
+        this.notices = notices;
     }
 
     @Transactional
@@ -36,7 +34,7 @@ public class PersonErasure {
         if (outcome == Erasure.ERASED) {
             var programmes = index.programmesOf(personId);
             for (UUID programmeId : programmes) {
-                commands.send(new ErasePersonalData(programmeId, personId, erasedOn));
+                notices.personErased(programmeId, personId, erasedOn);
             }
             log.info("Erased person {}: key destroyed, erasure published in {} programme(s)", personId,
                     programmes.size());

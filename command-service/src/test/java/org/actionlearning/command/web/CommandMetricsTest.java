@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.actionlearning.command.relay.RelayProperties;
+import org.actionlearning.eventstore.relay.RelayProperties;
 import org.actionlearning.command.support.CommandServiceTest;
 import org.actionlearning.command.support.Scenario;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;

@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.actionlearning.launcher.BothServices;
-import org.actionlearning.query.projection.ProjectionConsumer;
+import org.actionlearning.projection.ProjectionConsumer;
 import org.actionlearning.testsupport.HttpJson;
 import org.actionlearning.testsupport.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;

@@ -3,7 +3,7 @@ package org.actionlearning.query.admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.actionlearning.query.projection.Projection;
+import org.actionlearning.projection.Projection;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;

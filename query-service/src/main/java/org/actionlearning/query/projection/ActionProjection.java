@@ -1,7 +1,11 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
-import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
+import static org.actionlearning.projection.ReadModelWrites.placeholder;
 
 import java.util.Collections;
 import java.util.List;

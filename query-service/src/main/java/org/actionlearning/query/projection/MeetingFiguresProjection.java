@@ -1,5 +1,10 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
+import org.actionlearning.projection.TransactionBound;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;

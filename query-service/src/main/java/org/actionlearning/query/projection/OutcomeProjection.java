@@ -1,5 +1,9 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
 import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_PHASE;

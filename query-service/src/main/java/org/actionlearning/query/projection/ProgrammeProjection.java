@@ -1,5 +1,9 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME_COST;
 

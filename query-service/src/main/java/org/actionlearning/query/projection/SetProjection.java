@@ -1,5 +1,10 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
+import org.actionlearning.projection.RowTemplate;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
@@ -9,7 +14,7 @@ import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
-import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
+import static org.actionlearning.projection.ReadModelWrites.placeholder;
 
 import java.util.Collections;
 import java.util.List;
@@ -42,41 +47,45 @@ public class SetProjection implements Projection {
 
     private final DSLContext db;
     private final ReadModelWrites writes;
-    private final Query insertContribution;
+    private final RowTemplate insertContribution;
     private final Query addToParticipation;
     private final Query addToActivity;
-    private final Query scheduleMeeting;
-    private final Query openMeeting;
-    private final Query addAttendee;
-    private final Query presentChallenge;
-    private final Query closeMeeting;
+    private final RowTemplate scheduleMeeting;
+    private final RowTemplate openMeeting;
+    private final RowTemplate addAttendee;
+    private final RowTemplate presentChallenge;
+    private final RowTemplate closeMeeting;
 
     public SetProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
         this.db = db;
         this.writes = writes;
-        this.insertContribution = insertContribution(db);
         this.addToParticipation = addToParticipation(db);
         this.addToActivity = addToActivity(db);
-        // every meeting has these, attendees by the dozen: templates, as rendering a statement per row cost more
-        this.scheduleMeeting = db.insertInto(MEETING, MEETING.MEETING_ID, MEETING.SET_ID, MEETING.PROGRAMME_ID,
-                        MEETING.SCHEDULED_FOR, MEETING.STATUS)
-                .values(Collections.nCopies(5, null))
-                .onConflict(MEETING.MEETING_ID).doNothing();
-        this.openMeeting = db.update(MEETING)
+        // contributions by the million, every meeting has the others, attendees by the dozen: templates, as
+        // rendering a statement per row cost more; bound by column, so that two ids cannot swap places
+        var c = CONTRIBUTION;
+        this.insertContribution = RowTemplate.insert(db, c, List.of(c.CONTRIBUTION_ID, c.MEETING_ID, c.SET_ID,
+                        c.PROGRAMME_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT,
+                        c.SECONDS, c.SET_SEQUENCE),
+                insert -> insert.onConflict(c.CONTRIBUTION_ID).doNothing());
+        this.scheduleMeeting = RowTemplate.insert(db, MEETING, List.of(MEETING.MEETING_ID, MEETING.SET_ID,
+                        MEETING.PROGRAMME_ID, MEETING.SCHEDULED_FOR, MEETING.STATUS),
+                insert -> insert.onConflict(MEETING.MEETING_ID).doNothing());
+        this.openMeeting = new RowTemplate(db.update(MEETING)
                 .set(MEETING.OPENED_ON, placeholder(MEETING.OPENED_ON)).set(MEETING.STATUS, DSL.inline("OPEN"))
-                .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID)));
-        this.addAttendee = db.insertInto(MEETING_ATTENDEE, MEETING_ATTENDEE.MEETING_ID, MEETING_ATTENDEE.PERSON_ID,
-                        MEETING_ATTENDEE.SET_ID)
-                .values(Collections.nCopies(3, null))
-                .onConflictDoNothing();
-        this.presentChallenge = db.insertInto(CHALLENGE, CHALLENGE.CHALLENGE_ID, CHALLENGE.MEETING_ID,
+                .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID))),
+                List.of(MEETING.OPENED_ON, MEETING.MEETING_ID));
+        this.addAttendee = RowTemplate.insert(db, MEETING_ATTENDEE, List.of(MEETING_ATTENDEE.MEETING_ID,
+                        MEETING_ATTENDEE.PERSON_ID, MEETING_ATTENDEE.SET_ID),
+                insert -> insert.onConflictDoNothing());
+        this.presentChallenge = RowTemplate.insert(db, CHALLENGE, List.of(CHALLENGE.CHALLENGE_ID, CHALLENGE.MEETING_ID,
                         CHALLENGE.SET_ID, CHALLENGE.PROGRAMME_ID, CHALLENGE.PRESENTER_ID, CHALLENGE.TITLE,
-                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE)
-                .values(Collections.nCopies(8, null))
-                .onConflict(CHALLENGE.CHALLENGE_ID).doNothing();
-        this.closeMeeting = db.update(MEETING)
+                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE),
+                insert -> insert.onConflict(CHALLENGE.CHALLENGE_ID).doNothing());
+        this.closeMeeting = new RowTemplate(db.update(MEETING)
                 .set(MEETING.CLOSED_ON, placeholder(MEETING.CLOSED_ON)).set(MEETING.STATUS, DSL.inline("CLOSED"))
-                .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID)));
+                .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID))),
+                List.of(MEETING.CLOSED_ON, MEETING.MEETING_ID));
     }
 
     @Override
@@ -110,32 +119,66 @@ public class SetProjection implements Projection {
                         db.update(SET_MEMBER)
                         .set(SET_MEMBER.ACTIVE, false)
                         .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))))
-                .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting,
-                        e.meetingId(), e.setId(), e.programmeId(), e.scheduledFor(), "SCHEDULED"))
+                .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting.row()
+                        .set(MEETING.MEETING_ID, e.meetingId())
+                        .set(MEETING.SET_ID, e.setId())
+                        .set(MEETING.PROGRAMME_ID, e.programmeId())
+                        .set(MEETING.SCHEDULED_FOR, e.scheduledFor())
+                        .set(MEETING.STATUS, "SCHEDULED")))
                 .on(MeetingOpened.class, (e, envelope) -> {
-                    writes.add(MEETING, e.meetingId(), openMeeting, e.openedOn(), e.meetingId());
+                    writes.add(MEETING, e.meetingId(), openMeeting.row()
+                            .set(MEETING.OPENED_ON, e.openedOn())
+                            .set(MEETING.MEETING_ID, e.meetingId()));
                     for (UUID attendee : e.attendees()) {
-                        writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), addAttendee,
-                                e.meetingId(), attendee, e.setId());
+                        writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), addAttendee.row()
+                                .set(MEETING_ATTENDEE.MEETING_ID, e.meetingId())
+                                .set(MEETING_ATTENDEE.PERSON_ID, attendee)
+                                .set(MEETING_ATTENDEE.SET_ID, e.setId()));
                     }
                 })
                 .on(ChallengePresented.class, (e, envelope) -> {
-                    writes.add(CHALLENGE, e.challengeId(), presentChallenge, e.challengeId(), e.meetingId(),
-                            e.setId(), e.programmeId(), e.presenterId(), e.title(), e.summary(),
-                            envelope.sequenceNumber());
+                    writes.add(CHALLENGE, e.challengeId(), presentChallenge.row()
+                            .set(CHALLENGE.CHALLENGE_ID, e.challengeId())
+                            .set(CHALLENGE.MEETING_ID, e.meetingId())
+                            .set(CHALLENGE.SET_ID, e.setId())
+                            .set(CHALLENGE.PROGRAMME_ID, e.programmeId())
+                            .set(CHALLENGE.PRESENTER_ID, e.presenterId())
+                            .set(CHALLENGE.TITLE, e.title())
+                            .set(CHALLENGE.SUMMARY, e.summary())
+                            .set(CHALLENGE.SET_SEQUENCE, envelope.sequenceNumber()));
                     count(e.meetingId(), e.presenterId(), e.setId(), e.programmeId(), Counts.PRESENTED);
                 })
                 .on(QuestionAsked.class, (e, envelope) -> {
-                    contribution(e.contributionId(), e.meetingId(), e.setId(), e.programmeId(), e.askerId(),
-                            "QUESTION", e.form().name(), null, e.challengeId(), e.text(), e.seconds(),
-                            envelope.sequenceNumber());
+                    writes.add(CONTRIBUTION, e.contributionId(), insertContribution.row()
+                            .set(CONTRIBUTION.CONTRIBUTION_ID, e.contributionId())
+                            .set(CONTRIBUTION.MEETING_ID, e.meetingId())
+                            .set(CONTRIBUTION.SET_ID, e.setId())
+                            .set(CONTRIBUTION.PROGRAMME_ID, e.programmeId())
+                            .set(CONTRIBUTION.CHALLENGE_ID, e.challengeId())
+                            .set(CONTRIBUTION.SET_SEQUENCE, envelope.sequenceNumber())
+                            .set(CONTRIBUTION.PERSON_ID, e.askerId())
+                            .set(CONTRIBUTION.KIND, "QUESTION")
+                            .set(CONTRIBUTION.QUESTION_FORM, e.form().name())
+                            .set(CONTRIBUTION.STATEMENT_KIND, null)
+                            .set(CONTRIBUTION.TEXT, e.text())
+                            .set(CONTRIBUTION.SECONDS, e.seconds()));
                     count(e.meetingId(), e.askerId(), e.setId(), e.programmeId(),
                             e.form() == QuestionForm.OPEN ? Counts.OPEN_QUESTION : Counts.CLOSED_QUESTION);
                 })
                 .on(StatementMade.class, (e, envelope) -> {
-                    contribution(e.contributionId(), e.meetingId(), e.setId(), e.programmeId(), e.speakerId(),
-                            "STATEMENT", null, e.kind().name(), e.challengeId(), e.text(), e.seconds(),
-                            envelope.sequenceNumber());
+                    writes.add(CONTRIBUTION, e.contributionId(), insertContribution.row()
+                            .set(CONTRIBUTION.CONTRIBUTION_ID, e.contributionId())
+                            .set(CONTRIBUTION.MEETING_ID, e.meetingId())
+                            .set(CONTRIBUTION.SET_ID, e.setId())
+                            .set(CONTRIBUTION.PROGRAMME_ID, e.programmeId())
+                            .set(CONTRIBUTION.CHALLENGE_ID, e.challengeId())
+                            .set(CONTRIBUTION.SET_SEQUENCE, envelope.sequenceNumber())
+                            .set(CONTRIBUTION.PERSON_ID, e.speakerId())
+                            .set(CONTRIBUTION.KIND, "STATEMENT")
+                            .set(CONTRIBUTION.QUESTION_FORM, null)
+                            .set(CONTRIBUTION.STATEMENT_KIND, e.kind().name())
+                            .set(CONTRIBUTION.TEXT, e.text())
+                            .set(CONTRIBUTION.SECONDS, e.seconds()));
                     count(e.meetingId(), e.speakerId(), e.setId(), e.programmeId(),
                             e.kind() == StatementKind.ADVICE ? Counts.ADVICE : Counts.STATEMENT);
                 })
@@ -148,8 +191,9 @@ public class SetProjection implements Projection {
                         .set(REFLECTION.TEXT, e.text())
                         .set(REFLECTION.SET_SEQUENCE, envelope.sequenceNumber())
                         .onConflict(REFLECTION.REFLECTION_ID).doNothing()))
-                .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), closeMeeting,
-                        e.closedOn(), e.meetingId()))
+                .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), closeMeeting.row()
+                        .set(MEETING.CLOSED_ON, e.closedOn())
+                        .set(MEETING.MEETING_ID, e.meetingId())))
                 .on(PersonErased.class, (e, envelope) -> redact(e.personId()));
     }
 
@@ -187,14 +231,6 @@ public class SetProjection implements Projection {
         }
     }
 
-    /** A question or statement: the most frequent events, so one prepared statement bound per row. */
-    private void contribution(UUID contributionId, UUID meetingId, UUID setId, UUID programmeId, UUID personId,
-                              String kind, String questionForm, String statementKind, UUID challengeId, String text,
-                              Integer seconds, long setSequence) {
-        writes.add(CONTRIBUTION, contributionId, insertContribution, contributionId, meetingId, setId, programmeId,
-                personId, kind, questionForm, statementKind, challengeId, text, seconds, setSequence);
-    }
-
     /**
      * Increments of the member's counts in the meeting and of the programme's activity: applied once per event
      * because the batch skips events already applied; a member's increments in one meeting, and a programme's,
@@ -206,14 +242,6 @@ public class SetProjection implements Projection {
                 add.questions, add.openQuestions, add.statements, add.advice, add.presented);
         writes.addIncrement(PROGRAMME_ACTIVITY, programmeId, addToActivity, new Object[] {programmeId},
                 add.presented, add.questions, add.statements);
-    }
-
-    private static Query insertContribution(DSLContext db) {
-        var c = CONTRIBUTION;
-        return db.insertInto(c, c.CONTRIBUTION_ID, c.MEETING_ID, c.SET_ID, c.PROGRAMME_ID, c.PERSON_ID, c.KIND,
-                        c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT, c.SECONDS, c.SET_SEQUENCE)
-                .values(Collections.nCopies(12, null))
-                .onConflict(c.CONTRIBUTION_ID).doNothing();
     }
 
     /** Adds its last three values to a programme's activity counts (an increment, see {@link #count}). */

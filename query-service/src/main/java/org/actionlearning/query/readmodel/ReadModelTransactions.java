@@ -1,5 +1,6 @@
 package org.actionlearning.query.readmodel;
 
+import org.actionlearning.projection.TransactionScopedIsolation;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,7 +1,7 @@
 package org.actionlearning.query.reconciliation;
 
 import java.util.List;
-import org.actionlearning.query.projection.ParkedEventsHealth;
+import org.actionlearning.projection.ParkedEventsHealth;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;

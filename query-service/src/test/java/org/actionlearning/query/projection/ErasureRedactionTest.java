@@ -1,5 +1,7 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionHandlers;
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;

@@ -25,12 +25,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 
 /** Events as the relay would publish them: enveloped, with per-aggregate sequence numbers. */
-final class EventLog {
+public final class EventLog {
 
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<EventEnvelope> envelopes = new ArrayList<>();
 
-    EventEnvelope append(String aggregateType, UUID aggregateId, DomainEvent event) {
+    public EventEnvelope append(String aggregateType, UUID aggregateId, DomainEvent event) {
         long sequence = sequences.merge(aggregateId.toString(), 0L, (old, zero) -> old + 1);
         EventEnvelope envelope = EventJson.envelope(UUID.randomUUID(), aggregateType, aggregateId.toString(),
                 sequence, Instant.parse("2026-03-09T10:00:00Z").plusSeconds(envelopes.size()), event);
@@ -43,7 +43,7 @@ final class EventLog {
      * {@code presenter} presents a challenge, {@code asker} asks an open and a closed question about it,
      * {@code speaker} gives advice. The meeting is not closed.
      */
-    static EventLog meeting(UUID programme, UUID set, UUID meeting, UUID challenge, UUID presenter, UUID asker,
+    public static EventLog meeting(UUID programme, UUID set, UUID meeting, UUID challenge, UUID presenter, UUID asker,
                             UUID speaker) {
         LocalDate on = LocalDate.of(2026, 2, 2);
         EventLog log = new EventLog();
@@ -67,12 +67,12 @@ final class EventLog {
         return log;
     }
 
-    List<EventEnvelope> envelopes() {
+    public List<EventEnvelope> envelopes() {
         return envelopes;
     }
 
     /** The envelopes as one poll of records on one partition, from {@code firstOffset}. */
-    static ConsumerRecords<String, byte[]> asPoll(String topic, long firstOffset, List<EventEnvelope> envelopes) {
+    public static ConsumerRecords<String, byte[]> asPoll(String topic, long firstOffset, List<EventEnvelope> envelopes) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         long offset = firstOffset;
         for (EventEnvelope envelope : envelopes) {

@@ -1,5 +1,8 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionBatch;
+import org.actionlearning.projection.ProjectionDb;
 import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;

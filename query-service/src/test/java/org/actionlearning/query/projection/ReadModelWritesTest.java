@@ -1,5 +1,6 @@
 package org.actionlearning.query.projection;
 
+import org.actionlearning.projection.ReadModelWrites;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.assertj.core.api.Assertions.assertThat;
 

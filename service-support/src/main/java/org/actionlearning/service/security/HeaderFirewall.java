@@ -9,8 +9,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 /**
  * Spring Security's strict firewall with its header rule applied once, as the request comes in, by a loop over the
  * characters, instead of by a regular expression every time a header is read: Spring MVC reads a request's headers
- * several times on the way to a controller, and those checks were 6% of the command service's CPU under load (a
- * JFR profile, BENCHMARKS.md). The rule is the strict firewall's own ({@link FirewallCharacters}). Checked on
+ * several times on the way to a controller, and those checks showed up in the command service's CPU profile under
+ * load (BENCHMARKS.md). The rule is the strict firewall's own ({@link FirewallCharacters}). Checked on
  * arrival, it also covers headers nothing reads, except {@code Cookie}: the API signs callers in by header, never by
  * cookie, and a browser sends the cookies of every other application on the same host name.
  * <p>

@@ -9,8 +9,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 /**
  * Remembers the bearer tokens already verified, for a few minutes and never past their expiry. A client sends the
- * same token with every request, and parsing and verifying it again was a tenth of a command's CPU in the
- * benchmark's profile. The key is the whole token, signature included, so any other token is verified afresh;
+ * same token with every request, and parsing and verifying it again was a visible share of a command's CPU in
+ * the benchmark's profile (BENCHMARKS.md). The key is the whole token, signature included, so any other token is verified afresh;
  * a token whose signing key is withdrawn is still accepted for at most {@link #REMEMBERED}.
  * <p>
  * A token must say when it expires: one without {@code exp}, even rightly signed, would be good for ever.
