@@ -12,6 +12,8 @@ import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.SecurityProblems;
 import org.actionlearning.service.web.BufferedBodyRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,6 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 @Component
 public class IdempotencyFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY_LENGTH = 255;
@@ -73,6 +77,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprints.of(caller.get(), request.getMethod(), request.getRequestURI(), body);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean[] answered = new boolean[1];
         try {
             transactions.executeWithoutResult(tx -> {
                 int claimed = jdbc.update("insert into idempotency_key (caller, idempotency_key, fingerprint)"
@@ -83,6 +88,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     return;
                 }
                 handle(new BufferedBodyRequest(request, body), captured, chain);
+                answered[0] = true;
                 if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
                     jdbc.update("update idempotency_key set status = ?, content_type = ?, location = ?, body = ?"
                                     + " where caller = ? and idempotency_key = ?", captured.getStatus(),
@@ -92,9 +98,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     tx.setRollbackOnly();
                 }
             });
-        } finally {
-            captured.copyBodyToResponse();
+        } catch (RuntimeException notCommitted) {
+            if (!answered[0] || captured.getStatus() / 100 != 2) {
+                captured.copyBodyToResponse();
+                throw notCommitted;
+            }
+            // the handler answered but its transaction did not commit (refused at commit, the connection lost):
+            // nothing was recorded, so its 2xx must not reach the client; a retry with the same key handles it afresh
+            log.warn("{} {}: the command's transaction did not commit ({}); answered 503", request.getMethod(),
+                    request.getRequestURI(), notCommitted.toString());
+            captured.reset();
+            SecurityProblems.write(response, Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Not recorded", null,
+                    "the command was not recorded; send it again with the same " + HEADER));
+            return;
         }
+        captured.copyBodyToResponse();
     }
 
     private static void handle(HttpServletRequest request, HttpServletResponse response, FilterChain chain) {

@@ -139,6 +139,40 @@ class IdempotencyTest extends CommandServiceTest {
         assertThat(storedEvents()).isEqualTo(before);
     }
 
+    /**
+     * The command's transaction fails at its commit, after the handler answered 201 (here a deferred check refuses
+     * the key's row; in production the append commit deadline, or a connection lost at commit): nothing is recorded,
+     * so the caller must not get the 201, but a 503 telling it to send the command again with the same key; the retry
+     * records it once.
+     */
+    @Test
+    void aCommandWhoseTransactionFailsAtCommitIsNotAcknowledgedAndItsRetryRecordsIt() {
+        Map<String, String> key = key();
+        String failing = key.values().iterator().next();
+        jdbc.execute("create or replace function refuse_at_commit() returns trigger language plpgsql as $$"
+                + " begin if new.idempotency_key = '" + failing + "' and new.status is not null then"
+                + " raise exception 'refused at commit'; end if; return null; end $$");
+        jdbc.execute("create constraint trigger refuse_at_commit after insert or update on idempotency_key"
+                + " deferrable initially deferred for each row execute function refuse_at_commit()");
+        long before = storedEvents();
+        Map<String, Object> body = launch("Refused at commit");
+        Response refused;
+        try {
+            refused = http.post("/api/programmes", body, key);
+        } finally {
+            jdbc.execute("drop trigger refuse_at_commit on idempotency_key");
+        }
+
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(503);
+        assertThat(refused.raw()).contains("Idempotency-Key");
+        assertThat(storedEvents()).isEqualTo(before);
+
+        Response retry = http.post("/api/programmes", body, key);
+        assertThat(retry.status()).as(retry.raw()).isEqualTo(201);
+        assertThat(eventsOf(retry.id("programmeId"))).isEqualTo(1);
+        assertThat(storedEvents() - before).isEqualTo(1);
+    }
+
     private static Map<String, String> key() {
         return Map.of(IdempotencyFilter.HEADER, UUID.randomUUID().toString());
     }

@@ -84,7 +84,7 @@ class RelayTopicsTest {
 
     private RelayProperties properties(int partitions, boolean keepFiniteRetention) {
         return new RelayProperties(BOOTSTRAP, topic, "", partitions, (short) 1, 1, keepFiniteRetention, "",
-                Duration.ofSeconds(60));
+                Duration.ofSeconds(60), Duration.ofSeconds(25));
     }
 
     private void create(String name, int partitions, Map<String, String> configs) throws Exception {

@@ -18,23 +18,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class RelayConfiguration {
 
+    private static final int LINGER_MILLIS = 2;
+
     /**
      * A transactional producer (idempotent, acks from every in-sync replica): a relay batch is one transaction, and
      * the transactional.id is the same for every instance and across restarts (see {@link RelayProducer}).
      */
     @Bean(destroyMethod = "close")
     public RelayProducer relayProducer(RelayProperties properties) {
+        int deliveryTimeout = Math.toIntExact(properties.deliveryTimeout().toMillis());
         return new RelayProducer(() -> new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 ProducerConfig.CLIENT_ID_CONFIG, "als-command-relay",
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, properties.transactionalIdName(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 2,
+                ProducerConfig.LINGER_MS_CONFIG, LINGER_MILLIS,
                 // also bounds initTransactions and commitTransaction
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 25_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                // a batch not acknowledged within this expires: the Kafka transaction aborts, the relay batch is retried
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, deliveryTimeout,
+                // Kafka refuses a delivery timeout shorter than linger + request timeout
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, deliveryTimeout - LINGER_MILLIS),
                 // a batch left open by a stuck or dead relay is aborted by the broker after this
                 ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 30_000),
                 new StringSerializer(), new ByteArraySerializer()));

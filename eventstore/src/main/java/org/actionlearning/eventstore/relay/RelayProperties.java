@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                           previous owner's producer
  * @param sequenceGapTimeout how long the relay waits for an aggregate's missing earlier event (stored in a transaction
  *                           not yet committed) before it publishes the later one anyway and reports the gap
+ * @param deliveryTimeout    the producer's {@code delivery.timeout.ms}: how long a batch of records may wait for Kafka's
+ *                           acknowledgement (retries included) before it expires and the relay batch is retried; its
+ *                           request timeout is kept below it
  */
 @ConfigurationProperties("als.relay")
 public record RelayProperties(@DefaultValue("localhost:9092") String bootstrapServers,
@@ -33,7 +36,8 @@ public record RelayProperties(@DefaultValue("localhost:9092") String bootstrapSe
                               @DefaultValue("1") int minInsyncReplicas,
                               @DefaultValue("false") boolean keepFiniteRetention,
                               @DefaultValue("") String transactionalId,
-                              @DefaultValue("60s") Duration sequenceGapTimeout) {
+                              @DefaultValue("60s") Duration sequenceGapTimeout,
+                              @DefaultValue("25s") Duration deliveryTimeout) {
 
     @ConstructorBinding
     public RelayProperties {
@@ -48,11 +52,18 @@ public record RelayProperties(@DefaultValue("localhost:9092") String bootstrapSe
             throw new IllegalArgumentException("als.relay.min-insync-replicas must be between 1 and "
                     + "als.relay.replication-factor (" + replicationFactor + "), not " + minInsyncReplicas);
         }
+        if (deliveryTimeout.compareTo(MINIMUM_DELIVERY_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("als.relay.delivery-timeout must be at least " + MINIMUM_DELIVERY_TIMEOUT
+                    + ", not " + deliveryTimeout);
+        }
     }
+
+    /** Kafka wants {@code delivery.timeout.ms} at least {@code linger.ms + request.timeout.ms}: room for a request. */
+    static final Duration MINIMUM_DELIVERY_TIMEOUT = Duration.ofSeconds(1);
 
     /** Only where the topic is all that matters (tests of the relay's batch). */
     public RelayProperties(String bootstrapServers, String topic) {
-        this(bootstrapServers, topic, "", 1, (short) 1, 1, false, "", Duration.ofSeconds(60));
+        this(bootstrapServers, topic, "", 1, (short) 1, 1, false, "", Duration.ofSeconds(60), Duration.ofSeconds(25));
     }
 
     public String deadLetterTopicName() {

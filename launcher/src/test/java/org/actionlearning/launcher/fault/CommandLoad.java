@@ -67,6 +67,8 @@ final class CommandLoad {
         volatile Outcome outcome;
         volatile UUID createdId;
         volatile int status;
+        /** What the first attempt got: an HTTP status, or 0 without one (no connection, no answer). */
+        volatile int firstStatus = -1;
 
         Command(Kind kind, Target target, UUID personId, String path, String body, long amount) {
             this.kind = kind;
@@ -213,6 +215,9 @@ final class CommandLoad {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             command.status = response.statusCode();
+            if (command.firstStatus < 0) {
+                command.firstStatus = response.statusCode();
+            }
             if (response.statusCode() / 100 == 2) {
                 JsonNode body = JSON.readTree(response.body());
                 String field = command.kind == Kind.COST ? "costId" : "contributionId";
@@ -224,8 +229,10 @@ final class CommandLoad {
                 command.outcome = Outcome.UNANSWERED;
             }
         } catch (ConnectException e) {
+            command.firstStatus = Math.max(command.firstStatus, 0);
             command.outcome = Outcome.NOT_SENT;
         } catch (IOException e) {
+            command.firstStatus = Math.max(command.firstStatus, 0);
             command.outcome = Outcome.UNANSWERED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -43,6 +43,17 @@ final class FaultPlatform implements AutoCloseable {
     static final String COMMAND_DATABASE = "als_commands";
     static final String QUERY_DATABASE = "als_queries";
     private static final String RELAY = "kafka-relay";
+    /**
+     * The event store's bounds on a transaction's life, tighter than the service's defaults so that a round can hold a
+     * transaction past them in seconds: an append must reach its commit within 3 s (or is refused), PostgreSQL ends a
+     * session idle in a transaction after 2 s, and the relay gives a gap up after 6 s (> 3 s + 2 s, as the service
+     * requires).
+     */
+    static final Duration APPEND_COMMIT_DEADLINE = Duration.ofSeconds(3);
+    static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration GAP_TIMEOUT = Duration.ofSeconds(6);
+    /** The relay producer's delivery.timeout.ms (the service's default is 25 s): a broker outage longer expires batches. */
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(3);
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
             new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -50,6 +61,8 @@ final class FaultPlatform implements AutoCloseable {
     final RestartablePostgres readDb;
     final RestartableKafkaBroker kafka;
     final QueryServiceProcess queryService;
+    /** A second member of the projection's consumer group, started only by the rounds that need two. */
+    final QueryServiceProcess secondQueryService;
     private final int commandPort;
     private ConfigurableApplicationContext commandService;
     private Admin admin;
@@ -60,7 +73,7 @@ final class FaultPlatform implements AutoCloseable {
         int kafkaPort = freePort();
         kafka = new RestartableKafkaBroker(root.resolve("kafka"), kafkaPort, freePort(), PARTITIONS);
         commandPort = freePort();
-        queryService = new QueryServiceProcess(freePort(), List.of(
+        List<String> queryArguments = List.of(
                 "--spring.datasource.url=" + readDb.jdbcUrl(QUERY_DATABASE),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + kafka.bootstrapServers(),
@@ -69,7 +82,9 @@ final class FaultPlatform implements AutoCloseable {
                 "--als.personal-data.vault-url=http://localhost:" + commandPort,
                 // wait 3 s (not Hikari's 30 s) for a connection: a read-side outage of a few seconds then fails
                 // projection outright, which it must survive
-                "--spring.datasource.hikari.connection-timeout=3000"), logDirectory());
+                "--spring.datasource.hikari.connection-timeout=3000");
+        queryService = new QueryServiceProcess(freePort(), queryArguments, logDirectory());
+        secondQueryService = new QueryServiceProcess("query-service-second", freePort(), queryArguments, logDirectory());
     }
 
     void start() throws SQLException {
@@ -101,6 +116,10 @@ final class FaultPlatform implements AutoCloseable {
                     "--als.relay.bootstrap-servers=" + kafka.bootstrapServers(),
                     "--als.relay.topic=" + TOPIC,
                     "--als.relay.partitions=" + PARTITIONS,
+                    "--als.relay.delivery-timeout=" + DELIVERY_TIMEOUT.toMillis() + "ms",
+                    "--als.eventstore.append-commit-deadline=" + APPEND_COMMIT_DEADLINE.toMillis() + "ms",
+                    "--als.eventstore.idle-in-transaction-timeout=" + IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms",
+                    "--als.eventstore.gap-timeout=" + GAP_TIMEOUT.toMillis() + "ms",
                     // small relay batches, so that a stop lands between acknowledged batches and inside one
                     "--axon.eventhandling.processors.kafka-relay.batch-size=20"));
         }
@@ -216,6 +235,43 @@ final class FaultPlatform implements AutoCloseable {
         return ids;
     }
 
+    /**
+     * Aggregates whose events reach the topic out of order, as a read_committed consumer reads each partition: an
+     * event's first appearance must be its aggregate's next sequence number (0 first). A repeat of an event already
+     * read is allowed (the relay publishes at least once; the read side skips it); a later event before an earlier
+     * one is not. Answers a description of the first few found.
+     */
+    List<String> aggregatesOutOfOrder() throws Exception {
+        Map<Integer, Long> end = endOffsets();
+        List<String> found = new java.util.ArrayList<>();
+        Map<String, Long> lastInOrder = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            for (int p = 0; p < PARTITIONS; p++) {
+                TopicPartition tp = new TopicPartition(TOPIC, p);
+                consumer.assign(List.of(tp));
+                consumer.seekToBeginning(List.of(tp));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (consumer.position(tp) < end.get(p)) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("could not read partition " + p + " to its end");
+                    }
+                    for (var record : consumer.poll(Duration.ofMillis(200))) {
+                        var envelope = org.actionlearning.events.envelope.EventJson.fromBytes(record.value());
+                        long last = lastInOrder.getOrDefault(envelope.aggregateId(), -1L);
+                        if (envelope.sequenceNumber() == last + 1) {
+                            lastInOrder.put(envelope.aggregateId(), envelope.sequenceNumber());
+                        } else if (envelope.sequenceNumber() > last + 1 && found.size() < 10) {
+                            found.add(envelope.aggregateType() + " " + envelope.aggregateId() + ": event "
+                                    + envelope.sequenceNumber() + " at " + tp + "@" + record.offset()
+                                    + " before event " + (last + 1));
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     /** Whether a read_committed consumer finds a record of {@code partition} at or after {@code from}. */
     boolean hasCommittedRecordsFrom(int partition, long from) throws Exception {
         long end = endOffsets().get(partition);
@@ -257,6 +313,35 @@ final class FaultPlatform implements AutoCloseable {
         }
     }
 
+    /** Each member of the projection's consumer group (its member id) and the partitions assigned to it. */
+    Map<String, java.util.Set<Integer>> groupAssignment() throws Exception {
+        Map<String, java.util.Set<Integer>> members = new HashMap<>();
+        admin().describeConsumerGroups(List.of(GROUP)).all().get(15, TimeUnit.SECONDS).get(GROUP).members()
+                .forEach(m -> members.put(m.consumerId(), new java.util.TreeSet<>(m.assignment().topicPartitions()
+                        .stream().map(TopicPartition::partition).toList())));
+        return members;
+    }
+
+    /** The partition of a programme's events: the relay keys them by programme, Kafka's default partitioner. */
+    static int partitionOf(java.util.UUID programmeId) {
+        byte[] key = programmeId.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(key))
+                % PARTITIONS;
+    }
+
+    /** The projection's stored next offset of a partition (committed with the read models), or -1. */
+    long storedNextOffset(int partition) throws SQLException {
+        try (var connection = readDb.connect(QUERY_DATABASE); var read = connection.prepareStatement(
+                "select next_offset from consumer_offset where group_id = ? and topic = ? and partition = ?")) {
+            read.setString(1, GROUP);
+            read.setString(2, TOPIC);
+            read.setInt(3, partition);
+            try (var rows = read.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : -1;
+            }
+        }
+    }
+
     private synchronized Admin admin() {
         if (admin == null) {
             admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
@@ -268,6 +353,9 @@ final class FaultPlatform implements AutoCloseable {
 
     /** Starts whatever a failed round left stopped. */
     void ensureRunning() throws SQLException {
+        if (queryService.isRunning()) {
+            queryService.resume(); // (SIGCONT on a running process does nothing)
+        }
         commandDb.start();
         readDb.start();
         kafka.start();
@@ -306,6 +394,7 @@ final class FaultPlatform implements AutoCloseable {
             admin.close(Duration.ofSeconds(5));
         }
         queryService.stop();
+        secondQueryService.stop();
         stopCommandService();
         kafka.stop();
         readDb.stop(RestartablePostgres.Stop.FAST);

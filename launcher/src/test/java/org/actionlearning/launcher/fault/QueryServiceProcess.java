@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class QueryServiceProcess implements AutoCloseable {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
+    private static final Duration STARTUP = Duration.ofSeconds(300);
 
+    private final String name;
     private final List<String> arguments;
     private final Path logDirectory;
     private final int port;
@@ -33,6 +34,12 @@ final class QueryServiceProcess implements AutoCloseable {
     private int starts;
 
     QueryServiceProcess(int port, List<String> arguments, Path logDirectory) {
+        this("query-service", port, arguments, logDirectory);
+    }
+
+    /** {@code name}: what its log files are called ({@code name-1.log}, one per start). */
+    QueryServiceProcess(String name, int port, List<String> arguments, Path logDirectory) {
+        this.name = name;
         this.port = port;
         this.arguments = arguments;
         this.logDirectory = logDirectory;
@@ -69,7 +76,7 @@ final class QueryServiceProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.addAll(TestIdentity.arguments());
         command.addAll(arguments);
-        Path log = logDirectory.resolve("query-service-" + (++starts) + ".log");
+        Path log = logDirectory.resolve(name + "-" + (++starts) + ".log");
         try {
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -130,7 +137,47 @@ final class QueryServiceProcess implements AutoCloseable {
 
     /** The end of the current (or last) log, for a failure message. */
     String logTail() {
-        return tail(logDirectory.resolve("query-service-" + starts + ".log"));
+        return tail(logDirectory.resolve(name + "-" + starts + ".log"));
+    }
+
+    /** Log lines containing {@code text}, in every log of this run's starts so far. */
+    long logLinesContaining(String text) {
+        long lines = 0;
+        for (int start = 1; start <= starts; start++) {
+            try (var log = Files.lines(logDirectory.resolve(name + "-" + start + ".log"))) {
+                lines += log.filter(line -> line.contains(text)).count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // not written yet
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * SIGSTOP: every thread of the JVM stops where it is, as in a long garbage-collection pause or a frozen VM: no
+     * heartbeat, no poll, an open transaction left open; {@link #resume()} lets it go on as if nothing happened.
+     */
+    synchronized void pause() {
+        signal("-STOP");
+    }
+
+    /** SIGCONT after {@link #pause()}. */
+    synchronized void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private boolean ready() {
