@@ -14,8 +14,11 @@ import org.actionlearning.launcher.BothServices;
 import org.actionlearning.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The after-meeting pulse end to end, over HTTP: attendees answer for themselves, a second answer replaces the
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.TestInstance;
  * answer, and erasing a person leaves the aggregates as they were. Expected figures are computed by hand below.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImprovementScienceEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -41,6 +45,7 @@ class ImprovementScienceEndToEndTest {
     private UUID meetingOne;
     private UUID meetingTwo;
     private HttpJson facilitator;
+    private UUID ben;
 
     @BeforeAll
     void recordTwoMeetings() {
@@ -58,6 +63,7 @@ class ImprovementScienceEndToEndTest {
             asMember.put(name, cmd.as(name, BothServices.PASSWORD));
         }
         ann = people.get("ann");
+        ben = people.get("ben");
         services.createUser("fran", null, "FACILITATOR:" + setId);
         facilitator = cmd.as("fran", BothServices.PASSWORD);
         meetingOne = meeting("2026-02-02", people.values().stream().toList());
@@ -70,6 +76,7 @@ class ImprovementScienceEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void pulsesAggregateWithoutPeopleAndAWithheldMeetingStaysOut() {
         status(pulse("ann", meetingOne, List.of(1, 1, 1, 1, 1, 1, 1), null), 201);
         status(pulse("ann", meetingOne, List.of(2, 6, 2, 6, 2, 6, 6), Map.of("usefulness", 4, "confidence", 5,
@@ -140,6 +147,111 @@ class ImprovementScienceEndToEndTest {
         JsonNode erased = services.queries.as("ann", BothServices.PASSWORD).get(ownPath(meetingOne)).body();
         assertThat(erased.get("items").isNull()).isTrue();
         assertThat(reader.get(safetyPath()).body().toString()).isEqualTo(before);
+    }
+
+    /**
+     * A metric tied to Ben's challenge shows the two actions committed for it; after a rebase the chart has a second
+     * phase with its own centre line and limits, while the outcome figures stay against the original baseline. A
+     * metric tied to the challenge of a set of two people shows no intervention, and says why.
+     */
+    @Test
+    @Order(2)
+    void interventionsPhasesTheChainOfImpactAndFacilitation() {
+        String meeting = "/api/sets/" + setId + "/meetings/" + meetingOne;
+        UUID challenge = id(cmd.post(meeting + "/challenges", Map.of("presenterId", ben, "title", "Beds")),
+                "challengeId");
+        UUID done = id(cmd.post(meeting + "/actions", Map.of("challengeId", challenge, "ownerId", ben,
+                "description", "Map the bed flow", "dueOn", "2026-02-20")), "actionId");
+        UUID open = id(cmd.post(meeting + "/actions", Map.of("challengeId", challenge, "ownerId", ben,
+                "description", "Ask the porters", "dueOn", "2099-02-20")), "actionId");
+        status(cmd.post("/api/actions/" + done + "/complete", Map.of("completedOn", "2026-02-18")), 200);
+        UUID metric = id(cmd.post("/api/outcomes", Map.of("programmeId", programmeId, "challengeId", challenge,
+                "name", "bed waits", "unit", "hours", "direction", "DECREASE", "period", "WEEK")), "metricId");
+        for (Object[] point : new Object[][] {{"2026-01-05", 10}, {"2026-01-12", 12}, {"2026-01-19", 11}}) {
+            status(cmd.post("/api/outcomes/" + metric + "/baseline", Map.of("measuredOn", point[0], "value",
+                    point[1])), 201);
+        }
+        for (Object[] point : new Object[][] {{"2026-02-09", 9}, {"2026-02-16", 8}, {"2026-02-23", 8},
+                {"2026-03-02", 7}, {"2026-03-09", 6}, {"2026-03-16", 7}}) {
+            status(cmd.post("/api/outcomes/" + metric + "/measurements", Map.of("measuredOn", point[0], "value",
+                    point[1])), 201);
+        }
+        status(cmd.post("/api/outcomes/" + metric + "/phases", Map.of("startsOn", "2026-03-02")), 201);
+
+        // a set of two people: its actions are not reported to sponsors, so neither are its interventions
+        UUID small = id(cmd.post("/api/sets", Map.of("programmeId", programmeId, "name", "Pair",
+                "facilitatorName", "Sam")), "setId");
+        UUID eve = id(cmd.post("/api/sets/" + small + "/members", Map.of("displayName", "eve")), "personId");
+        UUID fay = id(cmd.post("/api/sets/" + small + "/members", Map.of("displayName", "fay")), "personId");
+        UUID pairMeeting = id(cmd.post("/api/sets/" + small + "/meetings", Map.of("scheduledFor", "2026-02-03")),
+                "meetingId");
+        String pair = "/api/sets/" + small + "/meetings/" + pairMeeting;
+        status(cmd.post(pair + "/open", Map.of("attendees", List.of(eve, fay))), 200);
+        UUID pairChallenge = id(cmd.post(pair + "/challenges", Map.of("presenterId", eve, "title", "Rota")),
+                "challengeId");
+        id(cmd.post(pair + "/actions", Map.of("challengeId", pairChallenge, "ownerId", eve,
+                "description", "Draft a rota", "dueOn", "2026-02-17")), "actionId");
+        UUID pairMetric = id(cmd.post("/api/outcomes", Map.of("programmeId", programmeId, "challengeId",
+                pairChallenge, "name", "rota gaps", "unit", "gaps", "direction", "DECREASE", "period", "WEEK")),
+                "metricId");
+        status(cmd.post("/api/outcomes/" + pairMetric + "/baseline", Map.of("measuredOn", "2026-01-05",
+                "value", 4)), 201);
+
+        HttpJson admin = services.queries;
+        await().atMost(PATIENCE).until(() -> admin.get("/api/outcomes/" + pairMetric).status() == 200
+                && admin.get("/api/outcomes/" + metric).body().path("phases").size() == 2);
+        JsonNode outcome = admin.get("/api/outcomes/" + metric).body();
+        assertThat(outcome.get("interventions").toString()).contains(
+                "{\"actionId\":\"" + done + "\",\"committedOn\":\"2026-02-02\",\"completedOn\":\"2026-02-18\"}",
+                "{\"actionId\":\"" + open + "\",\"committedOn\":\"2026-02-02\",\"completedOn\":null}");
+        assertThat(outcome.get("interventions")).hasSize(2);
+        assertThat(outcome.get("withheld")).isEmpty();
+        // phase 1: median 11, XmR 11 ± 2.66 × 1.5; phase 2 from 7, 6, 7: median 7, mean 20/3, MR 1
+        assertThat(outcome.at("/phases/0/centreLine").asDouble()).isEqualTo(11.0);
+        assertThat(outcome.at("/phases/0/xmr/lower").asDouble()).isCloseTo(11 - 2.66 * 1.5, within(1e-9));
+        assertThat(outcome.at("/phases/1/startsOn").asText()).isEqualTo("2026-03-02");
+        assertThat(outcome.at("/phases/1/centreLine").asDouble()).isEqualTo(7.0);
+        assertThat(outcome.at("/phases/1/xmr/upper").asDouble()).isCloseTo(20.0 / 3 + 2.66, within(1e-9));
+        // the outcome figures stay against the original baseline: mean 11, latest 7
+        assertThat(outcome.get("baseline").asDouble()).isEqualTo(11.0);
+        assertThat(outcome.get("changePercent").asDouble()).isCloseTo((7 - 11) / 11.0 * 100, within(1e-9));
+        JsonNode pairOutcome = admin.get("/api/outcomes/" + pairMetric).body();
+        assertThat(pairOutcome.get("interventions")).isEmpty();
+        assertThat(pairOutcome.get("withheld").toString()).contains("interventions");
+        JsonNode dashboard = admin.get("/api/programmes/" + programmeId + "/dashboard").body();
+        assertThat(dashboard.get("outcomes").toString()).contains(done.toString()).doesNotContain("Draft a rota");
+
+        // the chain of impact: usefulness (4 + 5 + 3) / 3 from meeting one; confidence and commitment by Ann
+        // alone (withheld); one of the Wards' two actions completed (the pair's is not counted); one metric of
+        // two improved
+        JsonNode chain = admin.get("/api/programmes/" + programmeId + "/roi").body().get("chain");
+        assertThat(chain.at("/reaction/usefulness").asDouble()).isCloseTo(4.0, within(1e-12));
+        assertThat(chain.at("/learning/confidence").isNull()).isTrue();
+        assertThat(chain.at("/application/committed").asInt()).isEqualTo(2);
+        assertThat(chain.at("/application/completionRate").asDouble()).isEqualTo(0.5);
+        assertThat(chain.at("/impact/metrics").asInt()).isEqualTo(2);
+        assertThat(chain.at("/impact/improved").asInt()).isEqualTo(1);
+
+        // facilitation: the facilitator's own set, and the organisation in aggregate without the pair
+        JsonNode mine = services.queries.as("fran", BothServices.PASSWORD).get("/api/facilitation/mine").body();
+        assertThat(mine.get("sets")).hasSize(1);
+        JsonNode wards = mine.at("/sets/0");
+        assertThat(wards.get("presenterRotation").asDouble()).isEqualTo(0.25);   // Ben of four
+        assertThat(wards.get("completionRate").asDouble()).isEqualTo(0.5);
+        assertThat(wards.get("safetyScore").asDouble()).isCloseTo(MEETING_ONE, within(1e-12));
+        assertThat(wards.at("/meetings/0/safetyScore").asDouble()).isCloseTo(MEETING_ONE, within(1e-12));
+        assertThat(wards.at("/meetings/1/safetyScore").isNull()).isTrue();
+        JsonNode organisation = admin.get("/api/facilitation/organisations/St%20Elsewhere").body();
+        assertThat(organisation.get("sets").asInt()).isEqualTo(1);
+        assertThat(organisation.get("safetyScore").asDouble()).isCloseTo(MEETING_ONE, within(1e-12));
+        assertThat(organisation.get("committed").asInt()).isEqualTo(2);
+        assertThat(organisation.at("/trend/0/month").asText()).isEqualTo("2026-02");
+        assertThat(organisation.at("/trend/1/month").asText()).isEqualTo("2026-03");
+        assertThat(organisation.get("withheld").toString()).contains("1 set has");
+        assertThat(organisation.toString()).doesNotContain(setId.toString()).doesNotContain("Wards");
+        services.createUser("sponsor2", null, "SPONSOR:" + programmeId);
+        assertThat(services.queries.as("sponsor2", BothServices.PASSWORD)
+                .get("/api/facilitation/organisations/St%20Elsewhere").status()).isEqualTo(403);
     }
 
     private UUID meeting(String on, List<UUID> attendees) {

@@ -94,6 +94,8 @@ final class EndpointMatrix {
                 victim.challengeId, "ownerId", presenter, "description", "Intruded", "dueOn", "2026-04-01"));
         command(all, "POST", meetings + "/reflections", meeting + "/reflections",
                 () -> Map.of("personId", asker, "text", "Intruded"));
+        command(all, "POST", meetings + "/pulse", meeting + "/pulse",
+                () -> Map.of("items", List.of(4, 4, 4, 4, 4, 4, 4)));
         command(all, "POST", meetings + "/close", meeting + "/close", Map::of);
         inBody(all, "POST", "/api/outcomes", () -> Map.of("programmeId", p, "name", "Intruded",
                 "unit", "hours", "direction", "DECREASE", "period", "WEEK"));
@@ -155,6 +157,12 @@ final class EndpointMatrix {
         query(all, "/api/outcomes/{metricId}", "/api/outcomes/" + victim.metricId);
         query(all, "/api/sets/{setId}/fairness", "/api/sets/" + s + "/fairness");
         query(all, "/api/sets/{setId}/record", "/api/sets/" + s + "/record");
+        query(all, "/api/sets/{setId}/safety", "/api/sets/" + s + "/safety");
+        query(all, "/api/sets/{setId}/meetings/{meetingId}/pulse/mine", meeting + "/pulse/mine");
+        query(all, "/api/facilitation/organisations/{organisation}", "/api/facilitation/organisations/"
+                + java.net.URLEncoder.encode(victim.name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        all.add(new Endpoint(Service.QUERY, "GET", "/api/facilitation/mine", "/api/facilitation/mine", null,
+                Expect.LISTED));
         all.add(new Endpoint(Service.QUERY, "GET", "/api/audit/reads", "/api/audit/reads?setId=" + s, null,
                 Expect.LISTED));
         query(all, "/api/admin/rebuild", "/api/admin/rebuild");
@@ -176,6 +184,9 @@ final class EndpointMatrix {
         }
         page(all, "/sets/{setId}/fairness", "/sets/" + s + "/fairness");
         page(all, "/sets/{setId}/console", "/sets/" + s + "/console");
+        page(all, "/sets/{setId}/meetings/{meetingId}/pulse", "/sets/" + s + "/meetings/" + victim.meetingId
+                + "/pulse");
+        all.add(new Endpoint(Service.PAGE, "GET", "/facilitation", "/facilitation", null, Expect.LISTED));
         return all;
     }
 
