@@ -25,17 +25,21 @@
     const lines = [];
     const phases = (m.phases && m.phases.length) ? m.phases
       : (m.centreLine != null ? [{ startsOn: null, centreLine: m.centreLine, xmr: m.xmr }] : []);
-    const lastDate = [...m.baselinePoints, ...m.followUps].map((p) => p.measuredOn).sort().pop();
+    const dates = [...m.baselinePoints, ...m.followUps].map((p) => p.measuredOn).sort();
+    const firstDate = dates[0];
+    const lastDate = dates[dates.length - 1];
     phases.forEach((phase, i) => {
       const from = i === 0 ? null : phase.startsOn;
       const until = i + 1 < phases.length ? phases[i + 1].startsOn : null;
       const label = i === 0 ? 'median' : 'phase ' + (i + 1);
       if (phase.centreLine != null) {
-        lines.push(level(phase.centreLine, from, until, lastDate, label, { color: MUTED, type: 'solid', width: 2 }));
+        lines.push(level(phase.centreLine, from, until, firstDate, lastDate, label,
+          { color: MUTED, type: 'solid', width: 2 }));
       }
       if (phase.xmr) {
         [phase.xmr.lower, phase.xmr.upper].forEach((limit) => lines.push(
-          level(limit, from, until, lastDate, i === 0 ? 'limit' : '', { color: MUTED, type: 'dotted', width: 1 })));
+          level(limit, from, until, firstDate, lastDate, i === 0 ? 'limit' : '',
+            { color: MUTED, type: 'dotted', width: 1 })));
       }
     });
     if (card.targetLevel != null) {
@@ -43,6 +47,17 @@
         label: { formatter: 'target', color: RED } });
     }
     const beyond = (m.beyondLimits || []).map((p) => ({ coord: point(p), name: 'beyond the limit' }));
+    // what was tried: a dashed line where an action was committed for the metric's challenge, a solid one where it
+    // was completed, so a signal can be read against what preceded it
+    const tried = [];
+    (m.interventions || []).forEach((action) => {
+      tried.push({ xAxis: action.committedOn, name: 'action committed',
+        lineStyle: { color: '#6a3d9a', type: 'dashed', width: 1 }, label: { formatter: 'action', color: '#6a3d9a' } });
+      if (action.completedOn) {
+        tried.push({ xAxis: action.completedOn, name: 'action completed',
+          lineStyle: { color: GREEN, type: 'solid', width: 1 }, label: { formatter: 'done', color: GREEN } });
+      }
+    });
     const levels = lines.map((line) => (Array.isArray(line) ? line[0].coord[1] : line.yAxis));
     const signalled = m.signals.length > 0 && m.followUps.length > 0;
     const area = signalled ? [[
@@ -68,6 +83,7 @@
           markLine: { symbol: 'none', silent: true, data: lines } },
         { name: 'Follow-up', type: 'line', data: m.followUps.map(point), symbolSize: 8,
           itemStyle: { color: BLUE }, lineStyle: { color: BLUE, width: 2 },
+          markLine: { symbol: 'none', silent: true, data: tried, label: { position: 'end' } },
           markPoint: { symbol: 'circle', symbolSize: 18, silent: true, data: beyond, label: { show: false },
             itemStyle: { color: 'rgba(0, 0, 0, 0)', borderColor: GREEN, borderWidth: 2 } },
           markArea: { silent: true, data: area, itemStyle: { color: 'rgba(11, 110, 79, 0.12)' },
@@ -80,12 +96,12 @@
    * A horizontal line at {@code value}: across the whole chart for the first phase, else a segment from the phase's
    * start to the next one's (or the last point).
    */
-  function level(value, from, until, lastDate, label, lineStyle) {
+  function level(value, from, until, firstDate, lastDate, label, lineStyle) {
     const style = { lineStyle, label: { formatter: label, color: lineStyle.color } };
     if (from == null && until == null) {
       return Object.assign({ yAxis: value }, style);
     }
-    return [Object.assign({ coord: [from, value] }, style), { coord: [until || lastDate, value] }];
+    return [Object.assign({ coord: [from || firstDate, value] }, style), { coord: [until || lastDate, value] }];
   }
 
   /** Axis bounds on a round step (1, 2 or 5 × a power of ten, about five of them), so the ticks fall on them. */
@@ -148,7 +164,62 @@
     };
   }
 
-  const options = { run, funnel, heatmap };
+  /** A time axis with a week's room either side, so a point on the first or last meeting is not cut by the edge. */
+  const WEEK = 7 * 24 * 3600 * 1000;
+  function paddedTime() {
+    return { type: 'time', splitNumber: 4, axisLabel: { color: MUTED, hideOverlap: true },
+      min: (extent) => extent.min - WEEK, max: (extent) => extent.max + WEEK };
+  }
+
+  /** Filled points large enough to read alone: a withheld meeting leaves a gap, so a point may have no line. */
+  const POINT = { symbol: 'circle', symbolSize: 10 };
+
+  /**
+   * A set's psychological safety per meeting (1..7): a line over the meetings shown, a gap where a meeting is withheld
+   * (fewer than 3 responses), and the set's score as a dashed level.
+   */
+  function safety(s) {
+    const points = s.meetings.map((m) => [m.heldOn, m.safetyScore]);
+    return {
+      animation: false,
+      textStyle: { color: INK },
+      grid: { left: 48, right: 64, top: 24, bottom: 32 },
+      tooltip: { trigger: 'axis', renderMode: TOOLTIP },
+      xAxis: paddedTime(),
+      yAxis: { type: 'value', min: 1, max: 7, interval: 1, name: 'safety', axisLabel: { color: MUTED } },
+      series: [{
+        name: 'Safety', type: 'line', data: points, connectNulls: false, ...POINT,
+        itemStyle: { color: BLUE }, lineStyle: { color: BLUE, width: 2 },
+        markLine: { symbol: 'none', silent: true, data: s.safetyScore == null ? [] : [{ yAxis: s.safetyScore,
+          lineStyle: { color: MUTED, type: 'dashed' }, label: { formatter: 'set', color: MUTED } }] }
+      }]
+    };
+  }
+
+  /** A set's trend per meeting: gini and question focus (0..1, left axis) and safety (1..7, right axis). */
+  function facilitation(meetings) {
+    const at = (field) => meetings.map((m) => [m.heldOn, m[field]]);
+    return {
+      animation: false,
+      textStyle: { color: INK },
+      grid: { left: 48, right: 48, top: 40, bottom: 32 },
+      legend: { top: 0, right: 0, data: ['Gini', 'Question focus', 'Safety'] },
+      tooltip: { trigger: 'axis', renderMode: TOOLTIP },
+      xAxis: paddedTime(),
+      yAxis: [{ type: 'value', min: 0, max: 1, axisLabel: { color: MUTED } },
+        { type: 'value', min: 1, max: 7, interval: 1, axisLabel: { color: MUTED } }],
+      series: [
+        { name: 'Gini', type: 'line', data: at('gini'), ...POINT, itemStyle: { color: RED },
+          lineStyle: { color: RED } },
+        { name: 'Question focus', type: 'line', data: at('questionFocus'), ...POINT, itemStyle: { color: BLUE },
+          lineStyle: { color: BLUE } },
+        { name: 'Safety', type: 'line', yAxisIndex: 1, data: at('safetyScore'), connectNulls: false, ...POINT,
+          itemStyle: { color: GREEN }, lineStyle: { color: GREEN, type: 'dashed' } }
+      ]
+    };
+  }
+
+  const options = { run, funnel, heatmap, safety, facilitation };
   const charts = [];
 
   document.querySelectorAll('[data-chart]').forEach((element) => {

@@ -17,6 +17,8 @@ import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.MemberLeft;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.PulseAnswered;
+import org.actionlearning.events.learningset.PulseContributed;
 import org.actionlearning.events.learningset.ReflectionRecorded;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
@@ -71,6 +73,9 @@ public final class EventSamples {
                         "Call pharmacy earlier", 15),
                 new ReflectionRecorded(SET, PROGRAMME, MEETING, ITEM, PERSON, "I had not asked the porters"),
                 new MeetingClosed(SET, PROGRAMME, MEETING, DAY),
+                new PulseAnswered(SET, PROGRAMME, MEETING, PERSON, "{\"items\":[2,6,2,6,2,6,6]}"),
+                new PulseContributed(SET, PROGRAMME, MEETING, ITEM, java.util.List.of(2, 6, 2, 6, 2, 6, 6), 4, null, 5,
+                        null),
                 new ActionCommitted(ACTION, PROGRAMME, SET, MEETING, CHALLENGE, PERSON, "Meet pharmacy lead", DAY,
                         DAY.plusDays(14)),
                 new ActionProgressReported(ACTION, PROGRAMME, SET, DAY.plusDays(7), 50, "meeting booked"),

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
+import org.actionlearning.command.learningset.SetCommands.AnsweredBySelf;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.NotPermitted;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -40,6 +41,10 @@ public class CommandAccess {
         }
         if (scope.ownerId() != null && caller.isPerson(scope.ownerId())) {
             return;
+        }
+        if (command instanceof AnsweredBySelf self && scope.setId() != null && caller.isMemberOf(scope.setId())
+                && caller.isPerson(self.personId())) {
+            return; // the set's aggregate checks that they attended
         }
         // which grants would do, but not whose: the organisation and set are not the caller's to learn
         throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation"

@@ -22,6 +22,7 @@ import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.learningset.SetCommands.MakeStatement;
 import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
 import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
+import org.actionlearning.command.learningset.SetCommands.RecordPulse;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
 import org.actionlearning.command.learningset.SetCommands.RemoveMember;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
@@ -32,6 +33,8 @@ import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.MemberLeft;
+import org.actionlearning.events.learningset.PulseAnswered;
+import org.actionlearning.events.learningset.PulseContributed;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.ReflectionRecorded;
 import org.actionlearning.events.learningset.SetFormed;
@@ -162,6 +165,24 @@ public class LearningSet {
                 command.personId(), command.text()));
     }
 
+    /**
+     * An attendee's pulse, after the meeting opened. A second answer replaces the first: the earlier sealed answers
+     * name the contribution to take out of the aggregates (opened here, as only the sealed copy links the two).
+     */
+    @CommandHandler
+    public void handle(RecordPulse command, PulseAnswers sealed) {
+        Meeting meeting = meeting(command.meetingId());
+        meeting.requireOpened();
+        meeting.requireAttendee("personId", command.personId());
+        String earlier = meeting.pulseOf(command.personId());
+        UUID replaces = earlier == null ? null
+                : sealed.open(earlier).map(PulseAnswers.Answers::responseId).orElse(null);
+        PulseAnswers.Answers plain = command.plain();
+        apply(new PulseContributed(setId, programmeId, command.meetingId(), plain.responseId(), plain.items(),
+                plain.usefulness(), plain.confidence(), plain.commitment(), replaces));
+        apply(new PulseAnswered(setId, programmeId, command.meetingId(), command.personId(), command.answers()));
+    }
+
     @CommandHandler
     public void handle(CloseMeeting command) {
         Meeting meeting = openMeeting(command.meetingId());
@@ -214,6 +235,11 @@ public class LearningSet {
     @EventSourcingHandler
     void on(ChallengePresented event) {
         meetings.get(event.meetingId()).presented(event.challengeId(), event.presenterId());
+    }
+
+    @EventSourcingHandler
+    void on(PulseAnswered event) {
+        meetings.get(event.meetingId()).pulseAnswered(event.personId(), event.answers());
     }
 
     @EventSourcingHandler

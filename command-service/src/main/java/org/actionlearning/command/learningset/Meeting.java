@@ -28,6 +28,8 @@ class Meeting {
     /** challengeId to presenterId, in order of presentation. */
     private Map<UUID, UUID> presenters = new LinkedHashMap<>();
     private UUID challengeBeingPresented;
+    /** personId to their sealed pulse answers: one per person, a second replaces the first. */
+    private Map<UUID, String> pulses = new LinkedHashMap<>();
 
     Meeting() {
         // for snapshots
@@ -84,6 +86,19 @@ class Meeting {
         challengeBeingPresented = challengeId;
     }
 
+    void requireOpened() {
+        Rules.require(status != Status.SCHEDULED, "meetingId", "meeting " + meetingId + " has not been opened");
+    }
+
+    /** The sealed answers the person gave before, or null. */
+    String pulseOf(UUID personId) {
+        return pulses.get(personId);
+    }
+
+    void pulseAnswered(UUID personId, String answers) {
+        pulses.put(personId, answers);
+    }
+
     void closed() {
         status = Status.CLOSED;
     }
@@ -94,7 +109,8 @@ class Meeting {
         return other instanceof Meeting m && Objects.equals(meetingId, m.meetingId)
                 && Objects.equals(scheduledFor, m.scheduledFor) && Objects.equals(openedOn, m.openedOn)
                 && status == m.status && attendees.equals(m.attendees) && presenters.equals(m.presenters)
-                && Objects.equals(challengeBeingPresented, m.challengeBeingPresented);
+                && Objects.equals(challengeBeingPresented, m.challengeBeingPresented)
+                && Objects.equals(pulses, m.pulses);
     }
 
     @Override

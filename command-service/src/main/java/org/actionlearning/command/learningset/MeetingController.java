@@ -2,6 +2,8 @@ package org.actionlearning.command.learningset;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -16,12 +18,15 @@ import org.actionlearning.command.learningset.SetCommands.CommitAction;
 import org.actionlearning.command.learningset.SetCommands.MakeStatement;
 import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
 import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
+import org.actionlearning.command.learningset.SetCommands.RecordPulse;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
 import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
 import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.StatementKind;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.NotPermitted;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,10 +43,12 @@ public class MeetingController {
 
     private final CommandSender commands;
     private final PersonalText personal;
+    private final PulseAnswers pulses;
 
-    public MeetingController(CommandSender commands, PersonalText personal) {
+    public MeetingController(CommandSender commands, PersonalText personal, PulseAnswers pulses) {
         this.commands = commands;
         this.personal = personal;
+        this.pulses = pulses;
     }
 
     public record OpenRequest(@NotEmpty @Size(max = 8) List<@NotNull UUID> attendees, LocalDate openedOn) {
@@ -67,6 +74,12 @@ public class MeetingController {
     }
 
     public record CloseRequest(LocalDate closedOn) {
+    }
+
+    /** Edmondson's seven items (1..7, published order) and the optional reaction items (1..5). */
+    public record PulseRequest(@NotNull @Size(min = 7, max = 7) List<@NotNull @Min(1) @Max(7) Integer> items,
+                               @Min(1) @Max(5) Integer usefulness, @Min(1) @Max(5) Integer confidence,
+                               @Min(1) @Max(5) Integer commitment) {
     }
 
     private static String base(UUID setId, UUID meetingId) {
@@ -127,6 +140,21 @@ public class MeetingController {
         commands.send(new RecordReflection(setId, meetingId, reflectionId, request.personId(),
                 personal.seal("personId", request.personId(), request.text())));
         return Created.at(base(setId, meetingId) + "/reflections/" + reflectionId, "reflectionId", reflectionId);
+    }
+
+    /**
+     * The caller's own after-meeting pulse (attendees only; a second one replaces the first). The answers are
+     * sealed for the caller; the figures go to the aggregates under a random id that names nobody.
+     */
+    @PostMapping("/pulse")
+    public ResponseEntity<Map<String, UUID>> pulse(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                                   @Valid @RequestBody PulseRequest request) {
+        UUID personId = Callers.current().person().orElseThrow(() -> new NotPermitted(
+                "the pulse is answered by an attendee of the meeting, for themself"));
+        PulseAnswers.Answers answers = new PulseAnswers.Answers(UUID.randomUUID(), List.copyOf(request.items()),
+                request.usefulness(), request.confidence(), request.commitment());
+        commands.send(new RecordPulse(setId, meetingId, personId, answers, pulses.seal(personId, answers)));
+        return Created.at(base(setId, meetingId) + "/pulse", "meetingId", meetingId);
     }
 
     @PostMapping("/close")

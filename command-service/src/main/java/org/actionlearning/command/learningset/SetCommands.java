@@ -55,6 +55,19 @@ public final class SetCommands {
                                    UUID personId, String text) {
     }
 
+    /**
+     * An attendee's after-meeting pulse, answered for themself: {@code answers} is the same, sealed for them
+     * ({@link PulseAnswers}); the plain figures go out without the person.
+     */
+    public record RecordPulse(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID personId,
+                              PulseAnswers.Answers plain, String answers) implements AnsweredBySelf {
+    }
+
+    /** A command a person sends about themself only: allowed to that person whatever their grants in the set. */
+    public interface AnsweredBySelf {
+        UUID personId();
+    }
+
     /** {@code closedOn} null means the opening date. */
     public record CloseMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate closedOn) {
     }

@@ -16,6 +16,8 @@ import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.MemberLeft;
+import org.actionlearning.events.learningset.PulseAnswered;
+import org.actionlearning.events.learningset.PulseContributed;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.ReflectionRecorded;
 import org.actionlearning.events.learningset.SetFormed;
@@ -41,7 +43,8 @@ public final class EventTypes {
             v1(ActionCommitted.class), v1(ActionProgressReported.class), v1(ActionCompleted.class),
             v1(ActionAbandoned.class), v1(ActionRescheduled.class),
             v1(OutcomeMetricDefined.class), v1(BaselineRecorded.class), v1(MeasurementRecorded.class),
-            v1(AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class));
+            v1(AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class),
+            v1(PulseAnswered.class), v1(PulseContributed.class));
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();

@@ -39,7 +39,8 @@ class PersonalDataFieldsTest {
         assertThat(marked).containsExactlyInAnyOrder("SetFormed.facilitatorName", "MemberJoined.displayName",
                 "ChallengePresented.title", "ChallengePresented.summary", "QuestionAsked.text", "StatementMade.text",
                 "ReflectionRecorded.text", "ActionCommitted.description", "ActionProgressReported.note",
-                "ActionCompleted.evidence", "ActionAbandoned.reason", "ActionRescheduled.reason");
+                "ActionCompleted.evidence", "ActionAbandoned.reason", "ActionRescheduled.reason",
+                "PulseAnswered.answers");
     }
 
     @Test

@@ -105,6 +105,8 @@ final class EndpointMatrix {
                 victim.challengeId, "ownerId", presenter, "description", "Intruded", "dueOn", "2026-04-01"));
         command(all, "POST", meetings + "/reflections", meeting + "/reflections",
                 () -> Map.of("personId", asker, "text", "Intruded"));
+        command(all, "POST", meetings + "/pulse", meeting + "/pulse",
+                () -> Map.of("items", List.of(4, 4, 4, 4, 4, 4, 4)));
         command(all, "POST", meetings + "/close", meeting + "/close", Map::of);
         inBody(all, "POST", "/api/outcomes", () -> Map.of("programmeId", p, "name", "Intruded",
                 "unit", "hours", "direction", "DECREASE", "period", "WEEK"));
@@ -175,6 +177,12 @@ final class EndpointMatrix {
         query(all, "/api/sets/{setId}/due-actions", "/api/sets/" + s + "/due-actions");
         query(all, "/api/people/{personId}/actions", "/api/people/" + presenter + "/actions");
         query(all, "/api/people/{personId}/participation", "/api/people/" + presenter + "/participation");
+        query(all, "/api/sets/{setId}/safety", "/api/sets/" + s + "/safety");
+        query(all, "/api/sets/{setId}/meetings/{meetingId}/pulse/mine", meeting + "/pulse/mine");
+        query(all, "/api/facilitation/organisations/{organisation}", "/api/facilitation/organisations/"
+                + java.net.URLEncoder.encode(victim.name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        all.add(new Endpoint(Service.QUERY, "GET", "/api/facilitation/mine", "/api/facilitation/mine", null,
+                Expect.LISTED));
         all.add(new Endpoint(Service.QUERY, "GET", "/api/audit/reads", "/api/audit/reads?setId=" + s, null,
                 Expect.LISTED));
         query(all, "/api/admin/rebuild", "/api/admin/rebuild");
@@ -201,6 +209,9 @@ final class EndpointMatrix {
         all.add(new Endpoint(Service.PAGE, "GET", "/admin/users", "/admin/users", null, Expect.LISTED));
         page(all, "/admin/programmes/{programmeId}", "/admin/programmes/" + p);
         page(all, "/admin/sets/{setId}", "/admin/sets/" + s);
+        page(all, "/sets/{setId}/meetings/{meetingId}/pulse", "/sets/" + s + "/meetings/" + victim.meetingId
+                + "/pulse");
+        all.add(new Endpoint(Service.PAGE, "GET", "/facilitation", "/facilitation", null, Expect.LISTED));
         return all;
     }
 

@@ -126,6 +126,33 @@ class AccessMatrixTest {
         assertThat(mismatches).isEmpty();
     }
 
+    /**
+     * The pulse: only an attendee answers, for themself, and reads their own answers back; the set's aggregates are
+     * for the set and the organisation's administrators, facilitation for facilitators and administrators, none of
+     * them for the sponsor.
+     */
+    @Test
+    void pulseSafetyAndFacilitationAnswerEachRoleAsTheyMay() {
+        String set = "/api/sets/" + sample.wards;
+        UUID meetingId = UUID.fromString(services.queries.get(set + "/safety").body().at("/meetings/0/meetingId")
+                .asText());
+        String pulse = set + "/meetings/" + meetingId + "/pulse";
+        post(Expect.created(Who.MEMBER), pulse, () -> Map.of("items", List.of(4, 5, 4, 5, 4, 5, 5)));
+        get(new Expect(200, Who.MEMBER), pulse + "/mine", (who, body) ->
+                check(who, "a member reads their own answers", body.get("items").size() == 7));
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER), set + "/safety", this::noNames);
+        get(Expect.ok(Who.FACILITATOR), "/api/facilitation/mine", this::noNames);
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), "/api/facilitation/organisations/St%20Elsewhere%20NHS%20Trust",
+                (who, body) -> {
+                    noNames(who, body);
+                    check(who, "no set is named in the aggregate", !body.toString().contains(sample.wards.toString()));
+                });
+        page(Expect.ok(Who.MEMBER), "/sets/" + sample.wards + "/meetings/" + meetingId + "/pulse");
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN, Who.FACILITATOR), "/facilitation");
+
+        assertThat(mismatches).isEmpty();
+    }
+
     @Test
     void everyPageAnswersEachRoleAsItMay() {
         String programme = "/programmes/" + sample.programmeId;

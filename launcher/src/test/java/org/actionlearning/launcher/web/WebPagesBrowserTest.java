@@ -126,8 +126,8 @@ class WebPagesBrowserTest {
         // crossing. Staff engagement: 60 ± 2.66 × 3, so 68 is above 67.98
         assertThat(texts(".metric .badge.signal"))
                 .containsExactly("SHIFT", "TREND", "FEW_CROSSINGS", "BEYOND_LIMITS", "BEYOND_LIMITS");
-        // 6 counts, 7 of follow-through, 5 of participation, 4 per metric, 4 of ROI
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 3 * 4 + 4);
+        // 6 counts, 7 of follow-through, 5 of participation, 2 of safety, 4 per metric, 4 of ROI
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 2 + 3 * 4 + 4);
         // aggregates only: no member's name anywhere on the sponsor's page
         assertThat(browser.find("body").getText()).doesNotContainPattern("\\b(Ann|Ben|Cat|Dev|Eve)\\b");
         browser.screenshot("sponsor-dashboard");
@@ -141,14 +141,14 @@ class WebPagesBrowserTest {
     void fairnessAuditFlagsMeetingsThatCrossTheThresholds() throws IOException {
         open("/sets/" + sample.wards + "/fairness");
 
-        // contributions of 5 + 4 + 5 attendees
-        assertThat(charts()).containsExactly(Map.entry("heatmap", 14));
+        // contributions of 5 + 4 + 5 attendees; the safety trend over the three meetings (no pulse yet)
+        assertThat(charts()).containsExactly(Map.entry("heatmap", 14), Map.entry("safety", 3));
         assertThat(flagsPerMeeting()).containsExactly(
                 List.of("Dominance 3.13 ≥ 2.00", "1 silent attendee"),
                 List.of("Question focus 0.57 < 0.70"),
                 List.of());
-        // rotation, the grid's cells, 6 per meeting
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6);
+        // rotation, the grid's cells, 6 per meeting; safety: 3 tiles, then responses and 3 reaction means per meeting
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6 + 3 + 3 * 4);
         assertThat(browser.find("main").getText()).contains("Presented so far: Ann, Ben, Cat.");
         browser.screenshot("fairness-audit");
 
@@ -161,8 +161,8 @@ class WebPagesBrowserTest {
     void roiReportIsPrintableAndDownloadsAsCsvAndPdf() throws IOException, InterruptedException {
         open("/programmes/" + sample.programmeId + "/roi");
 
-        // summary, 4 categories and the total, 5 per priced metric, 1 intangible
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(4 + 5 + 2 * 5 + 1);
+        // summary, 7 of the chain of impact, 4 categories and the total, 5 per priced metric, 1 intangible
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(4 + 7 + 5 + 2 * 5 + 1);
         assertThat(browser.find("main").getText()).contains("staff engagement", "Conventions used");
         browser.screenshot("roi-report");
 
@@ -250,7 +250,7 @@ class WebPagesBrowserTest {
                 Map.entry("Ann", "3"), Map.entry("Ben", "1"), Map.entry("Cat", "1"), Map.entry("Dev", "absent"),
                 Map.entry("Eve", "1 P"));
         assertThat(flagsPerMeeting().get(3)).containsExactly("Dominance 2.00 ≥ 2.00");
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6 + 3 + 4 * 4);
         JsonNode actions = fran.get("/api/programmes/" + sample.programmeId + "/actions").body();
         assertThat(actions.findValuesAsText("description")).contains("Trial a written hand-over sheet");
         browser.screenshot("fairness-audit-after-console");
@@ -279,11 +279,11 @@ class WebPagesBrowserTest {
         browser.signIn(services.queryUrl, "demo-reader", BothServices.PASSWORD);
         open("/programmes/" + loaded.programmeId());
         assertThat(charts()).isNotEmpty().allSatisfy(chart -> assertThat(chart.getValue()).isPositive());
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 4 + 4);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(6 + 7 + 5 + 2 + 4 + 4);
         browser.screenshot("readme-sponsor-dashboard");
 
         open("/sets/" + loaded.setIds().values().iterator().next() + "/fairness");
-        assertThat(charts()).singleElement().satisfies(chart -> assertThat(chart.getValue()).isPositive());
+        assertThat(charts()).hasSize(2).allSatisfy(chart -> assertThat(chart.getValue()).isPositive());
         assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isGreaterThan(20);
         assertThat(flagsPerMeeting().get(0)).anySatisfy(flag -> assertThat(flag).startsWith("Dominance"))
                 .anySatisfy(flag -> assertThat(flag).endsWith("silent attendee"));

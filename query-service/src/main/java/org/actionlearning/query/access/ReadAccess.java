@@ -66,6 +66,35 @@ public class ReadAccess {
         audit.record(caller, resource, set);
     }
 
+    /**
+     * A set's aggregates of personal answers (psychological safety, reaction): for the set's members and facilitator
+     * and its organisation's administrators. Every figure there is withheld below three respondents.
+     */
+    public void requireSetAggregates(UUID setId) {
+        ReadScopes.SetScope set = scopes.set(setId);
+        Caller caller = Callers.current();
+        if (!caller.isInSet(setId) && !caller.isAdminOf(set.organisation())) {
+            throw new NotPermitted("a set's pulse aggregates are for its members and facilitator (MEMBER or "
+                    + "FACILITATOR of set " + setId + ") and ADMIN of its organisation");
+        }
+    }
+
+    /** The sets the caller facilitates; refused for a caller who facilitates none. */
+    public Set<UUID> facilitatedSets() {
+        Set<UUID> sets = Callers.current().scopesOf(Role.FACILITATOR);
+        if (sets.isEmpty()) {
+            throw new NotPermitted("facilitator effectiveness is for facilitators (FACILITATOR of a set)");
+        }
+        return sets;
+    }
+
+    /** An organisation's aggregates that are not for its sponsors (facilitation): its administrators. */
+    public void requireAdminOf(String organisation) {
+        if (!Callers.current().isAdminOf(organisation)) {
+            throw new NotPermitted("an organisation's facilitation figures are for ADMIN of the organisation");
+        }
+    }
+
     /** The meeting console records meetings: the set's facilitator. */
     public void requireFacilitator(UUID setId) {
         scopes.set(setId);

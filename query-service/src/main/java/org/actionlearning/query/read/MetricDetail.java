@@ -15,14 +15,22 @@ import java.util.UUID;
  * @param xmr          individuals control limits from the baseline; null with fewer than 2 baseline points
  * @param beyondLimits follow-ups beyond the XmR limit on the improving side
  * @param phases       the run chart's phases: the baseline's, then one per rebase with its own level and limits
+ * @param interventions the actions committed for the metric's challenge (from sets of three people or more)
  * @param signals      SHIFT, TREND, LONG_RUN, FEW_CROSSINGS, BEYOND_LIMITS where present
+ * @param withheld     what is left out under the fewer-than-three rule (interventions of a smaller set)
  */
 public record MetricDetail(UUID metricId, UUID programmeId, String name, String unit, String direction, String period,
                            Double valuePerUnit, TargetView target, List<Point> baselinePoints, List<Point> followUps,
                            Double centreLine, Double baseline, Double latest, Double changePercent,
                            Double improvementPercent, Boolean targetMet, Integer daysToTarget, Double pValue,
                            Integer longestRun, Integer longestRunLimit, Integer crossings, Integer crossingsLimit,
-                           XmrView xmr, List<Point> beyondLimits, List<PhaseView> phases, List<String> signals) {
+                           XmrView xmr, List<Point> beyondLimits, List<PhaseView> phases,
+                           List<Intervention> interventions, List<String> signals,
+                           List<MinimumGroup.Withheld> withheld) {
+
+    /** An action committed for the metric's challenge: a dated marker on the run chart. */
+    public record Intervention(UUID actionId, LocalDate committedOn, LocalDate completedOn) {
+    }
 
     public record TargetView(double changePercent, int withinDays) {
     }

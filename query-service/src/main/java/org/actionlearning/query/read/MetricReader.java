@@ -1,5 +1,6 @@
 package org.actionlearning.query.read;
 
+import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
@@ -35,7 +36,8 @@ class MetricReader {
 
     /** A metric as stored, its definition, its points in date order, its estimates and its analysis. */
     record LoadedMetric(OutcomeMetricRecord row, MetricDefinition definition, List<Measurement> baselinePoints,
-                        List<Measurement> followUps, List<AttributionEstimate> estimates, OutcomeAnalysis analysis) {
+                        List<Measurement> followUps, List<AttributionEstimate> estimates, OutcomeAnalysis analysis,
+                        Interventions interventions) {
 
         MetricInput roiInput() {
             return new MetricInput(row.getMetricId(), row.getName(), definition, analysis.baseline(), analysis.latest(),
@@ -58,7 +60,7 @@ class MetricReader {
                     analysis.targetMet(), analysis.daysToTarget(), analysis.pValue(),
                     analysis.runChart() == null ? null : analysis.runChart().longestRun(),
                     analysis.runChart() == null ? null : analysis.runChart().crossings(), xmr(analysis),
-                    points(analysis.beyondLimits()), signalNames(analysis));
+                    points(analysis.beyondLimits()), interventions.shown(), signalNames(analysis));
         }
 
         static MetricDetail.XmrView xmr(OutcomeAnalysis analysis) {
@@ -75,10 +77,22 @@ class MetricReader {
         }
     }
 
-    private final DSLContext db;
+    /**
+     * The actions committed for the metric's challenge, as dated markers for the run chart. Like the sponsors' list of
+     * actions, they come only from a set of three people or more, and without owner or description; from a smaller
+     * set they are withheld (and {@code withheld} is true).
+     */
+    record Interventions(List<MetricDetail.Intervention> shown, boolean withheld) {
 
-    MetricReader(DSLContext db) {
+        static final Interventions NONE = new Interventions(List.of(), false);
+    }
+
+    private final DSLContext db;
+    private final ReportedSetsReader reportedSets;
+
+    MetricReader(DSLContext db, ReportedSetsReader reportedSets) {
         this.db = db;
+        this.reportedSets = reportedSets;
     }
 
     /** The programme's metrics, ordered by name. */
@@ -122,14 +136,49 @@ class MetricReader {
                             estimate.get(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT)));
         }
 
+        Map<UUID, Interventions> interventions = interventions(rows);
         return rows.stream().map(row -> {
             MetricDefinition definition = definitionOf(row);
             List<Measurement> baseline = List.copyOf(baselines.getOrDefault(row.getMetricId(), List.of()));
             List<Measurement> followUp = List.copyOf(followUps.getOrDefault(row.getMetricId(), List.of()));
             return new LoadedMetric(row, definition, baseline, followUp,
                     List.copyOf(estimates.getOrDefault(row.getMetricId(), List.of())),
-                    OutcomeAnalysis.of(definition, baseline, followUp));
+                    OutcomeAnalysis.of(definition, baseline, followUp),
+                    interventions.getOrDefault(row.getMetricId(), Interventions.NONE));
         }).toList();
+    }
+
+    /** Per metric tied to a challenge: the challenge's actions in order of commitment, under the reporting rule. */
+    private Map<UUID, Interventions> interventions(List<OutcomeMetricRecord> rows) {
+        List<UUID> challenges = rows.stream().map(OutcomeMetricRecord::getChallengeId)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        if (challenges.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, ReportedSets> floors = new HashMap<>();
+        Map<UUID, List<Record>> byChallenge = new HashMap<>();
+        for (Record action : db.select(ACTION_ITEM.CHALLENGE_ID, ACTION_ITEM.ACTION_ID, ACTION_ITEM.SET_ID,
+                        ACTION_ITEM.PROGRAMME_ID, ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.COMPLETED_ON)
+                .from(ACTION_ITEM).where(ACTION_ITEM.CHALLENGE_ID.in(challenges))
+                .orderBy(ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.ACTION_ID).fetch()) {
+            byChallenge.computeIfAbsent(action.get(ACTION_ITEM.CHALLENGE_ID), c -> new ArrayList<>()).add(action);
+        }
+        Map<UUID, Interventions> byMetric = new HashMap<>();
+        for (OutcomeMetricRecord row : rows) {
+            List<Record> actions = row.getChallengeId() == null ? List.of()
+                    : byChallenge.getOrDefault(row.getChallengeId(), List.of());
+            if (actions.isEmpty()) {
+                continue;
+            }
+            ReportedSets floor = floors.computeIfAbsent(row.getProgrammeId(), reportedSets::ofProgramme);
+            List<MetricDetail.Intervention> shown = actions.stream()
+                    .filter(a -> floor.reports(a.get(ACTION_ITEM.SET_ID)))
+                    .map(a -> new MetricDetail.Intervention(a.get(ACTION_ITEM.ACTION_ID),
+                            a.get(ACTION_ITEM.COMMITTED_ON), a.get(ACTION_ITEM.COMPLETED_ON)))
+                    .toList();
+            byMetric.put(row.getMetricId(), new Interventions(shown, shown.size() < actions.size()));
+        }
+        return byMetric;
     }
 
     static MetricDefinition definitionOf(OutcomeMetricRecord row) {

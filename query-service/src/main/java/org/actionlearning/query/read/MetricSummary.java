@@ -7,5 +7,6 @@ import java.util.UUID;
 public record MetricSummary(UUID metricId, String name, String unit, String direction, Double baseline, Double latest,
                             Double changePercent, Double improvementPercent, Boolean targetMet, Integer daysToTarget,
                             Double pValue, Integer longestRun, Integer crossings, MetricDetail.XmrView xmr,
-                            List<MetricDetail.Point> beyondLimits, List<String> signals) {
+                            List<MetricDetail.Point> beyondLimits, List<MetricDetail.Intervention> interventions,
+                            List<String> signals) {
 }

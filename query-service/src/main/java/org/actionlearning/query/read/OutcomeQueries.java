@@ -47,7 +47,8 @@ public class OutcomeQueries {
                 runChart == null ? null : runChart.longestRun(), runChart == null ? null : runChart.longestRunLimit(),
                 runChart == null ? null : runChart.crossings(), runChart == null ? null : runChart.crossingsLimit(),
                 MetricReader.LoadedMetric.xmr(analysis), points(analysis.beyondLimits()),
-                phases(metric), MetricReader.LoadedMetric.signalNames(analysis));
+                phases(metric), metric.interventions().shown(), MetricReader.LoadedMetric.signalNames(analysis),
+                metric.interventions().withheld() ? List.of(MinimumGroup.withheld("interventions")) : List.of());
     }
 
     /** The run chart's phases: the baseline's, then one per rebase, each with its own level and limits. */

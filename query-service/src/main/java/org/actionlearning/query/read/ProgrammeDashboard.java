@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record ProgrammeDashboard(UUID programmeId, String name, Counts counts, FollowThroughSummary followThrough,
                                  ParticipationSummary participation, List<MetricSummary> outcomes, RoiSummary roi,
-                                 List<MinimumGroup.Withheld> withheld) {
+                                 List<MinimumGroup.Withheld> withheld, SetSafety.Summary safety) {
 
     /**
      * @param members      distinct active members over the programme's sets

@@ -44,11 +44,13 @@ public class ProgrammeQueries {
     private final CostReader costs;
     private final ProgrammeCounts counts;
     private final ReportedSetsReader reportedSets;
+    private final SafetyQueries safety;
 
     public ProgrammeQueries(DSLContext db, ProgrammeReader programmes, ParticipationReader participation,
                             ActionReader actions, MetricReader metrics, CostReader costs, ProgrammeCounts counts,
-                            ReportedSetsReader reportedSets) {
+                            ReportedSetsReader reportedSets, SafetyQueries safety) {
         this.reportedSets = reportedSets;
+        this.safety = safety;
         this.db = db;
         this.programmes = programmes;
         this.participation = participation;
@@ -114,7 +116,7 @@ public class ProgrammeQueries {
                         meanOfDefined(balanced, HeldMeetingFigures::openQuestionRatio)),
                 loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
                 new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()),
-                List.copyOf(withheld));
+                List.copyOf(withheld), safety.ofProgramme(programmeId));
     }
 
     /**

@@ -1,9 +1,14 @@
 package org.actionlearning.query.read;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.analytics.followthrough.FollowThrough;
+import org.actionlearning.analytics.outcomes.OutcomeAnalysis;
 import org.actionlearning.analytics.roi.Cost;
 import org.actionlearning.analytics.roi.RoiCalculator;
 import org.actionlearning.analytics.roi.RoiReport;
@@ -23,16 +28,26 @@ public class RoiQueries {
     private final ProgrammeReader programmes;
     private final MetricReader metrics;
     private final CostReader costs;
+    private final ActionReader actions;
+    private final ReportedSetsReader reportedSets;
+    private final SafetyQueries safety;
+    private final Clock clock;
 
-    public RoiQueries(ProgrammeReader programmes, MetricReader metrics, CostReader costs) {
+    public RoiQueries(ProgrammeReader programmes, MetricReader metrics, CostReader costs, ActionReader actions,
+                      ReportedSetsReader reportedSets, SafetyQueries safety, Clock clock) {
         this.programmes = programmes;
         this.metrics = metrics;
         this.costs = costs;
+        this.actions = actions;
+        this.reportedSets = reportedSets;
+        this.safety = safety;
+        this.clock = clock;
     }
 
     public ProgrammeRoi roi(UUID programmeId) {
         ProgrammeRecord programme = programmes.require(programmeId);
-        RoiReport report = report(costs.ofProgramme(programmeId), metrics.ofProgramme(programmeId));
+        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
+        RoiReport report = report(costs.ofProgramme(programmeId), loaded);
         Map<String, Double> byCategory = new LinkedHashMap<>();
         report.costs().byCategory().forEach((category, amount) -> byCategory.put(category.name(), amount));
         return new ProgrammeRoi(
@@ -49,7 +64,35 @@ public class RoiQueries {
                 report.roiPercent(),
                 new ProgrammeRoi.Figures(report.withoutIsolation().benefits(), report.withoutIsolation().bcr(),
                         report.withoutIsolation().roiPercent()),
-                report.standardsBroken().stream().map(Enum::name).toList());
+                report.standardsBroken().stream().map(Enum::name).toList(),
+                chain(programmeId, loaded, report));
+    }
+
+    private ProgrammeRoi.ChainOfImpact chain(UUID programmeId, List<MetricReader.LoadedMetric> loaded,
+                                             RoiReport report) {
+        SetSafety.Reaction reaction = safety.reactionOfProgramme(programmeId);
+        ReportedSets floor = reportedSets.ofProgramme(programmeId);
+        FollowThrough followThrough = FollowThrough.asOf(floor.ofReportedSets(
+                actions.followThroughOfProgramme(programmeId), ActionReader.SetAction::setId).stream()
+                .map(ActionReader.SetAction::record).toList(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        boolean withheld = floor.withholdsTotals();
+        int improved = 0;
+        int targetsMet = 0;
+        int withSignal = 0;
+        for (MetricReader.LoadedMetric metric : loaded) {
+            OutcomeAnalysis analysis = metric.analysis();
+            improved += analysis.improvementPercent() != null && analysis.improvementPercent() > 0 ? 1 : 0;
+            targetsMet += Boolean.TRUE.equals(analysis.targetMet()) ? 1 : 0;
+            withSignal += analysis.signals().isEmpty() ? 0 : 1;
+        }
+        return new ProgrammeRoi.ChainOfImpact(
+                new ProgrammeRoi.Level1(reaction.usefulness(), reaction.respondents()),
+                new ProgrammeRoi.Level2(reaction.confidence(), reaction.commitment()),
+                withheld ? new ProgrammeRoi.Level3(null, null, null, null)
+                        : new ProgrammeRoi.Level3(followThrough.committed(), followThrough.completed(),
+                        followThrough.completionRate(), followThrough.onTimeRate()),
+                new ProgrammeRoi.Level4(loaded.size(), improved, targetsMet, withSignal),
+                new ProgrammeRoi.Level5(report.bcr(), report.roiPercent()));
     }
 
     /** The ROI report of a programme's costs and (already analysed) metrics. */

@@ -6,6 +6,7 @@ import org.actionlearning.query.access.ReadAccess;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.SafetyQueries;
 import org.actionlearning.query.read.SetDirectory;
 import org.actionlearning.query.read.SetDirectory.Roster;
 import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
@@ -28,10 +29,12 @@ class SetPages {
     private final Numbers numbers;
     private final Today today;
     private final ReadAccess access;
+    private final SafetyQueries safety;
 
     SetPages(FairnessQueries fairness, SetDirectory sets, UiProperties properties, Numbers numbers, Today today,
-             ReadAccess access) {
+             ReadAccess access, SafetyQueries safety) {
         this.access = access;
+        this.safety = safety;
         this.fairness = fairness;
         this.sets = sets;
         this.properties = properties;
@@ -55,6 +58,7 @@ class SetPages {
         Roster roster = sets.roster(setId);
         model.addAttribute("set", roster.set());
         model.addAttribute("audit", FairnessAudit.of(fairness.fairness(setId), thresholds, numbers));
+        model.addAttribute("safety", safety.ofSet(setId));
         return "fairness";
     }
 

@@ -8,6 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.SafetyQueries;
+import org.actionlearning.query.read.SetSafety;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.NotPermitted;
 import org.actionlearning.query.read.SetFairness;
 import org.actionlearning.query.read.SetRecord;
 import org.actionlearning.query.read.SetRecordQueries;
@@ -29,11 +33,41 @@ public class SetQueryController {
     private final FairnessQueries fairness;
     private final SetRecordQueries records;
     private final ReadAccess access;
+    private final SafetyQueries safety;
 
-    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, ReadAccess access) {
+    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, ReadAccess access,
+                              SafetyQueries safety) {
         this.fairness = fairness;
         this.records = records;
         this.access = access;
+        this.safety = safety;
+    }
+
+    @GetMapping("/{setId}/safety")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Psychological safety and reaction", description = "Edmondson's seven-item team scale "
+            + "(items 1, 3 and 5 reversed) and the optional reaction items, per opened meeting in date order and for "
+            + "the set over the meetings that are shown. A figure over fewer than 3 responses is null and named in "
+            + "`withheld`. Nobody reads a single response here. For the set's members and facilitator and the "
+            + "organisation's administrators.")
+    public SetSafety safety(@PathVariable("setId") UUID setId) {
+        access.requireSetAggregates(setId);
+        return safety.ofSet(setId);
+    }
+
+    @GetMapping("/{setId}/meetings/{meetingId}/pulse/mine")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Your own pulse answers", description = "The caller's own answers to a meeting's pulse, "
+            + "opened for them alone (404 if they gave none). Nobody else's answers can be read, not even by the "
+            + "facilitator.")
+    public SafetyQueries.OwnPulse ownPulse(@PathVariable("setId") UUID setId,
+                                           @PathVariable("meetingId") UUID meetingId) {
+        UUID personId = Callers.current().person().orElseThrow(() -> new NotPermitted(
+                "only a person who takes part in the set has pulse answers to read"));
+        if (!Callers.current().isMemberOf(setId)) {
+            throw new NotPermitted("your pulse answers are read by you, as MEMBER of set " + setId);
+        }
+        return safety.own(setId, meetingId, personId);
     }
 
     @GetMapping("/{setId}/fairness")

@@ -31,7 +31,8 @@ class ErasureLookupPlanTest extends QueryServiceTest {
             "update action_item set description = null where owner_id = ?, action_item_by_owner",
             "update learning_set set facilitator_name = null where facilitator_id = ?, "
                     + "learning_set_by_facilitator",
-            "update set_member set display_name = null where person_id = ?, set_member_by_person"})
+            "update set_member set display_name = null where person_id = ?, set_member_by_person",
+            "update pulse_answer set answers = null where person_id = ?, pulse_answer_by_person"})
     void eachRedactionFindsThePersonsRowsByAnIndex(String update, String index) throws Exception {
         String plan = explain(update);
 

@@ -49,6 +49,6 @@ class MetricCardTest {
                                        Boolean targetMet, Integer daysToTarget, Double pValue, Double baseline) {
         return new MetricDetail(UUID.randomUUID(), UUID.randomUUID(), name, "unit", direction, "WEEK", null, target,
                 List.of(), List.of(), baseline, baseline, null, changePercent, null, targetMet, daysToTarget, pValue,
-                null, null, null, null, null, List.of(), List.of(), List.of());
+                null, null, null, null, null, List.of(), List.of(), List.of(), List.of(), List.of());
     }
 }

@@ -30,7 +30,8 @@ class DashboardTest extends QueryServiceTest {
         JsonNode dashboard = getOk("/api/programmes/" + s.programme + "/dashboard?asOf=2026-04-01");
 
         assertThat(fieldNames(dashboard)).containsExactly(
-                "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi", "withheld");
+                "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi", "withheld",
+                "safety");
         // Set Beta has had 2 people: in no figure below (SetBreakdownTest shows its row withheld)
         assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText()).containsExactly("sets");
         assertText(dashboard, "programmeId", s.programme);
@@ -74,7 +75,7 @@ class DashboardTest extends QueryServiceTest {
         JsonNode shifts = outcomes.get(0);
         assertThat(fieldNames(shifts)).containsExactly("metricId", "name", "unit", "direction", "baseline", "latest",
                 "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "longestRun",
-                "crossings", "xmr", "beyondLimits", "signals");
+                "crossings", "xmr", "beyondLimits", "interventions", "signals");
         assertText(shifts, "metricId", s.agencyShifts);
         assertText(shifts, "unit", "shifts");
         assertText(shifts, "direction", "DECREASE");

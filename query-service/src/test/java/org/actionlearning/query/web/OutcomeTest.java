@@ -25,7 +25,8 @@ class OutcomeTest extends QueryServiceTest {
         assertThat(fieldNames(metric)).containsExactly("metricId", "programmeId", "name", "unit", "direction",
                 "period", "valuePerUnit", "target", "baselinePoints", "followUps", "centreLine", "baseline", "latest",
                 "changePercent", "improvementPercent", "targetMet", "daysToTarget", "pValue", "longestRun",
-                "longestRunLimit", "crossings", "crossingsLimit", "xmr", "beyondLimits", "phases", "signals");
+                "longestRunLimit", "crossings", "crossingsLimit", "xmr", "beyondLimits", "phases", "interventions",
+                "signals", "withheld");
         assertText(metric, "metricId", s.delays);
         assertText(metric, "programmeId", s.programme);
         assertText(metric, "name", "Discharge delays");

@@ -22,7 +22,7 @@ class RoiTest extends QueryServiceTest {
 
         assertThat(fieldNames(roi)).containsExactly(
                 "currency", "costs", "metrics", "intangibles", "benefits", "bcr", "roiPercent", "withoutIsolation",
-                "standardsBroken");
+                "standardsBroken", "chain");
         assertText(roi, "currency", "GBP");
 
         JsonNode costs = roi.get("costs");
