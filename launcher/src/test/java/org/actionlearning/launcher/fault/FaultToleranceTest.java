@@ -80,6 +80,8 @@ class FaultToleranceTest {
     private final List<Command> allCommands = new ArrayList<>();
     private final List<SetUnderLoad> sets = new ArrayList<>();
     private int meetingsOpened;
+    /** The meetings the last round opened: closed before the next round opens its own (one open per set). */
+    private List<Target> lastRoundMeetings = List.of();
 
     private record SetUnderLoad(UUID programmeId, UUID setId, List<UUID> members) {
     }
@@ -350,6 +352,10 @@ class FaultToleranceTest {
     private List<Target> openMeetings() {
         HttpJson commands = new HttpJson(platform.commandUrl()).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         int number = meetingsOpened++;
+        for (Target open : lastRoundMeetings) {
+            HttpJson.Response closed = commands.post(open.meetingPath() + "/close", Map.of());
+            assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        }
         List<Target> targets = new ArrayList<>();
         for (SetUnderLoad set : sets) {
             String meetings = "/api/sets/" + set.setId() + "/meetings";
@@ -363,6 +369,7 @@ class FaultToleranceTest {
                     Map.of("presenterId", presenter, "title", "Challenge " + number)), "challengeId");
             targets.add(new Target(set.programmeId(), set.setId(), meetingId, challengeId, presenter, set.members()));
         }
+        lastRoundMeetings = targets;
         return targets;
     }
 
