@@ -8,6 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.OpenMeetingQueries;
+import org.actionlearning.query.read.OpenMeetings;
 import org.actionlearning.query.read.SetFairness;
 import org.actionlearning.query.read.SetRecord;
 import org.actionlearning.query.read.SetRecordQueries;
@@ -28,12 +30,26 @@ public class SetQueryController {
 
     private final FairnessQueries fairness;
     private final SetRecordQueries records;
+    private final OpenMeetingQueries openMeetings;
     private final ReadAccess access;
 
-    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, ReadAccess access) {
+    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, OpenMeetingQueries openMeetings,
+                              ReadAccess access) {
         this.fairness = fairness;
         this.records = records;
+        this.openMeetings = openMeetings;
         this.access = access;
+    }
+
+    @GetMapping("/{setId}/meetings/open")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "The set's open meetings", description = "Each meeting still open (normally one): its "
+            + "attendees, the challenge being presented, each attendee's tally so far and the questions and "
+            + "statements not retracted, in the order recorded. The meeting console resumes a meeting from this after "
+            + "a reload, on a second device or after a dropped connection. For the set's members and facilitator.")
+    public OpenMeetings openMeetings(@PathVariable("setId") UUID setId) {
+        access.requireSetContent(setId, "open meetings");
+        return openMeetings.of(setId);
     }
 
     @GetMapping("/{setId}/fairness")
