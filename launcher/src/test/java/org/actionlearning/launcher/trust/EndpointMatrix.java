@@ -46,7 +46,9 @@ final class EndpointMatrix {
     static final Map<String, String> EXEMPT = Map.of(
             key("POST", "/api/auth/token"), "issues a token for the caller's own grants, with no ids to aim at another "
                     + "organisation; forged and replayed tokens are tested on their own",
-            key("GET", "/login"), "the sign-in form, the same for everyone");
+            key("GET", "/login"), "the sign-in form, the same for everyone",
+            key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
+                    + "ids to aim at another organisation (TokenRenewalTest)");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -95,6 +97,9 @@ final class EndpointMatrix {
         command(all, "POST", meetings + "/reflections", meeting + "/reflections",
                 () -> Map.of("personId", asker, "text", "Intruded"));
         command(all, "POST", meetings + "/close", meeting + "/close", Map::of);
+        command(all, "POST", meetings + "/discard", meeting + "/discard", Map::of);
+        command(all, "POST", meetings + "/contributions/{contributionId}/retract", meeting + "/contributions/"
+                + UUID.randomUUID() + "/retract", Map::of);
         inBody(all, "POST", "/api/outcomes", () -> Map.of("programmeId", p, "name", "Intruded",
                 "unit", "hours", "direction", "DECREASE", "period", "WEEK"));
         for (String series : List.of("baseline", "measurements")) {
@@ -155,6 +160,7 @@ final class EndpointMatrix {
         query(all, "/api/outcomes/{metricId}", "/api/outcomes/" + victim.metricId);
         query(all, "/api/sets/{setId}/fairness", "/api/sets/" + s + "/fairness");
         query(all, "/api/sets/{setId}/record", "/api/sets/" + s + "/record");
+        query(all, "/api/sets/{setId}/meetings/open", "/api/sets/" + s + "/meetings/open");
         all.add(new Endpoint(Service.QUERY, "GET", "/api/audit/reads", "/api/audit/reads?setId=" + s, null,
                 Expect.LISTED));
         query(all, "/api/admin/rebuild", "/api/admin/rebuild");
@@ -176,6 +182,7 @@ final class EndpointMatrix {
         }
         page(all, "/sets/{setId}/fairness", "/sets/" + s + "/fairness");
         page(all, "/sets/{setId}/console", "/sets/" + s + "/console");
+        page(all, "/sets/{setId}/record", "/sets/" + s + "/record");
         return all;
     }
 

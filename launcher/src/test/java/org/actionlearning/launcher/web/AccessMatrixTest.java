@@ -106,6 +106,8 @@ class AccessMatrixTest {
                 check(who, "fairness names the members", body.toString().contains("\"Ann\"")));
         get(setContent, "/api/sets/" + sample.wards + "/record", (who, body) ->
                 check(who, "the set's record names who presented", body.toString().contains("\"Ann\"")));
+        get(setContent, "/api/sets/" + sample.wards + "/meetings/open", (who, body) ->
+                check(who, "the set's meetings are all closed", body.get("meetings").isEmpty()));
         get(operators, "/api/admin/rebuild", null);
         get(operators, "/api/admin/checksum", null);
         get(operators, "/api/admin/dead-letters", null);
@@ -132,6 +134,7 @@ class AccessMatrixTest {
         download(aggregates, programme + "/roi/costs.csv");
         page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/fairness");
         page(Expect.ok(Who.FACILITATOR), "/sets/" + sample.wards + "/console");
+        page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/record");
 
         assertThat(mismatches).isEmpty();
     }
@@ -147,6 +150,11 @@ class AccessMatrixTest {
                 "measuredOn", day(), "value", 10));
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
+        // discarding and undoing: who records the set's meetings gets as far as the set (which has no such meeting)
+        String noMeeting = "/api/sets/" + sample.wards + "/meetings/" + UUID.randomUUID();
+        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR), noMeeting + "/discard", Map::of);
+        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
+                noMeeting + "/contributions/" + UUID.randomUUID() + "/retract", Map::of);
         post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER),
                 "/api/actions/" + action + "/progress", () -> Map.of("reportedOn", day(), "percentComplete", 50));
         post(admins, "/api/users", () -> Map.of("username", "made-" + next(), "password", "a-long-password",

@@ -141,14 +141,14 @@ class WebPagesBrowserTest {
     void fairnessAuditFlagsMeetingsThatCrossTheThresholds() throws IOException {
         open("/sets/" + sample.wards + "/fairness");
 
-        // contributions of 5 + 4 + 5 attendees
-        assertThat(charts()).containsExactly(Map.entry("heatmap", 14));
+        // contributions of 5 + 4 + 5 attendees; the trend's three lines over three meetings
+        assertThat(charts()).containsExactly(Map.entry("heatmap", 14), Map.entry("trend", 3 * 3));
         assertThat(flagsPerMeeting()).containsExactly(
                 List.of("Dominance 3.13 ≥ 2.00", "1 silent attendee"),
                 List.of("Question focus 0.57 < 0.70"),
                 List.of());
-        // rotation, the grid's cells, 6 per meeting
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6);
+        // rotation, the grid's cells, 6 per meeting, the trend's 3 per meeting
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6 + 3 * 3);
         assertThat(browser.find("main").getText()).contains("Presented so far: Ann, Ben, Cat.");
         browser.screenshot("fairness-audit");
 
@@ -250,7 +250,7 @@ class WebPagesBrowserTest {
                 Map.entry("Ann", "3"), Map.entry("Ben", "1"), Map.entry("Cat", "1"), Map.entry("Dev", "absent"),
                 Map.entry("Eve", "1 P"));
         assertThat(flagsPerMeeting().get(3)).containsExactly("Dominance 2.00 ≥ 2.00");
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6 + 4 * 3);
         JsonNode actions = fran.get("/api/programmes/" + sample.programmeId + "/actions").body();
         assertThat(actions.findValuesAsText("description")).contains("Trial a written hand-over sheet");
         browser.screenshot("fairness-audit-after-console");
@@ -283,7 +283,7 @@ class WebPagesBrowserTest {
         browser.screenshot("readme-sponsor-dashboard");
 
         open("/sets/" + loaded.setIds().values().iterator().next() + "/fairness");
-        assertThat(charts()).singleElement().satisfies(chart -> assertThat(chart.getValue()).isPositive());
+        assertThat(charts()).hasSize(2).allSatisfy(chart -> assertThat(chart.getValue()).isPositive());
         assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isGreaterThan(20);
         assertThat(flagsPerMeeting().get(0)).anySatisfy(flag -> assertThat(flag).startsWith("Dominance"))
                 .anySatisfy(flag -> assertThat(flag).endsWith("silent attendee"));

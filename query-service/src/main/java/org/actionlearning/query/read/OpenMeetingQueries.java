@@ -74,6 +74,18 @@ public class OpenMeetingQueries {
         return new OpenMeetings(setId, meetings, texts.anyUnavailable());
     }
 
+    /** A meeting scheduled and not opened yet. */
+    public record ScheduledMeeting(UUID meetingId, java.time.LocalDate scheduledFor) {
+    }
+
+    /** The set's meetings scheduled and not opened yet, soonest first (the console offers them to open). */
+    public List<ScheduledMeeting> scheduled(UUID setId) {
+        return db.select(MEETING.MEETING_ID, MEETING.SCHEDULED_FOR).from(MEETING)
+                .where(MEETING.SET_ID.eq(setId)).and(MEETING.STATUS.eq("SCHEDULED"))
+                .orderBy(MEETING.SCHEDULED_FOR, MEETING.MEETING_ID)
+                .fetch(r -> new ScheduledMeeting(r.value1(), r.value2()));
+    }
+
     private static Person person(UUID personId, Map<UUID, String> storedNames, Disclosure texts) {
         String stored = storedNames.get(personId);
         return new Person(personId, texts.text(stored), texts.erased(personId, stored));
