@@ -219,7 +219,32 @@
     };
   }
 
-  const options = { run, funnel, heatmap, safety, facilitation };
+  /** The fairness trend: gini and question focus (0 to 1, left axis) and dominance (right axis) per meeting. */
+  function trend(t) {
+    const dates = t.heldOn.map((iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB',
+      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+    const line = (name, data, color, axis, type) => ({ name, type: 'line', data, yAxisIndex: axis, connectNulls: false,
+      symbolSize: 8, itemStyle: { color }, lineStyle: { color, width: 2, type } });
+    return {
+      animation: false,
+      textStyle: { color: INK },
+      legend: { top: 0, data: ['Gini', 'Question focus', 'Dominance'] },
+      tooltip: { trigger: 'axis', renderMode: TOOLTIP },
+      grid: { left: 8, right: 8, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: dates, axisLabel: { color: MUTED, hideOverlap: true } },
+      yAxis: [
+        { type: 'value', min: 0, max: 1, axisLabel: { color: MUTED } },
+        { type: 'value', min: 0, axisLabel: { color: MUTED }, splitLine: { show: false } }
+      ],
+      series: [
+        line('Gini', t.gini, BLUE, 0, 'solid'),
+        line('Question focus', t.questionFocus, GREEN, 0, 'dashed'),
+        line('Dominance', t.dominance, RED, 1, 'dotted')
+      ]
+    };
+  }
+
+  const options = { run, funnel, heatmap, safety, facilitation, trend };
   const charts = [];
 
   document.querySelectorAll('[data-chart]').forEach((element) => {

@@ -2,18 +2,25 @@
  * The meeting console: records a meeting through the command API (its URL is the page's data-command-api).
  * Every command carries an Idempotency-Key, and a command whose answer was lost on the network is sent again
  * with the same key, so a flaky connection never records a contribution twice.
+ *
+ * Nothing lives only in this page: on every load it asks the read side for the set's open meetings, so a reload,
+ * a second device or a dropped connection resumes the meeting where the events say it is. The bearer token the
+ * page was handed is renewed before it expires, so a long meeting does not fail half-way.
  */
 (function () {
   'use strict';
 
   const root = document.getElementById('console');
   const api = root.dataset.commandApi.replace(/\/$/, '');
+  const queryApi = (root.dataset.queryApi || '/').replace(/\/$/, '');
   const setId = root.dataset.setId;
   // the signed-in facilitator's bearer token, handed over by the page: the command API is another origin
-  const token = root.dataset.commandToken;
+  let token = root.dataset.commandToken;
   const $ = (id) => document.getElementById(id);
-  const meeting = { id: null, date: null, challengeId: null, presenterId: null, attendees: [] };
+  const meeting = { id: null, date: null, challengeId: null, presenterId: null, attendees: [], taps: [] };
   const NETWORK_ATTEMPTS = 3;
+  /** Renew this long before the token expires (and at most this often). */
+  const RENEW_MARGIN_MS = 5 * 60 * 1000;
 
   function idempotencyKey() {
     if (window.crypto && crypto.randomUUID) {
@@ -23,19 +30,68 @@
     return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   }
 
+  /** Seconds since the epoch at which the token expires, or null if it cannot be read. */
+  function expiryOf(jwt) {
+    try {
+      const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      return JSON.parse(atob(payload)).exp || null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  let renewal = null;
+
+  /** A new token for the old one, from the command service; scheduled again for the new one. */
+  async function renewToken() {
+    const response = await fetch(api + '/api/auth/token/renew', {
+      method: 'POST', headers: { 'Authorization': 'Bearer ' + token }
+    });
+    if (!response.ok) {
+      throw new Error('Your sign-in could not be renewed: sign out and in again, then resume the meeting here.');
+    }
+    token = (await response.json()).access_token;
+    scheduleRenewal();
+  }
+
+  function scheduleRenewal() {
+    clearTimeout(renewal);
+    const exp = expiryOf(token);
+    if (!exp) {
+      return;
+    }
+    const wait = Math.max(exp * 1000 - Date.now() - RENEW_MARGIN_MS, 30 * 1000);
+    renewal = setTimeout(() => renewToken().catch(showProblem), wait);
+  }
+
+  async function send(method, url, body, key) {
+    const headers = { 'Authorization': 'Bearer ' + token };
+    if (body !== undefined) {
+      headers['Content-Type'] = 'application/json';
+    }
+    if (key) {
+      headers['Idempotency-Key'] = key;
+    }
+    return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  }
+
   async function post(path, body) {
     const key = idempotencyKey();
     let lastError;
+    let renewed = false;
     for (let attempt = 1; attempt <= NETWORK_ATTEMPTS; attempt++) {
       let response;
       try {
-        response = await fetch(api + path, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'Authorization': 'Bearer ' + token },
-          body: JSON.stringify(body)
-        });
+        response = await send('POST', api + path, body, key);
       } catch (networkError) {
         lastError = networkError;
+        continue;
+      }
+      if (response.status === 401 && !renewed) {
+        // the token ran out (a laptop asleep past the renewal): renew once and send again with the same key
+        renewed = true;
+        await renewToken();
+        attempt--;
         continue;
       }
       const text = await response.text();
@@ -48,10 +104,31 @@
     throw new Error('The command service could not be reached (' + lastError.message + '). Nothing was recorded twice; try again.');
   }
 
+  /** The set's open meetings, from the read side of this service. */
+  async function openMeetings() {
+    const response = await send('GET', queryApi + '/api/sets/' + setId + '/meetings/open');
+    const text = await response.text();
+    const json = text ? JSON.parse(text) : {};
+    if (!response.ok) {
+      throw new Error(problemText(json, response.status));
+    }
+    return json.meetings;
+  }
+
   /** An RFC 9457 problem in words: its detail and the fields it names. */
   function problemText(problem, status) {
-    const fields = (problem.errors || []).map((e) => e.field + ' ' + e.message).join('; ');
-    return (problem.detail || problem.title || 'Refused with status ' + status) + (fields ? ' (' + fields + ')' : '');
+    const detail = problem.detail || problem.title || 'Refused with status ' + status;
+    // a rule's message is often the detail itself: say it once
+    const fields = (problem.errors || []).filter((e) => !detail.includes(e.message))
+      .map((e) => e.field + ' ' + e.message).join('; ');
+    return detail + (fields ? ' (' + fields + ')' : '');
+  }
+
+  function showProblem(error) {
+    $('problem').textContent = error.message;
+    $('problem').hidden = false;
+    // on a phone the buttons fill the screen: bring the message into view, where a screen reader also reads it
+    $('problem').scrollIntoView({ block: 'nearest' });
   }
 
   /** Runs one user action: disables the button meanwhile and shows what happened or what went wrong. */
@@ -66,11 +143,10 @@
           log(done);
         }
       } catch (error) {
-        $('problem').textContent = error.message;
-        $('problem').hidden = false;
+        showProblem(error);
       } finally {
         button.disabled = false;
-        updatePresenterButtons();
+        updateButtons();
       }
     });
   }
@@ -83,27 +159,128 @@
 
   function show(stepId) {
     document.querySelectorAll('.step').forEach((step) => { step.hidden = step.id !== stepId; });
+    const inMeeting = stepId === 'step-present' || stepId === 'step-record';
+    $('meeting-controls').hidden = !inMeeting;
+    $('schedule').hidden = stepId !== 'step-open';
+    if (inMeeting) {
+      $('open-meetings').hidden = true;
+    }
   }
 
   function nameOf(personId) {
-    return meeting.attendees.find((a) => a.id === personId).name;
+    const attendee = meeting.attendees.find((a) => a.id === personId);
+    return attendee ? attendee.name : 'an attendee';
   }
 
   function meetingPath(suffix) {
     return '/api/sets/' + setId + '/meetings/' + meeting.id + suffix;
   }
 
-  /** The presenter's own question buttons are off: a presenter does not question their own challenge. */
-  function updatePresenterButtons() {
+  /** The presenter's own question buttons are off; undo only when there is a tap to undo. */
+  function updateButtons() {
     document.querySelectorAll('.tally-row').forEach((row) => {
       row.querySelectorAll('.tap[data-type="question"]').forEach((button) => {
         button.disabled = row.dataset.personId === meeting.presenterId;
       });
     });
+    $('undo-tap').disabled = meeting.taps.length === 0;
+  }
+
+  function rowOf(personId) {
+    return document.querySelector('.tally-row[data-person-id="' + personId + '"]');
+  }
+
+  function addToCount(personId, by) {
+    const row = rowOf(personId);
+    if (row) {
+      const count = row.querySelector('.tally-count');
+      count.textContent = String(Number(count.textContent) + by);
+    }
+  }
+
+  /** The page set up for the meeting in {@code meeting}: attendees' rows, presenters, reflection authors. */
+  function enterMeeting(counts) {
+    const options = () => meeting.attendees.map((a) => new Option(a.name, a.id));
+    $('presenter').replaceChildren(...options());
+    $('reflection-author').replaceChildren(...options());
+    document.querySelectorAll('.tally-row').forEach((row) => {
+      row.hidden = !meeting.attendees.some((a) => a.id === row.dataset.personId);
+      row.querySelector('.tally-count').textContent = String((counts || {})[row.dataset.personId] || 0);
+    });
+    show(meeting.challengeId ? 'step-record' : 'step-present');
+    updateButtons();
+  }
+
+  function resume(open) {
+    meeting.id = open.meetingId;
+    meeting.date = open.openedOn;
+    meeting.attendees = open.attendees.map((a) => ({ id: a.personId, name: a.displayName || '(name not available)' }));
+    meeting.challengeId = open.presenting ? open.presenting.challengeId : null;
+    meeting.presenterId = open.presenting ? open.presenting.presenter.personId : null;
+    meeting.taps = open.contributions.map((c) => ({ id: c.contributionId, personId: c.personId, said: said(c) }));
+    const counts = {};
+    open.tally.forEach((t) => { counts[t.personId] = t.contributions; });
+    if (open.presenting) {
+      $('now-presenting').textContent = nameOf(meeting.presenterId) + ': ' + (open.presenting.title || '');
+    }
+    enterMeeting(counts);
+    return 'Resumed the meeting of ' + open.openedOn + ' (' + meeting.taps.length + ' contributions so far).';
+  }
+
+  function said(contribution) {
+    return contribution.kind === 'QUESTION' ? contribution.questionForm.toLowerCase() + ' question'
+      : contribution.statementKind.toLowerCase();
+  }
+
+  function button(text, secondary, run) {
+    const b = document.createElement('button');
+    b.type = 'button';
+    b.textContent = text;
+    if (secondary) {
+      b.className = 'secondary';
+    }
+    action(b, run);
+    return b;
+  }
+
+  /** Lists the set's open meetings, each to resume, close or discard. */
+  async function listOpenMeetings() {
+    const meetings = await openMeetings();
+    const list = $('open-meetings-list');
+    list.replaceChildren();
+    meetings.forEach((open) => {
+      const item = document.createElement('li');
+      const text = document.createElement('p');
+      text.textContent = 'Opened ' + open.openedOn + ' with ' + open.attendees.map((a) => a.displayName).join(', ')
+        + (open.presenting ? '; presenting: ' + (open.presenting.title || '') : '') + '; '
+        + open.contributions.length + ' contributions.';
+      item.appendChild(text);
+      const path = '/api/sets/' + setId + '/meetings/' + open.meetingId;
+      item.appendChild(button('Resume', false, async () => resume(open)));
+      item.appendChild(button('Close', true, async () => {
+        await post(path + '/close', { closedOn: open.openedOn });
+        item.remove();
+        $('open-meetings').hidden = list.children.length === 0;
+        return 'Meeting of ' + open.openedOn + ' closed.';
+      }));
+      item.appendChild(button('Discard', true, async () => {
+        if (!window.confirm('Discard the meeting of ' + open.openedOn + '? It will count in no figure.')) {
+          return null;
+        }
+        await post(path + '/discard', {});
+        item.remove();
+        $('open-meetings').hidden = list.children.length === 0;
+        return 'Meeting of ' + open.openedOn + ' discarded.';
+      }));
+      list.appendChild(item);
+    });
+    $('open-meetings').hidden = meetings.length === 0;
+    return meetings;
   }
 
   action($('open-meeting'), async () => {
-    const date = $('meeting-date').value;
+    const scheduled = $('scheduled-meeting') ? $('scheduled-meeting').selectedOptions[0] : null;
+    const date = scheduled && scheduled.value ? scheduled.dataset.date : $('meeting-date').value;
     const checked = Array.from(document.querySelectorAll('input[name="attendee"]:checked'));
     if (!date) {
       throw new Error('Give the meeting date.');
@@ -111,18 +288,45 @@
     if (checked.length === 0) {
       throw new Error('Tick at least one member who is present.');
     }
+    // a meeting still open (another device, or before a reload) is resumed, not doubled: nothing is scheduled
+    const stillOpen = await listOpenMeetings();
+    if (stillOpen.length > 0) {
+      throw new Error('The meeting opened ' + stillOpen[0].openedOn + ' is still open: resume it, close it or '
+        + 'discard it before opening another.');
+    }
     meeting.date = date;
     meeting.attendees = checked.map((box) => ({ id: box.value, name: box.dataset.name }));
-    meeting.id = (await post('/api/sets/' + setId + '/meetings', { scheduledFor: date })).meetingId;
-    await post(meetingPath('/open'), { attendees: meeting.attendees.map((a) => a.id), openedOn: date });
-
-    const presenter = $('presenter');
-    presenter.replaceChildren(...meeting.attendees.map((a) => new Option(a.name, a.id)));
-    document.querySelectorAll('.tally-row').forEach((row) => {
-      row.hidden = !meeting.attendees.some((a) => a.id === row.dataset.personId);
-    });
-    show('step-present');
+    meeting.challengeId = null;
+    meeting.presenterId = null;
+    meeting.taps = [];
+    meeting.id = scheduled && scheduled.value ? scheduled.value
+      : (await post('/api/sets/' + setId + '/meetings', { scheduledFor: date })).meetingId;
+    try {
+      await post(meetingPath('/open'), { attendees: meeting.attendees.map((a) => a.id), openedOn: date });
+    } catch (refused) {
+      // most likely another meeting is open (another device, or before a reload): show it to resume
+      await listOpenMeetings().catch(() => null);
+      throw refused;
+    }
+    enterMeeting({});
     return 'Meeting of ' + date + ' opened with ' + meeting.attendees.map((a) => a.name).join(', ') + '.';
+  });
+
+  action($('schedule-meeting'), async () => {
+    const date = $('schedule-date').value;
+    if (!date) {
+      throw new Error('Give the date of the meeting to schedule.');
+    }
+    const id = (await post('/api/sets/' + setId + '/meetings', { scheduledFor: date })).meetingId;
+    const item = document.createElement('li');
+    item.textContent = 'Scheduled for ' + date;
+    $('scheduled-list').appendChild(item);
+    if ($('scheduled-meeting')) {
+      const option = new Option('Scheduled for ' + date, id);
+      option.dataset.date = date;
+      $('scheduled-meeting').appendChild(option);
+    }
+    return 'Meeting scheduled for ' + date + '.';
   });
 
   action($('present-challenge'), async () => {
@@ -139,19 +343,31 @@
   });
 
   document.querySelectorAll('.tally-row').forEach((row) => {
-    row.querySelectorAll('.tap').forEach((button) => action(button, async () => {
+    row.querySelectorAll('.tap').forEach((tap) => action(tap, async () => {
       const personId = row.dataset.personId;
-      if (button.dataset.type === 'question') {
-        await post(meetingPath('/questions'),
-          { challengeId: meeting.challengeId, askerId: personId, form: button.dataset.form });
+      let created;
+      if (tap.dataset.type === 'question') {
+        created = await post(meetingPath('/questions'),
+          { challengeId: meeting.challengeId, askerId: personId, form: tap.dataset.form });
       } else {
-        await post(meetingPath('/statements'),
-          { speakerId: personId, kind: button.dataset.kind, challengeId: meeting.challengeId });
+        created = await post(meetingPath('/statements'),
+          { speakerId: personId, kind: tap.dataset.kind, challengeId: meeting.challengeId });
       }
-      const count = row.querySelector('.tally-count');
-      count.textContent = String(Number(count.textContent) + 1);
-      return nameOf(personId) + ': ' + button.dataset.said + '.';
+      meeting.taps.push({ id: created.contributionId, personId, said: tap.dataset.said });
+      addToCount(personId, 1);
+      return nameOf(personId) + ': ' + tap.dataset.said + '.';
     }));
+  });
+
+  action($('undo-tap'), async () => {
+    const last = meeting.taps[meeting.taps.length - 1];
+    if (!last) {
+      return null;
+    }
+    await post(meetingPath('/contributions/' + last.id + '/retract'), {});
+    meeting.taps.pop();
+    addToCount(last.personId, -1);
+    return 'Undone: ' + nameOf(last.personId) + ': ' + last.said + '.';
   });
 
   action($('commit-action'), async () => {
@@ -169,6 +385,17 @@
     return 'Action committed by ' + nameOf(meeting.presenterId) + ', due ' + dueOn + '.';
   });
 
+  action($('record-reflection'), async () => {
+    const text = $('reflection-text').value.trim();
+    const personId = $('reflection-author').value;
+    if (!text) {
+      throw new Error('Write the reflection first.');
+    }
+    await post(meetingPath('/reflections'), { personId, text });
+    $('reflection-text').value = '';
+    return 'Reflection by ' + nameOf(personId) + ' recorded.';
+  });
+
   action($('next-presenter'), async () => {
     meeting.challengeId = null;
     meeting.presenterId = null;
@@ -179,7 +406,22 @@
 
   action($('close-meeting'), async () => {
     await post(meetingPath('/close'), { closedOn: meeting.date });
+    $('closed-heading').textContent = 'Meeting closed';
     show('step-closed');
     return 'Meeting of ' + meeting.date + ' closed.';
   });
+
+  action($('discard-meeting'), async () => {
+    if (!window.confirm('Discard this meeting? Nothing recorded in it will count in any figure.')) {
+      return null;
+    }
+    await post(meetingPath('/discard'), {});
+    $('closed-heading').textContent = 'Meeting discarded';
+    show('step-closed');
+    return 'Meeting of ' + meeting.date + ' discarded: it counts in no figure.';
+  });
+
+  scheduleRenewal();
+  show('step-open');
+  listOpenMeetings().catch(showProblem);
 })();

@@ -10,7 +10,9 @@ import org.actionlearning.events.action.ActionCompleted;
 import org.actionlearning.events.action.ActionProgressReported;
 import org.actionlearning.events.action.ActionRescheduled;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
@@ -88,6 +90,8 @@ public final class EventSamples {
                 new MeasurementRecorded(METRIC, PROGRAMME, DAY.plusDays(7), new BigDecimal("101.25")),
                 new MetricRebased(METRIC, PROGRAMME, DAY.plusDays(60)),
                 new AttributionEstimated(METRIC, PROGRAMME, ITEM, 60, 80, PERSON),
-                new PersonErased(PROGRAMME, OTHER_PERSON, DAY.plusMonths(7)));
+                new PersonErased(PROGRAMME, OTHER_PERSON, DAY.plusMonths(7)),
+                new MeetingDiscarded(SET, PROGRAMME, MEETING, DAY),
+                new ContributionRetracted(SET, PROGRAMME, MEETING, ITEM, OTHER_PERSON, QuestionForm.OPEN, null));
     }
 }

@@ -20,9 +20,13 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenController {
 
     private final TokenIssuer issuer;
+    private final UserAccounts accounts;
+    private final org.springframework.security.oauth2.jwt.JwtDecoder decoder;
 
-    TokenController(TokenIssuer issuer) {
+    TokenController(TokenIssuer issuer, UserAccounts accounts, org.actionlearning.service.security.JwtCallers jwt) {
         this.issuer = issuer;
+        this.accounts = accounts;
+        this.decoder = jwt.decoder();
     }
 
     record TokenResponse(@JsonProperty("access_token") String accessToken,
@@ -39,6 +43,47 @@ class TokenController {
                     "this service issues no tokens: they come from the OIDC provider " + issuer.issuerUri()));
         }
         TokenIssuer.Token token = issuer.issue(Callers.current());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));
+    }
+
+    /**
+     * A fresh token for the holder of a valid one, with the account's grants as they are now: the meeting console
+     * renews its token during a long meeting. Up to {@link TokenIssuer#LONGEST_SIGNED_IN} after the password was
+     * given; then 401, sign in again.
+     */
+    @PostMapping("/api/auth/token/renew")
+    @Operation(summary = "Renew a bearer token", description = "With a valid bearer token of this service: a new "
+            + "token with the account's current grants. Refused (401) 12 hours after signing in with the password.")
+    ResponseEntity<Object> renew(@org.springframework.web.bind.annotation.RequestHeader(
+            name = "Authorization", required = false) String authorization) {
+        if (!issuer.issuesTokens()) {
+            return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "No token endpoint", null,
+                    "this service issues no tokens: they come from the OIDC provider " + issuer.issuerUri()));
+        }
+        // the filter chain has checked the token already; here it is read for the time of the password sign-in
+        String bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : null;
+        if (bearer == null) {
+            return Problems.response(Problems.problem(HttpStatus.BAD_REQUEST, "Not a bearer token", "Authorization",
+                    "a token is renewed with the token itself (Authorization: Bearer); a password gets a new one "
+                            + "from POST /api/auth/token"));
+        }
+        var jwt = decoder.decode(bearer);
+        Object claim = jwt.getClaims().get(TokenIssuer.SIGNED_IN_AT);
+        java.time.Instant signedInAt = claim instanceof Number n ? java.time.Instant.ofEpochSecond(n.longValue())
+                : jwt.getIssuedAt();
+        if (signedInAt == null || signedInAt.plus(TokenIssuer.LONGEST_SIGNED_IN).isBefore(java.time.Instant.now())) {
+            return Problems.response(Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in again", null,
+                    "a token is renewed for up to " + TokenIssuer.LONGEST_SIGNED_IN.toHours()
+                            + " hours after signing in with the password"));
+        }
+        var account = accounts.find(Callers.current().username());
+        if (account.isEmpty()) {
+            return Problems.response(Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in again", null,
+                    "the account no longer exists"));
+        }
+        TokenIssuer.Token token = issuer.issue(account.get().caller(), signedInAt);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));
     }

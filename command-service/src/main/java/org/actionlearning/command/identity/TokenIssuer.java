@@ -37,7 +37,20 @@ public class TokenIssuer {
         return properties.issuerUri();
     }
 
+    /**
+     * How long after signing in with a password a token can still be renewed: a whole day's meeting, not for ever
+     * (a token that renews itself without end would outlive a leak).
+     */
+    public static final java.time.Duration LONGEST_SIGNED_IN = java.time.Duration.ofHours(12);
+    /** The time the holder signed in with a password, carried over by each renewal. */
+    public static final String SIGNED_IN_AT = "signed_in_at";
+
     public Token issue(Caller caller) {
+        return issue(caller, Instant.now());
+    }
+
+    /** A token for {@code caller}, who signed in with a password at {@code signedInAt}. */
+    public Token issue(Caller caller, Instant signedInAt) {
         if (encoder == null) {
             throw new IllegalStateException("tokens come from the OIDC provider " + properties.issuerUri());
         }
@@ -47,6 +60,7 @@ public class TokenIssuer {
                 .audience(List.of(properties.audience()))
                 .issuedAt(now)
                 .expiresAt(now.plus(properties.tokenTtl()))
+                .claim(SIGNED_IN_AT, signedInAt.getEpochSecond())
                 .claim(properties.grantsClaim(), caller.grants().stream().map(Grant::claim).sorted().toList());
         caller.person().ifPresent(p -> claims.claim(properties.personClaim(), p.toString()));
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(),

@@ -18,6 +18,7 @@ import org.actionlearning.command.learningset.SetCommands.AddMember;
 import org.actionlearning.command.learningset.SetCommands.AskQuestion;
 import org.actionlearning.command.learningset.SetCommands.CloseMeeting;
 import org.actionlearning.command.learningset.SetCommands.CommitAction;
+import org.actionlearning.command.learningset.SetCommands.DiscardMeeting;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.learningset.SetCommands.MakeStatement;
 import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
@@ -25,10 +26,13 @@ import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
 import org.actionlearning.command.learningset.SetCommands.RecordPulse;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
 import org.actionlearning.command.learningset.SetCommands.RemoveMember;
+import org.actionlearning.command.learningset.SetCommands.RetractContribution;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
 import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
@@ -102,6 +106,11 @@ public class LearningSet {
     public void handle(OpenMeeting command) {
         Meeting meeting = meeting(command.meetingId());
         meeting.requireScheduled();
+        // one meeting at a time: a second open meeting (a reload, a second device) would split one meeting's
+        // contributions in two and count it twice in the audit
+        meetings.values().stream().filter(Meeting::isOpen).findFirst().ifPresent(open -> Rules.require(false,
+                "meetingId", "meeting " + open.meetingId() + " of this set is still open: resume it, close it or "
+                        + "discard it before opening another"));
         Rules.require(!command.attendees().isEmpty(), "attendees", "a meeting needs at least one attendee");
         for (UUID attendee : command.attendees()) {
             Rules.require(members.contains(attendee), "attendees", attendee + " is not a member of this set");
@@ -191,6 +200,24 @@ public class LearningSet {
         apply(new MeetingClosed(setId, programmeId, command.meetingId(), closedOn));
     }
 
+    /** An open meeting opened by mistake (or twice) is thrown away: it counts in no figure. */
+    @CommandHandler
+    public void handle(DiscardMeeting command) {
+        Meeting meeting = openMeeting(command.meetingId());
+        LocalDate discardedOn = command.discardedOn() != null ? command.discardedOn() : meeting.openedOn();
+        Rules.notBefore("discardedOn", discardedOn, meeting.openedOn(), "the opening date");
+        apply(new MeetingDiscarded(setId, programmeId, command.meetingId(), discardedOn));
+    }
+
+    /** The undo of a tap: an event that the projections subtract, the original stays in the log. */
+    @CommandHandler
+    public void handle(RetractContribution command) {
+        Meeting meeting = openMeeting(command.meetingId());
+        Meeting.Contribution contribution = meeting.contribution(command.contributionId());
+        apply(new ContributionRetracted(setId, programmeId, command.meetingId(), command.contributionId(),
+                contribution.personId(), contribution.form(), contribution.kind()));
+    }
+
     private Meeting meeting(UUID meetingId) {
         Meeting meeting = meetings.get(meetingId);
         if (meeting == null) {
@@ -243,7 +270,29 @@ public class LearningSet {
     }
 
     @EventSourcingHandler
+    void on(QuestionAsked event) {
+        meetings.get(event.meetingId()).contributed(event.contributionId(),
+                new Meeting.Contribution(event.askerId(), event.form(), null));
+    }
+
+    @EventSourcingHandler
+    void on(StatementMade event) {
+        meetings.get(event.meetingId()).contributed(event.contributionId(),
+                new Meeting.Contribution(event.speakerId(), null, event.kind()));
+    }
+
+    @EventSourcingHandler
+    void on(ContributionRetracted event) {
+        meetings.get(event.meetingId()).retracted(event.contributionId());
+    }
+
+    @EventSourcingHandler
     void on(MeetingClosed event) {
         meetings.get(event.meetingId()).closed();
+    }
+
+    @EventSourcingHandler
+    void on(MeetingDiscarded event) {
+        meetings.get(event.meetingId()).discarded();
     }
 }

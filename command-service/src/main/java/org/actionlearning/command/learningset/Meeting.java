@@ -9,6 +9,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.actionlearning.command.domain.Rules;
+import org.actionlearning.command.domain.UnknownEntity;
+import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.StatementKind;
 
 /**
  * A meeting of a set: part of the {@link LearningSet} aggregate, so that "only attendees contribute" and
@@ -18,7 +21,11 @@ import org.actionlearning.command.domain.Rules;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 class Meeting {
 
-    enum Status { SCHEDULED, OPEN, CLOSED }
+    enum Status { SCHEDULED, OPEN, CLOSED, DISCARDED }
+
+    /** A question ({@code form} set) or statement ({@code kind} set) recorded here, kept to be retracted. */
+    record Contribution(UUID personId, QuestionForm form, StatementKind kind) {
+    }
 
     private UUID meetingId;
     private LocalDate scheduledFor;
@@ -30,6 +37,8 @@ class Meeting {
     private UUID challengeBeingPresented;
     /** personId to their sealed pulse answers: one per person, a second replaces the first. */
     private Map<UUID, String> pulses = new LinkedHashMap<>();
+    /** The questions and statements recorded and not retracted, by contribution id. */
+    private Map<UUID, Contribution> contributions = new LinkedHashMap<>();
 
     Meeting() {
         // for snapshots
@@ -46,7 +55,37 @@ class Meeting {
 
     void requireOpen() {
         Rules.require(status == Status.OPEN, "meetingId", "meeting " + meetingId + " is not open"
-                + (status == Status.CLOSED ? " (it is closed)" : " (it has not been opened)"));
+                + switch (status) {
+                    case CLOSED -> " (it is closed)";
+                    case DISCARDED -> " (it was discarded)";
+                    default -> " (it has not been opened)";
+                });
+    }
+
+    boolean isOpen() {
+        return status == Status.OPEN;
+    }
+
+    UUID meetingId() {
+        return meetingId;
+    }
+
+    /** The contribution to retract: one recorded in this meeting and not retracted yet. */
+    Contribution contribution(UUID contributionId) {
+        Contribution contribution = contributions.get(contributionId);
+        if (contribution == null) {
+            throw new UnknownEntity("contributionId", "meeting " + meetingId + " has no question or statement "
+                    + contributionId + " to retract (none recorded, or already retracted)");
+        }
+        return contribution;
+    }
+
+    void contributed(UUID contributionId, Contribution contribution) {
+        contributions.put(contributionId, contribution);
+    }
+
+    void retracted(UUID contributionId) {
+        contributions.remove(contributionId);
     }
 
     void requireAttendee(String field, UUID personId) {
@@ -103,6 +142,10 @@ class Meeting {
         status = Status.CLOSED;
     }
 
+    void discarded() {
+        status = Status.DISCARDED;
+    }
+
     /** Value equality, so that Axon's test fixture can compare aggregate state before and after a command. */
     @Override
     public boolean equals(Object other) {
@@ -110,7 +153,8 @@ class Meeting {
                 && Objects.equals(scheduledFor, m.scheduledFor) && Objects.equals(openedOn, m.openedOn)
                 && status == m.status && attendees.equals(m.attendees) && presenters.equals(m.presenters)
                 && Objects.equals(challengeBeingPresented, m.challengeBeingPresented)
-                && Objects.equals(pulses, m.pulses);
+                && Objects.equals(pulses, m.pulses)
+                && contributions.equals(m.contributions);
     }
 
     @Override

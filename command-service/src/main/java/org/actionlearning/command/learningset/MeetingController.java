@@ -15,11 +15,13 @@ import java.util.UUID;
 import org.actionlearning.command.learningset.SetCommands.AskQuestion;
 import org.actionlearning.command.learningset.SetCommands.CloseMeeting;
 import org.actionlearning.command.learningset.SetCommands.CommitAction;
+import org.actionlearning.command.learningset.SetCommands.DiscardMeeting;
 import org.actionlearning.command.learningset.SetCommands.MakeStatement;
 import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
 import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
 import org.actionlearning.command.learningset.SetCommands.RecordPulse;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
+import org.actionlearning.command.learningset.SetCommands.RetractContribution;
 import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
@@ -80,6 +82,9 @@ public class MeetingController {
     public record PulseRequest(@NotNull @Size(min = 7, max = 7) List<@NotNull @Min(1) @Max(7) Integer> items,
                                @Min(1) @Max(5) Integer usefulness, @Min(1) @Max(5) Integer confidence,
                                @Min(1) @Max(5) Integer commitment) {
+    }
+
+    public record DiscardRequest(LocalDate discardedOn) {
     }
 
     private static String base(UUID setId, UUID meetingId) {
@@ -161,6 +166,22 @@ public class MeetingController {
     public ResponseEntity<Void> close(@PathVariable UUID setId, @PathVariable UUID meetingId,
                                       @Valid @RequestBody(required = false) CloseRequest request) {
         commands.send(new CloseMeeting(setId, meetingId, request == null ? null : request.closedOn()));
+        return ResponseEntity.ok().build();
+    }
+
+    /** Throws away an open meeting (opened by mistake or twice): it counts in no figure afterwards. */
+    @PostMapping("/discard")
+    public ResponseEntity<Void> discard(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                        @Valid @RequestBody(required = false) DiscardRequest request) {
+        commands.send(new DiscardMeeting(setId, meetingId, request == null ? null : request.discardedOn()));
+        return ResponseEntity.ok().build();
+    }
+
+    /** Takes back a question or statement of the open meeting: a retraction event, the original stays logged. */
+    @PostMapping("/contributions/{contributionId}/retract")
+    public ResponseEntity<Void> retract(@PathVariable UUID setId, @PathVariable UUID meetingId,
+                                        @PathVariable UUID contributionId) {
+        commands.send(new RetractContribution(setId, meetingId, contributionId));
         return ResponseEntity.ok().build();
     }
 }

@@ -71,4 +71,12 @@ public final class SetCommands {
     /** {@code closedOn} null means the opening date. */
     public record CloseMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate closedOn) {
     }
+
+    /** {@code discardedOn} null means the opening date. */
+    public record DiscardMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate discardedOn) {
+    }
+
+    /** Takes back a question or statement of an open meeting (the console's undo). */
+    public record RetractContribution(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID contributionId) {
+    }
 }

@@ -60,6 +60,7 @@ class HostileInputProperties {
                     "dueOn"),
             new Endpoint("/api/sets/{set}/meetings/{meeting}/reflections", "personId", "text"),
             new Endpoint("/api/sets/{set}/meetings/{meeting}/close", "closedOn"),
+            new Endpoint("/api/sets/{set}/meetings/{meeting}/discard", "discardedOn"),
             new Endpoint("/api/actions/{action}/progress", "reportedOn", "percentComplete", "note"),
             new Endpoint("/api/actions/{action}/complete", "completedOn", "evidence"),
             new Endpoint("/api/actions/{action}/abandon", "abandonedOn", "reason"),

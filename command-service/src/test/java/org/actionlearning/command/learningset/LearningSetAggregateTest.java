@@ -16,16 +16,20 @@ import org.actionlearning.command.learningset.SetCommands.AddMember;
 import org.actionlearning.command.learningset.SetCommands.AskQuestion;
 import org.actionlearning.command.learningset.SetCommands.CloseMeeting;
 import org.actionlearning.command.learningset.SetCommands.CommitAction;
+import org.actionlearning.command.learningset.SetCommands.DiscardMeeting;
 import org.actionlearning.command.learningset.SetCommands.MakeStatement;
 import org.actionlearning.command.learningset.SetCommands.OpenMeeting;
 import org.actionlearning.command.learningset.SetCommands.PresentChallenge;
 import org.actionlearning.command.learningset.SetCommands.RecordReflection;
 import org.actionlearning.command.learningset.SetCommands.RemoveMember;
+import org.actionlearning.command.learningset.SetCommands.RetractContribution;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
 import org.actionlearning.command.support.CreatedAggregates;
 import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
@@ -354,7 +358,9 @@ class LearningSetAggregateTest {
                         "I learned to hold back advice.")),
                 Named.of("CommitAction", new CommitAction(SET, meetingId, ACTION, CHALLENGE, ANA, "Ask pharmacy",
                         SCHEDULED_FOR.plusWeeks(2))),
-                Named.of("CloseMeeting", new CloseMeeting(SET, meetingId, null)));
+                Named.of("CloseMeeting", new CloseMeeting(SET, meetingId, null)),
+                Named.of("DiscardMeeting", new DiscardMeeting(SET, meetingId, null)),
+                Named.of("RetractContribution", new RetractContribution(SET, meetingId, CONTRIBUTION)));
     }
 
     static Stream<Named<Object>> contributionsToTheMeeting() {
@@ -659,5 +665,98 @@ class LearningSetAggregateTest {
                 .when(new CloseMeeting(SET, MEETING, null))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "meetingId", "is not open (it is closed)"));
+    }
+
+    // --- one open meeting at a time, discarding, retracting -------------------------------------------------------
+
+    private static final UUID SECOND_MEETING = UUID.fromString("00000000-0000-0000-0000-0000000000d2");
+
+    private static MeetingScheduled secondScheduled() {
+        return new MeetingScheduled(SET, PROGRAMME, SECOND_MEETING, SCHEDULED_FOR);
+    }
+
+    private static QuestionAsked benAsksOpenly() {
+        return new QuestionAsked(SET, PROGRAMME, MEETING, CONTRIBUTION, CHALLENGE, BEN, QuestionForm.OPEN, "Why?",
+                null);
+    }
+
+    @Test
+    void aSecondMeetingIsNotOpenedWhileOneIsOpen() {
+        fixture.given(inOpenMeeting(secondScheduled()))
+                .when(new OpenMeeting(SET, SECOND_MEETING, List.of(ANA, BEN), null))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "meetingId",
+                        "meeting " + MEETING + " of this set is still open"));
+    }
+
+    @Test
+    void anotherMeetingOpensOnceTheOpenOneIsClosed() {
+        fixture.given(inOpenMeeting(closed(), secondScheduled()))
+                .when(new OpenMeeting(SET, SECOND_MEETING, List.of(ANA, BEN), null))
+                .expectEvents(new MeetingOpened(SET, PROGRAMME, SECOND_MEETING, SCHEDULED_FOR, List.of(ANA, BEN)));
+    }
+
+    @Test
+    void anotherMeetingOpensOnceTheOpenOneIsDiscarded() {
+        fixture.given(inOpenMeeting(new MeetingDiscarded(SET, PROGRAMME, MEETING, SCHEDULED_FOR), secondScheduled()))
+                .when(new OpenMeeting(SET, SECOND_MEETING, List.of(ANA, BEN), null))
+                .expectEvents(new MeetingOpened(SET, PROGRAMME, SECOND_MEETING, SCHEDULED_FOR, List.of(ANA, BEN)));
+    }
+
+    @Test
+    void discardingAnOpenMeetingOnItsOpeningDate() {
+        fixture.given(whileAnaPresents(benAsksOpenly()))
+                .when(new DiscardMeeting(SET, MEETING, null))
+                .expectEvents(new MeetingDiscarded(SET, PROGRAMME, MEETING, SCHEDULED_FOR));
+    }
+
+    @Test
+    void aDiscardedMeetingTakesNothingMore() {
+        fixture.given(whileAnaPresents(new MeetingDiscarded(SET, PROGRAMME, MEETING, SCHEDULED_FOR)))
+                .when(ask(CHALLENGE, BEN))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "meetingId", "is not open (it was discarded)"));
+    }
+
+    @Test
+    void aDiscardedMeetingIsNotReopened() {
+        fixture.given(inOpenMeeting(new MeetingDiscarded(SET, PROGRAMME, MEETING, SCHEDULED_FOR)))
+                .when(new OpenMeeting(SET, MEETING, List.of(ANA), null))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "meetingId", "was already opened"));
+    }
+
+    @Test
+    void retractingAQuestionNamesWhoAskedAndItsForm() {
+        fixture.given(whileAnaPresents(benAsksOpenly()))
+                .when(new RetractContribution(SET, MEETING, CONTRIBUTION))
+                .expectEvents(new ContributionRetracted(SET, PROGRAMME, MEETING, CONTRIBUTION, BEN, QuestionForm.OPEN,
+                        null));
+    }
+
+    @Test
+    void retractingAStatementNamesWhoSpokeAndItsKind() {
+        fixture.given(whileAnaPresents(new StatementMade(SET, PROGRAMME, MEETING, CONTRIBUTION, CLEO,
+                        StatementKind.ADVICE, CHALLENGE, "Try a huddle.", 12)))
+                .when(new RetractContribution(SET, MEETING, CONTRIBUTION))
+                .expectEvents(new ContributionRetracted(SET, PROGRAMME, MEETING, CONTRIBUTION, CLEO, null,
+                        StatementKind.ADVICE));
+    }
+
+    @Test
+    void aContributionIsRetractedOnce() {
+        fixture.given(whileAnaPresents(benAsksOpenly(), new ContributionRetracted(SET, PROGRAMME, MEETING,
+                        CONTRIBUTION, BEN, QuestionForm.OPEN, null)))
+                .when(new RetractContribution(SET, MEETING, CONTRIBUTION))
+                .expectNoEvents()
+                .expectException(rejected(UnknownEntity.class, "contributionId", "already retracted"));
+    }
+
+    @Test
+    void aContributionOfAnotherMeetingIsNotRetractedHere() {
+        fixture.given(whileAnaPresents())
+                .when(new RetractContribution(SET, MEETING, CONTRIBUTION))
+                .expectNoEvents()
+                .expectException(rejected(UnknownEntity.class, "contributionId", "no question or statement"));
     }
 }

@@ -11,7 +11,9 @@ import org.actionlearning.events.action.ActionCompleted;
 import org.actionlearning.events.action.ActionProgressReported;
 import org.actionlearning.events.action.ActionRescheduled;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
@@ -44,7 +46,8 @@ public final class EventTypes {
             v1(ActionAbandoned.class), v1(ActionRescheduled.class),
             v1(OutcomeMetricDefined.class), v1(BaselineRecorded.class), v1(MeasurementRecorded.class),
             v1(AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class),
-            v1(PulseAnswered.class), v1(PulseContributed.class));
+            v1(PulseAnswered.class), v1(PulseContributed.class),
+            v1(MeetingDiscarded.class), v1(ContributionRetracted.class));
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();

@@ -86,6 +86,8 @@ class FaultToleranceTest {
     private int meetingsOpened;
     /** Where the running round's load goes. */
     private List<Target> currentTargets = List.of();
+    /** The meetings the last round opened: closed before the next round opens its own (one open per set). */
+    private List<Target> lastRoundMeetings = List.of();
 
     private record SetUnderLoad(UUID programmeId, UUID setId, List<UUID> members) {
     }
@@ -700,6 +702,10 @@ class FaultToleranceTest {
     private List<Target> openMeetings() {
         HttpJson commands = new HttpJson(platform.commandUrl()).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         int number = meetingsOpened++;
+        for (Target open : lastRoundMeetings) {
+            HttpJson.Response closed = commands.post(open.meetingPath() + "/close", Map.of());
+            assertThat(closed.status()).as(closed.raw()).isEqualTo(200);
+        }
         List<Target> targets = new ArrayList<>();
         for (SetUnderLoad set : sets) {
             String meetings = "/api/sets/" + set.setId() + "/meetings";
@@ -713,6 +719,7 @@ class FaultToleranceTest {
                     Map.of("presenterId", presenter, "title", "Challenge " + number)), "challengeId");
             targets.add(new Target(set.programmeId(), set.setId(), meetingId, challengeId, presenter, set.members()));
         }
+        lastRoundMeetings = targets;
         return targets;
     }
 

@@ -57,7 +57,9 @@ final class EndpointMatrix {
                     + "(AccessMatrixTest, MemberPagesBrowserTest)",
             key("POST", "/api/auth/set-password"), "takes no sign-in and no ids: a one-time link's token is the proof "
                     + "(AccessLinksTest: unknown, used and expired links refused)",
-            key("GET", "/set-password"), "the set-password form, the same for everyone");
+            key("GET", "/set-password"), "the set-password form, the same for everyone",
+            key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
+                    + "ids to aim at another organisation (TokenRenewalTest)");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -108,6 +110,9 @@ final class EndpointMatrix {
         command(all, "POST", meetings + "/pulse", meeting + "/pulse",
                 () -> Map.of("items", List.of(4, 4, 4, 4, 4, 4, 4)));
         command(all, "POST", meetings + "/close", meeting + "/close", Map::of);
+        command(all, "POST", meetings + "/discard", meeting + "/discard", Map::of);
+        command(all, "POST", meetings + "/contributions/{contributionId}/retract", meeting + "/contributions/"
+                + UUID.randomUUID() + "/retract", Map::of);
         inBody(all, "POST", "/api/outcomes", () -> Map.of("programmeId", p, "name", "Intruded",
                 "unit", "hours", "direction", "DECREASE", "period", "WEEK"));
         for (String series : List.of("baseline", "measurements")) {
@@ -183,6 +188,7 @@ final class EndpointMatrix {
                 + java.net.URLEncoder.encode(victim.name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
         all.add(new Endpoint(Service.QUERY, "GET", "/api/facilitation/mine", "/api/facilitation/mine", null,
                 Expect.LISTED));
+        query(all, "/api/sets/{setId}/meetings/open", "/api/sets/" + s + "/meetings/open");
         all.add(new Endpoint(Service.QUERY, "GET", "/api/audit/reads", "/api/audit/reads?setId=" + s, null,
                 Expect.LISTED));
         query(all, "/api/admin/rebuild", "/api/admin/rebuild");
@@ -212,6 +218,7 @@ final class EndpointMatrix {
         page(all, "/sets/{setId}/meetings/{meetingId}/pulse", "/sets/" + s + "/meetings/" + victim.meetingId
                 + "/pulse");
         all.add(new Endpoint(Service.PAGE, "GET", "/facilitation", "/facilitation", null, Expect.LISTED));
+        page(all, "/sets/{setId}/record", "/sets/" + s + "/record");
         return all;
     }
 

@@ -112,6 +112,8 @@ class AccessMatrixTest {
         get(Expect.ok(Who.MEMBER), "/api/people/" + owner + "/participation", (who, body) ->
                 check(who, "the member's own participation", body.path("personId").asText().equals(owner.toString())));
         get(Expect.ok(Who.FACILITATOR), "/api/sets/" + sample.wards + "/due-actions", null);
+        get(setContent, "/api/sets/" + sample.wards + "/meetings/open", (who, body) ->
+                check(who, "the set's meetings are all closed", body.get("meetings").isEmpty()));
         get(operators, "/api/admin/rebuild", null);
         get(operators, "/api/admin/checksum", null);
         get(operators, "/api/admin/dead-letters", null);
@@ -181,6 +183,7 @@ class AccessMatrixTest {
             answered(who, "page /set-password", 200, queriesAs.get(who).send("GET", "/set-password?token=x", null,
                     Map.of("Accept", "text/html")), "text/html");
         }
+        page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/record");
 
         assertThat(mismatches).isEmpty();
     }
@@ -196,6 +199,11 @@ class AccessMatrixTest {
                 "measuredOn", day(), "value", 10));
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
+        // discarding and undoing: who records the set's meetings gets as far as the set (which has no such meeting)
+        String noMeeting = "/api/sets/" + sample.wards + "/meetings/" + UUID.randomUUID();
+        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR), noMeeting + "/discard", Map::of);
+        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
+                noMeeting + "/contributions/" + UUID.randomUUID() + "/retract", Map::of);
         post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER),
                 "/api/actions/" + action + "/progress", () -> Map.of("reportedOn", day(), "percentComplete", 50));
         post(admins, "/api/users", () -> Map.of("username", "made-" + next(), "password", "a-long-password",

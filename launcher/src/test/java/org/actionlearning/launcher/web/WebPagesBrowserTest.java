@@ -141,14 +141,17 @@ class WebPagesBrowserTest {
     void fairnessAuditFlagsMeetingsThatCrossTheThresholds() throws IOException {
         open("/sets/" + sample.wards + "/fairness");
 
-        // contributions of 5 + 4 + 5 attendees; the safety trend over the three meetings (no pulse yet)
-        assertThat(charts()).containsExactly(Map.entry("heatmap", 14), Map.entry("safety", 3));
+        // contributions of 5 + 4 + 5 attendees; the safety trend over the three meetings (no pulse yet); the fairness
+        // trend's three lines over three meetings
+        assertThat(charts()).containsExactly(Map.entry("heatmap", 14), Map.entry("safety", 3),
+                Map.entry("trend", 3 * 3));
         assertThat(flagsPerMeeting()).containsExactly(
                 List.of("Dominance 3.13 ≥ 2.00", "1 silent attendee"),
                 List.of("Question focus 0.57 < 0.70"),
                 List.of());
-        // rotation, the grid's cells, 6 per meeting; safety: 3 tiles, then responses and 3 reaction means per meeting
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6 + 3 + 3 * 4);
+        // rotation, the grid's cells, 6 per meeting; safety: 3 tiles, then responses and 3 reaction means per meeting;
+        // the fairness trend's 3 per meeting
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 14 + 3 * 6 + 3 + 3 * 4 + 3 * 3);
         assertThat(browser.find("main").getText()).contains("Presented so far: Ann, Ben, Cat.");
         browser.screenshot("fairness-audit");
 
@@ -250,7 +253,7 @@ class WebPagesBrowserTest {
                 Map.entry("Ann", "3"), Map.entry("Ben", "1"), Map.entry("Cat", "1"), Map.entry("Dev", "absent"),
                 Map.entry("Eve", "1 P"));
         assertThat(flagsPerMeeting().get(3)).containsExactly("Dominance 2.00 ≥ 2.00");
-        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6 + 3 + 4 * 4);
+        assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isEqualTo(1 + 18 + 4 * 6 + 3 + 4 * 4 + 4 * 3);
         JsonNode actions = fran.get("/api/programmes/" + sample.programmeId + "/actions").body();
         assertThat(actions.findValuesAsText("description")).contains("Trial a written hand-over sheet");
         browser.screenshot("fairness-audit-after-console");

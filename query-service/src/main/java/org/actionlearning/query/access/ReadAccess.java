@@ -88,13 +88,6 @@ public class ReadAccess {
         return sets;
     }
 
-    /** An organisation's aggregates that are not for its sponsors (facilitation): its administrators. */
-    public void requireAdminOf(String organisation) {
-        if (!Callers.current().isAdminOf(organisation)) {
-            throw new NotPermitted("an organisation's facilitation figures are for ADMIN of the organisation");
-        }
-    }
-
     /** The meeting console records meetings: the set's facilitator. */
     public void requireFacilitator(UUID setId) {
         scopes.set(setId);
@@ -111,7 +104,10 @@ public class ReadAccess {
         }
     }
 
-    /** Administering a programme or set: ADMIN of its organisation (asked after the id was found). */
+    /**
+     * Administering a programme or set, or reading an organisation's figures that are not for its sponsors
+     * (facilitation): ADMIN of the organisation (asked after the id was found).
+     */
     public void requireAdminOf(String organisation) {
         if (!Callers.current().isAdminOf(organisation)) {
             // which grant would do, not whose the programme is

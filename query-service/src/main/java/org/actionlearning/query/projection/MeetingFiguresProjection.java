@@ -115,6 +115,9 @@ public class MeetingFiguresProjection implements Projection {
                 .leftJoin(a).on(a.MEETING_ID.eq(m.MEETING_ID))
                 .leftJoin(p).on(p.MEETING_ID.eq(a.MEETING_ID).and(p.PERSON_ID.eq(a.PERSON_ID)))
                 .where(m.MEETING_ID.in(meetingIds)).and(m.CLOSED_ON.isNotNull())
+                // a fixed order: the figures are sums of doubles, whose last bits depend on the order added, and a
+                // rebuild must store exactly what incremental projection stored
+                .orderBy(m.MEETING_ID, a.PERSON_ID)
                 .fetch()) {
             ClosedMeeting meeting = meetings.computeIfAbsent(row.get(m.MEETING_ID), id -> new ClosedMeeting(id,
                     row.get(m.SET_ID), row.get(m.PROGRAMME_ID), new ArrayList<>()));

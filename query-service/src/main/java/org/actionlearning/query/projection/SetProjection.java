@@ -20,7 +20,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
@@ -194,7 +196,41 @@ public class SetProjection implements Projection {
                 .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), closeMeeting.row()
                         .set(MEETING.CLOSED_ON, e.closedOn())
                         .set(MEETING.MEETING_ID, e.meetingId())))
+                .on(ContributionRetracted.class, (e, envelope) -> {
+                    writes.add(CONTRIBUTION, e.contributionId(), db.update(CONTRIBUTION)
+                            .set(CONTRIBUTION.RETRACTED, true)
+                            .where(CONTRIBUTION.CONTRIBUTION_ID.eq(e.contributionId())));
+                    Counts retracted = e.questionForm() != null
+                            ? (e.questionForm() == QuestionForm.OPEN ? Counts.OPEN_QUESTION : Counts.CLOSED_QUESTION)
+                            : (e.statementKind() == StatementKind.ADVICE ? Counts.ADVICE : Counts.STATEMENT);
+                    subtract(e.meetingId(), e.personId(), e.setId(), e.programmeId(), retracted);
+                })
+                .on(MeetingDiscarded.class, (e, envelope) -> discard(e))
                 .on(PersonErased.class, (e, envelope) -> redact(e.personId()));
+    }
+
+    /**
+     * A discarded meeting counts in no figure: its counts leave the programme's activity and its participation rows
+     * go (its contributions stay in the record, under a meeting marked DISCARDED). Barriers, after everything
+     * pending, so that the meeting's own increments of this batch are in the sums subtracted.
+     */
+    private void discard(MeetingDiscarded e) {
+        writes.add(MEETING, e.meetingId(), db.update(MEETING)
+                .set(MEETING.STATUS, "DISCARDED").set(MEETING.DISCARDED_ON, e.discardedOn())
+                .where(MEETING.MEETING_ID.eq(e.meetingId())));
+        var a = PROGRAMME_ACTIVITY;
+        var p = MEMBER_PARTICIPATION;
+        var sums = db.select(DSL.coalesce(DSL.sum(p.PRESENTED), DSL.inline(java.math.BigDecimal.ZERO)).as("presented"),
+                        DSL.coalesce(DSL.sum(p.QUESTIONS), DSL.inline(java.math.BigDecimal.ZERO)).as("questions"),
+                        DSL.coalesce(DSL.sum(p.STATEMENTS), DSL.inline(java.math.BigDecimal.ZERO)).as("statements"))
+                .from(p).where(p.MEETING_ID.eq(e.meetingId())).asTable("sums");
+        writes.add(db.update(a)
+                .set(a.CHALLENGES, a.CHALLENGES.minus(sums.field("presented", Integer.class)))
+                .set(a.QUESTIONS, a.QUESTIONS.minus(sums.field("questions", Integer.class)))
+                .set(a.STATEMENTS, a.STATEMENTS.minus(sums.field("statements", Integer.class)))
+                .from(sums)
+                .where(a.PROGRAMME_ID.eq(e.programmeId())));
+        writes.add(db.deleteFrom(p).where(p.MEETING_ID.eq(e.meetingId())));
     }
 
     /**
@@ -237,11 +273,20 @@ public class SetProjection implements Projection {
      * merge into one upsert each per transaction.
      */
     private void count(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add) {
+        increment(meetingId, personId, setId, programmeId, add, 1);
+    }
+
+    /** A retraction: the same increments, negative (the counts it takes back were added by its contribution). */
+    private void subtract(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts retracted) {
+        increment(meetingId, personId, setId, programmeId, retracted, -1);
+    }
+
+    private void increment(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add, int sign) {
         writes.addIncrement(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation,
-                new Object[] {meetingId, personId, setId, programmeId},
-                add.questions, add.openQuestions, add.statements, add.advice, add.presented);
+                new Object[] {meetingId, personId, setId, programmeId}, sign * add.questions,
+                sign * add.openQuestions, sign * add.statements, sign * add.advice, sign * add.presented);
         writes.addIncrement(PROGRAMME_ACTIVITY, programmeId, addToActivity, new Object[] {programmeId},
-                add.presented, add.questions, add.statements);
+                sign * add.presented, sign * add.questions, sign * add.statements);
     }
 
     /** Adds its last three values to a programme's activity counts (an increment, see {@link #count}). */

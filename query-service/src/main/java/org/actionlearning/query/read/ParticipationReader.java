@@ -80,7 +80,7 @@ class ParticipationReader {
                 .from(m)
                 // the programme's figures by their own index, hash-joined: not one probe per meeting
                 .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID)).and(f.PROGRAMME_ID.eq(programmeId))
-                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull())
+                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull()).and(notDiscarded())
                 .forEach(row -> {
                     if (row.value3() == null) {
                         notStored.add(row.value1());
@@ -95,6 +95,11 @@ class ParticipationReader {
         return figures;
     }
 
+    /** A discarded meeting was held in no sense that counts: it is in no figure. */
+    private static Condition notDiscarded() {
+        return MEETING.STATUS.ne("DISCARDED");
+    }
+
     private List<HeldMeeting> heldMeetings(Condition which) {
         var m = MEETING;
         var a = MEETING_ATTENDEE;
@@ -107,7 +112,7 @@ class ParticipationReader {
                 .leftJoin(a).on(a.MEETING_ID.eq(m.MEETING_ID))
                 .leftJoin(p).on(p.MEETING_ID.eq(a.MEETING_ID).and(p.PERSON_ID.eq(a.PERSON_ID)))
                 .leftJoin(s).on(s.SET_ID.eq(m.SET_ID).and(s.PERSON_ID.eq(a.PERSON_ID)))
-                .where(which.and(m.OPENED_ON.isNotNull()))
+                .where(which.and(m.OPENED_ON.isNotNull()).and(notDiscarded()))
                 .orderBy(m.OPENED_ON, m.SCHEDULED_FOR, m.MEETING_ID, s.DISPLAY_NAME.asc().nullsLast(), a.PERSON_ID)
                 .fetch()) {
             HeldMeeting meeting = meetings.computeIfAbsent(row.get(m.MEETING_ID),

@@ -33,9 +33,11 @@ public record SetRecord(UUID setId, String name, Person facilitator, List<Meetin
      * @param kind          QUESTION or STATEMENT
      * @param questionForm  OPEN or CLOSED for a question
      * @param statementKind ANSWER, ADVICE, REFLECTION or OTHER for a statement
+     * @param retracted     taken back during the meeting (the console's undo): kept here, counted nowhere
      */
     public record ContributionRecord(UUID contributionId, String kind, String questionForm, String statementKind,
-                                     UUID challengeId, Person author, String text, Integer seconds) {
+                                     UUID challengeId, Person author, String text, Integer seconds,
+                                     boolean retracted) {
     }
 
     public record ReflectionRecord(UUID reflectionId, Person author, String text) {

@@ -74,7 +74,8 @@ public class SetRecordQueries {
                         contributions.stream().filter(c -> c.getMeetingId().equals(m.getMeetingId()))
                                 .map(c -> new SetRecord.ContributionRecord(c.getContributionId(), c.getKind(),
                                         c.getQuestionForm(), c.getStatementKind(), c.getChallengeId(),
-                                        people.of(c.getPersonId()), texts.text(c.getText()), c.getSeconds()))
+                                        people.of(c.getPersonId()), texts.text(c.getText()), c.getSeconds(),
+                                        Boolean.TRUE.equals(c.getRetracted())))
                                 .toList(),
                         reflections.stream().filter(r -> r.getMeetingId().equals(m.getMeetingId()))
                                 .map(r -> new SetRecord.ReflectionRecord(r.getReflectionId(),

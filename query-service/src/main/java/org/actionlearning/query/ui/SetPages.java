@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
 import org.actionlearning.query.read.SafetyQueries;
+import org.actionlearning.query.read.OpenMeetingQueries;
+import org.actionlearning.query.read.SetRecordQueries;
 import org.actionlearning.query.read.SetDirectory;
 import org.actionlearning.query.read.SetDirectory.Roster;
 import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
@@ -30,11 +32,15 @@ class SetPages {
     private final Today today;
     private final ReadAccess access;
     private final SafetyQueries safety;
+    private final OpenMeetingQueries meetings;
+    private final SetRecordQueries records;
 
     SetPages(FairnessQueries fairness, SetDirectory sets, UiProperties properties, Numbers numbers, Today today,
-             ReadAccess access, SafetyQueries safety) {
+             ReadAccess access, SafetyQueries safety, OpenMeetingQueries meetings, SetRecordQueries records) {
         this.access = access;
         this.safety = safety;
+        this.meetings = meetings;
+        this.records = records;
         this.fairness = fairness;
         this.sets = sets;
         this.properties = properties;
@@ -57,7 +63,9 @@ class SetPages {
                 questionFocus != null ? questionFocus : defaults.questionFocus());
         Roster roster = sets.roster(setId);
         model.addAttribute("set", roster.set());
-        model.addAttribute("audit", FairnessAudit.of(fairness.fairness(setId), thresholds, numbers));
+        var setFairness = fairness.fairness(setId);
+        model.addAttribute("audit", FairnessAudit.of(setFairness, thresholds, numbers));
+        model.addAttribute("trend", FairnessTrend.of(setFairness));
         model.addAttribute("safety", safety.ofSet(setId));
         return "fairness";
     }
@@ -75,6 +83,15 @@ class SetPages {
                 instanceof CallerAuthentication c ? c.bearerToken().orElse("") : "");
         model.addAttribute("today", date);
         model.addAttribute("defaultDueOn", date.plusDays(DEFAULT_DAYS_TO_DUE));
+        model.addAttribute("scheduled", meetings.scheduled(setId));
         return "console";
+    }
+
+    /** The set's confidential record, meeting by meeting: for its facilitator and members (audited read). */
+    @GetMapping("/sets/{setId}/record")
+    String record(@PathVariable UUID setId, Model model) {
+        access.requireSetContent(setId, "record page");
+        model.addAttribute("record", records.record(setId));
+        return "record";
     }
 }

@@ -12,6 +12,8 @@ import org.actionlearning.query.read.SafetyQueries;
 import org.actionlearning.query.read.SetSafety;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
+import org.actionlearning.query.read.OpenMeetingQueries;
+import org.actionlearning.query.read.OpenMeetings;
 import org.actionlearning.query.read.SetFairness;
 import org.actionlearning.query.read.SetRecord;
 import org.actionlearning.query.read.SetRecordQueries;
@@ -32,13 +34,15 @@ public class SetQueryController {
 
     private final FairnessQueries fairness;
     private final SetRecordQueries records;
+    private final OpenMeetingQueries openMeetings;
     private final ReadAccess access;
     private final SafetyQueries safety;
 
-    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, ReadAccess access,
-                              SafetyQueries safety) {
+    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, OpenMeetingQueries openMeetings,
+                              ReadAccess access, SafetyQueries safety) {
         this.fairness = fairness;
         this.records = records;
+        this.openMeetings = openMeetings;
         this.access = access;
         this.safety = safety;
     }
@@ -68,6 +72,17 @@ public class SetQueryController {
             throw new NotPermitted("your pulse answers are read by you, as MEMBER of set " + setId);
         }
         return safety.own(setId, meetingId, personId);
+    }
+
+    @GetMapping("/{setId}/meetings/open")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "The set's open meetings", description = "Each meeting still open (normally one): its "
+            + "attendees, the challenge being presented, each attendee's tally so far and the questions and "
+            + "statements not retracted, in the order recorded. The meeting console resumes a meeting from this after "
+            + "a reload, on a second device or after a dropped connection. For the set's members and facilitator.")
+    public OpenMeetings openMeetings(@PathVariable("setId") UUID setId) {
+        access.requireSetContent(setId, "open meetings");
+        return openMeetings.of(setId);
     }
 
     @GetMapping("/{setId}/fairness")

@@ -24,6 +24,8 @@ import org.actionlearning.query.support.QueryServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.Projection;
 
 /**
  * The pulse read model: a replacing contribution takes the place of the one it replaces, a meeting of two responses
