@@ -43,6 +43,12 @@
     return json;
   }
 
+  /** An ISO date as the pages print dates: 5 Jan 2026. */
+  function shown(isoDate) {
+    return new Date(isoDate + 'T00:00:00Z').toLocaleDateString('en-GB',
+      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  }
+
   const postJson = (path, body) => send(path, JSON.stringify(body), 'application/json');
 
   /** A number field as a number, an empty one as absent (the API then names what is missing). */
@@ -74,7 +80,7 @@
       const body = { measuredOn: form.elements.measuredOn.value, value: number(form, 'value') };
       await postJson('/api/outcomes/' + metricId + (baseline ? '/baseline' : '/measurements'), body);
       return 'Recorded the ' + (baseline ? 'baseline' : 'follow-up') + ' value ' + body.value + ' for '
-        + body.measuredOn + '.';
+        + shown(body.measuredOn) + '.';
     },
     async csv(form, metricId) {
       const file = form.elements.file.files[0];

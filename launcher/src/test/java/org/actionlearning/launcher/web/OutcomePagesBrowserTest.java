@@ -92,7 +92,7 @@ class OutcomePagesBrowserTest {
         new Select(browser.find("#series-0")).selectByValue("BASELINE");
         browser.script("document.getElementById('measured-on-0').value = '2026-01-05'");
         browser.find("#value-0").sendKeys("40");
-        submit("form[data-command='value']", "Recorded the baseline value 40 for 2026-01-05.");
+        submit("form[data-command='value']", "Recorded the baseline value 40 for 5 Jan 2026.");
         reopenUntil(page, () -> facts().get("Values").equals("1 baseline, 0 follow-up"));
 
         // a file with bad rows: each named by its line, and none of its good rows recorded
@@ -115,6 +115,10 @@ class OutcomePagesBrowserTest {
         browser.wait.until(d -> browser.find("form[data-command='csv'] .problem").getText().contains("line 3"));
         assertThat(browser.findAll("form[data-command='csv'] .problem li").stream().map(WebElement::getText))
                 .containsExactly("line 3.measuredOn: follow-ups come after the last baseline point (2026-01-12)");
+
+        // the browser logs each refused request: those two, and nothing else
+        assertThat(browser.consoleErrors()).hasSize(2).allSatisfy(error -> assertThat(error)
+                .contains("/measurements/import").containsAnyOf("status of 400", "status of 409"));
 
         // the corrected file: all four rows
         upload(csv("good", """
@@ -163,10 +167,10 @@ class OutcomePagesBrowserTest {
         services.createUser("sara", null, "SPONSOR:" + sample.programmeId);
         browser.signIn(services.queryUrl, "sara", BothServices.PASSWORD);
         open("/programmes/" + sample.programmeId);
-        // Wards: 5 members, 3 meetings, 5 actions of which 2 completed; Pharmacy: 4 members, 1 meeting, no action
+        // by name: Pharmacy 4 members, 1 meeting, no action; Wards 5 members, 3 meetings, 5 actions of which 2 done
         assertThat(rows("table.set-breakdown")).containsExactly(
-                List.of("Wards", "5", "3", gini(0), "5", "40.0%"),
-                List.of("Pharmacy", "4", "1", gini(1), "0", "—"));
+                List.of("Pharmacy", "4", "1", gini(0), "0", "—"),
+                List.of("Wards", "5", "3", gini(1), "5", "40.0%"));
         assertThat(browser.find("p.intangibles").getText())
                 .isEqualTo("Intangible benefits (reported, not priced): staff engagement +13.3% improvement");
         assertThat(browser.findAll("p.roi-why")).isEmpty();
