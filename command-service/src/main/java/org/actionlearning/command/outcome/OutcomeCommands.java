@@ -27,9 +27,6 @@ public final class OutcomeCommands {
     public record RecordMeasurement(@TargetAggregateIdentifier UUID metricId, LocalDate measuredOn, BigDecimal value) {
     }
 
-    /** Which series of the metric a value belongs to. */
-    public enum Series { BASELINE, FOLLOW_UP }
-
     /** One value of an import; {@code where} names its row for the caller ("line 3"). */
     public record ImportedPoint(String where, Series series, LocalDate measuredOn, BigDecimal value) {
     }

@@ -16,7 +16,6 @@ import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
 import org.actionlearning.command.outcome.OutcomeCommands.ImportSeries;
 import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
-import org.actionlearning.command.outcome.OutcomeCommands.Series;
 import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;

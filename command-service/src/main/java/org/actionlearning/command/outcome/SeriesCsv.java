@@ -12,7 +12,6 @@ import java.util.Map;
 import org.actionlearning.command.domain.RowsRefused;
 import org.actionlearning.command.domain.RowsRefused.RowError;
 import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
-import org.actionlearning.command.outcome.OutcomeCommands.Series;
 
 /**
  * Reads an import of outcome values: a header naming the columns {@code series,measuredOn,value} (in any order),
