@@ -2,6 +2,7 @@ package org.actionlearning.command.outcome;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.OutcomeTarget;
@@ -24,6 +25,17 @@ public final class OutcomeCommands {
     }
 
     public record RecordMeasurement(@TargetAggregateIdentifier UUID metricId, LocalDate measuredOn, BigDecimal value) {
+    }
+
+    /** One value of an import; {@code where} names its row for the caller ("line 3"). */
+    public record ImportedPoint(String where, Series series, LocalDate measuredOn, BigDecimal value) {
+    }
+
+    /** Records many baseline and follow-up values as one unit: all of them, or none when any row is refused. */
+    public record ImportSeries(@TargetAggregateIdentifier UUID metricId, List<ImportedPoint> points) {
+        public ImportSeries {
+            points = List.copyOf(points);
+        }
     }
 
     /** Starts a new phase of the metric's run chart. */

@@ -8,10 +8,14 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
+import org.actionlearning.command.outcome.OutcomeCommands.ImportSeries;
+import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
 import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
@@ -20,6 +24,7 @@ import org.actionlearning.command.web.Created;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +52,16 @@ public class OutcomeController {
     }
 
     public record PointRequest(@NotNull LocalDate measuredOn, @NotNull BigDecimal value) {
+    }
+
+    public record ImportRow(@NotNull Series series, @NotNull LocalDate measuredOn, @NotNull BigDecimal value) {
+    }
+
+    public record ImportRequest(@NotNull @Size(min = 1, max = SeriesCsv.MAX_ROWS) List<@Valid @NotNull ImportRow> rows) {
+    }
+
+    /** How many values an import recorded in each series. */
+    public record Imported(UUID metricId, long baseline, long followUps) {
     }
 
     public record PhaseRequest(@NotNull LocalDate startsOn) {
@@ -78,6 +93,36 @@ public class OutcomeController {
                                                          @Valid @RequestBody PointRequest request) {
         commands.send(new RecordMeasurement(metricId, request.measuredOn(), request.value()));
         return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
+    }
+
+    @PostMapping(path = "/{metricId}/measurements/import", consumes = "text/csv")
+    @Operation(summary = "Import baseline and follow-up values from CSV",
+            description = "A header series,measuredOn,value then one value a line (series: baseline or follow-up). "
+                    + "All rows are recorded as one change, or none: every bad row is reported by its line number "
+                    + "and column (400 malformed, 409 against the recorded series). At most "
+                    + SeriesCsv.MAX_ROWS + " rows. Administrators.")
+    public ResponseEntity<Imported> importCsv(@PathVariable UUID metricId,
+                                              @RequestBody(required = false) String csv) {
+        return imported(metricId, SeriesCsv.parse(csv));
+    }
+
+    @PostMapping(path = "/{metricId}/measurements/import", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Import baseline and follow-up values as JSON rows",
+            description = "The same as the CSV import; a bad row is named rows[i]. Administrators.")
+    public ResponseEntity<Imported> importRows(@PathVariable UUID metricId,
+                                               @Valid @RequestBody ImportRequest request) {
+        List<ImportedPoint> points = new ArrayList<>();
+        for (int i = 0; i < request.rows().size(); i++) {
+            ImportRow row = request.rows().get(i);
+            points.add(new ImportedPoint("rows[" + i + "]", row.series(), row.measuredOn(), row.value()));
+        }
+        return imported(metricId, points);
+    }
+
+    private ResponseEntity<Imported> imported(UUID metricId, List<ImportedPoint> points) {
+        commands.send(new ImportSeries(metricId, points));
+        long baseline = points.stream().filter(p -> p.series() == Series.BASELINE).count();
+        return ResponseEntity.ok(new Imported(metricId, baseline, points.size() - baseline));
     }
 
     @PostMapping("/{metricId}/phases")

@@ -4,9 +4,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.actionlearning.command.domain.Rules;
+import org.actionlearning.command.domain.RowsRefused;
+import org.actionlearning.command.domain.RowsRefused.RowError;
+import org.actionlearning.command.outcome.OutcomeCommands.ImportSeries;
+import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
 import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
@@ -91,6 +100,53 @@ public class OutcomeMetric {
         Rules.percentage("confidencePercent", command.confidencePercent());
         apply(new AttributionEstimated(metricId, programmeId, command.estimateId(), command.attributionPercent(),
                 command.confidencePercent(), command.estimatedBy()));
+    }
+
+    /**
+     * Checks every row against the series as they would stand with all the other rows of the import, and applies
+     * them only when none is refused: baseline points first, then the follow-ups, each series in date order.
+     */
+    @CommandHandler
+    public void handle(ImportSeries command) {
+        List<ImportedPoint> points = command.points();
+        TreeSet<LocalDate> baseline = new TreeSet<>(baselineDates);
+        TreeSet<LocalDate> followUps = new TreeSet<>(followUpDates);
+        // the refusals of each row, in the order of the rows
+        Map<Integer, List<RowError>> errors = new TreeMap<>();
+        boolean[] duplicate = new boolean[points.size()];
+        for (int row = 0; row < points.size(); row++) {
+            ImportedPoint point = points.get(row);
+            boolean isBaseline = point.series() == Series.BASELINE;
+            duplicate[row] = !(isBaseline ? baseline : followUps).add(point.measuredOn());
+            if (duplicate[row]) {
+                refuse(errors, row, point, "measuredOn", "a " + (isBaseline ? "baseline point" : "measurement")
+                        + " is already recorded for " + point.measuredOn());
+            }
+        }
+        for (int row = 0; row < points.size(); row++) {
+            ImportedPoint point = points.get(row);
+            if (point.series() == Series.FOLLOW_UP && !duplicate[row]) {
+                if (baseline.isEmpty()) {
+                    refuse(errors, row, point, "series", "record a baseline before follow-up measurements");
+                } else if (!point.measuredOn().isAfter(baseline.last())) {
+                    refuse(errors, row, point, "measuredOn",
+                            "follow-ups come after the last baseline point (" + baseline.last() + ")");
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw RowsRefused.breakingRules(errors.values().stream().flatMap(List::stream).toList());
+        }
+        Comparator<ImportedPoint> byDate = Comparator.comparing(ImportedPoint::measuredOn);
+        points.stream().filter(p -> p.series() == Series.BASELINE).sorted(byDate).forEach(point ->
+                apply(new BaselineRecorded(metricId, programmeId, point.measuredOn(), point.value())));
+        points.stream().filter(p -> p.series() == Series.FOLLOW_UP).sorted(byDate).forEach(point ->
+                apply(new MeasurementRecorded(metricId, programmeId, point.measuredOn(), point.value())));
+    }
+
+    private static void refuse(Map<Integer, List<RowError>> errors, int row, ImportedPoint point, String column,
+                               String message) {
+        errors.computeIfAbsent(row, r -> new ArrayList<>()).add(new RowError(point.where() + "." + column, message));
     }
 
     private LocalDate firstFollowUp() {

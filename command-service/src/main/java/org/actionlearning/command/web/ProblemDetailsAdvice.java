@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.actionlearning.command.domain.DomainException;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
+import org.actionlearning.command.domain.RowsRefused;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -58,6 +59,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainRuleViolation.class)
     ResponseEntity<Object> ruleViolation(DomainRuleViolation e) {
         return refused(HttpStatus.CONFLICT, "Rule violated", e);
+    }
+
+    /** A batch refused as a whole: every bad row in the errors list, none of the rows stored. */
+    @ExceptionHandler(RowsRefused.class)
+    ResponseEntity<Object> rowsRefused(RowsRefused e) {
+        List<FieldError> errors = e.errors().stream().map(r -> new FieldError(r.field(), r.message())).toList();
+        return Problems.response(e.malformed()
+                ? Problems.problem(HttpStatus.BAD_REQUEST, "Invalid rows", e.getMessage(), errors)
+                : Problems.problem(HttpStatus.CONFLICT, "Rule violated", e.getMessage(), errors));
     }
 
     @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})

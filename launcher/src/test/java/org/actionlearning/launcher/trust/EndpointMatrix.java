@@ -121,6 +121,9 @@ final class EndpointMatrix {
         }
         command(all, "POST", "/api/outcomes/{metricId}/attributions", "/api/outcomes/" + victim.metricId
                 + "/attributions", () -> Map.of("attributionPercent", 50, "confidencePercent", 50));
+        command(all, "POST", "/api/outcomes/{metricId}/measurements/import", "/api/outcomes/" + victim.metricId
+                + "/measurements/import", () -> Map.of("rows", List.of(Map.of("series", "FOLLOW_UP",
+                "measuredOn", "2026-06-01", "value", 5))));
         command(all, "POST", "/api/outcomes/{metricId}/phases", "/api/outcomes/" + victim.metricId + "/phases",
                 () -> Map.of("startsOn", "2026-06-01"));
         String action = "/api/actions/" + victim.actionId;
@@ -208,6 +211,7 @@ final class EndpointMatrix {
         for (String table : List.of("summary", "costs", "benefits", "intangibles")) {
             page(all, "/programmes/{programmeId}/roi/{table}.csv", "/programmes/" + p + "/roi/" + table + ".csv");
         }
+        page(all, "/programmes/{programmeId}/outcomes", "/programmes/" + p + "/outcomes");
         page(all, "/sets/{setId}/fairness", "/sets/" + s + "/fairness");
         page(all, "/sets/{setId}/console", "/sets/" + s + "/console");
         // the administrator's pages: their own organisation's things only

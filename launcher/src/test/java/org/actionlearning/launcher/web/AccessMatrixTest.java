@@ -184,6 +184,8 @@ class AccessMatrixTest {
                     Map.of("Accept", "text/html")), "text/html");
         }
         page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/record");
+        // keeping outcomes (definitions, values, estimates): administrators of the organisation only
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), programme + "/outcomes");
 
         assertThat(mismatches).isEmpty();
     }
@@ -197,6 +199,9 @@ class AccessMatrixTest {
                 "amount", 1, "incurredOn", "2026-03-01"));
         post(admins, "/api/outcomes/" + sample.dischargeDelay + "/measurements", () -> Map.of(
                 "measuredOn", day(), "value", 10));
+        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN), "/api/outcomes/" + sample.dischargeDelay
+                + "/measurements/import", () -> Map.of("rows", List.of(Map.of("series", "FOLLOW_UP",
+                "measuredOn", day(), "value", 10))));
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
         // discarding and undoing: who records the set's meetings gets as far as the set (which has no such meeting)

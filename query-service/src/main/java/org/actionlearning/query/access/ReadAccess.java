@@ -48,6 +48,14 @@ public class ReadAccess {
         }
     }
 
+    /** Keeping a programme's outcome metrics (definitions, values, estimates): ADMIN of its organisation. */
+    public void requireProgrammeAdmin(UUID programmeId) {
+        ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
+        if (!Callers.current().isAdminOf(programme.organisation())) {
+            throw new NotPermitted("keeping a programme's outcomes is for ADMIN of its organisation");
+        }
+    }
+
     public void requireMetricAggregates(UUID metricId) {
         ReadScopes.ProgrammeScope programme = scopes.programmeOfMetric(metricId);
         if (!seesAggregates(Callers.current(), programme)) {

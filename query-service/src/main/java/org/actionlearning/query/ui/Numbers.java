@@ -30,7 +30,12 @@ public class Numbers {
         MONEY("#,##0.00", 1, ""),
         /** A measured value of an outcome metric, in its own unit: as many decimals as it has, at most two. */
         VALUE("#,##0.##", 1, ""),
-        P_VALUE("0.000", 1, "");
+        P_VALUE("0.000", 1, ""),
+        /**
+         * A factor a report multiplies by (an isolation factor, an improvement per period): up to four decimals, so
+         * that a reader re-multiplying the printed figures gets the printed result.
+         */
+        FACTOR("#,##0.####", 1, "");
 
         private final String pattern;
         private final double scale;

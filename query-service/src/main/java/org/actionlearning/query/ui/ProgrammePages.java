@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.actionlearning.query.read.OutcomeQueries;
 import org.actionlearning.query.read.ProgrammeDashboard;
 import org.actionlearning.query.read.ProgrammeQueries;
+import org.actionlearning.query.read.RoiQueries;
 import org.actionlearning.query.read.SetDirectory;
 import org.actionlearning.query.read.SetDirectory.SetEntry;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -34,10 +35,12 @@ class ProgrammePages {
     private final Numbers numbers;
     private final Today today;
     private final ReadAccess access;
+    private final RoiQueries roi;
 
     ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetDirectory sets, ProgrammeLookup lookup,
-                   Numbers numbers, Today today, ReadAccess access) {
+                   Numbers numbers, Today today, ReadAccess access, RoiQueries roi) {
         this.access = access;
+        this.roi = roi;
         this.programmes = programmes;
         this.outcomes = outcomes;
         this.sets = sets;
@@ -61,6 +64,8 @@ class ProgrammePages {
         model.addAttribute("aggregatesOf", visible.stream()
                 .filter(p -> access.seesAggregates(caller, p.programmeId(), p.organisation()))
                 .map(ProgrammeSummary::programmeId).collect(Collectors.toSet()));
+        model.addAttribute("administered", visible.stream().filter(p -> caller.isAdminOf(p.organisation()))
+                .map(ProgrammeSummary::programmeId).collect(Collectors.toSet()));
         model.addAttribute("inSet", inSet);
         model.addAttribute("facilitating", caller.scopesOf(Role.FACILITATOR));
         return "programmes";
@@ -73,8 +78,12 @@ class ProgrammePages {
         access.requireProgrammeAggregates(programmeId);
         LocalDate date = asOf != null ? asOf : today.date();
         ProgrammeDashboard dashboard = programmes.dashboard(programmeId, date);
-        model.addAttribute("programme", lookup.summary(programmeId));
+        ProgrammeSummary programme = lookup.summary(programmeId);
+        model.addAttribute("programme", programme);
+        model.addAttribute("administers", Callers.current().isAdminOf(programme.organisation()));
         model.addAttribute("dashboard", dashboard);
+        model.addAttribute("setBreakdown", programmes.setBreakdown(programmeId, date));
+        model.addAttribute("roiExplanation", RoiExplanation.of(roi.roi(programmeId), numbers));
         model.addAttribute("asOf", date);
         if (dashboard.followThrough() != null) {
             model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));

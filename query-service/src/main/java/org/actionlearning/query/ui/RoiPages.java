@@ -1,10 +1,15 @@
 package org.actionlearning.query.ui;
 
 import org.actionlearning.query.access.ReadAccess;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.query.read.OutcomeQueries;
+import org.actionlearning.query.read.OutcomeRegister;
 import org.actionlearning.query.read.ProgrammeRoi;
+import org.actionlearning.service.security.Callers;
 import org.actionlearning.query.read.ProgrammeSummary;
 import org.actionlearning.query.read.RoiQueries;
 import org.springframework.stereotype.Controller;
@@ -19,18 +24,32 @@ class RoiPages {
     private final RoiQueries roi;
     private final ProgrammeLookup lookup;
     private final ReadAccess access;
+    private final OutcomeRegister register;
+    private final OutcomeQueries outcomes;
+    private final Numbers numbers;
+    private final Today today;
 
-    RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access) {
+    RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access, OutcomeRegister register,
+             OutcomeQueries outcomes, Numbers numbers, Today today) {
         this.access = access;
+        this.register = register;
+        this.outcomes = outcomes;
+        this.numbers = numbers;
+        this.today = today;
         this.roi = roi;
         this.lookup = lookup;
     }
 
-    /** What the report shows, and the name its downloads get. */
-    record Report(ProgrammeSummary programme, ProgrammeRoi roi) {
+    /**
+     * What the report shows, and the name its downloads get. A printed report travels without its page: it says
+     * when it was made, over which period and by whom, and carries each outcome's headline.
+     */
+    record Report(ProgrammeSummary programme, ProgrammeRoi roi, RoiExplanation explanation, List<MetricCard> outcomes,
+                  LocalDate preparedOn, String preparedBy) {
 
         Map<String, Object> model() {
-            return Map.of("programme", programme, "roi", roi, "tables", RoiTable.values());
+            return Map.of("programme", programme, "roi", roi, "tables", RoiTable.values(), "explanation", explanation,
+                    "outcomes", outcomes, "preparedOn", preparedOn, "preparedBy", preparedBy);
         }
 
         /** E.g. "discharge-flow-roi-costs": the programme's name made safe for a file name. */
@@ -51,6 +70,10 @@ class RoiPages {
     /** The report, for its sponsors and administrators. */
     Report report(UUID programmeId) {
         access.requireProgrammeAggregates(programmeId);
-        return new Report(lookup.summary(programmeId), roi.roi(programmeId));
+        ProgrammeRoi figures = roi.roi(programmeId);
+        List<MetricCard> cards = register.ofProgramme(programmeId).stream()
+                .map(metric -> MetricCard.of(outcomes.metric(metric.metricId()), numbers)).toList();
+        return new Report(lookup.summary(programmeId), figures, RoiExplanation.of(figures, numbers), cards,
+                today.date(), Callers.current().username());
     }
 }
