@@ -6,7 +6,7 @@ import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
-import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
@@ -64,6 +64,7 @@ public class SetProjection implements Projection {
                 .onConflict(MEETING.MEETING_ID).doNothing();
         this.openMeeting = db.update(MEETING)
                 .set(MEETING.OPENED_ON, placeholder(MEETING.OPENED_ON)).set(MEETING.STATUS, DSL.inline("OPEN"))
+                .set(MEETING.ATTENDEES, placeholder(MEETING.ATTENDEES))
                 .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID)));
         this.addAttendee = db.insertInto(MEETING_ATTENDEE, MEETING_ATTENDEE.MEETING_ID, MEETING_ATTENDEE.PERSON_ID,
                         MEETING_ATTENDEE.SET_ID)
@@ -82,7 +83,7 @@ public class SetProjection implements Projection {
     @Override
     public List<Table<?>> tables() {
         return List.of(LEARNING_SET, SET_MEMBER, MEETING, MEETING_ATTENDEE, CHALLENGE, CONTRIBUTION,
-                MEMBER_PARTICIPATION, PROGRAMME_ACTIVITY, REFLECTION);
+                MEMBER_PARTICIPATION, MEETING_ACTIVITY, REFLECTION);
     }
 
     @Override
@@ -113,7 +114,7 @@ public class SetProjection implements Projection {
                 .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting,
                         e.meetingId(), e.setId(), e.programmeId(), e.scheduledFor(), "SCHEDULED"))
                 .on(MeetingOpened.class, (e, envelope) -> {
-                    writes.add(MEETING, e.meetingId(), openMeeting, e.openedOn(), e.meetingId());
+                    writes.add(MEETING, e.meetingId(), openMeeting, e.openedOn(), e.attendees().size(), e.meetingId());
                     for (UUID attendee : e.attendees()) {
                         writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), addAttendee,
                                 e.meetingId(), attendee, e.setId());
@@ -196,15 +197,15 @@ public class SetProjection implements Projection {
     }
 
     /**
-     * Increments of the member's counts in the meeting and of the programme's activity: applied once per event
-     * because the batch skips events already applied; a member's increments in one meeting, and a programme's,
+     * Increments of the member's counts in the meeting and of the meeting's activity: applied once per event
+     * because the batch skips events already applied; a member's increments in one meeting, and a meeting's,
      * merge into one upsert each per transaction.
      */
     private void count(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add) {
         writes.addIncrement(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation,
                 new Object[] {meetingId, personId, setId, programmeId},
                 add.questions, add.openQuestions, add.statements, add.advice, add.presented);
-        writes.addIncrement(PROGRAMME_ACTIVITY, programmeId, addToActivity, new Object[] {programmeId},
+        writes.addIncrement(MEETING_ACTIVITY, meetingId, addToActivity, new Object[] {meetingId, programmeId, setId},
                 add.presented, add.questions, add.statements);
     }
 
@@ -216,12 +217,12 @@ public class SetProjection implements Projection {
                 .onConflict(c.CONTRIBUTION_ID).doNothing();
     }
 
-    /** Adds its last three values to a programme's activity counts (an increment, see {@link #count}). */
+    /** Adds its last three values to a meeting's activity counts (an increment, see {@link #count}). */
     static Query addToActivity(DSLContext db) {
-        var a = PROGRAMME_ACTIVITY;
-        return db.insertInto(a, a.PROGRAMME_ID, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
-                .values(Collections.nCopies(4, null))
-                .onConflict(a.PROGRAMME_ID).doUpdate()
+        var a = MEETING_ACTIVITY;
+        return db.insertInto(a, a.MEETING_ID, a.PROGRAMME_ID, a.SET_ID, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
+                .values(Collections.nCopies(6, null))
+                .onConflict(a.MEETING_ID).doUpdate()
                 .set(a.CHALLENGES, a.CHALLENGES.plus(DSL.excluded(a.CHALLENGES)))
                 .set(a.QUESTIONS, a.QUESTIONS.plus(DSL.excluded(a.QUESTIONS)))
                 .set(a.STATEMENTS, a.STATEMENTS.plus(DSL.excluded(a.STATEMENTS)));

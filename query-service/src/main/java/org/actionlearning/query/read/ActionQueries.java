@@ -46,6 +46,6 @@ public class ActionQueries {
     private static ActionView view(ActionItemRecord row, ActionRecord record, LocalDate asOf, Disclosure texts) {
         return new ActionView(row.getActionId(), row.getSetId(), row.getOwnerId(), texts.text(row.getDescription()),
                 row.getCommittedOn(), row.getDueOn(), row.getStatus(), row.getCompletedOn(), record.isOverdueOn(asOf),
-                texts.erased(row.getOwnerId(), row.getDescription()));
+                texts.erased(row.getOwnerId(), row.getDescription()), row.getMeetingId());
     }
 }

@@ -1,6 +1,7 @@
 package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
+import static org.actionlearning.query.jooq.Tables.MEETING;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -39,14 +40,18 @@ class ActionReader {
     }
 
     /**
-     * The programme's actions as the follow-through needs them, in no particular order: only the dates, status and
-     * set are read (the dashboards' path, where the descriptions and evidence would be read only to be dropped).
+     * The programme's actions that a sponsor's follow-through counts (committed in a meeting of three attendees or
+     * more, see {@link ReportedMeetings}), in no particular order: only the dates, status and set are read (the
+     * dashboards' path, where the descriptions and evidence would be read only to be dropped).
      */
     List<SetAction> followThroughOfProgramme(UUID programmeId) {
         var a = ACTION_ITEM;
+        var m = MEETING;
         return db.select(a.SET_ID, a.STATUS, a.COMMITTED_ON, a.DUE_ON, a.COMPLETED_ON, a.ABANDONED_ON)
                 .from(a)
-                .where(a.PROGRAMME_ID.eq(programmeId))
+                // the programme's meetings by their own index, hash-joined: not one probe per action
+                .join(m).on(m.MEETING_ID.eq(a.MEETING_ID)).and(m.PROGRAMME_ID.eq(programmeId))
+                .where(a.PROGRAMME_ID.eq(programmeId)).and(ReportedMeetings.counted())
                 .fetch(row -> new SetAction(row.value1(),
                         toRecord(row.value2(), row.value3(), row.value4(), row.value5(), row.value6())));
     }

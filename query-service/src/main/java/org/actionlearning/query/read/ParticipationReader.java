@@ -1,6 +1,7 @@
 package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
@@ -18,6 +19,7 @@ import org.actionlearning.query.readmodel.AttendeeCounts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +42,30 @@ class ParticipationReader {
     }
 
     /**
-     * The figures of one opened meeting that dashboards average over its meetings.
+     * The figures of one opened meeting that dashboards average over its meetings, and its activity that they add up.
      *
-     * @param attendees the people its figures are about
+     * @param attendees  the people its figures are about
+     * @param challenges challenges presented in it
+     * @param questions  questions asked in it
+     * @param statements statements made in it
      */
-    record HeldMeetingFigures(UUID meetingId, UUID setId, int attendees, Double gini, Double normalisedEntropy,
-                              Double questionFocus, Double openQuestionRatio) {
+    record HeldMeetingFigures(UUID meetingId, UUID setId, LocalDate openedOn, int attendees, Double gini,
+                              Double normalisedEntropy, Double questionFocus, Double openQuestionRatio,
+                              int challenges, int questions, int statements) {
 
         static HeldMeetingFigures of(HeldMeeting meeting) {
             MeetingParticipation figures = meeting.participation();
-            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), meeting.attendees().size(),
-                    figures.gini(),
-                    figures.normalisedEntropy(), figures.questionFocus(), figures.openQuestionRatio());
+            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), meeting.openedOn(),
+                    meeting.attendees().size(), figures.gini(), figures.normalisedEntropy(), figures.questionFocus(),
+                    figures.openQuestionRatio(),
+                    meeting.attendees().stream().mapToInt(Attendee::presented).sum(),
+                    meeting.attendees().stream().mapToInt(a -> a.contribution().questions()).sum(),
+                    meeting.attendees().stream().mapToInt(a -> a.contribution().statements()).sum());
+        }
+
+        /** Whether a sponsor's figures count this meeting (see {@link ReportedMeetings}). */
+        boolean counted() {
+            return ReportedMeetings.counts(attendees);
         }
     }
 
@@ -67,26 +81,32 @@ class ParticipationReader {
     }
 
     /**
-     * The figures of each opened meeting of a programme, in no particular order: as stored when the meeting closed,
-     * computed from its attendees' counts for a meeting still open (or closed before figures were stored).
+     * The figures and activity of each meeting of a programme opened by {@code asOf}, in no particular order: as
+     * stored when the meeting closed, computed from its attendees' counts for a meeting still open (or closed before
+     * figures were stored).
      */
-    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId) {
+    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId, LocalDate asOf) {
         var m = MEETING;
         var f = MEETING_FIGURES;
+        var a = MEETING_ACTIVITY;
         List<HeldMeetingFigures> figures = new ArrayList<>();
         List<UUID> notStored = new ArrayList<>();
         db.select(m.MEETING_ID, m.SET_ID, f.MEETING_ID, f.GINI, f.NORMALISED_ENTROPY, f.QUESTION_FOCUS,
-                        f.OPEN_QUESTION_RATIO, f.ATTENDEES)
+                        f.OPEN_QUESTION_RATIO, m.ATTENDEES, m.OPENED_ON, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
                 .from(m)
-                // the programme's figures by their own index, hash-joined: not one probe per meeting
+                // the programme's figures and activity by their own index, hash-joined: not one probe per meeting
                 .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID)).and(f.PROGRAMME_ID.eq(programmeId))
+                .leftJoin(a).on(a.MEETING_ID.eq(m.MEETING_ID)).and(a.PROGRAMME_ID.eq(programmeId))
                 .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull())
+                .and(asOf == null ? DSL.noCondition() : m.OPENED_ON.le(asOf))
                 .forEach(row -> {
                     if (row.value3() == null) {
                         notStored.add(row.value1());
                     } else {
-                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value8(), row.value4(),
-                                row.value5(), row.value6(), row.value7()));
+                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value9(), row.value8(),
+                                row.value4(), row.value5(), row.value6(), row.value7(),
+                                AttendeeCounts.count(row.value10()), AttendeeCounts.count(row.value11()),
+                                AttendeeCounts.count(row.value12())));
                     }
                 });
         if (!notStored.isEmpty()) {

@@ -84,8 +84,9 @@ public class ProgrammeQueryController {
     @GetMapping("/{programmeId}/sets")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Sets side by side", description = "Each set's members, meetings held, mean gini, actions "
-            + "committed and completion rate. A set of fewer than 3 people shows only its name and size, with the "
-            + "reason in `withheld`; its activity is in no other figure either.")
+            + "committed and completion rate, over its meetings held with at least 3 attendees. A set with no such "
+            + "meeting shows only its name and size, with the reason in `withheld`; meetings of fewer than 3 "
+            + "attendees are in no figure.")
     public List<SetBreakdown> sets(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")

@@ -31,8 +31,9 @@ class DashboardTest extends QueryServiceTest {
 
         assertThat(fieldNames(dashboard)).containsExactly(
                 "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi", "withheld");
-        // Set Beta has had 2 people: in no figure below (SetBreakdownTest shows its row withheld)
-        assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText()).containsExactly("sets");
+        // Set Beta's meetings had 2 attendees: in no figure below (SetBreakdownTest shows its row withheld)
+        assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText())
+                .containsExactly("meetings");
         assertText(dashboard, "programmeId", s.programme);
         assertText(dashboard, "name", "Leading Change");
 
@@ -183,7 +184,7 @@ class DashboardTest extends QueryServiceTest {
         assertThat(dashboard.get("followThrough").isNull()).isTrue();
         assertThat(dashboard.get("participation").isNull()).isTrue();
         assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText())
-                .containsExactly("followThrough", "participation");
+                .containsExactly("followThrough", "participation", "meetings");
         assertThat(dashboard.get("withheld")).allSatisfy(w ->
                 assertThat(w.get("reason").asText()).contains("fewer than 3 people"));
         assertThat(dashboard.get("outcomes").isArray()).isTrue();
