@@ -11,9 +11,12 @@ import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.actionlearning.query.projection.ReadModelWrites.placeholder;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.learningset.ChallengePresented;
 import org.actionlearning.events.learningset.MeetingClosed;
 import org.actionlearning.events.learningset.MeetingOpened;
@@ -65,6 +68,7 @@ public class SetProjection implements Projection {
         this.openMeeting = db.update(MEETING)
                 .set(MEETING.OPENED_ON, placeholder(MEETING.OPENED_ON)).set(MEETING.STATUS, DSL.inline("OPEN"))
                 .set(MEETING.ATTENDEES, placeholder(MEETING.ATTENDEES))
+                .set(MEETING.OPENED_AT, placeholder(MEETING.OPENED_AT))
                 .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID)));
         this.addAttendee = db.insertInto(MEETING_ATTENDEE, MEETING_ATTENDEE.MEETING_ID, MEETING_ATTENDEE.PERSON_ID,
                         MEETING_ATTENDEE.SET_ID)
@@ -72,8 +76,8 @@ public class SetProjection implements Projection {
                 .onConflictDoNothing();
         this.presentChallenge = db.insertInto(CHALLENGE, CHALLENGE.CHALLENGE_ID, CHALLENGE.MEETING_ID,
                         CHALLENGE.SET_ID, CHALLENGE.PROGRAMME_ID, CHALLENGE.PRESENTER_ID, CHALLENGE.TITLE,
-                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE)
-                .values(Collections.nCopies(8, null))
+                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE, CHALLENGE.RECORDED_AT)
+                .values(Collections.nCopies(9, null))
                 .onConflict(CHALLENGE.CHALLENGE_ID).doNothing();
         this.closeMeeting = db.update(MEETING)
                 .set(MEETING.CLOSED_ON, placeholder(MEETING.CLOSED_ON)).set(MEETING.STATUS, DSL.inline("CLOSED"))
@@ -94,6 +98,7 @@ public class SetProjection implements Projection {
                         .set(LEARNING_SET.NAME, e.name())
                         .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
                         .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
+                        .set(LEARNING_SET.RECORDED_AT, recordedAt(envelope))
                         .onConflict(LEARNING_SET.SET_ID).doNothing()))
                 .on(MemberJoined.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.insertInto(SET_MEMBER)
@@ -103,6 +108,7 @@ public class SetProjection implements Projection {
                         .set(SET_MEMBER.DISPLAY_NAME, e.displayName())
                         .set(SET_MEMBER.ACTIVE, true)
                         .set(SET_MEMBER.JOINED_ON, e.joinedOn())
+                        .set(SET_MEMBER.RECORDED_AT, recordedAt(envelope))
                         .onConflict(SET_MEMBER.SET_ID, SET_MEMBER.PERSON_ID).doUpdate()
                         .set(SET_MEMBER.DISPLAY_NAME, e.displayName())
                         .set(SET_MEMBER.ACTIVE, true)
@@ -110,11 +116,13 @@ public class SetProjection implements Projection {
                 .on(MemberLeft.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.update(SET_MEMBER)
                         .set(SET_MEMBER.ACTIVE, false)
+                        .set(SET_MEMBER.LEFT_AT, recordedAt(envelope))
                         .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))))
                 .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting,
                         e.meetingId(), e.setId(), e.programmeId(), e.scheduledFor(), "SCHEDULED"))
                 .on(MeetingOpened.class, (e, envelope) -> {
-                    writes.add(MEETING, e.meetingId(), openMeeting, e.openedOn(), e.attendees().size(), e.meetingId());
+                    writes.add(MEETING, e.meetingId(), openMeeting, e.openedOn(), e.attendees().size(),
+                            recordedAt(envelope), e.meetingId());
                     for (UUID attendee : e.attendees()) {
                         writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), addAttendee,
                                 e.meetingId(), attendee, e.setId());
@@ -123,20 +131,20 @@ public class SetProjection implements Projection {
                 .on(ChallengePresented.class, (e, envelope) -> {
                     writes.add(CHALLENGE, e.challengeId(), presentChallenge, e.challengeId(), e.meetingId(),
                             e.setId(), e.programmeId(), e.presenterId(), e.title(), e.summary(),
-                            envelope.sequenceNumber());
+                            envelope.sequenceNumber(), recordedAt(envelope));
                     count(e.meetingId(), e.presenterId(), e.setId(), e.programmeId(), Counts.PRESENTED);
                 })
                 .on(QuestionAsked.class, (e, envelope) -> {
                     contribution(e.contributionId(), e.meetingId(), e.setId(), e.programmeId(), e.askerId(),
                             "QUESTION", e.form().name(), null, e.challengeId(), e.text(), e.seconds(),
-                            envelope.sequenceNumber());
+                            envelope);
                     count(e.meetingId(), e.askerId(), e.setId(), e.programmeId(),
                             e.form() == QuestionForm.OPEN ? Counts.OPEN_QUESTION : Counts.CLOSED_QUESTION);
                 })
                 .on(StatementMade.class, (e, envelope) -> {
                     contribution(e.contributionId(), e.meetingId(), e.setId(), e.programmeId(), e.speakerId(),
                             "STATEMENT", null, e.kind().name(), e.challengeId(), e.text(), e.seconds(),
-                            envelope.sequenceNumber());
+                            envelope);
                     count(e.meetingId(), e.speakerId(), e.setId(), e.programmeId(),
                             e.kind() == StatementKind.ADVICE ? Counts.ADVICE : Counts.STATEMENT);
                 })
@@ -168,6 +176,11 @@ public class SetProjection implements Projection {
         writes.add(db.update(REFLECTION).setNull(REFLECTION.TEXT).where(REFLECTION.PERSON_ID.eq(personId)));
     }
 
+    /** When the event was stored: what "as recorded by an instant" filters on (docs/time-travel.md). */
+    static OffsetDateTime recordedAt(EventEnvelope envelope) {
+        return envelope.occurredAt() == null ? null : envelope.occurredAt().atOffset(ZoneOffset.UTC);
+    }
+
     /** What one event adds to a member's counts in a meeting. */
     private enum Counts {
         OPEN_QUESTION(1, 1, 0, 0, 0), CLOSED_QUESTION(1, 0, 0, 0, 0), STATEMENT(0, 0, 1, 0, 0),
@@ -191,9 +204,10 @@ public class SetProjection implements Projection {
     /** A question or statement: the most frequent events, so one prepared statement bound per row. */
     private void contribution(UUID contributionId, UUID meetingId, UUID setId, UUID programmeId, UUID personId,
                               String kind, String questionForm, String statementKind, UUID challengeId, String text,
-                              Integer seconds, long setSequence) {
+                              Integer seconds, EventEnvelope envelope) {
         writes.add(CONTRIBUTION, contributionId, insertContribution, contributionId, meetingId, setId, programmeId,
-                personId, kind, questionForm, statementKind, challengeId, text, seconds, setSequence);
+                personId, kind, questionForm, statementKind, challengeId, text, seconds, envelope.sequenceNumber(),
+                recordedAt(envelope));
     }
 
     /**
@@ -212,8 +226,9 @@ public class SetProjection implements Projection {
     private static Query insertContribution(DSLContext db) {
         var c = CONTRIBUTION;
         return db.insertInto(c, c.CONTRIBUTION_ID, c.MEETING_ID, c.SET_ID, c.PROGRAMME_ID, c.PERSON_ID, c.KIND,
-                        c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT, c.SECONDS, c.SET_SEQUENCE)
-                .values(Collections.nCopies(12, null))
+                        c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT, c.SECONDS, c.SET_SEQUENCE,
+                        c.RECORDED_AT)
+                .values(Collections.nCopies(13, null))
                 .onConflict(c.CONTRIBUTION_ID).doNothing();
     }
 

@@ -3,6 +3,7 @@ package org.actionlearning.query.read;
 import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT_VERSION;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -81,16 +82,39 @@ class MetricReader {
         this.db = db;
     }
 
-    /** The programme's metrics, ordered by name. */
-    List<LoadedMetric> ofProgramme(UUID programmeId) {
-        return load(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId));
+    /** The programme's metrics, ordered by name, with the points and estimates of the view. */
+    List<LoadedMetric> ofProgramme(UUID programmeId, PastView view) {
+        return load(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId), view);
     }
 
-    Optional<LoadedMetric> byId(UUID metricId) {
-        return load(OUTCOME_METRIC.METRIC_ID.eq(metricId)).stream().findFirst();
+    Optional<LoadedMetric> byId(UUID metricId, PastView view) {
+        return load(OUTCOME_METRIC.METRIC_ID.eq(metricId), view).stream().findFirst();
     }
 
-    private List<LoadedMetric> load(Condition which) {
+    /**
+     * The points measured by the view's date; as recorded by an earlier instant, each point's value as it stood then
+     * (a later correction of it does not count yet).
+     */
+    private List<Record> points(List<UUID> ids, PastView view) {
+        if (!view.knowledgeCut()) {
+            return List.copyOf(db.select(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON,
+                            OUTCOME_POINT.VALUE)
+                    .from(OUTCOME_POINT)
+                    .where(OUTCOME_POINT.METRIC_ID.in(ids)).and(OUTCOME_POINT.MEASURED_ON.le(view.asOf()))
+                    .orderBy(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON)
+                    .fetch());
+        }
+        var v = OUTCOME_POINT_VERSION;
+        return List.copyOf(db.select(v.METRIC_ID.as(OUTCOME_POINT.METRIC_ID), v.SERIES.as(OUTCOME_POINT.SERIES),
+                        v.MEASURED_ON.as(OUTCOME_POINT.MEASURED_ON), v.VALUE.as(OUTCOME_POINT.VALUE))
+                .distinctOn(v.METRIC_ID, v.SERIES, v.MEASURED_ON)
+                .from(v)
+                .where(v.METRIC_ID.in(ids)).and(v.MEASURED_ON.le(view.asOf())).and(view.known(v.RECORDED_AT))
+                .orderBy(v.METRIC_ID, v.SERIES, v.MEASURED_ON, v.RECORDED_AT.desc())
+                .fetch());
+    }
+
+    private List<LoadedMetric> load(Condition which, PastView view) {
         List<OutcomeMetricRecord> rows = db.selectFrom(OUTCOME_METRIC).where(which)
                 .orderBy(OUTCOME_METRIC.NAME, OUTCOME_METRIC.METRIC_ID).fetch();
         if (rows.isEmpty()) {
@@ -100,12 +124,7 @@ class MetricReader {
 
         Map<UUID, List<Measurement>> baselines = new HashMap<>();
         Map<UUID, List<Measurement>> followUps = new HashMap<>();
-        for (Record point : db.select(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON,
-                        OUTCOME_POINT.VALUE)
-                .from(OUTCOME_POINT)
-                .where(OUTCOME_POINT.METRIC_ID.in(ids))
-                .orderBy(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON)
-                .fetch()) {
+        for (Record point : points(ids, view)) {
             Map<UUID, List<Measurement>> series = BASELINE.equals(point.get(OUTCOME_POINT.SERIES)) ? baselines : followUps;
             series.computeIfAbsent(point.get(OUTCOME_POINT.METRIC_ID), id -> new ArrayList<>())
                     .add(new Measurement(point.get(OUTCOME_POINT.MEASURED_ON), point.get(OUTCOME_POINT.VALUE).doubleValue()));
@@ -116,6 +135,9 @@ class MetricReader {
                         ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT)
                 .from(ATTRIBUTION_ESTIMATE)
                 .where(ATTRIBUTION_ESTIMATE.METRIC_ID.in(ids))
+                // an older row has no date of its own: it counts from the start, as it did before dates were kept
+                .and(ATTRIBUTION_ESTIMATE.ESTIMATED_ON.isNull().or(ATTRIBUTION_ESTIMATE.ESTIMATED_ON.le(view.asOf())))
+                .and(view.known(ATTRIBUTION_ESTIMATE.RECORDED_AT))
                 .fetch()) {
             estimates.computeIfAbsent(estimate.get(ATTRIBUTION_ESTIMATE.METRIC_ID), id -> new ArrayList<>())
                     .add(new AttributionEstimate(estimate.get(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT),

@@ -1,5 +1,8 @@
 package org.actionlearning.query.read;
 
+import static org.actionlearning.query.jooq.Tables.CHALLENGE;
+import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
@@ -9,6 +12,7 @@ import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,12 +84,21 @@ class ParticipationReader {
         return heldMeetings(MEETING.SET_ID.eq(setId));
     }
 
+    /** The meetings of a set opened by {@code asOf}, in the order they were held. */
+    List<HeldMeeting> ofSet(UUID setId, LocalDate asOf) {
+        return heldMeetings(MEETING.SET_ID.eq(setId).and(MEETING.OPENED_ON.le(asOf)));
+    }
+
     /**
-     * The figures and activity of each meeting of a programme opened by {@code asOf}, in no particular order: as
+     * The figures and activity of each meeting of a programme opened by the view's date, in no particular order: as
      * stored when the meeting closed, computed from its attendees' counts for a meeting still open (or closed before
-     * figures were stored).
+     * figures were stored). As recorded by an earlier instant, computed from the questions, statements and
+     * challenges stored by then (see {@link #figuresAsRecorded}).
      */
-    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId, LocalDate asOf) {
+    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId, PastView view) {
+        if (view.knowledgeCut()) {
+            return figuresAsRecorded(programmeId, view);
+        }
         var m = MEETING;
         var f = MEETING_FIGURES;
         var a = MEETING_ACTIVITY;
@@ -97,8 +110,7 @@ class ParticipationReader {
                 // the programme's figures and activity by their own index, hash-joined: not one probe per meeting
                 .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID)).and(f.PROGRAMME_ID.eq(programmeId))
                 .leftJoin(a).on(a.MEETING_ID.eq(m.MEETING_ID)).and(a.PROGRAMME_ID.eq(programmeId))
-                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull())
-                .and(asOf == null ? DSL.noCondition() : m.OPENED_ON.le(asOf))
+                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.le(view.asOf()))
                 .forEach(row -> {
                     if (row.value3() == null) {
                         notStored.add(row.value1());
@@ -113,6 +125,57 @@ class ParticipationReader {
             heldMeetings(m.MEETING_ID.in(notStored)).forEach(meeting -> figures.add(HeldMeetingFigures.of(meeting)));
         }
         return figures;
+    }
+
+    /**
+     * The meetings as they were known at the view's instant: opened (and that recorded) by then, each attendee's
+     * counts from the questions, statements and challenges stored by then. Reads every contribution of the
+     * programme's sets (by the index on set), so it is the slower path, taken only for a past instant.
+     */
+    private List<HeldMeetingFigures> figuresAsRecorded(UUID programmeId, PastView view) {
+        var m = MEETING;
+        var at = MEETING_ATTENDEE;
+        Map<UUID, HeldMeeting> meetings = new LinkedHashMap<>();
+        Map<List<UUID>, int[]> counts = new HashMap<>();
+        for (Record row : db.select(m.MEETING_ID, m.SET_ID, m.OPENED_ON, at.PERSON_ID)
+                .from(m).join(at).on(at.MEETING_ID.eq(m.MEETING_ID))
+                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.le(view.asOf()))
+                .and(view.known(m.OPENED_AT))
+                .fetch()) {
+            meetings.computeIfAbsent(row.get(m.MEETING_ID), id -> new HeldMeeting(id, row.get(m.SET_ID),
+                    row.get(m.OPENED_ON), new ArrayList<>()));
+            counts.put(List.of(row.get(m.MEETING_ID), row.get(at.PERSON_ID)), new int[5]);
+        }
+        if (meetings.isEmpty()) {
+            return List.of();
+        }
+        var sets = DSL.select(LEARNING_SET.SET_ID).from(LEARNING_SET).where(LEARNING_SET.PROGRAMME_ID.eq(programmeId));
+        var c = CONTRIBUTION;
+        for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND)
+                .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT)).fetch()) {
+            int[] of = counts.get(List.of(row.get(c.MEETING_ID), row.get(c.PERSON_ID)));
+            if (of == null) {
+                continue;
+            }
+            if ("QUESTION".equals(row.get(c.KIND))) {
+                of[0]++;
+                of[1] += "OPEN".equals(row.get(c.QUESTION_FORM)) ? 1 : 0;
+            } else {
+                of[2]++;
+                of[3] += "ADVICE".equals(row.get(c.STATEMENT_KIND)) ? 1 : 0;
+            }
+        }
+        var ch = CHALLENGE;
+        for (Record row : db.select(ch.MEETING_ID, ch.PRESENTER_ID).from(ch).where(ch.SET_ID.in(sets))
+                .and(view.known(ch.RECORDED_AT)).fetch()) {
+            int[] of = counts.get(List.of(row.get(ch.MEETING_ID), row.get(ch.PRESENTER_ID)));
+            if (of != null) {
+                of[4]++;
+            }
+        }
+        counts.forEach((key, of) -> meetings.get(key.get(0)).attendees().add(new Attendee(key.get(1), null,
+                new MemberContribution(key.get(1), of[0], of[1], of[2], of[3]), of[4])));
+        return meetings.values().stream().map(HeldMeetingFigures::of).toList();
     }
 
     private List<HeldMeeting> heldMeetings(Condition which) {

@@ -1,9 +1,13 @@
 package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME;
+import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
+import java.time.LocalDate;
 import java.util.UUID;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -26,11 +30,28 @@ class ProgrammeCounts {
         this.db = db;
     }
 
-    Counted of(UUID programmeId) {
+    /**
+     * As of the view: a set counts from its first meeting, else from the day it was recorded; a member from the day
+     * they joined, else the day it was recorded, until the day their leaving was recorded.
+     */
+    Counted of(UUID programmeId, PastView view) {
         Field<UUID> programme = PROGRAMME.PROGRAMME_ID;
-        Field<Integer> sets = DSL.field(DSL.selectCount().from(LEARNING_SET)
-                .where(LEARNING_SET.PROGRAMME_ID.eq(programme)));
-        Field<Integer> activeMembers = DSL.field(ProgrammeQueries.activeMembers(programme));
+        var s = LEARNING_SET;
+        Field<LocalDate> firstMeeting = DSL.field(DSL.select(DSL.min(MEETING.OPENED_ON)).from(MEETING)
+                .where(MEETING.SET_ID.eq(s.SET_ID)));
+        Field<LocalDate> setFrom = DSL.coalesce(firstMeeting, s.RECORDED_AT.cast(LocalDate.class));
+        Field<Integer> sets = DSL.field(DSL.selectCount().from(s)
+                .where(s.PROGRAMME_ID.eq(programme)).and(view.known(s.RECORDED_AT))
+                .and(setFrom.isNull().or(setFrom.le(view.asOf()))));
+        var m = SET_MEMBER;
+        Field<LocalDate> joined = DSL.coalesce(m.JOINED_ON, m.RECORDED_AT.cast(LocalDate.class));
+        Condition leftInView = m.LEFT_AT.isNotNull().and(m.LEFT_AT.cast(LocalDate.class).le(view.asOf()))
+                .and(view.known(m.LEFT_AT));
+        Field<Integer> activeMembers = DSL.field(DSL.select(DSL.countDistinct(m.PERSON_ID)).from(m)
+                .where(m.PROGRAMME_ID.eq(programme)).and(view.known(m.RECORDED_AT))
+                .and(joined.isNull().or(joined.le(view.asOf())))
+                // older rows have no instant of leaving: their flag says whether they are still in the set
+                .and(m.ACTIVE.isTrue().or(m.LEFT_AT.isNotNull())).and(DSL.not(leftInView)));
         var row = db.select(PROGRAMME.PROGRAMME_ID, PROGRAMME.NAME, sets, activeMembers)
                 .from(PROGRAMME)
                 .where(PROGRAMME.PROGRAMME_ID.eq(programmeId))

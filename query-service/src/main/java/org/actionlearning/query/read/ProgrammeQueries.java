@@ -75,13 +75,19 @@ public class ProgrammeQueries {
      * is none.
      */
     public ProgrammeDashboard dashboard(UUID programmeId, LocalDate asOf) {
-        Counted counted = counts.of(programmeId);
-        List<HeldMeetingFigures> opened = participation.figuresOfProgramme(programmeId, null);
+        return dashboard(programmeId, PastView.asOf(asOf));
+    }
+
+    /** The dashboard as of the view's date and as recorded by its instant (see {@link PastView}). */
+    public ProgrammeDashboard dashboard(UUID programmeId, PastView view) {
+        LocalDate asOf = view.asOf();
+        Counted counted = counts.of(programmeId, view);
+        List<HeldMeetingFigures> opened = participation.figuresOfProgramme(programmeId, view);
         List<HeldMeetingFigures> held = opened.stream().filter(HeldMeetingFigures::counted).toList();
-        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId).stream()
+        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId, view).stream()
                 .map(ActionReader.SetAction::record).toList(), asOf);
-        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
-        RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
+        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId, view);
+        RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId, view), loaded);
         boolean tooFew = held.isEmpty();
         List<MinimumGroup.Withheld> withheld = new ArrayList<>();
         if (tooFew) {
@@ -115,11 +121,16 @@ public class ProgrammeQueries {
      * a set with no such meeting withheld (see {@link ReportedMeetings}).
      */
     public List<SetBreakdown> setBreakdown(UUID programmeId, LocalDate asOf) {
+        return setBreakdown(programmeId, PastView.asOf(asOf));
+    }
+
+    public List<SetBreakdown> setBreakdown(UUID programmeId, PastView view) {
+        LocalDate asOf = view.asOf();
         programmes.require(programmeId);
-        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = participation.figuresOfProgramme(programmeId, null)
+        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = participation.figuresOfProgramme(programmeId, view)
                 .stream().filter(HeldMeetingFigures::counted)
                 .collect(Collectors.groupingBy(HeldMeetingFigures::setId));
-        Map<UUID, List<ActionRecord>> actionsBySet = actions.followThroughOfProgramme(programmeId).stream()
+        Map<UUID, List<ActionRecord>> actionsBySet = actions.followThroughOfProgramme(programmeId, view).stream()
                 .collect(Collectors.groupingBy(ActionReader.SetAction::setId,
                         Collectors.mapping(ActionReader.SetAction::record, Collectors.toList())));
         Field<Integer> active = DSL.field(DSL.selectCount().from(SET_MEMBER)

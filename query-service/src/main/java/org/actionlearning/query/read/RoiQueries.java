@@ -31,8 +31,13 @@ public class RoiQueries {
     }
 
     public ProgrammeRoi roi(UUID programmeId) {
+        return roi(programmeId, PastView.EVERYTHING);
+    }
+
+    /** The ROI of the costs and points of the view (see {@link PastView}). */
+    public ProgrammeRoi roi(UUID programmeId, PastView view) {
         ProgrammeRecord programme = programmes.require(programmeId);
-        RoiReport report = report(costs.ofProgramme(programmeId), metrics.ofProgramme(programmeId));
+        RoiReport report = report(costs.ofProgramme(programmeId, view), metrics.ofProgramme(programmeId, view));
         Map<String, Double> byCategory = new LinkedHashMap<>();
         report.costs().byCategory().forEach((category, amount) -> byCategory.put(category.name(), amount));
         return new ProgrammeRoi(

@@ -68,7 +68,9 @@ class DashboardTest extends QueryServiceTest {
         assertNumber(participation, "meanQuestionFocus", (0.75 + 1.0) / 2);
         assertNumber(participation, "meanOpenQuestionRatio", (2.0 / 3 + 2.0 / 6) / 2);
 
-        JsonNode outcomes = dashboard.get("outcomes");
+        // the last follow-up is measured on 04-13: outcomes and ROI as of the end of April count every point
+        JsonNode endOfApril = getOk("/api/programmes/" + s.programme + "/dashboard?asOf=2026-04-30");
+        JsonNode outcomes = endOfApril.get("outcomes");
         assertThat(outcomes.findValuesAsText("name"))
                 .containsExactly("Agency shifts", "Discharge delays", "Staff engagement", "Team confidence");
 
@@ -125,7 +127,7 @@ class DashboardTest extends QueryServiceTest {
         }
         assertThat(confidence.get("signals")).isEmpty();
 
-        JsonNode roi = dashboard.get("roi");
+        JsonNode roi = endOfApril.get("roi");
         assertThat(fieldNames(roi)).containsExactly("benefits", "costs", "bcr", "roiPercent");
         // Discharge delays: (100 − 84) h/week × 52 × 50 × mean(0.8 × 0.5, 0.6 × 1.0) = 16 × 52 × 50 × 0.5 = 20 800;
         // Agency shifts got worse: improvement 0, benefit 0. Costs 6000 + 1500 + 2500.5 + 4000 = 14 000.5
