@@ -3,7 +3,14 @@ package org.actionlearning.query.ui;
 import org.actionlearning.query.access.ReadAccess;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import org.actionlearning.query.read.PastView;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.actionlearning.query.read.ProgrammeRoi;
 import org.actionlearning.query.read.ProgrammeSummary;
 import org.actionlearning.query.read.RoiQueries;
@@ -20,17 +27,26 @@ class RoiPages {
     private final ProgrammeLookup lookup;
     private final ReadAccess access;
 
-    RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access) {
+    private final Today today;
+    private final Clock clock;
+
+    RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access, Today today, Clock clock) {
+        this.today = today;
+        this.clock = clock;
         this.access = access;
         this.roi = roi;
         this.lookup = lookup;
     }
 
-    /** What the report shows, and the name its downloads get. */
-    record Report(ProgrammeSummary programme, ProgrammeRoi roi) {
+    /**
+     * What the report shows, and the name its downloads get. It is as of a date and as recorded by an instant, both
+     * printed and carried by its links, so that a link opens the same report later, whatever was recorded since.
+     */
+    record Report(ProgrammeSummary programme, ProgrammeRoi roi, LocalDate asOf, Instant recordedBy) {
 
         Map<String, Object> model() {
-            return Map.of("programme", programme, "roi", roi, "tables", RoiTable.values());
+            return Map.of("programme", programme, "roi", roi, "tables", RoiTable.values(), "asOf", asOf,
+                    "recordedBy", recordedBy);
         }
 
         /** E.g. "discharge-flow-roi-costs": the programme's name made safe for a file name. */
@@ -42,15 +58,24 @@ class RoiPages {
     }
 
     @GetMapping("/programmes/{programmeId}/roi")
-    String report(@PathVariable UUID programmeId, Model model) {
-        model.addAllAttributes(report(programmeId).model());
+    String report(@PathVariable UUID programmeId,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                  Instant recordedBy, Model model) {
+        model.addAllAttributes(report(programmeId, asOf, recordedBy).model());
         model.addAttribute("pdf", false);
         return "roi";
     }
 
-    /** The report, for its sponsors and administrators. */
-    Report report(UUID programmeId) {
+    /**
+     * The report, for its sponsors and administrators: as of {@code asOf} (else today), as recorded by
+     * {@code recordedBy} (else now, to the second, which the report then prints and its links carry).
+     */
+    Report report(UUID programmeId, LocalDate asOf, Instant recordedBy) {
         access.requireProgrammeAggregates(programmeId);
-        return new Report(lookup.summary(programmeId), roi.roi(programmeId));
+        LocalDate date = asOf != null ? asOf : today.date();
+        Instant instant = recordedBy != null ? recordedBy : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        return new Report(lookup.summary(programmeId), roi.roi(programmeId, new PastView(date, instant)), date,
+                instant);
     }
 }
