@@ -196,6 +196,38 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertNumber(getOk("/api/outcomes/" + metric), "latest", 80);
     }
 
+    /**
+     * Since the report of 20 March (as of 20 March): the late meeting, its two questions, X2's late completion and
+     * the correction moved these figures, and are the records listed, in the order they were stored.
+     */
+    @Test
+    void whatChangedSinceTheReportOfTwentyMarch() {
+        JsonNode changes = getOk("/api/programmes/" + programme + "/changes?asOf=2026-03-20"
+                + "&from=2026-03-20T00:00:00Z&to=2026-04-01T00:00:00Z");
+        java.util.Map<String, JsonNode> moved = new java.util.HashMap<>();
+        changes.get("figures").forEach(f -> moved.put(f.get("figure").asText(), f));
+        assertMoved(moved, "counts/meetingsHeld", 2, 3);
+        assertMoved(moved, "counts/questionsAsked", 4, 6);
+        assertMoved(moved, "followThrough/completed", 1, 2);
+        assertMoved(moved, "followThrough/overdue", 1, 0);
+        assertMoved(moved, "followThrough/medianDaysToComplete", 16, 11.5);
+        assertMoved(moved, "roi/benefits", 2600, 5200);
+        assertMoved(moved, "outcomes/" + metric + "/latest", 90, 80);
+        assertThat(moved).doesNotContainKeys("counts/statementsMade", "counts/challengesPresented", "roi/costs",
+                "followThrough/committed");
+        assertThat(changes.get("events").findValuesAsText("type")).containsExactly("MeetingOpened",
+                "QuestionAsked", "QuestionAsked", "ActionCompleted", "MeasurementRecorded");
+        assertThat(changes.get("events").findValuesAsText("businessDate")).containsExactly("2026-03-16",
+                "2026-03-16", "2026-03-16", "2026-03-09", "2026-03-01");
+        assertText(changes.get("events").get(3), "recordedAt", "2026-03-26T09:00:00Z");
+    }
+
+    private static void assertMoved(java.util.Map<String, JsonNode> moved, String figure, double from, double to) {
+        assertThat(moved).as("moved figures").containsKey(figure);
+        assertNumber(moved.get(figure), "from", from);
+        assertNumber(moved.get(figure), "to", to);
+    }
+
     private JsonNode dashboard(String query) {
         return getOk("/api/programmes/" + programme + "/dashboard" + query);
     }
