@@ -31,14 +31,15 @@ class ProgrammeCounts {
     }
 
     /**
-     * As of the view: a set counts from its first meeting, else from the day it was recorded; a member from the day
+     * As of the view: a set counts from its first meeting of three attendees or more (a smaller one would give its
+     * date away), else from the day it was recorded; a member from the day
      * they joined, else the day it was recorded, until the day their leaving was recorded.
      */
     Counted of(UUID programmeId, PastView view) {
         Field<UUID> programme = PROGRAMME.PROGRAMME_ID;
         var s = LEARNING_SET;
         Field<LocalDate> firstMeeting = DSL.field(DSL.select(DSL.min(MEETING.OPENED_ON)).from(MEETING)
-                .where(MEETING.SET_ID.eq(s.SET_ID)));
+                .where(MEETING.SET_ID.eq(s.SET_ID)).and(ReportedMeetings.counted()));
         Field<LocalDate> setFrom = DSL.coalesce(firstMeeting, s.RECORDED_AT.cast(LocalDate.class));
         Field<Integer> sets = DSL.field(DSL.selectCount().from(s)
                 .where(s.PROGRAMME_ID.eq(programme)).and(view.known(s.RECORDED_AT))
