@@ -138,6 +138,17 @@ class EventJsonTest {
         assertThat(old.payload().has("joinedOn")).as("the envelope itself is left as it was").isFalse();
     }
 
+    /** An estimate published before it had a business date reads as one dated the day it was recorded (null). */
+    @Test
+    void aVersionOneAttributionEstimateIsUpgradedWithoutADate() throws IOException {
+        JsonNode v1 = EventJson.mapper().readTree(SAMPLES.resolve("AttributionEstimated.v1.json").toFile());
+        EventEnvelope old = new EventEnvelope(UUID.randomUUID(), "AttributionEstimated", 1, "OutcomeMetric", "a", 3,
+                Instant.EPOCH, EventSamples.PROGRAMME, v1);
+
+        assertThat(((org.actionlearning.events.outcome.AttributionEstimated) EventJson.payload(old)).estimatedOn())
+                .isNull();
+    }
+
     @Test
     void anUnknownTypeIsRefused() {
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), "SomethingElse", 1, "X", "a", 0, Instant.EPOCH,

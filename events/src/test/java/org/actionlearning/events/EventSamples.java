@@ -89,7 +89,7 @@ public final class EventSamples {
                 new BaselineRecorded(METRIC, PROGRAMME, DAY, new BigDecimal("120.5")),
                 new MeasurementRecorded(METRIC, PROGRAMME, DAY.plusDays(7), new BigDecimal("101.25")),
                 new MetricRebased(METRIC, PROGRAMME, DAY.plusDays(60)),
-                new AttributionEstimated(METRIC, PROGRAMME, ITEM, 60, 80, PERSON),
+                new AttributionEstimated(METRIC, PROGRAMME, ITEM, 60, 80, PERSON, DAY),
                 new PersonErased(PROGRAMME, OTHER_PERSON, DAY.plusMonths(7)),
                 new MeetingDiscarded(SET, PROGRAMME, MEETING, DAY),
                 new ContributionRetracted(SET, PROGRAMME, MEETING, ITEM, OTHER_PERSON, QuestionForm.OPEN, null));

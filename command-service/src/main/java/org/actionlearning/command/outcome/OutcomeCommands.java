@@ -42,7 +42,9 @@ public final class OutcomeCommands {
     public record RebaseMetric(@TargetAggregateIdentifier UUID metricId, LocalDate startsOn) {
     }
 
+    /** {@code estimatedOn} null: the day the estimate is recorded. */
     public record EstimateAttribution(@TargetAggregateIdentifier UUID metricId, UUID estimateId,
-                                      int attributionPercent, int confidencePercent, UUID estimatedBy) {
+                                      int attributionPercent, int confidencePercent, UUID estimatedBy,
+                                      LocalDate estimatedOn) {
     }
 }

@@ -68,7 +68,7 @@ public class OutcomeController {
     }
 
     public record AttributionRequest(@NotNull Integer attributionPercent, @NotNull Integer confidencePercent,
-                                     UUID estimatedBy) {
+                                     UUID estimatedBy, LocalDate estimatedOn) {
     }
 
     @PostMapping
@@ -140,7 +140,7 @@ public class OutcomeController {
                                                          @Valid @RequestBody AttributionRequest request) {
         UUID estimateId = UUID.randomUUID();
         commands.send(new EstimateAttribution(metricId, estimateId, request.attributionPercent(),
-                request.confidencePercent(), request.estimatedBy()));
+                request.confidencePercent(), request.estimatedBy(), request.estimatedOn()));
         return Created.at("/api/outcomes/" + metricId, "estimateId", estimateId);
     }
 }

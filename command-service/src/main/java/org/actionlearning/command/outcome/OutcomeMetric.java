@@ -99,7 +99,7 @@ public class OutcomeMetric {
         Rules.percentage("attributionPercent", command.attributionPercent());
         Rules.percentage("confidencePercent", command.confidencePercent());
         apply(new AttributionEstimated(metricId, programmeId, command.estimateId(), command.attributionPercent(),
-                command.confidencePercent(), command.estimatedBy()));
+                command.confidencePercent(), command.estimatedBy(), command.estimatedOn()));
     }
 
     /**

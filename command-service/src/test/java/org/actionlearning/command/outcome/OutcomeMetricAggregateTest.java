@@ -267,16 +267,25 @@ class OutcomeMetricAggregateTest {
     @Test
     void estimatingAttributionRecordsBothPercentagesAndWhoEstimated() {
         fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
-                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, 80, PARTICIPANT))
+                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, 80, PARTICIPANT, null))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, 60, 80, PARTICIPANT));
+    }
+
+    /** The estimate's business date, when given, travels with the event (a past view counts it from then). */
+    @Test
+    void anEstimateCarriesTheDateItWasMadeOn() {
+        java.time.LocalDate madeOn = java.time.LocalDate.of(2025, 3, 20);
+        fixture.given(withBaseline(measurement(FIRST_FOLLOW_UP, "36")))
+                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, 80, PARTICIPANT, madeOn))
+                .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, 60, 80, PARTICIPANT, madeOn));
     }
 
     @ParameterizedTest
     @ValueSource(ints = {0, 100})
     void percentagesOfZeroAndAHundredAreAccepted(int percent) {
         fixture.given(defined())
-                .when(new EstimateAttribution(METRIC, ESTIMATE, percent, percent, PARTICIPANT))
+                .when(new EstimateAttribution(METRIC, ESTIMATE, percent, percent, PARTICIPANT, null))
                 .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, percent, percent, PARTICIPANT));
     }
 
@@ -284,7 +293,7 @@ class OutcomeMetricAggregateTest {
     @ValueSource(ints = {-1, 101})
     void theAttributionPercentIsBetweenZeroAndAHundred(int percent) {
         fixture.given(defined())
-                .when(new EstimateAttribution(METRIC, ESTIMATE, percent, 80, PARTICIPANT))
+                .when(new EstimateAttribution(METRIC, ESTIMATE, percent, 80, PARTICIPANT, null))
                 .expectNoEvents()
                 .expectException(rejected(InvalidCommandValue.class, "attributionPercent",
                         "must be between 0 and 100, was " + percent));
@@ -294,7 +303,7 @@ class OutcomeMetricAggregateTest {
     @ValueSource(ints = {-1, 101})
     void theConfidencePercentIsBetweenZeroAndAHundred(int percent) {
         fixture.given(defined())
-                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, percent, PARTICIPANT))
+                .when(new EstimateAttribution(METRIC, ESTIMATE, 60, percent, PARTICIPANT, null))
                 .expectNoEvents()
                 .expectException(rejected(InvalidCommandValue.class, "confidencePercent",
                         "must be between 0 and 100, was " + percent));

@@ -45,7 +45,7 @@ public final class EventTypes {
             v1(ActionCommitted.class), v1(ActionProgressReported.class), v1(ActionCompleted.class),
             v1(ActionAbandoned.class), v1(ActionRescheduled.class),
             v1(OutcomeMetricDefined.class), v1(BaselineRecorded.class), v1(MeasurementRecorded.class),
-            v1(AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class),
+            new EventType("AttributionEstimated", 2, AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class),
             v1(PulseAnswered.class), v1(PulseContributed.class),
             v1(MeetingDiscarded.class), v1(ContributionRetracted.class));
 

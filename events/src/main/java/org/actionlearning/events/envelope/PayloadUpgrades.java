@@ -7,7 +7,8 @@ import java.util.List;
 /** Every payload upgrade of the published language, applied in version order. */
 public final class PayloadUpgrades {
 
-    private static final List<PayloadUpgrade> ALL = List.of(new MemberJoinedAddsJoinedOn());
+    private static final List<PayloadUpgrade> ALL = List.of(new MemberJoinedAddsJoinedOn(),
+            new AttributionEstimatedAddsEstimatedOn());
 
     private PayloadUpgrades() {
     }
@@ -56,6 +57,24 @@ public final class PayloadUpgrades {
         @Override
         public void upgrade(ObjectNode payload) {
             payload.putNull("joinedOn");
+        }
+    }
+
+    /** v1 to v2: version 1 had no business date; null stands for the day the estimate was recorded. */
+    static final class AttributionEstimatedAddsEstimatedOn implements PayloadUpgrade {
+        @Override
+        public String eventType() {
+            return "AttributionEstimated";
+        }
+
+        @Override
+        public int fromVersion() {
+            return 1;
+        }
+
+        @Override
+        public void upgrade(ObjectNode payload) {
+            payload.putNull("estimatedOn");
         }
     }
 }

@@ -2,12 +2,13 @@ package org.actionlearning.query.access;
 
 import org.actionlearning.query.read.ActionView;
 import org.actionlearning.query.read.ProgrammeSummary;
-import org.actionlearning.query.read.ReportedSetsReader;
+import org.actionlearning.query.read.ReportedMeetings;
 import java.util.List;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.actionlearning.service.security.Caller;
@@ -28,10 +29,10 @@ public class ReadAccess {
     private final ReadScopes scopes;
     private final ReadAudit audit;
     private final DSLContext db;
-    private final ReportedSetsReader reportedSets;
+    private final ReportedMeetings reportedMeetings;
 
-    ReadAccess(ReadScopes scopes, ReadAudit audit, DSLContext db, ReportedSetsReader reportedSets) {
-        this.reportedSets = reportedSets;
+    ReadAccess(ReadScopes scopes, ReadAudit audit, DSLContext db, ReportedMeetings reportedMeetings) {
+        this.reportedMeetings = reportedMeetings;
         this.scopes = scopes;
         this.audit = audit;
         this.db = db;
@@ -132,17 +133,18 @@ public class ReadAccess {
 
     /**
      * What a caller sees of a programme's actions: their own sets' in full; or, for sponsors and administrators, those
-     * of the reported sets (three people or more, see {@code ReportedSets}) without personal detail.
+     * committed in meetings of three attendees or more (see {@code ReportedMeetings}) without personal detail.
      */
     public ActionsAccess actionsAccess(UUID programmeId) {
         ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
         Caller caller = Callers.current();
         Set<UUID> ownSets = setsOf(caller, programmeId);
         if (!ownSets.isEmpty()) {
-            return new ActionsAccess(false, ownSets);
+            return new ActionsAccess(false, action -> ownSets.contains(action.setId()));
         }
         if (seesAggregates(caller, programme)) {
-            return new ActionsAccess(true, reportedSets.ofProgramme(programmeId).reported());
+            Set<UUID> counted = reportedMeetings.ofProgramme(programmeId);
+            return new ActionsAccess(true, action -> counted.contains(action.meetingId()));
         }
         throw new NotPermitted("a programme's actions are for its sponsors and administrators (without detail) and "
                 + "for the members and facilitators of its sets");
@@ -150,12 +152,12 @@ public class ReadAccess {
 
     /**
      * @param withoutDetail true: no owner or description
-     * @param sets          the sets whose actions are listed
+     * @param listed        which actions are listed
      */
-    public record ActionsAccess(boolean withoutDetail, Set<UUID> sets) {
+    public record ActionsAccess(boolean withoutDetail, Predicate<ActionView> listed) {
 
         public List<ActionView> apply(List<ActionView> actions) {
-            List<ActionView> listed = actions.stream().filter(a -> sets.contains(a.setId())).toList();
+            List<ActionView> listed = actions.stream().filter(this.listed).toList();
             return withoutDetail ? listed.stream().map(ActionView::withoutPersonalDetail).toList() : listed;
         }
     }

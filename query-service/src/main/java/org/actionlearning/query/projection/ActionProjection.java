@@ -36,14 +36,15 @@ public class ActionProjection implements Projection {
         // one of each per meeting: templates, as rendering a statement per row cost more than writing it
         var a = ACTION_ITEM;
         this.commit = db.insertInto(a, a.ACTION_ID, a.PROGRAMME_ID, a.SET_ID, a.MEETING_ID, a.CHALLENGE_ID,
-                        a.OWNER_ID, a.DESCRIPTION, a.COMMITTED_ON, a.DUE_ON, a.STATUS)
-                .values(Collections.nCopies(10, null))
+                        a.OWNER_ID, a.DESCRIPTION, a.COMMITTED_ON, a.DUE_ON, a.STATUS, a.COMMITTED_AT)
+                .values(Collections.nCopies(11, null))
                 .onConflict(a.ACTION_ID).doNothing();
         this.complete = db.update(a)
                 .set(a.STATUS, DSL.inline("COMPLETED"))
                 .set(a.COMPLETED_ON, placeholder(a.COMPLETED_ON))
                 .set(a.PERCENT_COMPLETE, DSL.inline(100))
                 .set(a.EVIDENCE, placeholder(a.EVIDENCE))
+                .set(a.COMPLETED_AT, placeholder(a.COMPLETED_AT))
                 .where(a.ACTION_ID.eq(placeholder(a.ACTION_ID)));
     }
 
@@ -56,17 +57,18 @@ public class ActionProjection implements Projection {
     public void register(ProjectionHandlers handlers) {
         handlers.on(ActionCommitted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), commit,
                         e.actionId(), e.programmeId(), e.setId(), e.meetingId(), e.challengeId(), e.ownerId(),
-                        e.description(), e.committedOn(), e.dueOn(), "OPEN"))
+                        e.description(), e.committedOn(), e.dueOn(), "OPEN", SetProjection.recordedAt(envelope)))
                 .on(ActionProgressReported.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
                         db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.PERCENT_COMPLETE, e.percentComplete())
                         .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
                 .on(ActionCompleted.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), complete,
-                        e.completedOn(), e.evidence(), e.actionId()))
+                        e.completedOn(), e.evidence(), SetProjection.recordedAt(envelope), e.actionId()))
                 .on(ActionAbandoned.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(), db.update(ACTION_ITEM)
                         .set(ACTION_ITEM.STATUS, "ABANDONED")
                         .set(ACTION_ITEM.ABANDONED_ON, e.abandonedOn())
                         .set(ACTION_ITEM.ABANDON_REASON, e.reason())
+                        .set(ACTION_ITEM.ABANDONED_AT, SetProjection.recordedAt(envelope))
                         .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
                 .on(ActionRescheduled.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
                         db.update(ACTION_ITEM)

@@ -8,9 +8,12 @@ import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_PHASE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT_VERSION;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.actionlearning.events.envelope.EventEnvelope;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.events.outcome.AttributionEstimated;
@@ -39,7 +42,7 @@ public class OutcomeProjection implements Projection {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(OUTCOME_METRIC, OUTCOME_POINT, OUTCOME_PHASE, ATTRIBUTION_ESTIMATE);
+        return List.of(OUTCOME_METRIC, OUTCOME_POINT, OUTCOME_POINT_VERSION, OUTCOME_PHASE, ATTRIBUTION_ESTIMATE);
     }
 
     @Override
@@ -57,9 +60,10 @@ public class OutcomeProjection implements Projection {
                         .set(OUTCOME_METRIC.TARGET_CHANGE_PERCENT, e.target() == null ? null : e.target().changePercent())
                         .set(OUTCOME_METRIC.TARGET_WITHIN_DAYS, e.target() == null ? null : e.target().withinDays())
                         .onConflict(OUTCOME_METRIC.METRIC_ID).doNothing()))
-                .on(BaselineRecorded.class, (e, envelope) -> point(e.metricId(), BASELINE, e.measuredOn(), e.value()))
+                .on(BaselineRecorded.class, (e, envelope) -> point(e.metricId(), BASELINE, e.measuredOn(), e.value(),
+                        envelope))
                 .on(MeasurementRecorded.class,
-                        (e, envelope) -> point(e.metricId(), FOLLOW_UP, e.measuredOn(), e.value()))
+                        (e, envelope) -> point(e.metricId(), FOLLOW_UP, e.measuredOn(), e.value(), envelope))
                 .on(MetricRebased.class, (e, envelope) -> writes.add(OUTCOME_PHASE, List.of(e.metricId(), e.startsOn()),
                         db.insertInto(OUTCOME_PHASE)
                                 .set(OUTCOME_PHASE.METRIC_ID, e.metricId())
@@ -73,10 +77,22 @@ public class OutcomeProjection implements Projection {
                         .set(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT, e.attributionPercent())
                         .set(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT, e.confidencePercent())
                         .set(ATTRIBUTION_ESTIMATE.ESTIMATED_BY, e.estimatedBy())
+                        .set(ATTRIBUTION_ESTIMATE.RECORDED_AT, SetProjection.recordedAt(envelope))
+                        .set(ATTRIBUTION_ESTIMATE.ESTIMATED_ON, e.estimatedOn() != null ? e.estimatedOn()
+                                : envelope.occurredAt().atOffset(ZoneOffset.UTC).toLocalDate())
                         .onConflict(ATTRIBUTION_ESTIMATE.ESTIMATE_ID).doNothing()));
     }
 
-    private void point(UUID metricId, String series, LocalDate measuredOn, BigDecimal value) {
+    /** The point's latest value for today's views, and this value beside the earlier ones for past views. */
+    private void point(UUID metricId, String series, LocalDate measuredOn, BigDecimal value, EventEnvelope envelope) {
+        writes.add(OUTCOME_POINT_VERSION, List.of(metricId, series, measuredOn, envelope.occurredAt()),
+                db.insertInto(OUTCOME_POINT_VERSION)
+                .set(OUTCOME_POINT_VERSION.METRIC_ID, metricId)
+                .set(OUTCOME_POINT_VERSION.SERIES, series)
+                .set(OUTCOME_POINT_VERSION.MEASURED_ON, measuredOn)
+                .set(OUTCOME_POINT_VERSION.RECORDED_AT, SetProjection.recordedAt(envelope))
+                .set(OUTCOME_POINT_VERSION.VALUE, value)
+                .onConflictDoNothing());
         writes.add(OUTCOME_POINT, List.of(metricId, series, measuredOn), db.insertInto(OUTCOME_POINT)
                 .set(OUTCOME_POINT.METRIC_ID, metricId)
                 .set(OUTCOME_POINT.SERIES, series)

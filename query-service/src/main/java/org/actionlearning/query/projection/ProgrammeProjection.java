@@ -51,6 +51,7 @@ public class ProgrammeProjection implements Projection {
                         .set(PROGRAMME_COST.AMOUNT, e.amount())
                         .set(PROGRAMME_COST.INCURRED_ON, e.incurredOn())
                         .set(PROGRAMME_COST.NOTE, e.note())
+                        .set(PROGRAMME_COST.RECORDED_AT, SetProjection.recordedAt(envelope))
                         .onConflict(PROGRAMME_COST.COST_ID).doNothing()))
                 .on(ProgrammeClosed.class, (e, envelope) -> writes.add(PROGRAMME, e.programmeId(), db.update(PROGRAMME)
                         .set(PROGRAMME.CLOSED_ON, e.closedOn())

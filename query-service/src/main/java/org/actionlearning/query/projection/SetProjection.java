@@ -11,14 +11,17 @@ import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
-import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.REFLECTION;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.actionlearning.projection.ReadModelWrites.placeholder;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.learningset.ChallengePresented;
 import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
@@ -68,21 +71,23 @@ public class SetProjection implements Projection {
         var c = CONTRIBUTION;
         this.insertContribution = RowTemplate.insert(db, c, List.of(c.CONTRIBUTION_ID, c.MEETING_ID, c.SET_ID,
                         c.PROGRAMME_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND, c.CHALLENGE_ID, c.TEXT,
-                        c.SECONDS, c.SET_SEQUENCE),
+                        c.SECONDS, c.SET_SEQUENCE, c.RECORDED_AT),
                 insert -> insert.onConflict(c.CONTRIBUTION_ID).doNothing());
         this.scheduleMeeting = RowTemplate.insert(db, MEETING, List.of(MEETING.MEETING_ID, MEETING.SET_ID,
                         MEETING.PROGRAMME_ID, MEETING.SCHEDULED_FOR, MEETING.STATUS),
                 insert -> insert.onConflict(MEETING.MEETING_ID).doNothing());
         this.openMeeting = new RowTemplate(db.update(MEETING)
                 .set(MEETING.OPENED_ON, placeholder(MEETING.OPENED_ON)).set(MEETING.STATUS, DSL.inline("OPEN"))
+                .set(MEETING.ATTENDEES, placeholder(MEETING.ATTENDEES))
+                .set(MEETING.OPENED_AT, placeholder(MEETING.OPENED_AT))
                 .where(MEETING.MEETING_ID.eq(placeholder(MEETING.MEETING_ID))),
-                List.of(MEETING.OPENED_ON, MEETING.MEETING_ID));
+                List.of(MEETING.OPENED_ON, MEETING.ATTENDEES, MEETING.OPENED_AT, MEETING.MEETING_ID));
         this.addAttendee = RowTemplate.insert(db, MEETING_ATTENDEE, List.of(MEETING_ATTENDEE.MEETING_ID,
                         MEETING_ATTENDEE.PERSON_ID, MEETING_ATTENDEE.SET_ID),
                 insert -> insert.onConflictDoNothing());
         this.presentChallenge = RowTemplate.insert(db, CHALLENGE, List.of(CHALLENGE.CHALLENGE_ID, CHALLENGE.MEETING_ID,
                         CHALLENGE.SET_ID, CHALLENGE.PROGRAMME_ID, CHALLENGE.PRESENTER_ID, CHALLENGE.TITLE,
-                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE),
+                        CHALLENGE.SUMMARY, CHALLENGE.SET_SEQUENCE, CHALLENGE.RECORDED_AT),
                 insert -> insert.onConflict(CHALLENGE.CHALLENGE_ID).doNothing());
         this.closeMeeting = new RowTemplate(db.update(MEETING)
                 .set(MEETING.CLOSED_ON, placeholder(MEETING.CLOSED_ON)).set(MEETING.STATUS, DSL.inline("CLOSED"))
@@ -93,7 +98,7 @@ public class SetProjection implements Projection {
     @Override
     public List<Table<?>> tables() {
         return List.of(LEARNING_SET, SET_MEMBER, MEETING, MEETING_ATTENDEE, CHALLENGE, CONTRIBUTION,
-                MEMBER_PARTICIPATION, PROGRAMME_ACTIVITY, REFLECTION);
+                MEMBER_PARTICIPATION, MEETING_ACTIVITY, REFLECTION);
     }
 
     @Override
@@ -104,6 +109,7 @@ public class SetProjection implements Projection {
                         .set(LEARNING_SET.NAME, e.name())
                         .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
                         .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
+                        .set(LEARNING_SET.RECORDED_AT, recordedAt(envelope))
                         .onConflict(LEARNING_SET.SET_ID).doNothing()))
                 .on(MemberJoined.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.insertInto(SET_MEMBER)
@@ -113,6 +119,7 @@ public class SetProjection implements Projection {
                         .set(SET_MEMBER.DISPLAY_NAME, e.displayName())
                         .set(SET_MEMBER.ACTIVE, true)
                         .set(SET_MEMBER.JOINED_ON, e.joinedOn())
+                        .set(SET_MEMBER.RECORDED_AT, recordedAt(envelope))
                         .onConflict(SET_MEMBER.SET_ID, SET_MEMBER.PERSON_ID).doUpdate()
                         .set(SET_MEMBER.DISPLAY_NAME, e.displayName())
                         .set(SET_MEMBER.ACTIVE, true)
@@ -120,6 +127,7 @@ public class SetProjection implements Projection {
                 .on(MemberLeft.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.update(SET_MEMBER)
                         .set(SET_MEMBER.ACTIVE, false)
+                        .set(SET_MEMBER.LEFT_AT, recordedAt(envelope))
                         .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))))
                 .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting.row()
                         .set(MEETING.MEETING_ID, e.meetingId())
@@ -130,6 +138,8 @@ public class SetProjection implements Projection {
                 .on(MeetingOpened.class, (e, envelope) -> {
                     writes.add(MEETING, e.meetingId(), openMeeting.row()
                             .set(MEETING.OPENED_ON, e.openedOn())
+                            .set(MEETING.ATTENDEES, e.attendees().size())
+                            .set(MEETING.OPENED_AT, recordedAt(envelope))
                             .set(MEETING.MEETING_ID, e.meetingId()));
                     for (UUID attendee : e.attendees()) {
                         writes.add(MEETING_ATTENDEE, List.of(e.meetingId(), attendee), addAttendee.row()
@@ -147,7 +157,8 @@ public class SetProjection implements Projection {
                             .set(CHALLENGE.PRESENTER_ID, e.presenterId())
                             .set(CHALLENGE.TITLE, e.title())
                             .set(CHALLENGE.SUMMARY, e.summary())
-                            .set(CHALLENGE.SET_SEQUENCE, envelope.sequenceNumber()));
+                            .set(CHALLENGE.SET_SEQUENCE, envelope.sequenceNumber())
+                            .set(CHALLENGE.RECORDED_AT, recordedAt(envelope)));
                     count(e.meetingId(), e.presenterId(), e.setId(), e.programmeId(), Counts.PRESENTED);
                 })
                 .on(QuestionAsked.class, (e, envelope) -> {
@@ -163,7 +174,8 @@ public class SetProjection implements Projection {
                             .set(CONTRIBUTION.QUESTION_FORM, e.form().name())
                             .set(CONTRIBUTION.STATEMENT_KIND, null)
                             .set(CONTRIBUTION.TEXT, e.text())
-                            .set(CONTRIBUTION.SECONDS, e.seconds()));
+                            .set(CONTRIBUTION.SECONDS, e.seconds())
+                            .set(CONTRIBUTION.RECORDED_AT, recordedAt(envelope)));
                     count(e.meetingId(), e.askerId(), e.setId(), e.programmeId(),
                             e.form() == QuestionForm.OPEN ? Counts.OPEN_QUESTION : Counts.CLOSED_QUESTION);
                 })
@@ -180,7 +192,8 @@ public class SetProjection implements Projection {
                             .set(CONTRIBUTION.QUESTION_FORM, null)
                             .set(CONTRIBUTION.STATEMENT_KIND, e.kind().name())
                             .set(CONTRIBUTION.TEXT, e.text())
-                            .set(CONTRIBUTION.SECONDS, e.seconds()));
+                            .set(CONTRIBUTION.SECONDS, e.seconds())
+                            .set(CONTRIBUTION.RECORDED_AT, recordedAt(envelope)));
                     count(e.meetingId(), e.speakerId(), e.setId(), e.programmeId(),
                             e.kind() == StatementKind.ADVICE ? Counts.ADVICE : Counts.STATEMENT);
                 })
@@ -218,18 +231,9 @@ public class SetProjection implements Projection {
         writes.add(MEETING, e.meetingId(), db.update(MEETING)
                 .set(MEETING.STATUS, "DISCARDED").set(MEETING.DISCARDED_ON, e.discardedOn())
                 .where(MEETING.MEETING_ID.eq(e.meetingId())));
-        var a = PROGRAMME_ACTIVITY;
+        // a discarded meeting's activity and counts go whole: it counts in no figure
         var p = MEMBER_PARTICIPATION;
-        var sums = db.select(DSL.coalesce(DSL.sum(p.PRESENTED), DSL.inline(java.math.BigDecimal.ZERO)).as("presented"),
-                        DSL.coalesce(DSL.sum(p.QUESTIONS), DSL.inline(java.math.BigDecimal.ZERO)).as("questions"),
-                        DSL.coalesce(DSL.sum(p.STATEMENTS), DSL.inline(java.math.BigDecimal.ZERO)).as("statements"))
-                .from(p).where(p.MEETING_ID.eq(e.meetingId())).asTable("sums");
-        writes.add(db.update(a)
-                .set(a.CHALLENGES, a.CHALLENGES.minus(sums.field("presented", Integer.class)))
-                .set(a.QUESTIONS, a.QUESTIONS.minus(sums.field("questions", Integer.class)))
-                .set(a.STATEMENTS, a.STATEMENTS.minus(sums.field("statements", Integer.class)))
-                .from(sums)
-                .where(a.PROGRAMME_ID.eq(e.programmeId())));
+        writes.add(db.deleteFrom(MEETING_ACTIVITY).where(MEETING_ACTIVITY.MEETING_ID.eq(e.meetingId())));
         writes.add(db.deleteFrom(p).where(p.MEETING_ID.eq(e.meetingId())));
     }
 
@@ -245,6 +249,11 @@ public class SetProjection implements Projection {
                 .where(CHALLENGE.PRESENTER_ID.eq(personId)));
         writes.add(db.update(CONTRIBUTION).setNull(CONTRIBUTION.TEXT).where(CONTRIBUTION.PERSON_ID.eq(personId)));
         writes.add(db.update(REFLECTION).setNull(REFLECTION.TEXT).where(REFLECTION.PERSON_ID.eq(personId)));
+    }
+
+    /** When the event was stored: what "as recorded by an instant" filters on (docs/time-travel.md). */
+    static OffsetDateTime recordedAt(EventEnvelope envelope) {
+        return envelope.occurredAt() == null ? null : envelope.occurredAt().atOffset(ZoneOffset.UTC);
     }
 
     /** What one event adds to a member's counts in a meeting. */
@@ -268,8 +277,8 @@ public class SetProjection implements Projection {
     }
 
     /**
-     * Increments of the member's counts in the meeting and of the programme's activity: applied once per event
-     * because the batch skips events already applied; a member's increments in one meeting, and a programme's,
+     * Increments of the member's counts in the meeting and of the meeting's activity: applied once per event
+     * because the batch skips events already applied; a member's increments in one meeting, and a meeting's,
      * merge into one upsert each per transaction.
      */
     private void count(UUID meetingId, UUID personId, UUID setId, UUID programmeId, Counts add) {
@@ -285,16 +294,16 @@ public class SetProjection implements Projection {
         writes.addIncrement(MEMBER_PARTICIPATION, List.of(meetingId, personId), addToParticipation,
                 new Object[] {meetingId, personId, setId, programmeId}, sign * add.questions,
                 sign * add.openQuestions, sign * add.statements, sign * add.advice, sign * add.presented);
-        writes.addIncrement(PROGRAMME_ACTIVITY, programmeId, addToActivity, new Object[] {programmeId},
+        writes.addIncrement(MEETING_ACTIVITY, meetingId, addToActivity, new Object[] {meetingId, programmeId, setId},
                 sign * add.presented, sign * add.questions, sign * add.statements);
     }
 
-    /** Adds its last three values to a programme's activity counts (an increment, see {@link #count}). */
+    /** Adds its last three values to a meeting's activity counts (an increment, see {@link #count}). */
     static Query addToActivity(DSLContext db) {
-        var a = PROGRAMME_ACTIVITY;
-        return db.insertInto(a, a.PROGRAMME_ID, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
-                .values(Collections.nCopies(4, null))
-                .onConflict(a.PROGRAMME_ID).doUpdate()
+        var a = MEETING_ACTIVITY;
+        return db.insertInto(a, a.MEETING_ID, a.PROGRAMME_ID, a.SET_ID, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
+                .values(Collections.nCopies(6, null))
+                .onConflict(a.MEETING_ID).doUpdate()
                 .set(a.CHALLENGES, a.CHALLENGES.plus(DSL.excluded(a.CHALLENGES)))
                 .set(a.QUESTIONS, a.QUESTIONS.plus(DSL.excluded(a.QUESTIONS)))
                 .set(a.STATEMENTS, a.STATEMENTS.plus(DSL.excluded(a.STATEMENTS)));

@@ -28,12 +28,13 @@ public class ActionQueries {
 
     /**
      * The programme's actions matching any of {@code filters} (all actions if empty), ordered by commitment date
-     * and due date; {@code asOf} governs {@code overdue}.
+     * and due date, as of the view (see {@link PastView}); its date governs {@code overdue}.
      */
-    public List<ActionView> actions(UUID programmeId, Set<ActionFilter> filters, LocalDate asOf) {
+    public List<ActionView> actions(UUID programmeId, Set<ActionFilter> filters, PastView view) {
+        LocalDate asOf = view.asOf();
         List<StoredAction> matching = snapshot.read(() -> {
             programmes.require(programmeId);
-            return actions.ofProgramme(programmeId).stream()
+            return actions.ofProgramme(programmeId, view).stream()
                     .filter(action -> filters.isEmpty()
                             || filters.stream().anyMatch(filter -> filter.matches(action.record(), asOf)))
                     .toList();
@@ -44,8 +45,9 @@ public class ActionQueries {
     }
 
     private static ActionView view(ActionItemRecord row, ActionRecord record, LocalDate asOf, Disclosure texts) {
+        String status = record.isCompleted() ? "COMPLETED" : record.isAbandoned() ? "ABANDONED" : "OPEN";
         return new ActionView(row.getActionId(), row.getSetId(), row.getOwnerId(), texts.text(row.getDescription()),
-                row.getCommittedOn(), row.getDueOn(), row.getStatus(), row.getCompletedOn(), record.isOverdueOn(asOf),
-                texts.erased(row.getOwnerId(), row.getDescription()));
+                row.getCommittedOn(), row.getDueOn(), status, record.completedOn(), record.isOverdueOn(asOf),
+                texts.erased(row.getOwnerId(), row.getDescription()), row.getMeetingId());
     }
 }

@@ -1,8 +1,10 @@
 package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
+import static org.actionlearning.query.jooq.Tables.MEETING;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.analytics.followthrough.ActionRecord;
@@ -28,35 +30,49 @@ class ActionReader {
         this.db = db;
     }
 
-    /** Ordered by commitment date, then due date. */
-    List<StoredAction> ofProgramme(UUID programmeId) {
+    /** Committed in the view, ordered by commitment date, then due date; each with its status in the view. */
+    List<StoredAction> ofProgramme(UUID programmeId, PastView view) {
         return db.selectFrom(ACTION_ITEM)
-                .where(ACTION_ITEM.PROGRAMME_ID.eq(programmeId))
+                .where(ACTION_ITEM.PROGRAMME_ID.eq(programmeId)).and(committedIn(view))
                 .orderBy(ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.DUE_ON, ACTION_ITEM.ACTION_ID)
                 .fetch()
-                .map(row -> new StoredAction(row, toRecord(row.getStatus(), row.getCommittedOn(), row.getDueOn(),
-                        row.getCompletedOn(), row.getAbandonedOn())));
+                .map(row -> new StoredAction(row, toRecord(view, row.getStatus(), row.getCommittedOn(),
+                        row.getDueOn(), row.getCompletedOn(), row.getCompletedAt(), row.getAbandonedOn(),
+                        row.getAbandonedAt())));
+    }
+
+    private static org.jooq.Condition committedIn(PastView view) {
+        return ACTION_ITEM.COMMITTED_ON.le(view.asOf()).and(view.known(ACTION_ITEM.COMMITTED_AT));
     }
 
     /**
-     * The programme's actions as the follow-through needs them, in no particular order: only the dates, status and
-     * set are read (the dashboards' path, where the descriptions and evidence would be read only to be dropped).
+     * The programme's actions that a sponsor's follow-through counts (committed in a meeting of three attendees or
+     * more, see {@link ReportedMeetings}), in no particular order: only the dates, status and set are read (the
+     * dashboards' path, where the descriptions and evidence would be read only to be dropped).
      */
-    List<SetAction> followThroughOfProgramme(UUID programmeId) {
+    List<SetAction> followThroughOfProgramme(UUID programmeId, PastView view) {
         var a = ACTION_ITEM;
-        return db.select(a.SET_ID, a.STATUS, a.COMMITTED_ON, a.DUE_ON, a.COMPLETED_ON, a.ABANDONED_ON)
+        var m = MEETING;
+        return db.select(a.SET_ID, a.STATUS, a.COMMITTED_ON, a.DUE_ON, a.COMPLETED_ON, a.COMPLETED_AT,
+                        a.ABANDONED_ON, a.ABANDONED_AT)
                 .from(a)
-                .where(a.PROGRAMME_ID.eq(programmeId))
-                .fetch(row -> new SetAction(row.value1(),
-                        toRecord(row.value2(), row.value3(), row.value4(), row.value5(), row.value6())));
+                // the programme's meetings by their own index, hash-joined: not one probe per action
+                .join(m).on(m.MEETING_ID.eq(a.MEETING_ID)).and(m.PROGRAMME_ID.eq(programmeId))
+                .where(a.PROGRAMME_ID.eq(programmeId)).and(ReportedMeetings.counted()).and(committedIn(view))
+                .fetch(row -> new SetAction(row.value1(), toRecord(view, row.value2(), row.value3(), row.value4(),
+                        row.value5(), row.value6(), row.value7(), row.value8())));
     }
 
-    private static ActionRecord toRecord(String status, LocalDate committedOn, LocalDate dueOn, LocalDate completedOn,
-                                         LocalDate abandonedOn) {
-        return switch (status) {
-            case "COMPLETED" -> ActionRecord.completed(committedOn, dueOn, completedOn);
-            case "ABANDONED" -> ActionRecord.abandoned(committedOn, dueOn, abandonedOn);
-            default -> ActionRecord.open(committedOn, dueOn);
-        };
+    /** Completed or abandoned in the view only if that happened by its date and was recorded by its instant. */
+    private static ActionRecord toRecord(PastView view, String status, LocalDate committedOn, LocalDate dueOn,
+                                         LocalDate completedOn, OffsetDateTime completedAt, LocalDate abandonedOn,
+                                         OffsetDateTime abandonedAt) {
+        if ("COMPLETED".equals(status) && view.happened(completedOn) && view.known(completedAt)) {
+            return ActionRecord.completed(committedOn, dueOn, completedOn);
+        }
+        if ("ABANDONED".equals(status) && view.happened(abandonedOn) && view.known(abandonedAt)) {
+            return ActionRecord.abandoned(committedOn, dueOn, abandonedOn);
+        }
+        return ActionRecord.open(committedOn, dueOn);
     }
 }

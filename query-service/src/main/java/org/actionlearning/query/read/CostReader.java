@@ -19,10 +19,12 @@ class CostReader {
         this.db = db;
     }
 
-    List<Cost> ofProgramme(UUID programmeId) {
+    /** The costs incurred by the view's date and recorded by its instant. */
+    List<Cost> ofProgramme(UUID programmeId, PastView view) {
         return db.select(PROGRAMME_COST.CATEGORY, PROGRAMME_COST.AMOUNT)
                 .from(PROGRAMME_COST)
                 .where(PROGRAMME_COST.PROGRAMME_ID.eq(programmeId))
+                .and(PROGRAMME_COST.INCURRED_ON.le(view.asOf())).and(view.known(PROGRAMME_COST.RECORDED_AT))
                 .orderBy(PROGRAMME_COST.INCURRED_ON, PROGRAMME_COST.COST_ID)
                 .fetch(row -> new Cost(CostCategory.valueOf(row.value1()), row.value2().doubleValue()));
     }

@@ -41,16 +41,16 @@ public class FacilitationQueries {
     private final DSLContext db;
     private final ParticipationReader participation;
     private final ActionReader actions;
-    private final ReportedSetsReader reportedSets;
+    private final ReportedMeetings reportedMeetings;
     private final SafetyQueries safety;
     private final Clock clock;
 
     FacilitationQueries(DSLContext db, ParticipationReader participation, ActionReader actions,
-                        ReportedSetsReader reportedSets, SafetyQueries safety, Clock clock) {
+                        ReportedMeetings reportedMeetings, SafetyQueries safety, Clock clock) {
         this.db = db;
         this.participation = participation;
         this.actions = actions;
-        this.reportedSets = reportedSets;
+        this.reportedMeetings = reportedMeetings;
         this.safety = safety;
         this.clock = clock;
     }
@@ -83,13 +83,11 @@ public class FacilitationQueries {
     public Facilitation.OrganisationAggregate ofOrganisation(String organisation) {
         List<UUID> programmes = db.select(PROGRAMME.PROGRAMME_ID).from(PROGRAMME)
                 .where(PROGRAMME.ORGANISATION.eq(organisation)).fetch(PROGRAMME.PROGRAMME_ID);
-        Set<UUID> reported = new java.util.HashSet<>();
-        int leftOut = 0;
-        for (UUID programme : programmes) {
-            ReportedSets floor = reportedSets.ofProgramme(programme);
-            reported.addAll(floor.reported());
-            leftOut += floor.leftOut().size();
-        }
+        // the sets that held a meeting the organisation's figures count (three attendees or more, see
+        // ReportedMeetings); the others are named only by number
+        Set<UUID> reported = Set.copyOf(db.selectDistinct(MEETING.SET_ID).from(MEETING)
+                .where(MEETING.PROGRAMME_ID.in(programmes)).and(ReportedMeetings.counted())
+                .fetch(MEETING.SET_ID));
         List<SetData> sets = load(reported);
         List<HeldMeetingFigures> balanced = new ArrayList<>();
         Map<String, List<HeldMeetingFigures>> byMonth = new TreeMap<>();
@@ -110,7 +108,7 @@ public class FacilitationQueries {
             }
         }
         for (UUID programme : programmes) {
-            actions.followThroughOfProgramme(programme).stream().filter(a -> reported.contains(a.setId()))
+            actions.followThroughOfProgramme(programme, PastView.EVERYTHING).stream().filter(a -> reported.contains(a.setId()))
                     .forEach(a -> allActions.add(a.record()));
         }
         FollowThrough followThrough = FollowThrough.asOf(allActions, today());
@@ -119,7 +117,8 @@ public class FacilitationQueries {
                 mean(meetings, HeldMeetingFigures::gini), mean(meetings, HeldMeetingFigures::questionFocus),
                 SafetyScore.ofMeetings(safetyByMonth.getOrDefault(month, List.of())).safetyScore())));
         SafetyScore score = SafetyScore.ofMeetings(allResponses);
-        List<MinimumGroup.Withheld> withheld = leftOut == 0 ? List.of() : List.of(MinimumGroup.leftOut(leftOut));
+        // always the same note, never how many: a count of small meetings would itself tell about them
+        List<MinimumGroup.Withheld> withheld = List.of(MinimumGroup.smallMeetingsLeftOut());
         return new Facilitation.OrganisationAggregate(organisation, sets.size(),
                 mean(balanced, HeldMeetingFigures::gini), mean(balanced, HeldMeetingFigures::questionFocus),
                 sets.stream().map(SetData::presenterRotation).filter(Objects::nonNull)
@@ -137,9 +136,9 @@ public class FacilitationQueries {
         Map<UUID, List<HeldMeetingFigures>> figures = new HashMap<>();
         Map<UUID, List<org.actionlearning.analytics.followthrough.ActionRecord>> actionsBySet = new HashMap<>();
         for (UUID programme : rows.stream().map(r -> r.value3()).distinct().toList()) {
-            participation.figuresOfProgramme(programme).forEach(f ->
+            participation.figuresOfProgramme(programme, PastView.EVERYTHING).forEach(f ->
                     figures.computeIfAbsent(f.setId(), s -> new ArrayList<>()).add(f));
-            actions.followThroughOfProgramme(programme).forEach(a ->
+            actions.followThroughOfProgramme(programme, PastView.EVERYTHING).forEach(a ->
                     actionsBySet.computeIfAbsent(a.setId(), s -> new ArrayList<>()).add(a.record()));
         }
         Map<UUID, LocalDate> heldOn = new HashMap<>();

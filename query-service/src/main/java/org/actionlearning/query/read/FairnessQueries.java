@@ -2,6 +2,7 @@ package org.actionlearning.query.read;
 
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
+import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.util.Comparator;
@@ -44,6 +45,11 @@ public class FairnessQueries {
     }
 
     public SetFairness fairness(UUID setId) {
+        return fairness(setId, PastView.EVERYTHING.asOf());
+    }
+
+    /** The audit over the meetings opened by {@code asOf} and the challenges presented in them. */
+    public SetFairness fairness(UUID setId, java.time.LocalDate asOf) {
         Read read = snapshot.read(() -> {
             LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
             if (set == null) {
@@ -53,9 +59,10 @@ public class FairnessQueries {
                     .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
                     .fetch(SET_MEMBER.PERSON_ID);
             List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
-                    .where(CHALLENGE.SET_ID.eq(setId))
+                    .join(MEETING).on(MEETING.MEETING_ID.eq(CHALLENGE.MEETING_ID))
+                    .where(CHALLENGE.SET_ID.eq(setId)).and(MEETING.OPENED_ON.le(asOf))
                     .fetch(CHALLENGE.PRESENTER_ID);
-            return new Read(set, currentMembers, presenters, participation.ofSet(setId));
+            return new Read(set, currentMembers, presenters, participation.ofSet(setId, asOf));
         });
         LearningSetRecord set = read.set();
         List<UUID> currentMembers = read.currentMembers();

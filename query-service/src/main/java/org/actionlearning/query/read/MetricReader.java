@@ -4,6 +4,7 @@ import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT_VERSION;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.actionlearning.analytics.outcomes.Direction;
 import org.actionlearning.analytics.outcomes.Measurement;
@@ -88,23 +90,46 @@ class MetricReader {
     }
 
     private final DSLContext db;
-    private final ReportedSetsReader reportedSets;
+    private final ReportedMeetings reportedMeetings;
 
-    MetricReader(DSLContext db, ReportedSetsReader reportedSets) {
+    MetricReader(DSLContext db, ReportedMeetings reportedMeetings) {
         this.db = db;
-        this.reportedSets = reportedSets;
+        this.reportedMeetings = reportedMeetings;
     }
 
-    /** The programme's metrics, ordered by name. */
-    List<LoadedMetric> ofProgramme(UUID programmeId) {
-        return load(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId));
+    /** The programme's metrics, ordered by name, with the points and estimates of the view. */
+    List<LoadedMetric> ofProgramme(UUID programmeId, PastView view) {
+        return load(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId), view);
     }
 
-    Optional<LoadedMetric> byId(UUID metricId) {
-        return load(OUTCOME_METRIC.METRIC_ID.eq(metricId)).stream().findFirst();
+    Optional<LoadedMetric> byId(UUID metricId, PastView view) {
+        return load(OUTCOME_METRIC.METRIC_ID.eq(metricId), view).stream().findFirst();
     }
 
-    private List<LoadedMetric> load(Condition which) {
+    /**
+     * The points measured by the view's date; as recorded by an earlier instant, each point's value as it stood then
+     * (a later correction of it does not count yet).
+     */
+    private List<Record> points(List<UUID> ids, PastView view) {
+        if (!view.knowledgeCut()) {
+            return List.copyOf(db.select(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON,
+                            OUTCOME_POINT.VALUE)
+                    .from(OUTCOME_POINT)
+                    .where(OUTCOME_POINT.METRIC_ID.in(ids)).and(OUTCOME_POINT.MEASURED_ON.le(view.asOf()))
+                    .orderBy(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON)
+                    .fetch());
+        }
+        var v = OUTCOME_POINT_VERSION;
+        return List.copyOf(db.select(v.METRIC_ID.as(OUTCOME_POINT.METRIC_ID), v.SERIES.as(OUTCOME_POINT.SERIES),
+                        v.MEASURED_ON.as(OUTCOME_POINT.MEASURED_ON), v.VALUE.as(OUTCOME_POINT.VALUE))
+                .distinctOn(v.METRIC_ID, v.SERIES, v.MEASURED_ON)
+                .from(v)
+                .where(v.METRIC_ID.in(ids)).and(v.MEASURED_ON.le(view.asOf())).and(view.known(v.RECORDED_AT))
+                .orderBy(v.METRIC_ID, v.SERIES, v.MEASURED_ON, v.RECORDED_AT.desc())
+                .fetch());
+    }
+
+    private List<LoadedMetric> load(Condition which, PastView view) {
         List<OutcomeMetricRecord> rows = db.selectFrom(OUTCOME_METRIC).where(which)
                 .orderBy(OUTCOME_METRIC.NAME, OUTCOME_METRIC.METRIC_ID).fetch();
         if (rows.isEmpty()) {
@@ -114,12 +139,7 @@ class MetricReader {
 
         Map<UUID, List<Measurement>> baselines = new HashMap<>();
         Map<UUID, List<Measurement>> followUps = new HashMap<>();
-        for (Record point : db.select(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON,
-                        OUTCOME_POINT.VALUE)
-                .from(OUTCOME_POINT)
-                .where(OUTCOME_POINT.METRIC_ID.in(ids))
-                .orderBy(OUTCOME_POINT.METRIC_ID, OUTCOME_POINT.SERIES, OUTCOME_POINT.MEASURED_ON)
-                .fetch()) {
+        for (Record point : points(ids, view)) {
             Map<UUID, List<Measurement>> series = BASELINE.equals(point.get(OUTCOME_POINT.SERIES)) ? baselines : followUps;
             series.computeIfAbsent(point.get(OUTCOME_POINT.METRIC_ID), id -> new ArrayList<>())
                     .add(new Measurement(point.get(OUTCOME_POINT.MEASURED_ON), point.get(OUTCOME_POINT.VALUE).doubleValue()));
@@ -130,6 +150,9 @@ class MetricReader {
                         ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT)
                 .from(ATTRIBUTION_ESTIMATE)
                 .where(ATTRIBUTION_ESTIMATE.METRIC_ID.in(ids))
+                // an older row has no date of its own: it counts from the start, as it did before dates were kept
+                .and(ATTRIBUTION_ESTIMATE.ESTIMATED_ON.isNull().or(ATTRIBUTION_ESTIMATE.ESTIMATED_ON.le(view.asOf())))
+                .and(view.known(ATTRIBUTION_ESTIMATE.RECORDED_AT))
                 .fetch()) {
             estimates.computeIfAbsent(estimate.get(ATTRIBUTION_ESTIMATE.METRIC_ID), id -> new ArrayList<>())
                     .add(new AttributionEstimate(estimate.get(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT),
@@ -155,10 +178,10 @@ class MetricReader {
         if (challenges.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, ReportedSets> floors = new HashMap<>();
+        Map<UUID, Set<UUID>> countedMeetings = new HashMap<>();
         Map<UUID, List<Record>> byChallenge = new HashMap<>();
         for (Record action : db.select(ACTION_ITEM.CHALLENGE_ID, ACTION_ITEM.ACTION_ID, ACTION_ITEM.SET_ID,
-                        ACTION_ITEM.PROGRAMME_ID, ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.COMPLETED_ON)
+                        ACTION_ITEM.PROGRAMME_ID, ACTION_ITEM.MEETING_ID, ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.COMPLETED_ON)
                 .from(ACTION_ITEM).where(ACTION_ITEM.CHALLENGE_ID.in(challenges))
                 .orderBy(ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.ACTION_ID).fetch()) {
             byChallenge.computeIfAbsent(action.get(ACTION_ITEM.CHALLENGE_ID), c -> new ArrayList<>()).add(action);
@@ -170,9 +193,9 @@ class MetricReader {
             if (actions.isEmpty()) {
                 continue;
             }
-            ReportedSets floor = floors.computeIfAbsent(row.getProgrammeId(), reportedSets::ofProgramme);
+            Set<UUID> counted = countedMeetings.computeIfAbsent(row.getProgrammeId(), reportedMeetings::ofProgramme);
             List<MetricDetail.Intervention> shown = actions.stream()
-                    .filter(a -> floor.reports(a.get(ACTION_ITEM.SET_ID)))
+                    .filter(a -> counted.contains(a.get(ACTION_ITEM.MEETING_ID)))
                     .map(a -> new MetricDetail.Intervention(a.get(ACTION_ITEM.ACTION_ID),
                             a.get(ACTION_ITEM.COMMITTED_ON), a.get(ACTION_ITEM.COMPLETED_ON)))
                     .toList();

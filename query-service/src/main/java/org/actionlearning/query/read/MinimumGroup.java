@@ -19,11 +19,15 @@ public final class MinimumGroup {
         return people < PEOPLE;
     }
 
-    /** The note that some sets are in no figure of the answer. */
-    public static Withheld leftOut(int sets) {
-        return new Withheld("sets", sets + (sets == 1 ? " set has" : " sets have") + " had fewer than " + PEOPLE
-                + " people: their activity is left out of every figure here, totals included, so that no figure "
-                + "describes individuals (the counts of sets and members still include them)");
+    /**
+     * The note, on every answer over meetings, that meetings of fewer than three attendees are in no figure. Always
+     * given, never with a count: whether such a meeting was held, or how many, would itself tell of fewer than three
+     * people.
+     */
+    public static Withheld smallMeetingsLeftOut() {
+        return new Withheld("meetings", "meetings held with fewer than " + PEOPLE + " attendees are left out of every "
+                + "figure here, totals included, so that no figure describes fewer than " + PEOPLE + " people (the "
+                + "counts of sets and members include everyone)");
     }
 
     public static Withheld withheld(String section) {

@@ -32,7 +32,12 @@ public class OutcomeQueries {
     }
 
     public MetricDetail metric(UUID metricId) {
-        MetricReader.LoadedMetric metric = metrics.byId(metricId)
+        return metric(metricId, PastView.EVERYTHING);
+    }
+
+    /** The metric with the points and estimates of the view (see {@link PastView}). */
+    public MetricDetail metric(UUID metricId, PastView view) {
+        MetricReader.LoadedMetric metric = metrics.byId(metricId, view)
                 .orElseThrow(() -> new UnknownResource("metricId", "outcome metric", metricId));
         OutcomeMetricRecord row = metric.row();
         OutcomeAnalysis analysis = metric.analysis();

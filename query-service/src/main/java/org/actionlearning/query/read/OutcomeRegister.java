@@ -33,7 +33,7 @@ public class OutcomeRegister {
     }
 
     public List<Entry> ofProgramme(UUID programmeId) {
-        return metrics.ofProgramme(programmeId).stream().map(OutcomeRegister::entry).toList();
+        return metrics.ofProgramme(programmeId, PastView.EVERYTHING).stream().map(OutcomeRegister::entry).toList();
     }
 
     private static Entry entry(MetricReader.LoadedMetric metric) {

@@ -1,6 +1,10 @@
 package org.actionlearning.query.read;
 
+import static org.actionlearning.query.jooq.Tables.CHALLENGE;
+import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
@@ -8,6 +12,7 @@ import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +23,7 @@ import org.actionlearning.query.readmodel.AttendeeCounts;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,18 +46,30 @@ class ParticipationReader {
     }
 
     /**
-     * The figures of one opened meeting that dashboards average over its meetings.
+     * The figures of one opened meeting that dashboards average over its meetings, and its activity that they add up.
      *
-     * @param attendees the people its figures are about
+     * @param attendees  the people its figures are about
+     * @param challenges challenges presented in it
+     * @param questions  questions asked in it
+     * @param statements statements made in it
      */
-    record HeldMeetingFigures(UUID meetingId, UUID setId, int attendees, Double gini, Double normalisedEntropy,
-                              Double questionFocus, Double openQuestionRatio) {
+    record HeldMeetingFigures(UUID meetingId, UUID setId, LocalDate openedOn, int attendees, Double gini,
+                              Double normalisedEntropy, Double questionFocus, Double openQuestionRatio,
+                              int challenges, int questions, int statements) {
 
         static HeldMeetingFigures of(HeldMeeting meeting) {
             MeetingParticipation figures = meeting.participation();
-            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), meeting.attendees().size(),
-                    figures.gini(),
-                    figures.normalisedEntropy(), figures.questionFocus(), figures.openQuestionRatio());
+            return new HeldMeetingFigures(meeting.meetingId(), meeting.setId(), meeting.openedOn(),
+                    meeting.attendees().size(), figures.gini(), figures.normalisedEntropy(), figures.questionFocus(),
+                    figures.openQuestionRatio(),
+                    meeting.attendees().stream().mapToInt(Attendee::presented).sum(),
+                    meeting.attendees().stream().mapToInt(a -> a.contribution().questions()).sum(),
+                    meeting.attendees().stream().mapToInt(a -> a.contribution().statements()).sum());
+        }
+
+        /** Whether a sponsor's figures count this meeting (see {@link ReportedMeetings}). */
+        boolean counted() {
+            return ReportedMeetings.counts(attendees);
         }
     }
 
@@ -66,27 +84,41 @@ class ParticipationReader {
         return heldMeetings(MEETING.SET_ID.eq(setId));
     }
 
+    /** The meetings of a set opened by {@code asOf}, in the order they were held. */
+    List<HeldMeeting> ofSet(UUID setId, LocalDate asOf) {
+        return heldMeetings(MEETING.SET_ID.eq(setId).and(MEETING.OPENED_ON.le(asOf)));
+    }
+
     /**
-     * The figures of each opened meeting of a programme, in no particular order: as stored when the meeting closed,
-     * computed from its attendees' counts for a meeting still open (or closed before figures were stored).
+     * The figures and activity of each meeting of a programme opened by the view's date, in no particular order: as
+     * stored when the meeting closed, computed from its attendees' counts for a meeting still open (or closed before
+     * figures were stored). As recorded by an earlier instant, computed from the questions, statements and
+     * challenges stored by then (see {@link #figuresAsRecorded}).
      */
-    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId) {
+    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId, PastView view) {
+        if (view.knowledgeCut()) {
+            return figuresAsRecorded(programmeId, view);
+        }
         var m = MEETING;
         var f = MEETING_FIGURES;
+        var a = MEETING_ACTIVITY;
         List<HeldMeetingFigures> figures = new ArrayList<>();
         List<UUID> notStored = new ArrayList<>();
         db.select(m.MEETING_ID, m.SET_ID, f.MEETING_ID, f.GINI, f.NORMALISED_ENTROPY, f.QUESTION_FOCUS,
-                        f.OPEN_QUESTION_RATIO, f.ATTENDEES)
+                        f.OPEN_QUESTION_RATIO, m.ATTENDEES, m.OPENED_ON, a.CHALLENGES, a.QUESTIONS, a.STATEMENTS)
                 .from(m)
-                // the programme's figures by their own index, hash-joined: not one probe per meeting
+                // the programme's figures and activity by their own index, hash-joined: not one probe per meeting
                 .leftJoin(f).on(f.MEETING_ID.eq(m.MEETING_ID)).and(f.PROGRAMME_ID.eq(programmeId))
-                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.isNotNull()).and(notDiscarded())
+                .leftJoin(a).on(a.MEETING_ID.eq(m.MEETING_ID)).and(a.PROGRAMME_ID.eq(programmeId))
+                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.le(view.asOf())).and(notDiscarded())
                 .forEach(row -> {
                     if (row.value3() == null) {
                         notStored.add(row.value1());
                     } else {
-                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value8(), row.value4(),
-                                row.value5(), row.value6(), row.value7()));
+                        figures.add(new HeldMeetingFigures(row.value1(), row.value2(), row.value9(), row.value8(),
+                                row.value4(), row.value5(), row.value6(), row.value7(),
+                                AttendeeCounts.count(row.value10()), AttendeeCounts.count(row.value11()),
+                                AttendeeCounts.count(row.value12())));
                     }
                 });
         if (!notStored.isEmpty()) {
@@ -98,6 +130,57 @@ class ParticipationReader {
     /** A discarded meeting was held in no sense that counts: it is in no figure. */
     private static Condition notDiscarded() {
         return MEETING.STATUS.ne("DISCARDED");
+    }
+
+    /**
+     * The meetings as they were known at the view's instant: opened (and that recorded) by then, each attendee's
+     * counts from the questions, statements and challenges stored by then. Reads every contribution of the
+     * programme's sets (by the index on set), so it is the slower path, taken only for a past instant.
+     */
+    private List<HeldMeetingFigures> figuresAsRecorded(UUID programmeId, PastView view) {
+        var m = MEETING;
+        var at = MEETING_ATTENDEE;
+        Map<UUID, HeldMeeting> meetings = new LinkedHashMap<>();
+        Map<List<UUID>, int[]> counts = new HashMap<>();
+        for (Record row : db.select(m.MEETING_ID, m.SET_ID, m.OPENED_ON, at.PERSON_ID)
+                .from(m).join(at).on(at.MEETING_ID.eq(m.MEETING_ID))
+                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.le(view.asOf()))
+                .and(view.known(m.OPENED_AT)).and(notDiscarded())
+                .fetch()) {
+            meetings.computeIfAbsent(row.get(m.MEETING_ID), id -> new HeldMeeting(id, row.get(m.SET_ID),
+                    row.get(m.OPENED_ON), new ArrayList<>()));
+            counts.put(List.of(row.get(m.MEETING_ID), row.get(at.PERSON_ID)), new int[5]);
+        }
+        if (meetings.isEmpty()) {
+            return List.of();
+        }
+        var sets = DSL.select(LEARNING_SET.SET_ID).from(LEARNING_SET).where(LEARNING_SET.PROGRAMME_ID.eq(programmeId));
+        var c = CONTRIBUTION;
+        for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND)
+                .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT)).fetch()) {
+            int[] of = counts.get(List.of(row.get(c.MEETING_ID), row.get(c.PERSON_ID)));
+            if (of == null) {
+                continue;
+            }
+            if ("QUESTION".equals(row.get(c.KIND))) {
+                of[0]++;
+                of[1] += "OPEN".equals(row.get(c.QUESTION_FORM)) ? 1 : 0;
+            } else {
+                of[2]++;
+                of[3] += "ADVICE".equals(row.get(c.STATEMENT_KIND)) ? 1 : 0;
+            }
+        }
+        var ch = CHALLENGE;
+        for (Record row : db.select(ch.MEETING_ID, ch.PRESENTER_ID).from(ch).where(ch.SET_ID.in(sets))
+                .and(view.known(ch.RECORDED_AT)).fetch()) {
+            int[] of = counts.get(List.of(row.get(ch.MEETING_ID), row.get(ch.PRESENTER_ID)));
+            if (of != null) {
+                of[4]++;
+            }
+        }
+        counts.forEach((key, of) -> meetings.get(key.get(0)).attendees().add(new Attendee(key.get(1), null,
+                new MemberContribution(key.get(1), of[0], of[1], of[2], of[3]), of[4])));
+        return meetings.values().stream().map(HeldMeetingFigures::of).toList();
     }
 
     private List<HeldMeeting> heldMeetings(Condition which) {

@@ -5,9 +5,9 @@ import java.util.UUID;
 
 /**
  * The aggregates of one programme: activity, follow-through, participation, outcomes and ROI. Activity, follow-through
- * and participation cover the sets that have had three people or more ({@link ReportedSets}); follow-through and
- * participation are null, and named in {@code withheld}, when there is no such set. {@code withheld} also says how
- * many sets were left out.
+ * and participation cover the meetings held with three attendees or more ({@link ReportedMeetings}); follow-through
+ * and participation are null, and named in {@code withheld}, when there is no such meeting. {@code withheld} always
+ * ends with the note that meetings of fewer than three attendees are left out.
  */
 public record ProgrammeDashboard(UUID programmeId, String name, Counts counts, FollowThroughSummary followThrough,
                                  ParticipationSummary participation, List<MetricSummary> outcomes, RoiSummary roi,
@@ -15,7 +15,7 @@ public record ProgrammeDashboard(UUID programmeId, String name, Counts counts, F
 
     /**
      * @param members      distinct active members over the programme's sets
-     * @param meetingsHeld meetings opened in the reported sets; the other counts are over those sets too
+     * @param meetingsHeld meetings held with three attendees or more; the activity counts are over those too
      */
     public record Counts(int sets, int members, int meetingsHeld, int challengesPresented, int questionsAsked,
                          int statementsMade) {
@@ -29,7 +29,7 @@ public record ProgrammeDashboard(UUID programmeId, String name, Counts counts, F
     /**
      * Means over the opened meetings of the values that are defined in them; null where no meeting has one.
      *
-     * @param meetings opened meetings of the reported sets with three attendees or more: those the means are over
+     * @param meetings meetings held with three attendees or more: those the means are over
      */
     public record ParticipationSummary(int meetings, Double meanGini, Double meanNormalisedEntropy,
                                        Double meanQuestionFocus, Double meanOpenQuestionRatio) {

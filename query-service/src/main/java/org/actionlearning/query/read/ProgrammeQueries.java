@@ -13,6 +13,7 @@ import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.actionlearning.analytics.Statistics;
 import org.actionlearning.analytics.followthrough.FollowThrough;
 import org.actionlearning.analytics.roi.RoiReport;
@@ -43,13 +44,11 @@ public class ProgrammeQueries {
     private final MetricReader metrics;
     private final CostReader costs;
     private final ProgrammeCounts counts;
-    private final ReportedSetsReader reportedSets;
     private final SafetyQueries safety;
 
     public ProgrammeQueries(DSLContext db, ProgrammeReader programmes, ParticipationReader participation,
                             ActionReader actions, MetricReader metrics, CostReader costs, ProgrammeCounts counts,
-                            ReportedSetsReader reportedSets, SafetyQueries safety) {
-        this.reportedSets = reportedSets;
+                            SafetyQueries safety) {
         this.safety = safety;
         this.db = db;
         this.programmes = programmes;
@@ -75,62 +74,66 @@ public class ProgrammeQueries {
 
     /**
      * The dashboard of a programme; {@code asOf} governs {@code overdue}. Activity, follow-through and participation
-     * are over the reported sets only (see {@link ReportedSets}); withheld when there is none.
+     * are over the meetings held with three attendees or more only (see {@link ReportedMeetings}); withheld when there
+     * is none.
      */
     public ProgrammeDashboard dashboard(UUID programmeId, LocalDate asOf) {
-        Counted all = counts.of(programmeId);
-        ReportedSets floor = reportedSets.ofProgramme(programmeId);
-        Counted counted = all.without(counts.activityOf(floor.leftOut()));
-        List<HeldMeetingFigures> held = floor.ofReportedSets(participation.figuresOfProgramme(programmeId),
-                HeldMeetingFigures::setId);
-        List<HeldMeetingFigures> balanced = floor.participationOf(held);
-        FollowThrough followThrough = FollowThrough.asOf(
-                floor.ofReportedSets(actions.followThroughOfProgramme(programmeId), ActionReader.SetAction::setId)
-                        .stream().map(ActionReader.SetAction::record).toList(),
-                asOf);
-        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
-        RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId), loaded);
-        boolean tooFew = floor.withholdsTotals();
+        return dashboard(programmeId, PastView.asOf(asOf));
+    }
+
+    /** The dashboard as of the view's date and as recorded by its instant (see {@link PastView}). */
+    public ProgrammeDashboard dashboard(UUID programmeId, PastView view) {
+        LocalDate asOf = view.asOf();
+        Counted counted = counts.of(programmeId, view);
+        List<HeldMeetingFigures> opened = participation.figuresOfProgramme(programmeId, view);
+        List<HeldMeetingFigures> held = opened.stream().filter(HeldMeetingFigures::counted).toList();
+        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId, view).stream()
+                .map(ActionReader.SetAction::record).toList(), asOf);
+        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId, view);
+        RoiReport roi = RoiQueries.report(costs.ofProgramme(programmeId, view), loaded);
+        boolean tooFew = held.isEmpty();
         List<MinimumGroup.Withheld> withheld = new ArrayList<>();
         if (tooFew) {
             withheld.add(MinimumGroup.withheld("followThrough"));
             withheld.add(MinimumGroup.withheld("participation"));
         }
-        if (!floor.leftOut().isEmpty()) {
-            withheld.add(MinimumGroup.leftOut(floor.leftOut().size()));
-        }
+        withheld.add(MinimumGroup.smallMeetingsLeftOut());
 
         return new ProgrammeDashboard(
                 counted.programmeId(),
                 counted.name(),
-                new Counts(counted.sets(), counted.activeMembers(), held.size(), counted.challenges(),
-                        counted.questions(), counted.statements()),
+                new Counts(counted.sets(), counted.activeMembers(), held.size(),
+                        sum(held, HeldMeetingFigures::challenges), sum(held, HeldMeetingFigures::questions),
+                        sum(held, HeldMeetingFigures::statements)),
                 tooFew ? null : new FollowThroughSummary(followThrough.committed(), followThrough.completed(),
                         followThrough.abandoned(), followThrough.open(), followThrough.overdue(),
                         followThrough.completionRate(), followThrough.onTimeRate(),
                         followThrough.medianDaysToComplete()),
-                tooFew ? null : new ParticipationSummary(balanced.size(),
-                        meanOfDefined(balanced, HeldMeetingFigures::gini),
-                        meanOfDefined(balanced, HeldMeetingFigures::normalisedEntropy),
-                        meanOfDefined(balanced, HeldMeetingFigures::questionFocus),
-                        meanOfDefined(balanced, HeldMeetingFigures::openQuestionRatio)),
+                tooFew ? null : new ParticipationSummary(held.size(),
+                        meanOfDefined(held, HeldMeetingFigures::gini),
+                        meanOfDefined(held, HeldMeetingFigures::normalisedEntropy),
+                        meanOfDefined(held, HeldMeetingFigures::questionFocus),
+                        meanOfDefined(held, HeldMeetingFigures::openQuestionRatio)),
                 loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
                 new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()),
                 List.copyOf(withheld), safety.ofProgramme(programmeId));
     }
 
     /**
-     * The programme's sets side by side, for its sponsor; sets of fewer than three people withheld, meetings of
-     * fewer than three attendees left out of a set's mean gini (see {@link ReportedSets}).
+     * The programme's sets side by side, for its sponsor: each over its meetings held with three attendees or more;
+     * a set with no such meeting withheld (see {@link ReportedMeetings}).
      */
     public List<SetBreakdown> setBreakdown(UUID programmeId, LocalDate asOf) {
+        return setBreakdown(programmeId, PastView.asOf(asOf));
+    }
+
+    public List<SetBreakdown> setBreakdown(UUID programmeId, PastView view) {
+        LocalDate asOf = view.asOf();
         programmes.require(programmeId);
-        ReportedSets floor = reportedSets.ofProgramme(programmeId);
-        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = floor.ofReportedSets(
-                        participation.figuresOfProgramme(programmeId), HeldMeetingFigures::setId).stream()
+        Map<UUID, List<HeldMeetingFigures>> meetingsBySet = participation.figuresOfProgramme(programmeId, view)
+                .stream().filter(HeldMeetingFigures::counted)
                 .collect(Collectors.groupingBy(HeldMeetingFigures::setId));
-        Map<UUID, List<ActionRecord>> actionsBySet = floor.ofReportedSets(
-                        actions.followThroughOfProgramme(programmeId), ActionReader.SetAction::setId).stream()
+        Map<UUID, List<ActionRecord>> actionsBySet = actions.followThroughOfProgramme(programmeId, view).stream()
                 .collect(Collectors.groupingBy(ActionReader.SetAction::setId,
                         Collectors.mapping(ActionReader.SetAction::record, Collectors.toList())));
         Field<Integer> active = DSL.field(DSL.selectCount().from(SET_MEMBER)
@@ -138,17 +141,21 @@ public class ProgrammeQueries {
         return db.select(LEARNING_SET.SET_ID, LEARNING_SET.NAME, active).from(LEARNING_SET)
                 .where(LEARNING_SET.PROGRAMME_ID.eq(programmeId)).orderBy(LEARNING_SET.NAME, LEARNING_SET.SET_ID)
                 .fetch(row -> {
-                    if (!floor.reports(row.value1())) {
+                    List<HeldMeetingFigures> held = meetingsBySet.getOrDefault(row.value1(), List.of());
+                    if (held.isEmpty()) {
                         return new SetBreakdown(row.value1(), row.value2(), row.value3(), null, null, null, null,
                                 MinimumGroup.withheld("set"));
                     }
-                    List<HeldMeetingFigures> held = meetingsBySet.getOrDefault(row.value1(), List.of());
                     FollowThrough followThrough = FollowThrough.asOf(
                             actionsBySet.getOrDefault(row.value1(), List.of()), asOf);
                     return new SetBreakdown(row.value1(), row.value2(), row.value3(), held.size(),
-                            meanOfDefined(floor.participationOf(held), HeldMeetingFigures::gini),
+                            meanOfDefined(held, HeldMeetingFigures::gini),
                             followThrough.committed(), followThrough.completionRate(), null);
                 });
+    }
+
+    private static int sum(List<HeldMeetingFigures> meetings, ToIntFunction<HeldMeetingFigures> count) {
+        return meetings.stream().mapToInt(count).sum();
     }
 
     /** Distinct people active in at least one set of the programme. */

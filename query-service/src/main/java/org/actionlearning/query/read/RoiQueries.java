@@ -29,25 +29,30 @@ public class RoiQueries {
     private final MetricReader metrics;
     private final CostReader costs;
     private final ActionReader actions;
-    private final ReportedSetsReader reportedSets;
+    private final ReportedMeetings reportedMeetings;
     private final SafetyQueries safety;
     private final Clock clock;
 
     public RoiQueries(ProgrammeReader programmes, MetricReader metrics, CostReader costs, ActionReader actions,
-                      ReportedSetsReader reportedSets, SafetyQueries safety, Clock clock) {
+                      ReportedMeetings reportedMeetings, SafetyQueries safety, Clock clock) {
         this.programmes = programmes;
         this.metrics = metrics;
         this.costs = costs;
         this.actions = actions;
-        this.reportedSets = reportedSets;
+        this.reportedMeetings = reportedMeetings;
         this.safety = safety;
         this.clock = clock;
     }
 
     public ProgrammeRoi roi(UUID programmeId) {
+        return roi(programmeId, PastView.EVERYTHING);
+    }
+
+    /** The ROI of the costs and points of the view (see {@link PastView}). */
+    public ProgrammeRoi roi(UUID programmeId, PastView view) {
         ProgrammeRecord programme = programmes.require(programmeId);
-        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId);
-        RoiReport report = report(costs.ofProgramme(programmeId), loaded);
+        List<MetricReader.LoadedMetric> loaded = metrics.ofProgramme(programmeId, view);
+        RoiReport report = report(costs.ofProgramme(programmeId, view), loaded);
         Map<String, Double> byCategory = new LinkedHashMap<>();
         report.costs().byCategory().forEach((category, amount) -> byCategory.put(category.name(), amount));
         return new ProgrammeRoi(
@@ -71,11 +76,11 @@ public class RoiQueries {
     private ProgrammeRoi.ChainOfImpact chain(UUID programmeId, List<MetricReader.LoadedMetric> loaded,
                                              RoiReport report) {
         SetSafety.Reaction reaction = safety.reactionOfProgramme(programmeId);
-        ReportedSets floor = reportedSets.ofProgramme(programmeId);
-        FollowThrough followThrough = FollowThrough.asOf(floor.ofReportedSets(
-                actions.followThroughOfProgramme(programmeId), ActionReader.SetAction::setId).stream()
-                .map(ActionReader.SetAction::record).toList(), LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        boolean withheld = floor.withholdsTotals();
+        // the actions of the meetings a sponsor's figures count (see ReportedMeetings)
+        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId,
+                        PastView.EVERYTHING).stream().map(ActionReader.SetAction::record).toList(),
+                LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        boolean withheld = reportedMeetings.ofProgramme(programmeId).isEmpty();
         int improved = 0;
         int targetsMet = 0;
         int withSignal = 0;

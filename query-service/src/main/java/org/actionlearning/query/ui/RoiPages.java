@@ -1,13 +1,19 @@
 package org.actionlearning.query.ui;
 
 import org.actionlearning.query.access.ReadAccess;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.actionlearning.query.read.OutcomeQueries;
 import org.actionlearning.query.read.OutcomeRegister;
+import org.actionlearning.query.read.PastView;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.actionlearning.query.read.ProgrammeRoi;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.query.read.ProgrammeSummary;
@@ -29,8 +35,11 @@ class RoiPages {
     private final Numbers numbers;
     private final Today today;
 
+    private final Clock clock;
+
     RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access, OutcomeRegister register,
-             OutcomeQueries outcomes, Numbers numbers, Today today) {
+             OutcomeQueries outcomes, Numbers numbers, Today today, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.register = register;
         this.outcomes = outcomes;
@@ -42,14 +51,17 @@ class RoiPages {
 
     /**
      * What the report shows, and the name its downloads get. A printed report travels without its page: it says
-     * when it was made, over which period and by whom, and carries each outcome's headline.
+     * when it was made, over which period and by whom, and carries each outcome's headline. It is as of a date and
+     * as recorded by an instant, both printed and carried by its links, so that a link opens the same report later,
+     * whatever was recorded since.
      */
     record Report(ProgrammeSummary programme, ProgrammeRoi roi, RoiExplanation explanation, List<MetricCard> outcomes,
-                  LocalDate preparedOn, String preparedBy) {
+                  LocalDate preparedOn, String preparedBy, LocalDate asOf, Instant recordedBy) {
 
         Map<String, Object> model() {
             return Map.of("programme", programme, "roi", roi, "tables", RoiTable.values(), "explanation", explanation,
-                    "outcomes", outcomes, "preparedOn", preparedOn, "preparedBy", preparedBy);
+                    "outcomes", outcomes, "preparedOn", preparedOn, "preparedBy", preparedBy, "asOf", asOf,
+                    "recordedBy", recordedBy);
         }
 
         /** E.g. "discharge-flow-roi-costs": the programme's name made safe for a file name. */
@@ -61,19 +73,27 @@ class RoiPages {
     }
 
     @GetMapping("/programmes/{programmeId}/roi")
-    String report(@PathVariable UUID programmeId, Model model) {
-        model.addAllAttributes(report(programmeId).model());
+    String report(@PathVariable UUID programmeId,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                  Instant recordedBy, Model model) {
+        model.addAllAttributes(report(programmeId, asOf, recordedBy).model());
         model.addAttribute("pdf", false);
         return "roi";
     }
 
-    /** The report, for its sponsors and administrators. */
-    Report report(UUID programmeId) {
+    /**
+     * The report, for its sponsors and administrators: as of {@code asOf} (else today), as recorded by
+     * {@code recordedBy} (else now, to the second, which the report then prints and its links carry).
+     */
+    Report report(UUID programmeId, LocalDate asOf, Instant recordedBy) {
         access.requireProgrammeAggregates(programmeId);
-        ProgrammeRoi figures = roi.roi(programmeId);
+        LocalDate date = asOf != null ? asOf : today.date();
+        Instant instant = recordedBy != null ? recordedBy : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        ProgrammeRoi figures = roi.roi(programmeId, new PastView(date, instant));
         List<MetricCard> cards = register.ofProgramme(programmeId).stream()
                 .map(metric -> MetricCard.of(outcomes.metric(metric.metricId()), numbers)).toList();
         return new Report(lookup.summary(programmeId), figures, RoiExplanation.of(figures, numbers), cards,
-                today.date(), Callers.current().username());
+                today.date(), Callers.current().username(), date, instant);
     }
 }

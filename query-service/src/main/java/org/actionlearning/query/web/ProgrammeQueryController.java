@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -68,31 +69,37 @@ public class ProgrammeQueryController {
     @GetMapping("/{programmeId}/dashboard")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Programme dashboard", description = "Activity counts, action follow-through, participation "
-            + "balance (means over opened meetings), outcome metrics and ROI. Aggregates only, over the sets that have "
-            + "had at least 3 people (the others' activity is in no figure, totals included; `withheld` says how "
-            + "many; the counts of sets and members include them); "
-            + "participation means over meetings of at least 3 attendees.")
+            + "balance (means over opened meetings), outcome metrics and ROI, as of a date and as recorded by an "
+            + "instant. Aggregates only, over the meetings held with at least 3 attendees (the others' activity and "
+            + "actions are in no figure, totals included; the counts of sets and members include everyone).")
     public ProgrammeDashboard dashboard(
             @PathVariable("programmeId") UUID programmeId,
-            @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
+            @Parameter(description = "ISO date: what had happened by the end of that day counts (and governs `overdue`); defaults to today (UTC)")
             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+            LocalDate asOf,
+            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
+            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant recordedBy) {
         access.requireProgrammeAggregates(programmeId);
-        return programmes.dashboard(programmeId, this.asOf.orToday(asOf));
+        return programmes.dashboard(programmeId, this.asOf.view(asOf, recordedBy));
     }
 
     @GetMapping("/{programmeId}/sets")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Sets side by side", description = "Each set's members, meetings held, mean gini, actions "
-            + "committed and completion rate. A set of fewer than 3 people shows only its name and size, with the "
-            + "reason in `withheld`; its activity is in no other figure either.")
+            + "committed and completion rate, over its meetings held with at least 3 attendees. A set with no such "
+            + "meeting shows only its name and size, with the reason in `withheld`; meetings of fewer than 3 "
+            + "attendees are in no figure.")
     public List<SetBreakdown> sets(
             @PathVariable("programmeId") UUID programmeId,
-            @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
+            @Parameter(description = "ISO date: what had happened by the end of that day counts (and governs `overdue`); defaults to today (UTC)")
             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+            LocalDate asOf,
+            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
+            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant recordedBy) {
         access.requireProgrammeAggregates(programmeId);
-        return programmes.setBreakdown(programmeId, this.asOf.orToday(asOf));
+        return programmes.setBreakdown(programmeId, this.asOf.view(asOf, recordedBy));
     }
 
     @GetMapping("/{programmeId}/actions")
@@ -100,27 +107,36 @@ public class ProgrammeQueryController {
     @Operation(summary = "Committed actions", description = "The programme's actions, ordered by commitment and due "
             + "date, optionally filtered by a comma-separated list of statuses (an action is listed if it matches "
             + "any): open, overdue (open and due before asOf), completed, abandoned. A set's members and facilitator "
-            + "see their sets' actions in full; sponsors and administrators see those of sets of at least 3 people, "
+            + "see their sets' actions in full; sponsors and administrators see those committed in meetings of at least 3 attendees, "
             + "without owner or description.")
     public List<ActionView> actions(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "comma-separated: open, overdue, completed, abandoned; all actions if absent",
                     example = "open,overdue")
             @RequestParam(name = "status", required = false) String status,
-            @Parameter(description = "ISO date governing `overdue`; defaults to today (UTC)")
+            @Parameter(description = "ISO date: what had happened by the end of that day counts (and governs `overdue`); defaults to today (UTC)")
             @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+            LocalDate asOf,
+            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
+            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant recordedBy) {
         ReadAccess.ActionsAccess allowed = access.actionsAccess(programmeId);
-        return allowed.apply(actions.actions(programmeId, filters(status), this.asOf.orToday(asOf)));
+        return allowed.apply(actions.actions(programmeId, filters(status), this.asOf.view(asOf, recordedBy)));
     }
 
     @GetMapping("/{programmeId}/roi")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Return on investment", description = "Phillips ROI, first-year benefits only: costs by "
             + "category, the annual benefit of each priced metric, the intangibles, benefit-cost ratio and ROI %.")
-    public ProgrammeRoi roi(@PathVariable("programmeId") UUID programmeId) {
+    public ProgrammeRoi roi(@PathVariable("programmeId") UUID programmeId,
+            @Parameter(description = "ISO date: costs, points and estimates dated by then count; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf,
+            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
+            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant recordedBy) {
         access.requireProgrammeAggregates(programmeId);
-        return roi.roi(programmeId);
+        return roi.roi(programmeId, this.asOf.view(asOf, recordedBy));
     }
 
     private static Set<ActionFilter> filters(String status) {

@@ -7,6 +7,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Parameter;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.actionlearning.query.read.FairnessQueries;
 import org.actionlearning.query.read.SafetyQueries;
 import org.actionlearning.query.read.SetSafety;
@@ -38,8 +43,11 @@ public class SetQueryController {
     private final ReadAccess access;
     private final SafetyQueries safety;
 
+    private final AsOf asOfDate;
+
     public SetQueryController(FairnessQueries fairness, SetRecordQueries records, OpenMeetingQueries openMeetings,
-                              ReadAccess access, SafetyQueries safety) {
+                              ReadAccess access, SafetyQueries safety, AsOf asOfDate) {
+        this.asOfDate = asOfDate;
         this.fairness = fairness;
         this.records = records;
         this.openMeetings = openMeetings;
@@ -91,9 +99,12 @@ public class SetQueryController {
             + "normalised entropy, dominance, silent attendees, question focus and open-question ratio over the "
             + "meeting's attendees, with each attendee's counts; and the set's presenter rotation over its current "
             + "members.")
-    public SetFairness fairness(@PathVariable("setId") UUID setId) {
+    public SetFairness fairness(@PathVariable("setId") UUID setId,
+            @Parameter(description = "ISO date: the meetings opened by then; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf) {
         access.requireSetContent(setId, "fairness");
-        return fairness.fairness(setId);
+        return fairness.fairness(setId, asOfDate.orToday(asOf));
     }
 
     @GetMapping("/{setId}/record")

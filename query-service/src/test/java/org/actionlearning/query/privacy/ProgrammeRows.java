@@ -3,10 +3,10 @@ package org.actionlearning.query.privacy;
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME;
-import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.jooq.DSLContext;
 
 /**
- * Writes a programme's read-model rows as the projections would (the programme's activity row added to with each
+ * Writes a programme's read-model rows as the projections would (each meeting's activity row added to with each
  * member's counts), for tests of what its sponsor may read.
  */
 final class ProgrammeRows {
@@ -52,6 +52,12 @@ final class ProgrammeRows {
         return setId;
     }
 
+    /** The person leaves the set: no longer active, still among those it has ever had. */
+    void leave(UUID setId, UUID person) {
+        var m = org.actionlearning.query.jooq.Tables.SET_MEMBER;
+        db.update(m).set(m.ACTIVE, false).where(m.SET_ID.eq(setId)).and(m.PERSON_ID.eq(person)).execute();
+    }
+
     /** An opened meeting of the set with these attendees. */
     UUID meeting(UUID setId, LocalDate openedOn, List<UUID> attendees) {
         UUID meetingId = UUID.randomUUID();
@@ -62,6 +68,7 @@ final class ProgrammeRows {
                 .set(MEETING.SCHEDULED_FOR, openedOn)
                 .set(MEETING.OPENED_ON, openedOn)
                 .set(MEETING.STATUS, "OPEN")
+                .set(MEETING.ATTENDEES, attendees.size())
                 .execute();
         for (UUID attendee : attendees) {
             db.insertInto(MEETING_ATTENDEE).set(MEETING_ATTENDEE.MEETING_ID, meetingId)
@@ -70,7 +77,7 @@ final class ProgrammeRows {
         return meetingId;
     }
 
-    /** An attendee's counts in a meeting, added to the programme's activity as the projection adds them. */
+    /** An attendee's counts in a meeting, added to the meeting's activity as the projection adds them. */
     void participation(UUID meetingId, UUID setId, UUID personId, int questions, int openQuestions, int statements,
                        int advice, int presented) {
         var p = MEMBER_PARTICIPATION;
@@ -78,10 +85,10 @@ final class ProgrammeRows {
                 .set(p.PROGRAMME_ID, programme).set(p.QUESTIONS, questions).set(p.OPEN_QUESTIONS, openQuestions)
                 .set(p.STATEMENTS, statements).set(p.ADVICE, advice).set(p.PRESENTED, presented)
                 .execute();
-        var a = PROGRAMME_ACTIVITY;
-        db.insertInto(a).set(a.PROGRAMME_ID, programme).set(a.CHALLENGES, presented).set(a.QUESTIONS, questions)
-                .set(a.STATEMENTS, statements)
-                .onConflict(a.PROGRAMME_ID).doUpdate()
+        var a = MEETING_ACTIVITY;
+        db.insertInto(a).set(a.MEETING_ID, meetingId).set(a.PROGRAMME_ID, programme).set(a.SET_ID, setId)
+                .set(a.CHALLENGES, presented).set(a.QUESTIONS, questions).set(a.STATEMENTS, statements)
+                .onConflict(a.MEETING_ID).doUpdate()
                 .set(a.CHALLENGES, a.CHALLENGES.plus(presented))
                 .set(a.QUESTIONS, a.QUESTIONS.plus(questions))
                 .set(a.STATEMENTS, a.STATEMENTS.plus(statements))
@@ -110,18 +117,10 @@ final class ProgrammeRows {
         return actionId;
     }
 
-    /** Removes a set's meetings, counts and actions (its membership stays), taking its counts off the activity row. */
+    /** Removes a set's meetings, counts and actions (its membership stays). */
     void forgetActivityOf(UUID setId) {
         var p = MEMBER_PARTICIPATION;
-        var sums = db.select(org.jooq.impl.DSL.sum(p.PRESENTED), org.jooq.impl.DSL.sum(p.QUESTIONS),
-                org.jooq.impl.DSL.sum(p.STATEMENTS)).from(p).where(p.SET_ID.eq(setId)).fetchOne();
-        if (sums.value1() != null) {
-            var a = PROGRAMME_ACTIVITY;
-            db.update(a).set(a.CHALLENGES, a.CHALLENGES.minus(sums.value1().intValue()))
-                    .set(a.QUESTIONS, a.QUESTIONS.minus(sums.value2().intValue()))
-                    .set(a.STATEMENTS, a.STATEMENTS.minus(sums.value3().intValue()))
-                    .where(a.PROGRAMME_ID.eq(programme)).execute();
-        }
+        db.deleteFrom(MEETING_ACTIVITY).where(MEETING_ACTIVITY.SET_ID.eq(setId)).execute();
         db.deleteFrom(p).where(p.SET_ID.eq(setId)).execute();
         db.deleteFrom(MEETING_ATTENDEE).where(MEETING_ATTENDEE.SET_ID.eq(setId)).execute();
         db.deleteFrom(MEETING).where(MEETING.SET_ID.eq(setId)).execute();

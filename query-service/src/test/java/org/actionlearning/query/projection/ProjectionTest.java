@@ -6,9 +6,9 @@ import org.actionlearning.projection.ProjectionDb;
 import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
-import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -126,8 +126,8 @@ class ProjectionTest {
         assertThat(participation(speaker)).containsEntry("questions", 0).containsEntry("statements", 1)
                 .containsEntry("advice", 1);
         assertThat(participation(presenter)).containsEntry("presented", 1).containsEntry("questions", 0);
-        // the programme's activity: one challenge, two questions, one statement, the retried three not again
-        assertThat(db.fetchOne(PROGRAMME_ACTIVITY, PROGRAMME_ACTIVITY.PROGRAMME_ID.eq(programmeId)).intoMap())
+        // the meeting's activity: one challenge, two questions, one statement, the retried three not again
+        assertThat(db.fetchOne(MEETING_ACTIVITY, MEETING_ACTIVITY.MEETING_ID.eq(meetingId)).intoMap())
                 .containsEntry("challenges", 1).containsEntry("questions", 2).containsEntry("statements", 1);
         assertThat(db.fetchOne(DEAD_LETTER, DEAD_LETTER.RECORD_KEY.eq(programmeId.toString())).getReason())
                 .contains("not an event envelope");

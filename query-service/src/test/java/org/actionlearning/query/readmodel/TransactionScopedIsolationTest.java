@@ -34,8 +34,8 @@ class TransactionScopedIsolationTest extends QueryServiceTest {
             assertThat(setting("default_transaction_isolation")).isEqualTo("read committed");
             assertThat(setting("transaction_read_only")).isEqualTo("on");
             assertThat(programmes(programme)).isZero();
-            write.executeWithoutResult(inner -> db.execute("insert into programme_activity (programme_id) values (?)",
-                    programme));
+            write.executeWithoutResult(inner -> db.execute("insert into meeting_activity (meeting_id, programme_id, set_id) "
+                    + "values (?, ?, ?)", programme, programme, programme));
             assertThat(programmes(programme)).as("committed after this read's snapshot").isZero();
         });
 
@@ -51,6 +51,6 @@ class TransactionScopedIsolationTest extends QueryServiceTest {
     }
 
     private int programmes(UUID programme) {
-        return db.fetchCount(db.selectFrom("programme_activity").where("programme_id = ?", programme));
+        return db.fetchCount(db.selectFrom("meeting_activity").where("programme_id = ?", programme));
     }
 }

@@ -18,7 +18,8 @@ class ApiDocsTest extends QueryServiceTest {
                 "/api/sets/{setId}/fairness", "/api/outcomes/{metricId}");
         JsonNode actions = paths.get("/api/programmes/{programmeId}/actions").get("get");
         assertThat(actions.get("tags").get(0).asText()).isEqualTo("Programmes");
-        assertThat(actions.get("parameters").findValuesAsText("name")).containsExactly("programmeId", "status", "asOf");
+        assertThat(actions.get("parameters").findValuesAsText("name"))
+                .containsExactly("programmeId", "status", "asOf", "recordedBy");
         assertThat(fieldNames(actions.get("responses"))).contains("200", "400", "404");
         assertThat(actions.get("responses").get("200").findValuesAsText("$ref"))
                 .contains("#/components/schemas/ActionView");

@@ -32,8 +32,9 @@ class DashboardTest extends QueryServiceTest {
         assertThat(fieldNames(dashboard)).containsExactly(
                 "programmeId", "name", "counts", "followThrough", "participation", "outcomes", "roi", "withheld",
                 "safety");
-        // Set Beta has had 2 people: in no figure below (SetBreakdownTest shows its row withheld)
-        assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText()).containsExactly("sets");
+        // Set Beta's meetings had 2 attendees: in no figure below (SetBreakdownTest shows its row withheld)
+        assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText())
+                .containsExactly("meetings");
         assertText(dashboard, "programmeId", s.programme);
         assertText(dashboard, "name", "Leading Change");
 
@@ -68,7 +69,9 @@ class DashboardTest extends QueryServiceTest {
         assertNumber(participation, "meanQuestionFocus", (0.75 + 1.0) / 2);
         assertNumber(participation, "meanOpenQuestionRatio", (2.0 / 3 + 2.0 / 6) / 2);
 
-        JsonNode outcomes = dashboard.get("outcomes");
+        // the last follow-up is measured on 04-13: outcomes and ROI as of the end of April count every point
+        JsonNode endOfApril = getOk("/api/programmes/" + s.programme + "/dashboard?asOf=2026-04-30");
+        JsonNode outcomes = endOfApril.get("outcomes");
         assertThat(outcomes.findValuesAsText("name"))
                 .containsExactly("Agency shifts", "Discharge delays", "Staff engagement", "Team confidence");
 
@@ -125,7 +128,7 @@ class DashboardTest extends QueryServiceTest {
         }
         assertThat(confidence.get("signals")).isEmpty();
 
-        JsonNode roi = dashboard.get("roi");
+        JsonNode roi = endOfApril.get("roi");
         assertThat(fieldNames(roi)).containsExactly("benefits", "costs", "bcr", "roiPercent");
         // Discharge delays: (100 − 84) h/week × 52 × 50 × mean(0.8 × 0.5, 0.6 × 1.0) = 16 × 52 × 50 × 0.5 = 20 800;
         // Agency shifts got worse: improvement 0, benefit 0. Costs 6000 + 1500 + 2500.5 + 4000 = 14 000.5
@@ -184,7 +187,7 @@ class DashboardTest extends QueryServiceTest {
         assertThat(dashboard.get("followThrough").isNull()).isTrue();
         assertThat(dashboard.get("participation").isNull()).isTrue();
         assertThat(dashboard.get("withheld")).extracting(w -> w.get("section").asText())
-                .containsExactly("followThrough", "participation");
+                .containsExactly("followThrough", "participation", "meetings");
         assertThat(dashboard.get("withheld")).allSatisfy(w ->
                 assertThat(w.get("reason").asText()).contains("fewer than 3 people"));
         assertThat(dashboard.get("outcomes").isArray()).isTrue();

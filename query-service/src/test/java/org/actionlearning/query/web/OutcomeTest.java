@@ -20,7 +20,7 @@ class OutcomeTest extends QueryServiceTest {
 
     @Test
     void aMetricWithTargetSignalsAndSignificance() {
-        JsonNode metric = getOk("/api/outcomes/" + s.delays);
+        JsonNode metric = getOk("/api/outcomes/" + s.delays + "?asOf=2026-04-30");
 
         assertThat(fieldNames(metric)).containsExactly("metricId", "programmeId", "name", "unit", "direction",
                 "period", "valuePerUnit", "target", "baselinePoints", "followUps", "centreLine", "baseline", "latest",
@@ -84,7 +84,7 @@ class OutcomeTest extends QueryServiceTest {
 
     @Test
     void anIntangibleMetricWithoutTarget() {
-        JsonNode metric = getOk("/api/outcomes/" + s.engagement);
+        JsonNode metric = getOk("/api/outcomes/" + s.engagement + "?asOf=2026-04-30");
 
         assertText(metric, "name", "Staff engagement");
         assertText(metric, "unit", "score");
@@ -108,7 +108,7 @@ class OutcomeTest extends QueryServiceTest {
 
     @Test
     void aMetricThatGotWorseMissesItsTarget() {
-        JsonNode metric = getOk("/api/outcomes/" + s.agencyShifts);
+        JsonNode metric = getOk("/api/outcomes/" + s.agencyShifts + "?asOf=2026-04-30");
 
         assertNumber(metric, "valuePerUnit", 300);
         assertNumber(metric.get("target"), "changePercent", 10);
@@ -126,7 +126,7 @@ class OutcomeTest extends QueryServiceTest {
 
     @Test
     void aMetricWithoutPointsHasNullNumbers() {
-        JsonNode metric = getOk("/api/outcomes/" + s.confidence);
+        JsonNode metric = getOk("/api/outcomes/" + s.confidence + "?asOf=2026-04-30");
 
         assertText(metric, "period", "QUARTER");
         assertThat(metric.get("baselinePoints")).isEmpty();

@@ -5,9 +5,9 @@ import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
-import static org.actionlearning.query.jooq.Tables.PROGRAMME_ACTIVITY;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_PHASE;
 import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT;
@@ -228,6 +228,7 @@ final class ProgrammeScenario {
                 .set(MEETING.OPENED_ON, openedOn == null ? null : LocalDate.parse(openedOn))
                 .set(MEETING.CLOSED_ON, "CLOSED".equals(status) ? LocalDate.parse(openedOn) : null)
                 .set(MEETING.STATUS, status)
+                .set(MEETING.ATTENDEES, attendees.length)
                 .execute();
         for (UUID attendee : attendees) {
             db.insertInto(MEETING_ATTENDEE)
@@ -247,7 +248,7 @@ final class ProgrammeScenario {
                 .set(CHALLENGE.PRESENTER_ID, presenter)
                 .set(CHALLENGE.TITLE, "A challenge")
                 .execute();
-        addActivity(1, 0, 0);
+        addActivity(meetingId, setId, 1, 0, 0);
     }
 
     private void participation(UUID meetingId, UUID setId, UUID personId, int questions, int openQuestions,
@@ -263,15 +264,15 @@ final class ProgrammeScenario {
                 .set(MEMBER_PARTICIPATION.ADVICE, advice)
                 .set(MEMBER_PARTICIPATION.PRESENTED, presented)
                 .execute();
-        addActivity(0, questions, statements);
+        addActivity(meetingId, setId, 0, questions, statements);
     }
 
-    /** What the projection adds to the programme's activity with each challenge, question and statement. */
-    private void addActivity(int challenges, int questions, int statements) {
-        var a = PROGRAMME_ACTIVITY;
-        db.insertInto(a).set(a.PROGRAMME_ID, programme).set(a.CHALLENGES, challenges).set(a.QUESTIONS, questions)
-                .set(a.STATEMENTS, statements)
-                .onConflict(a.PROGRAMME_ID).doUpdate()
+    /** What the projection adds to the meeting's activity with each challenge, question and statement. */
+    private void addActivity(UUID meetingId, UUID setId, int challenges, int questions, int statements) {
+        var a = MEETING_ACTIVITY;
+        db.insertInto(a).set(a.MEETING_ID, meetingId).set(a.PROGRAMME_ID, programme).set(a.SET_ID, setId)
+                .set(a.CHALLENGES, challenges).set(a.QUESTIONS, questions).set(a.STATEMENTS, statements)
+                .onConflict(a.MEETING_ID).doUpdate()
                 .set(a.CHALLENGES, a.CHALLENGES.plus(challenges))
                 .set(a.QUESTIONS, a.QUESTIONS.plus(questions))
                 .set(a.STATEMENTS, a.STATEMENTS.plus(statements))

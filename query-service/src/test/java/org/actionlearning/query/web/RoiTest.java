@@ -18,7 +18,7 @@ class RoiTest extends QueryServiceTest {
 
     @Test
     void phillipsRoiOfAProgramme() {
-        JsonNode roi = getOk("/api/programmes/" + s.programme + "/roi");
+        JsonNode roi = getOk("/api/programmes/" + s.programme + "/roi?asOf=2026-04-30");
 
         assertThat(fieldNames(roi)).containsExactly(
                 "currency", "costs", "metrics", "intangibles", "benefits", "bcr", "roiPercent", "withoutIsolation",

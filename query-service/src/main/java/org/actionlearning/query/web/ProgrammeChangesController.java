@@ -1,0 +1,68 @@
+package org.actionlearning.query.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.actionlearning.query.access.ReadAccess;
+import org.actionlearning.query.read.ChangeQueries;
+import org.actionlearning.query.read.ProgrammeChanges;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** "Since the last report": what moved in a programme's dashboard between two recorded instants. */
+@RestController
+@RequestMapping("/api/programmes")
+@Tag(name = "Programmes")
+@ApiResponse(responseCode = "400", description = "A malformed id, date or instant, or from not before to",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "404", description = "No such programme",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+public class ProgrammeChangesController {
+
+    private final ChangeQueries changes;
+    private final AsOf asOf;
+    private final ReadAccess access;
+    private final Clock clock;
+
+    public ProgrammeChangesController(ChangeQueries changes, AsOf asOf, ReadAccess access, Clock clock) {
+        this.changes = changes;
+        this.asOf = asOf;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @GetMapping("/{programmeId}/changes")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "What changed", description = "Each dashboard figure that moved between two recorded "
+            + "instants (as of one date), from what to what, and the records stored in between (type, business "
+            + "date, when recorded). Aggregates only: nothing of a meeting of fewer than 3 attendees.")
+    public ProgrammeChanges changes(
+            @PathVariable("programmeId") UUID programmeId,
+            @Parameter(description = "ISO instant: the earlier report's recordedBy", required = true)
+            @RequestParam(name = "from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+            @Parameter(description = "ISO instant: the later one; defaults to now")
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant to,
+            @Parameter(description = "ISO date both dashboards are as of; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf) {
+        access.requireProgrammeAggregates(programmeId);
+        Instant until = to != null ? to : clock.instant();
+        if (!from.isBefore(until)) {
+            throw new InvalidParameter("from", "from must be before to (" + until + ")");
+        }
+        return changes.between(programmeId, this.asOf.orToday(asOf), from, until);
+    }
+}

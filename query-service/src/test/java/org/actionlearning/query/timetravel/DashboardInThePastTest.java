@@ -1,0 +1,283 @@
+package org.actionlearning.query.timetravel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.actionlearning.events.action.ActionCommitted;
+import org.actionlearning.events.action.ActionCompleted;
+import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.events.learningset.MeetingOpened;
+import org.actionlearning.events.learningset.MeetingScheduled;
+import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.QuestionAsked;
+import org.actionlearning.events.learningset.QuestionForm;
+import org.actionlearning.events.learningset.SetFormed;
+import org.actionlearning.events.learningset.StatementKind;
+import org.actionlearning.events.learningset.StatementMade;
+import org.actionlearning.events.outcome.AttributionEstimated;
+import org.actionlearning.events.outcome.BaselineRecorded;
+import org.actionlearning.events.outcome.Direction;
+import org.actionlearning.events.outcome.MeasurementRecorded;
+import org.actionlearning.events.outcome.OutcomeMetricDefined;
+import org.actionlearning.events.outcome.Period;
+import org.actionlearning.events.programme.CostCategory;
+import org.actionlearning.events.programme.ProgrammeCostRecorded;
+import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.actionlearning.projection.ProjectionBatch;
+import org.actionlearning.query.support.QueryServiceTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A programme's dashboard as of several dates and as recorded by several instants, every figure computed by hand
+ * from the dated events below (business date / instant stored):
+ *
+ * <pre>
+ * Set S: A, B, C, D joined 01-05 (stored 01-05).
+ * M1 held 02-02 (stored 02-02), A B C: A presents; B an open question and advice; C a closed question
+ *    contributions A 0, B 2, C 1: gini = 8 / (2 · 9 · 1) = 4/9.   X1 (A) committed 02-02 due 02-20.
+ * cost 1000 incurred 02-01 (stored 02-02).  Metric O (DECREASE, WEEK, 10/unit): baseline 100, 100 (01-12, 01-19).
+ * X1 completed 02-18 (stored 02-18), 16 days, on time.
+ * follow-up 90 on 03-01 (stored 03-01).   M2 held 03-02 (stored 03-02), A B C D: A, D open questions, C reflects
+ *    contributions 1, 0, 1, 1: gini = 6 / (2 · 16 · 3/4) = 1/4.   X2 (D) committed 03-02 due 03-10.
+ * estimate 50% × 100% on 03-05 (stored 03-05): isolation 0.5.
+ * late: M3 held 03-16 but stored 03-25, A B C: B an open and a closed question; contributions 0, 2, 0: gini 2/3.
+ * late: X2 completed 03-09, stored 03-26 (on time, 7 days).   correction: the 03-01 follow-up is 80 (stored 03-27).
+ * </pre>
+ */
+class DashboardInThePastTest extends QueryServiceTest {
+
+    @Autowired
+    ProjectionBatch batch;
+
+    private final UUID programme = UUID.randomUUID();
+    private final UUID set = UUID.randomUUID();
+    private final UUID metric = UUID.randomUUID();
+    private final UUID a = UUID.randomUUID();
+    private final UUID b = UUID.randomUUID();
+    private final UUID c = UUID.randomUUID();
+    private final UUID d = UUID.randomUUID();
+    private final UUID x1 = UUID.randomUUID();
+    private final UUID x2 = UUID.randomUUID();
+
+    @BeforeEach
+    void events() {
+        DatedEvents log = new DatedEvents();
+        UUID m1 = UUID.randomUUID();
+        UUID m2 = UUID.randomUUID();
+        UUID m3 = UUID.randomUUID();
+        UUID ch1 = UUID.randomUUID();
+        log.add("2026-01-05T09:00:00Z", "Programme", programme,
+                new ProgrammeLaunched(programme, "Org", "Past views", "Sponsor", day("01-05"), "GBP"));
+        log.add("2026-01-05T09:01:00Z", "LearningSet", set,
+                new SetFormed(set, programme, "S", UUID.randomUUID(), "Fran"));
+        for (UUID person : List.of(a, b, c, d)) {
+            log.add("2026-01-05T09:02:00Z", "LearningSet", set,
+                    new MemberJoined(set, programme, person, "M", day("01-05")));
+        }
+        log.add("2026-01-20T09:00:00Z", "OutcomeMetric", metric, new OutcomeMetricDefined(metric, programme, null,
+                "Delays", "hours", Direction.DECREASE, Period.WEEK, BigDecimal.TEN, null));
+        log.add("2026-01-20T09:01:00Z", "OutcomeMetric", metric,
+                new BaselineRecorded(metric, programme, day("01-12"), new BigDecimal("100")));
+        log.add("2026-01-20T09:02:00Z", "OutcomeMetric", metric,
+                new BaselineRecorded(metric, programme, day("01-19"), new BigDecimal("100")));
+        meeting(log, "2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c));
+        log.add("2026-02-02T10:05:00Z", "LearningSet", set,
+                new ChallengePresented(set, programme, m1, ch1, a, "T", null));
+        log.add("2026-02-02T10:06:00Z", "LearningSet", set, question(m1, ch1, b, QuestionForm.OPEN));
+        log.add("2026-02-02T10:07:00Z", "LearningSet", set, question(m1, ch1, c, QuestionForm.CLOSED));
+        log.add("2026-02-02T10:08:00Z", "LearningSet", set, statement(m1, ch1, b, StatementKind.ADVICE));
+        log.add("2026-02-02T12:00:00Z", "LearningSet", set, new MeetingClosed(set, programme, m1, day("02-02")));
+        log.add("2026-02-02T12:01:00Z", "Action", x1, new ActionCommitted(x1, programme, set, m1, ch1, a, "Do",
+                day("02-02"), day("02-20")));
+        log.add("2026-02-02T13:00:00Z", "Programme", programme, new ProgrammeCostRecorded(programme,
+                UUID.randomUUID(), CostCategory.FACILITATION, new BigDecimal("1000"), day("02-01"), null));
+        log.add("2026-02-18T09:00:00Z", "Action", x1, new ActionCompleted(x1, programme, set, day("02-18"), "E"));
+        log.add("2026-03-01T09:00:00Z", "OutcomeMetric", metric,
+                new MeasurementRecorded(metric, programme, day("03-01"), new BigDecimal("90")));
+        meeting(log, "2026-03-02T10:00:00Z", m2, "03-02", List.of(a, b, c, d));
+        log.add("2026-03-02T10:06:00Z", "LearningSet", set, question(m2, ch1, a, QuestionForm.OPEN));
+        log.add("2026-03-02T10:07:00Z", "LearningSet", set, question(m2, ch1, d, QuestionForm.OPEN));
+        log.add("2026-03-02T10:08:00Z", "LearningSet", set, statement(m2, ch1, c, StatementKind.REFLECTION));
+        log.add("2026-03-02T12:00:00Z", "LearningSet", set, new MeetingClosed(set, programme, m2, day("03-02")));
+        log.add("2026-03-02T12:01:00Z", "Action", x2, new ActionCommitted(x2, programme, set, m2, ch1, d, "Do",
+                day("03-02"), day("03-10")));
+        log.add("2026-03-05T09:00:00Z", "OutcomeMetric", metric,
+                new AttributionEstimated(metric, programme, UUID.randomUUID(), 50, 100, null, day("03-05")));
+        log.project(batch);
+
+        // the late entries and the correction, stored after 20 March
+        meeting(log, "2026-03-25T09:00:00Z", m3, "03-16", List.of(a, b, c));
+        log.add("2026-03-25T09:01:00Z", "LearningSet", set, question(m3, ch1, b, QuestionForm.OPEN));
+        log.add("2026-03-25T09:02:00Z", "LearningSet", set, question(m3, ch1, b, QuestionForm.CLOSED));
+        log.add("2026-03-25T09:03:00Z", "LearningSet", set, new MeetingClosed(set, programme, m3, day("03-16")));
+        log.add("2026-03-26T09:00:00Z", "Action", x2, new ActionCompleted(x2, programme, set, day("03-09"), "E"));
+        log.add("2026-03-27T09:00:00Z", "OutcomeMetric", metric,
+                new MeasurementRecorded(metric, programme, day("03-01"), new BigDecimal("80")));
+        log.project(batch);
+    }
+
+    /** Before anything happened: no set yet (it counts from its first meeting), nothing held. */
+    @Test
+    void asOfADateBeforeTheFirstMeeting() {
+        JsonNode dashboard = dashboard("?asOf=2026-01-10");
+        assertCounts(dashboard, 0, 4, 0, 0, 0, 0);
+        assertThat(dashboard.get("followThrough").isNull()).isTrue();
+        assertNumber(dashboard.get("roi"), "costs", 0);
+    }
+
+    /** 10 February: M1 only; X1 still open (completed 02-18), not yet due; no follow-up yet, so no benefit. */
+    @Test
+    void asOfTenFebruary() {
+        JsonNode dashboard = dashboard("?asOf=2026-02-10");
+        assertCounts(dashboard, 1, 4, 1, 1, 2, 1);
+        assertFollowThrough(dashboard, 1, 0, 1, 0);
+        assertNull(dashboard.get("followThrough"), "onTimeRate");
+        assertNumber(dashboard.get("participation"), "meanGini", 4.0 / 9);
+        assertRoi(dashboard, 0, 1000);
+    }
+
+    /**
+     * 20 March as recorded on 20 March (the report issued then): M1 and M2; X2 open and overdue; latest 90, so
+     * 10 × 52 × 10 × 0.5 = 2600 of benefit against 1000; mean gini (4/9 + 1/4) / 2 = 25/72.
+     */
+    @Test
+    void asOfTwentyMarchAsRecordedThen() {
+        JsonNode dashboard = dashboard("?asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
+        assertCounts(dashboard, 1, 4, 2, 1, 4, 2);
+        assertFollowThrough(dashboard, 2, 1, 1, 1);
+        assertNumber(dashboard.get("followThrough"), "medianDaysToComplete", 16);
+        assertNumber(dashboard.get("participation"), "meanGini", 25.0 / 72);
+        assertRoi(dashboard, 2600, 1000);
+        JsonNode actions = getOk("/api/programmes/" + programme + "/actions?asOf=2026-03-20"
+                + "&recordedBy=2026-03-20T00:00:00Z");
+        assertThat(actions.findValuesAsText("status")).containsExactly("COMPLETED", "OPEN");
+    }
+
+    /**
+     * 20 March as known now: the late M3 and X2's late completion (03-09, on time) count, and the corrected 80:
+     * 3 meetings, 6 questions; 2 of 2 completed, median (16 + 7) / 2 = 11.5; gini (4/9 + 1/4 + 2/3) / 3 = 49/108;
+     * 20 × 52 × 10 × 0.5 = 5200.
+     */
+    @Test
+    void asOfTwentyMarchAsKnownNow() {
+        JsonNode dashboard = dashboard("?asOf=2026-03-20");
+        assertCounts(dashboard, 1, 4, 3, 1, 6, 2);
+        assertFollowThrough(dashboard, 2, 2, 0, 0);
+        assertNumber(dashboard.get("followThrough"), "medianDaysToComplete", 11.5);
+        assertNumber(dashboard.get("participation"), "meanGini", 49.0 / 108);
+        assertRoi(dashboard, 5200, 1000);
+        // the same figures from the dated rows (the path of a past instant) as from the read models
+        JsonNode fromFacts = dashboard("?asOf=2026-03-20&recordedBy=2030-01-01T00:00:00Z");
+        assertThat(fromFacts.get("counts")).isEqualTo(dashboard.get("counts"));
+        assertThat(fromFacts.get("followThrough")).isEqualTo(dashboard.get("followThrough"));
+        assertThat(fromFacts.get("roi")).isEqualTo(dashboard.get("roi"));
+        assertNumber(fromFacts.get("participation"), "meanGini", 49.0 / 108);
+    }
+
+    /** The per-set row and the ROI answer take the same view. */
+    @Test
+    void theSetRowAndTheRoiAsRecordedThen() {
+        JsonNode row = getOk("/api/programmes/" + programme + "/sets?asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z")
+                .get(0);
+        assertInt(row, "meetingsHeld", 2);
+        assertInt(row, "actionsCommitted", 2);
+        assertNumber(row, "completionRate", 0.5);
+        JsonNode roi = getOk("/api/programmes/" + programme + "/roi?asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
+        assertNumber(roi, "benefits", 2600);
+        JsonNode metricThen = getOk("/api/outcomes/" + metric + "?asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
+        assertNumber(metricThen, "latest", 90);
+        assertNumber(getOk("/api/outcomes/" + metric), "latest", 80);
+    }
+
+    /**
+     * Since the report of 20 March (as of 20 March): the late meeting, its two questions, X2's late completion and
+     * the correction moved these figures, and are the records listed, in the order they were stored.
+     */
+    @Test
+    void whatChangedSinceTheReportOfTwentyMarch() {
+        JsonNode changes = getOk("/api/programmes/" + programme + "/changes?asOf=2026-03-20"
+                + "&from=2026-03-20T00:00:00Z&to=2026-04-01T00:00:00Z");
+        java.util.Map<String, JsonNode> moved = new java.util.HashMap<>();
+        changes.get("figures").forEach(f -> moved.put(f.get("figure").asText(), f));
+        assertMoved(moved, "counts/meetingsHeld", 2, 3);
+        assertMoved(moved, "counts/questionsAsked", 4, 6);
+        assertMoved(moved, "followThrough/completed", 1, 2);
+        assertMoved(moved, "followThrough/overdue", 1, 0);
+        assertMoved(moved, "followThrough/medianDaysToComplete", 16, 11.5);
+        assertMoved(moved, "roi/benefits", 2600, 5200);
+        assertMoved(moved, "outcomes/" + metric + "/latest", 90, 80);
+        assertThat(moved).doesNotContainKeys("counts/statementsMade", "counts/challengesPresented", "roi/costs",
+                "followThrough/committed");
+        assertThat(changes.get("events").findValuesAsText("type")).containsExactly("MeetingOpened",
+                "QuestionAsked", "QuestionAsked", "ActionCompleted", "MeasurementRecorded");
+        assertThat(changes.get("events").findValuesAsText("businessDate")).containsExactly("2026-03-16",
+                "2026-03-16", "2026-03-16", "2026-03-09", "2026-03-01");
+        assertText(changes.get("events").get(3), "recordedAt", "2026-03-26T09:00:00Z");
+    }
+
+    private static void assertMoved(java.util.Map<String, JsonNode> moved, String figure, double from, double to) {
+        assertThat(moved).as("moved figures").containsKey(figure);
+        assertNumber(moved.get(figure), "from", from);
+        assertNumber(moved.get(figure), "to", to);
+    }
+
+    private JsonNode dashboard(String query) {
+        return getOk("/api/programmes/" + programme + "/dashboard" + query);
+    }
+
+    private static void assertCounts(JsonNode dashboard, int sets, int members, int meetings, int challenges,
+                                     int questions, int statements) {
+        JsonNode counts = dashboard.get("counts");
+        assertInt(counts, "sets", sets);
+        assertInt(counts, "members", members);
+        assertInt(counts, "meetingsHeld", meetings);
+        assertInt(counts, "challengesPresented", challenges);
+        assertInt(counts, "questionsAsked", questions);
+        assertInt(counts, "statementsMade", statements);
+    }
+
+    private static void assertFollowThrough(JsonNode dashboard, int committed, int completed, int open, int overdue) {
+        JsonNode followThrough = dashboard.get("followThrough");
+        assertInt(followThrough, "committed", committed);
+        assertInt(followThrough, "completed", completed);
+        assertInt(followThrough, "abandoned", 0);
+        assertInt(followThrough, "open", open);
+        assertInt(followThrough, "overdue", overdue);
+        assertNumber(followThrough, "completionRate", (double) completed / committed);
+        if (completed > 0) {
+            assertNumber(followThrough, "onTimeRate", 1.0);
+        }
+    }
+
+    private static void assertRoi(JsonNode dashboard, double benefits, double costs) {
+        JsonNode roi = dashboard.get("roi");
+        assertNumber(roi, "benefits", benefits);
+        assertNumber(roi, "costs", costs);
+        assertNumber(roi, "bcr", benefits / costs);
+        assertNumber(roi, "roiPercent", (benefits - costs) / costs * 100);
+    }
+
+    private void meeting(DatedEvents log, String recordedAt, UUID meeting, String on, List<UUID> attendees) {
+        log.add(recordedAt, "LearningSet", set, new MeetingScheduled(set, programme, meeting, day(on)));
+        log.add(recordedAt, "LearningSet", set, new MeetingOpened(set, programme, meeting, day(on), attendees));
+    }
+
+    private QuestionAsked question(UUID meeting, UUID challenge, UUID asker, QuestionForm form) {
+        return new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge, asker, form, "Q?", 5);
+    }
+
+    private StatementMade statement(UUID meeting, UUID challenge, UUID speaker, StatementKind kind) {
+        return new StatementMade(set, programme, meeting, UUID.randomUUID(), speaker, kind, challenge, "S", 5);
+    }
+
+    private static LocalDate day(String monthAndDay) {
+        return LocalDate.parse("2026-" + monthAndDay);
+    }
+}
