@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.UUID;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
-import org.actionlearning.command.learningset.SetCommands.AnsweredBySelf;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.NotPermitted;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

@@ -3,6 +3,7 @@ package org.actionlearning.command.learningset;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.actionlearning.command.access.AnsweredBySelf;
 import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.StatementKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -61,11 +62,6 @@ public final class SetCommands {
      */
     public record RecordPulse(@TargetAggregateIdentifier UUID setId, UUID meetingId, UUID personId,
                               PulseAnswers.Answers plain, String answers) implements AnsweredBySelf {
-    }
-
-    /** A command a person sends about themself only: allowed to that person whatever their grants in the set. */
-    public interface AnsweredBySelf {
-        UUID personId();
     }
 
     /** {@code closedOn} null means the opening date. */
