@@ -157,7 +157,9 @@ class ParticipationReader {
         var sets = DSL.select(LEARNING_SET.SET_ID).from(LEARNING_SET).where(LEARNING_SET.PROGRAMME_ID.eq(programmeId));
         var c = CONTRIBUTION;
         for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND)
-                .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT)).fetch()) {
+                .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT))
+                // a retracted tap was a mistake: out of past views as it is out of today's counts
+                .and(c.RETRACTED.isNotTrue()).fetch()) {
             int[] of = counts.get(List.of(row.get(c.MEETING_ID), row.get(c.PERSON_ID)));
             if (of == null) {
                 continue;

@@ -90,9 +90,11 @@ class RoiPages {
         access.requireProgrammeAggregates(programmeId);
         LocalDate date = asOf != null ? asOf : today.date();
         Instant instant = recordedBy != null ? recordedBy : clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        ProgrammeRoi figures = roi.roi(programmeId, new PastView(date, instant));
+        PastView view = new PastView(date, instant);
+        ProgrammeRoi figures = roi.roi(programmeId, view);
+        // the headlines as of the same date and instant as the figures, so that the report's link reproduces them
         List<MetricCard> cards = register.ofProgramme(programmeId).stream()
-                .map(metric -> MetricCard.of(outcomes.metric(metric.metricId()), numbers)).toList();
+                .map(metric -> MetricCard.of(outcomes.metric(metric.metricId(), view), numbers)).toList();
         return new Report(lookup.summary(programmeId), figures, RoiExplanation.of(figures, numbers), cards,
                 today.date(), Callers.current().username(), date, instant);
     }

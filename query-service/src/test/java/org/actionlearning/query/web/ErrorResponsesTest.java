@@ -85,6 +85,22 @@ class ErrorResponsesTest extends QueryServiceTest {
         assertThat(response.body().get("status").intValue()).isEqualTo(404);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "/api/programmes/{p}/dashboard?asOf=-999999999-01-01,                  asOf",
+            "/api/programmes/{p}/actions?asOf=%2B999999999-12-31,                  asOf",
+            "/api/programmes/{p}/roi?asOf=-4713-01-01,                             asOf",
+            "/api/programmes/{p}/sets?recordedBy=-1000000000-01-01T00:00:00Z,       recordedBy",
+            "/api/programmes/{p}/dashboard?recordedBy=-4714-11-23T00:00:00Z,        recordedBy",
+            "/api/programmes/{p}/changes?from=-1000000000-01-01T00:00:00Z,          from",
+            "/programmes/{p}/roi.pdf?asOf=%2B999999999-12-31,                      asOf",
+            "/programmes/{p}/roi/costs.csv?recordedBy=%2B1000000000-01-01T00:00:00Z, recordedBy"})
+    void timeParametersOutsideTheReadModelsYearsAre400NamingThem(String path, String field) {
+        JsonNode problem = problem(path.replace("{p}", s.programme.toString()), 400, "Invalid parameter");
+
+        assertThat(problem.get("errors").get(0).path("field").asText()).isEqualTo(field);
+    }
+
     private JsonNode problem(String path, int status, String title) {
         HttpJson.Response response = http.get(path);
         assertThat(response.status()).as("status of GET %s: %s", path, response.raw()).isEqualTo(status);

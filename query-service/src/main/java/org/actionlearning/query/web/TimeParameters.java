@@ -1,0 +1,70 @@
+package org.actionlearning.query.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import org.actionlearning.service.Problems;
+import org.actionlearning.service.security.SecurityProblems;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The time parameters of every read (API, pages, exports) within the years the read models can hold: a date or an
+ * instant far outside them reached PostgreSQL or the date arithmetic and came back as a 500. A value that does not
+ * parse is left to the handler, which names it as well.
+ */
+@Component
+class TimeParameters extends OncePerRequestFilter {
+
+    static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
+    static final LocalDate LAST_DAY = LocalDate.of(2200, 12, 31);
+    private static final Instant FIRST_INSTANT = Instant.EPOCH;
+    private static final Instant LAST_INSTANT = Instant.parse("2200-12-31T23:59:59Z");
+
+    /** Parameter name → whether it is an instant (else a date). */
+    private static final Map<String, Boolean> PARAMETERS = Map.of("asOf", false, "recordedBy", true, "from", true,
+            "to", true, "since", true);
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        for (var parameter : PARAMETERS.entrySet()) {
+            String value = request.getParameter(parameter.getKey());
+            String problem = value == null || value.isBlank() ? null
+                    : parameter.getValue() ? instantProblem(value) : dateProblem(value);
+            if (problem != null) {
+                SecurityProblems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid parameter",
+                        parameter.getKey(), problem));
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String dateProblem(String value) {
+        try {
+            LocalDate date = LocalDate.parse(value.trim());
+            return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)
+                    ? "must be a date between " + FIRST_DAY + " and " + LAST_DAY : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String instantProblem(String value) {
+        try {
+            Instant instant = Instant.parse(value.trim());
+            return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
+                    ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
