@@ -9,6 +9,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -281,14 +284,31 @@ class JourneyBrowserTest {
         assertThat(shown("/followThrough/committed")).isEqualTo("3");
         assertThat(shown("/followThrough/open")).isEqualTo("1");
         assertThat(shown("/followThrough/completionRate")).isEqualTo("66.7%");
+        // completed today, both before their due date (the console's default, 14 days on): on time 100 %; days to
+        // complete: Ann's from 23 Nov, Ben's from 30 Nov, to today: the median of two is their mean
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        double medianDays = (ChronoUnit.DAYS.between(LocalDate.of(2026, 11, 23), today)
+                + ChronoUnit.DAYS.between(LocalDate.of(2026, 11, 30), today)) / 2.0;
+        assertThat(shown("/followThrough/onTimeRate")).isEqualTo("100.0%");
+        assertThat(PageNumbers.parse(shown("/followThrough/medianDaysToComplete"))).isEqualTo(medianDays);
+        // Participation, each meeting's five attendees (the presenter counts, with 0):
+        // meeting 1 talk Ann 0, Ben 1, Cat 2, Dev 1, Eve 1 (mean 1): gini Σ|xi − xj| / (2 n² mean) = 16 / 50 = 0.32;
+        // meeting 2 Ann 1, Ben 0, Cat 1, Dev 1, Eve 1 (mean 0.8): 8 / 40 = 0.2; mean gini 0.26.
+        // Normalised entropy: meeting 1 −(3 × 0.2 ln 0.2 + 0.4 ln 0.4) / ln 5 = 1.33220 / 1.60944 = 0.82774,
+        // meeting 2 ln 4 / ln 5 = 0.86135: mean 0.84. Question focus questions / (questions + advice):
+        // 3 / 5 = 0.6 and 3 / 4 = 0.75: mean 0.675 (shown 0.68). Open-question ratio 2 / 3 in each: 0.67.
+        assertThat(shown("/participation/meetings")).isEqualTo("2");
+        assertThat(shown("/participation/meanGini")).isEqualTo("0.26");
+        assertThat(shown("/participation/meanNormalisedEntropy")).isEqualTo("0.84");
+        assertThat(shown("/participation/meanQuestionFocus")).isEqualTo("0.68");
+        assertThat(shown("/participation/meanOpenQuestionRatio")).isEqualTo("0.67");
         assertThat(shown("/roi/benefits")).isEqualTo("17,409.60");
         assertThat(shown("/roi/costs")).isEqualTo("3,250.50");
+        assertThat(shown("/roi/bcr")).isEqualTo("5.36");
         assertThat(shown("/roi/roiPercent")).isEqualTo("435.6%");
-        // Theatres: 5 members, 2 meetings, (mean gini not worked out here), 3 actions, 66.7 %
-        List<List<String>> sets = rows("table.set-breakdown");
-        assertThat(sets).hasSize(1);
-        assertThat(sets.get(0).subList(0, 3)).containsExactly("Theatres", "5", "2");
-        assertThat(sets.get(0).subList(4, 6)).containsExactly("3", "66.7%");
+        // the one set, side by side with nothing: the programme's figures again
+        assertThat(rows("table.set-breakdown")).containsExactly(
+                List.of("Theatres", "5", "2", "0.26", "3", "66.7%"));
         noViolations("journey-sponsor-dashboard");
         browser.resize(Browser.PHONE);
         try {
@@ -307,6 +327,11 @@ class JourneyBrowserTest {
         assertThat(d.at("/followThrough/completionRate").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(d.at("/roi/benefits").asDouble()).isCloseTo(benefits, within(1e-6)).isCloseTo(17_409.60, within(1e-6));
         assertThat(d.at("/roi/roiPercent").asDouble()).isCloseTo(roiPercent, within(1e-9));
+        assertThat(d.at("/participation/meanGini").asDouble()).isCloseTo((0.32 + 0.2) / 2, within(1e-12));
+        assertThat(d.at("/participation/meanQuestionFocus").asDouble()).isCloseTo((0.6 + 0.75) / 2, within(1e-12));
+        assertThat(d.at("/participation/meanNormalisedEntropy").asDouble()).isCloseTo(
+                ((-(3 * 0.2 * Math.log(0.2) + 0.4 * Math.log(0.4))) / Math.log(5) + Math.log(4) / Math.log(5)) / 2,
+                within(1e-12));
 
         visit(dashboard + "/roi", "journey-roi-report");
         assertThat(shown("/costs/total")).isEqualTo("3,250.50");
