@@ -231,9 +231,10 @@
         addPageLink(form, setPage, 'Open the set ' + data.name);
         throw refusal;
       }
-      showLink(form.querySelector('.issued-links'), link);
-      // the set's page answers 404 until the read model has the set: offer it once this page lists it
+      // the set's page answers 404 until the read model has the set: offer it (and the link, together as before)
+      // once this page lists it
       await waitUntil(window.location.pathname, (html) => html.includes(set.setId));
+      showLink(form.querySelector('.issued-links'), link);
       addPageLink(form, setPage, 'Open the set ' + data.name + ' to add its members');
       addSetRow(set.setId, data.name, setPage);
       form.reset();
