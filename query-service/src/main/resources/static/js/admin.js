@@ -192,8 +192,9 @@
         organisation: data.organisation, name: data.name, sponsor: data.sponsor,
         startsOn: blankToNull(data.startsOn), currency: (data.currency || '').toUpperCase()
       });
-      // the programme's page exists once the read model has it
-      await waitUntil('/api/programmes', (json) => json.includes(created.programmeId));
+      // the programme's page exists once the read model has it: polled on this page, which answers 200 with the
+      // session (the query API takes no session, and a 404 of the not-yet page would log a console error)
+      await waitUntil('/admin', (html) => html.includes(created.programmeId));
       window.location.assign('/admin/programmes/' + created.programmeId);
       return 'Programme launched.';
     },
@@ -230,6 +231,9 @@
         addPageLink(form, setPage, 'Open the set ' + data.name);
         throw refusal;
       }
+      // the set's page answers 404 until the read model has the set: offer it (and the link, together as before)
+      // once this page lists it
+      await waitUntil(window.location.pathname, (html) => html.includes(set.setId));
       showLink(form.querySelector('.issued-links'), link);
       addPageLink(form, setPage, 'Open the set ' + data.name + ' to add its members');
       addSetRow(set.setId, data.name, setPage);
