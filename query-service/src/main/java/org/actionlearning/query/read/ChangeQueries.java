@@ -102,7 +102,7 @@ public class ChangeQueries {
         add(events, db.select(DSL.when(c.KIND.eq("QUESTION"), DSL.inline("QuestionAsked"))
                                 .otherwise(DSL.inline("StatementMade")), m.OPENED_ON, c.RECORDED_AT)
                 .from(c).join(m).on(m.MEETING_ID.eq(c.MEETING_ID))
-                .where(countedMeeting).and(c.RETRACTED.isNotTrue()).and(between(c.RECORDED_AT, from, to)));
+                .where(countedMeeting).and(c.RETRACTED.eq(false)).and(between(c.RECORDED_AT, from, to)));
         var ch = CHALLENGE;
         add(events, db.select(DSL.inline("ChallengePresented"), m.OPENED_ON, ch.RECORDED_AT)
                 .from(ch).join(m).on(m.MEETING_ID.eq(ch.MEETING_ID))

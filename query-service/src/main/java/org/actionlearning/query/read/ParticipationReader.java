@@ -159,7 +159,7 @@ class ParticipationReader {
         for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND)
                 .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT))
                 // a retracted tap was a mistake: out of past views as it is out of today's counts
-                .and(c.RETRACTED.isNotTrue()).fetch()) {
+                .and(c.RETRACTED.eq(false)).fetch()) {
             int[] of = counts.get(List.of(row.get(c.MEETING_ID), row.get(c.PERSON_ID)));
             if (of == null) {
                 continue;
