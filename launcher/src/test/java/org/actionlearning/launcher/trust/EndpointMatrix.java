@@ -181,6 +181,8 @@ final class EndpointMatrix {
         query(all, "/api/programmes/{programmeId}/actions", "/api/programmes/" + p + "/actions?status=open");
         query(all, "/api/programmes/{programmeId}/changes", "/api/programmes/" + p
                 + "/changes?from=2020-01-01T00:00:00Z");
+        query(all, "/api/programmes/{programmeId}/explain", "/api/programmes/" + p
+                + "/explain?figure=questionsAsked");
         query(all, "/api/outcomes/{metricId}", "/api/outcomes/" + victim.metricId);
         query(all, "/api/sets/{setId}/fairness", "/api/sets/" + s + "/fairness");
         query(all, "/api/sets/{setId}/record", "/api/sets/" + s + "/record");
