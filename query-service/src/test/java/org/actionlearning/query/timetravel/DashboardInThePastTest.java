@@ -235,10 +235,10 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertThat(page).contains("Since the last report")
                 .contains("<th scope=\"row\">counts/meetingsHeld</th><td class=\"n\" data-label=\"Was\">2</td>"
                         + "<td class=\"n\" data-label=\"Is\">3</td>")
-                .contains("<th scope=\"row\">roi/benefits</th><td class=\"n\" data-label=\"Was\">2600.0</td>"
-                        + "<td class=\"n\" data-label=\"Is\">5200.0</td>")
+                .contains("<th scope=\"row\">roi/benefits</th><td class=\"n\" data-label=\"Was\">2,600</td>"
+                        + "<td class=\"n\" data-label=\"Is\">5,200</td>")
                 .contains("<td data-label=\"Record\">ActionCompleted</td><td data-label=\"About\">9 Mar 2026</td>"
-                        + "<td data-label=\"Recorded\">2026-03-26T09:00:00Z</td>")
+                        + "<td data-label=\"Recorded\">26 Mar 2026 09:00:00 UTC</td>")
                 .contains("value=\"2026-04-01T00:00\"");
         // every figure of the page as recorded by 20 March: 2 meetings held, 4 questions
         String then = page("/programmes/" + programme + "?asOf=2026-03-20&recordedBy=2026-03-20");
