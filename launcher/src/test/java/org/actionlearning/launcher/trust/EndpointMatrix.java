@@ -211,6 +211,7 @@ final class EndpointMatrix {
         all.add(new Endpoint(Service.PAGE, "GET", "/", "/", null, Expect.LISTED));
         page(all, "/programmes/{programmeId}", "/programmes/" + p);
         page(all, "/programmes/{programmeId}/roi", "/programmes/" + p + "/roi");
+        page(all, "/programmes/{programmeId}/explain", "/programmes/" + p + "/explain?figure=meetingsHeld");
         page(all, "/programmes/{programmeId}/roi.pdf", "/programmes/" + p + "/roi.pdf");
         for (String table : List.of("summary", "costs", "benefits", "intangibles")) {
             page(all, "/programmes/{programmeId}/roi/{table}.csv", "/programmes/" + p + "/roi/" + table + ".csv");

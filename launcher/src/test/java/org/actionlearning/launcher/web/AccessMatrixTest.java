@@ -164,6 +164,7 @@ class AccessMatrixTest {
         page(Expect.ok(Who.values()), "/");
         page(aggregates, programme);
         page(aggregates, programme + "/roi");
+        page(aggregates, programme + "/explain?figure=questionsAsked");
         download(aggregates, programme + "/roi.pdf");
         download(aggregates, programme + "/roi/costs.csv");
         page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/fairness");

@@ -86,4 +86,23 @@ class SinceLastReportBrowserTest {
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.resize(Browser.DESKTOP);
     }
+
+    /** The tile's link opens the records behind it: 3 meetings of Wards and 1 of Pharmacy, all of 4 or 5 people. */
+    @Test
+    void aCountTileLinksToTheRecordsBehindIt() {
+        browser.resize(Browser.DESKTOP);
+        browser.open(services.queryUrl + "/programmes/" + sample.programmeId);
+        String href = browser.find("a.explain[href*='figure=meetingsHeld']").getAttribute("href");
+        browser.open(href);
+        assertThat(browser.consoleErrors()).isEmpty();
+        List<String> rows = browser.findAll("table.explained-records tbody tr").stream().map(WebElement::getText)
+                .toList();
+        assertThat(rows).hasSize(4);
+        assertThat(String.join("\n", rows)).contains("2 Feb 2026", "10 Feb 2026", "2 Mar 2026", "30 Mar 2026")
+                .doesNotContainPattern("\\b(Ann|Ben|Cat|Dev|Eve|Gus)\\b");
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.resize(Browser.PHONE);
+        assertThat(browser.accessibilityViolations()).isEmpty();
+        browser.resize(Browser.DESKTOP);
+    }
 }

@@ -44,13 +44,15 @@ class ProgrammePages {
     private final RoiQueries roi;
     private final ChangeQueries changes;
     private final Clock clock;
+    private final FigureExplanations explanations;
 
     /** How far back "since the last report" looks when the page is given no {@code since}. */
     static final Duration SINCE_DEFAULT = Duration.ofDays(7);
 
     ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetDirectory sets, ProgrammeLookup lookup,
                    Numbers numbers, Today today, ReadAccess access, RoiQueries roi, ChangeQueries changes,
-                   Clock clock) {
+                   Clock clock, FigureExplanations explanations) {
+        this.explanations = explanations;
         this.changes = changes;
         this.clock = clock;
         this.access = access;
@@ -124,4 +126,27 @@ class ProgrammePages {
                 .toList());
         return "dashboard";
     }
+
+    /** The records behind one figure of the dashboard, as a page (the tiles link here). */
+    @GetMapping("/programmes/{programmeId}/explain")
+    String explain(@PathVariable UUID programmeId, @RequestParam String figure,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @RequestParam(required = false) String recordedBy, Model model) {
+        access.requireProgrammeAggregates(programmeId);
+        if (!FigureExplanations.FIGURES.contains(figure)) {
+            throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(figure,
+                    String.class, "figure", null, null);
+        }
+        LocalDate date = asOf != null ? asOf : today.date();
+        model.addAttribute("programme", lookup.summary(programmeId));
+        model.addAttribute("x", explanations.explain(programmeId, figure,
+                new PastView(date, PageInstant.parse("recordedBy", recordedBy))));
+        model.addAttribute("label", LABELS.get(figure));
+        return "explain";
+    }
+
+    private static final Map<String, String> LABELS = Map.of("meetingsHeld", "Meetings held",
+            "challengesPresented", "Challenges presented", "questionsAsked", "Questions asked",
+            "statementsMade", "Statements made", "committed", "Actions committed", "completed", "Actions completed",
+            "abandoned", "Actions abandoned", "open", "Actions open", "overdue", "Actions overdue");
 }

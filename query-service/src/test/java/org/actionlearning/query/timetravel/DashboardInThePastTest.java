@@ -298,6 +298,21 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertText(overdueThen.get("records").get(0), "dueOn", "2026-03-10");
     }
 
+    /** The page of the records behind "overdue" as reported on 20 March: X2, committed 03-02, due 03-10. */
+    @Test
+    void theExplanationPageListsTheRecords() {
+        String page = page("/programmes/" + programme + "/explain?figure=overdue&asOf=2026-03-20"
+                + "&recordedBy=2026-03-20T00:00:00Z");
+        assertThat(page).contains("Actions overdue: 1, as of 20 Mar 2026, as recorded by 20 Mar 2026 00:00:00 UTC.")
+                .contains("<td data-label=\"Record\">ActionCommitted</td><td data-label=\"About\">2 Mar 2026</td>"
+                        + "<td data-label=\"Due\">10 Mar 2026</td>"
+                        + "<td data-label=\"Recorded\">2 Mar 2026 12:01:00 UTC</td>");
+        HttpJson.Response unknown = http.send("GET", "/programmes/" + programme + "/explain?figure=gini", null,
+                java.util.Map.of("Accept", "text/html"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.raw()).contains("is not a valid figure");
+    }
+
     /** An unknown figure is a 400 problem naming the parameter figure. */
     @Test
     void explainingAnUnknownFigureNamesTheParameter() {
