@@ -181,6 +181,8 @@ final class EndpointMatrix {
         query(all, "/api/programmes/{programmeId}/actions", "/api/programmes/" + p + "/actions?status=open");
         query(all, "/api/programmes/{programmeId}/changes", "/api/programmes/" + p
                 + "/changes?from=2020-01-01T00:00:00Z");
+        query(all, "/api/programmes/{programmeId}/explain", "/api/programmes/" + p
+                + "/explain?figure=questionsAsked");
         query(all, "/api/outcomes/{metricId}", "/api/outcomes/" + victim.metricId);
         query(all, "/api/sets/{setId}/fairness", "/api/sets/" + s + "/fairness");
         query(all, "/api/sets/{setId}/record", "/api/sets/" + s + "/record");
@@ -209,6 +211,7 @@ final class EndpointMatrix {
         all.add(new Endpoint(Service.PAGE, "GET", "/", "/", null, Expect.LISTED));
         page(all, "/programmes/{programmeId}", "/programmes/" + p);
         page(all, "/programmes/{programmeId}/roi", "/programmes/" + p + "/roi");
+        page(all, "/programmes/{programmeId}/explain", "/programmes/" + p + "/explain?figure=meetingsHeld");
         page(all, "/programmes/{programmeId}/roi.pdf", "/programmes/" + p + "/roi.pdf");
         for (String table : List.of("summary", "costs", "benefits", "intangibles")) {
             page(all, "/programmes/{programmeId}/roi/{table}.csv", "/programmes/" + p + "/roi/" + table + ".csv");

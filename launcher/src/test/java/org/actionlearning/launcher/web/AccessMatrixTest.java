@@ -92,6 +92,7 @@ class AccessMatrixTest {
         get(aggregates, programme + "/dashboard", this::noNames);
         get(aggregates, programme + "/sets", this::noNames);
         get(aggregates, programme + "/roi", this::noNames);
+        get(aggregates, programme + "/explain?figure=questionsAsked", this::noNames);
         get(aggregates, "/api/outcomes/" + sample.dischargeDelay, this::noNames);
         get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR, Who.FACILITATOR, Who.MEMBER, Who.OTHER_SET),
                 programme + "/actions", (who, body) -> {
@@ -163,6 +164,7 @@ class AccessMatrixTest {
         page(Expect.ok(Who.values()), "/");
         page(aggregates, programme);
         page(aggregates, programme + "/roi");
+        page(aggregates, programme + "/explain?figure=questionsAsked");
         download(aggregates, programme + "/roi.pdf");
         download(aggregates, programme + "/roi/costs.csv");
         page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/fairness");

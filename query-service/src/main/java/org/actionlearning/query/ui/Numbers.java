@@ -109,4 +109,23 @@ public class Numbers {
     public String date(LocalDate date) {
         return date == null ? UNDEFINED : DATE.format(date);
     }
+
+    /** A figure of "what changed" as the API gives it: a whole number as a count, else to two decimals. */
+    public String figure(com.fasterxml.jackson.databind.JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return UNDEFINED;
+        }
+        if (value.isNumber()) {
+            return value.isIntegralNumber() ? count(value.numberValue()) : value(value.numberValue());
+        }
+        return value.asText();
+    }
+
+    /** An instant to the second, in UTC: when something was recorded. */
+    public String instant(java.time.Instant instant) {
+        return instant == null ? UNDEFINED : RECORDED.format(instant);
+    }
+
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'",
+            Locale.UK).withZone(java.time.ZoneOffset.UTC);
 }

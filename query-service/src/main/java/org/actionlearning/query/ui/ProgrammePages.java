@@ -5,7 +5,13 @@ import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.query.read.ProgrammeSummary;
 import org.actionlearning.query.access.ReadAccess;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import org.actionlearning.query.read.ChangeQueries;
+import org.actionlearning.query.read.FigureExplanations;
+import org.actionlearning.query.read.PastView;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,9 +42,19 @@ class ProgrammePages {
     private final Today today;
     private final ReadAccess access;
     private final RoiQueries roi;
+    private final ChangeQueries changes;
+    private final Clock clock;
+    private final FigureExplanations explanations;
+
+    /** How far back "since the last report" looks when the page is given no {@code since}. */
+    static final Duration SINCE_DEFAULT = Duration.ofDays(7);
 
     ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetDirectory sets, ProgrammeLookup lookup,
-                   Numbers numbers, Today today, ReadAccess access, RoiQueries roi) {
+                   Numbers numbers, Today today, ReadAccess access, RoiQueries roi, ChangeQueries changes,
+                   Clock clock, FigureExplanations explanations) {
+        this.explanations = explanations;
+        this.changes = changes;
+        this.clock = clock;
         this.access = access;
         this.roi = roi;
         this.programmes = programmes;
@@ -71,26 +87,66 @@ class ProgrammePages {
         return "programmes";
     }
 
+    /**
+     * The dashboard as of a date and as recorded by an instant (else now), every figure in the same view, and what
+     * changed since an earlier instant ({@code since}, else a week before).
+     */
     @GetMapping("/programmes/{programmeId}")
     String dashboard(@PathVariable UUID programmeId,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                     @RequestParam(required = false) String recordedBy,
+                     @RequestParam(required = false) String since,
                      Model model) {
         access.requireProgrammeAggregates(programmeId);
         LocalDate date = asOf != null ? asOf : today.date();
-        ProgrammeDashboard dashboard = programmes.dashboard(programmeId, date);
+        Instant knownBy = PageInstant.parse("recordedBy", recordedBy);
+        Instant sinceInstant = PageInstant.parse("since", since);
+        PastView view = new PastView(date, knownBy);
+        ProgrammeDashboard dashboard = programmes.dashboard(programmeId, view);
         ProgrammeSummary programme = lookup.summary(programmeId);
         model.addAttribute("programme", programme);
         model.addAttribute("administers", Callers.current().isAdminOf(programme.organisation()));
         model.addAttribute("dashboard", dashboard);
-        model.addAttribute("setBreakdown", programmes.setBreakdown(programmeId, date));
-        model.addAttribute("roiExplanation", RoiExplanation.of(roi.roi(programmeId), numbers));
+        model.addAttribute("setBreakdown", programmes.setBreakdown(programmeId, view));
+        model.addAttribute("roiExplanation", RoiExplanation.of(roi.roi(programmeId, view), numbers));
         model.addAttribute("asOf", date);
+        model.addAttribute("recordedBy", knownBy);
+        model.addAttribute("recordedByInput", PageInstant.inputValue(knownBy));
+        Instant to = knownBy != null ? knownBy : clock.instant();
+        Instant from = sinceInstant != null ? sinceInstant : to.minus(SINCE_DEFAULT);
+        model.addAttribute("since", from);
+        model.addAttribute("sinceInput", PageInstant.inputValue(from));
+        model.addAttribute("changes", from.isBefore(to) ? changes.between(programmeId, date, from, to) : null);
+        model.addAttribute("explainable", FigureExplanations.FIGURES);
         if (dashboard.followThrough() != null) {
             model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
         }
         model.addAttribute("metrics", dashboard.outcomes().stream()
-                .map(metric -> MetricCard.of(outcomes.metric(metric.metricId()), numbers))
+                .map(metric -> MetricCard.of(outcomes.metric(metric.metricId(), view), numbers))
                 .toList());
         return "dashboard";
     }
+
+    /** The records behind one figure of the dashboard, as a page (the tiles link here). */
+    @GetMapping("/programmes/{programmeId}/explain")
+    String explain(@PathVariable UUID programmeId, @RequestParam String figure,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                   @RequestParam(required = false) String recordedBy, Model model) {
+        access.requireProgrammeAggregates(programmeId);
+        if (!FigureExplanations.FIGURES.contains(figure)) {
+            throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(figure,
+                    String.class, "figure", null, null);
+        }
+        LocalDate date = asOf != null ? asOf : today.date();
+        model.addAttribute("programme", lookup.summary(programmeId));
+        model.addAttribute("x", explanations.explain(programmeId, figure,
+                new PastView(date, PageInstant.parse("recordedBy", recordedBy))));
+        model.addAttribute("label", LABELS.get(figure));
+        return "explain";
+    }
+
+    private static final Map<String, String> LABELS = Map.of("meetingsHeld", "Meetings held",
+            "challengesPresented", "Challenges presented", "questionsAsked", "Questions asked",
+            "statementsMade", "Statements made", "committed", "Actions committed", "completed", "Actions completed",
+            "abandoned", "Actions abandoned", "open", "Actions open", "overdue", "Actions overdue");
 }

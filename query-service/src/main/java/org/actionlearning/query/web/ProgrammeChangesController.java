@@ -12,6 +12,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.access.ReadAccess;
 import org.actionlearning.query.read.ChangeQueries;
+import org.actionlearning.query.read.FigureExplanation;
+import org.actionlearning.query.read.FigureExplanations;
 import org.actionlearning.query.read.ProgrammeChanges;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** "Since the last report": what moved in a programme's dashboard between two recorded instants. */
+/**
+ * "Since the last report": what moved in a programme's dashboard between two recorded instants; and a figure
+ * explained by the records it was computed from.
+ */
 @RestController
 @RequestMapping("/api/programmes")
 @Tag(name = "Programmes")
@@ -35,8 +40,11 @@ public class ProgrammeChangesController {
     private final AsOf asOf;
     private final ReadAccess access;
     private final Clock clock;
+    private final FigureExplanations explanations;
 
-    public ProgrammeChangesController(ChangeQueries changes, AsOf asOf, ReadAccess access, Clock clock) {
+    public ProgrammeChangesController(ChangeQueries changes, AsOf asOf, ReadAccess access, Clock clock,
+                                      FigureExplanations explanations) {
+        this.explanations = explanations;
         this.changes = changes;
         this.asOf = asOf;
         this.access = access;
@@ -64,5 +72,30 @@ public class ProgrammeChangesController {
             throw new InvalidParameter("from", "from must be before to (" + until + ")");
         }
         return changes.between(programmeId, this.asOf.orToday(asOf), from, until);
+    }
+
+    @GetMapping("/{programmeId}/explain")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Explain a figure", description = "The records one of the dashboard's counts or "
+            + "follow-through figures was computed from, in the same view: type, business date, when recorded "
+            + "(and an overdue action's due date). Never a name, a text or a person's id; nothing of a meeting of "
+            + "fewer than 3 attendees. Figures: meetingsHeld, challengesPresented, questionsAsked, statementsMade, "
+            + "committed, completed, abandoned, open, overdue.")
+    public FigureExplanation explain(
+            @PathVariable("programmeId") UUID programmeId,
+            @Parameter(description = "The figure's name as the dashboard gives it, e.g. meetingsHeld", required = true)
+            @RequestParam(name = "figure") String figure,
+            @Parameter(description = "ISO date; defaults to today (UTC)")
+            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+            LocalDate asOf,
+            @Parameter(description = "ISO instant: only what was stored by then; defaults to everything")
+            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            Instant recordedBy) {
+        access.requireProgrammeAggregates(programmeId);
+        if (!FigureExplanations.FIGURES.contains(figure)) {
+            throw new InvalidParameter("figure", "figure must be one of "
+                    + new java.util.TreeSet<>(FigureExplanations.FIGURES));
+        }
+        return explanations.explain(programmeId, figure, this.asOf.view(asOf, recordedBy));
     }
 }

@@ -30,6 +30,7 @@ import org.actionlearning.events.programme.ProgrammeCostRecorded;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.projection.ProjectionBatch;
 import org.actionlearning.query.support.QueryServiceTest;
+import org.actionlearning.testsupport.HttpJson;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,9 +67,10 @@ class DashboardInThePastTest extends QueryServiceTest {
     private final UUID x1 = UUID.randomUUID();
     private final UUID x2 = UUID.randomUUID();
 
+    private final DatedEvents log = new DatedEvents();
+
     @BeforeEach
     void events() {
-        DatedEvents log = new DatedEvents();
         UUID m1 = UUID.randomUUID();
         UUID m2 = UUID.randomUUID();
         UUID m3 = UUID.randomUUID();
@@ -220,6 +222,115 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertThat(changes.get("events").findValuesAsText("businessDate")).containsExactly("2026-03-16",
                 "2026-03-16", "2026-03-16", "2026-03-09", "2026-03-01");
         assertText(changes.get("events").get(3), "recordedAt", "2026-03-26T09:00:00Z");
+    }
+
+    /**
+     * Since the report of 20 March on the dashboard page, the page recorded by 1 April: the same figures moved as
+     * in {@link #whatChangedSinceTheReportOfTwentyMarch}, e.g. meetings held 2 → 3 and benefits 2600 → 5200.
+     */
+    @Test
+    void theDashboardPageShowsWhatChangedSinceTheLastReport() {
+        String page = page("/programmes/" + programme + "?asOf=2026-03-20&recordedBy=2026-04-01T00:00:00Z"
+                + "&since=2026-03-20T00:00");
+        assertThat(page).contains("Since the last report")
+                .contains("<th scope=\"row\">counts/meetingsHeld</th><td class=\"n\" data-label=\"Was\">2</td>"
+                        + "<td class=\"n\" data-label=\"Is\">3</td>")
+                .contains("<th scope=\"row\">roi/benefits</th><td class=\"n\" data-label=\"Was\">2,600</td>"
+                        + "<td class=\"n\" data-label=\"Is\">5,200</td>")
+                .contains("<td data-label=\"Record\">ActionCompleted</td><td data-label=\"About\">9 Mar 2026</td>"
+                        + "<td data-label=\"Recorded\">26 Mar 2026 09:00:00 UTC</td>")
+                .contains("value=\"2026-04-01T00:00\"");
+        // every figure of the page as recorded by 20 March: 2 meetings held, 4 questions
+        String then = page("/programmes/" + programme + "?asOf=2026-03-20&recordedBy=2026-03-20");
+        assertThat(then).contains("data-field=\"/counts/meetingsHeld\" data-scale=\"1.0\">2<")
+                .contains("data-field=\"/counts/questionsAsked\" data-scale=\"1.0\">4<")
+                .contains("figure=questionsAsked&amp;asOf=2026-03-20&amp;recordedBy=2026-03-20T00:00:00Z");
+        assertThat(page("/programmes/" + programme + "?asOf=2026-03-20"))
+                .contains("data-field=\"/counts/meetingsHeld\" data-scale=\"1.0\">3<");
+    }
+
+    /** The meetings behind "meetings held" as reported on 20 March: M1 and M2, without M3 (stored later). */
+    @Test
+    void explainMeetingsHeldAsRecordedThen() {
+        JsonNode explained = explain("meetingsHeld", "&asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
+        assertInt(explained, "count", 2);
+        JsonNode records = explained.get("records");
+        assertThat(records.findValuesAsText("type")).containsExactly("MeetingOpened", "MeetingOpened");
+        assertThat(records.findValuesAsText("businessDate")).containsExactly("2026-02-02", "2026-03-02");
+        assertThat(records.findValuesAsText("recordedAt")).containsExactly("2026-02-02T10:00:00Z",
+                "2026-03-02T10:00:00Z");
+        // dates and types only: no person, no text, no id of anything
+        records.forEach(r -> assertThat(fieldNames(r)).containsExactlyInAnyOrder("type", "businessDate",
+                "recordedAt"));
+    }
+
+    /**
+     * As known now, as of 20 March: 6 questions (B, C at M1; A, D at M2; B twice at M3), 2 statements; actions
+     * X1 and X2 committed and completed (02-18, 03-09), none overdue. As recorded by 20 March X2 is overdue
+     * (due 03-10). A meeting of two (A, B on 03-18, stored 03-28) with a question adds nothing.
+     */
+    @Test
+    void explainCountsAndFollowThrough() {
+        UUID small = UUID.randomUUID();
+        meeting(log, "2026-03-28T09:00:00Z", small, "03-18", List.of(a, b));
+        log.add("2026-03-28T09:01:00Z", "LearningSet", set, question(small, UUID.randomUUID(), a,
+                QuestionForm.OPEN));
+        log.project(batch);
+
+        JsonNode questions = explain("questionsAsked", "&asOf=2026-03-20");
+        assertInt(questions, "count", 6);
+        assertThat(questions.get("records").findValuesAsText("businessDate")).containsExactly("2026-02-02",
+                "2026-02-02", "2026-03-02", "2026-03-02", "2026-03-16", "2026-03-16");
+        assertInt(explain("statementsMade", "&asOf=2026-03-20"), "count", 2);
+        assertInt(explain("challengesPresented", "&asOf=2026-03-20"), "count", 1);
+        assertInt(explain("meetingsHeld", "&asOf=2026-03-20"), "count", 3);
+        assertCounts(dashboard("?asOf=2026-03-20"), 1, 4, 3, 1, 6, 2);
+        JsonNode completed = explain("completed", "&asOf=2026-03-20");
+        assertThat(completed.get("records").findValuesAsText("businessDate")).containsExactly("2026-02-18",
+                "2026-03-09");
+        assertThat(completed.get("records").findValuesAsText("type")).containsOnly("ActionCompleted");
+        assertInt(explain("committed", "&asOf=2026-03-20"), "count", 2);
+        assertInt(explain("overdue", "&asOf=2026-03-20"), "count", 0);
+        assertInt(explain("abandoned", "&asOf=2026-03-20"), "count", 0);
+        JsonNode overdueThen = explain("overdue", "&asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
+        assertInt(overdueThen, "count", 1);
+        assertText(overdueThen.get("records").get(0), "businessDate", "2026-03-02");
+        assertText(overdueThen.get("records").get(0), "dueOn", "2026-03-10");
+    }
+
+    /** The page of the records behind "overdue" as reported on 20 March: X2, committed 03-02, due 03-10. */
+    @Test
+    void theExplanationPageListsTheRecords() {
+        String page = page("/programmes/" + programme + "/explain?figure=overdue&asOf=2026-03-20"
+                + "&recordedBy=2026-03-20T00:00:00Z");
+        assertThat(page).contains("Actions overdue: 1, as of 20 Mar 2026, as recorded by 20 Mar 2026 00:00:00 UTC.")
+                .contains("<td data-label=\"Record\">ActionCommitted</td><td data-label=\"About\">2 Mar 2026</td>"
+                        + "<td data-label=\"Due\">10 Mar 2026</td>"
+                        + "<td data-label=\"Recorded\">2 Mar 2026 12:01:00 UTC</td>");
+        HttpJson.Response unknown = http.send("GET", "/programmes/" + programme + "/explain?figure=gini", null,
+                java.util.Map.of("Accept", "text/html"));
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.raw()).contains("is not a valid figure");
+    }
+
+    /** An unknown figure is a 400 problem naming the parameter figure. */
+    @Test
+    void explainingAnUnknownFigureNamesTheParameter() {
+        HttpJson.Response response = http.get("/api/programmes/" + programme + "/explain?figure=gini");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertText(response.body().get("errors").get(0), "field", "figure");
+    }
+
+    private JsonNode explain(String figure, String query) {
+        return getOk("/api/programmes/" + programme + "/explain?figure=" + figure + query);
+    }
+
+    /** The page's HTML with the whitespace between tags taken out. */
+    private String page(String path) {
+        HttpJson.Response response = http.send("GET", path, null, java.util.Map.of("Accept", "text/html"));
+        assertThat(response.status()).as("status of GET %s: %s", path, response.raw()).isEqualTo(200);
+        return response.raw().replaceAll(">\\s+<", "><").replaceAll(">\\s+", ">").replaceAll("\\s+<", "<");
     }
 
     private static void assertMoved(java.util.Map<String, JsonNode> moved, String figure, double from, double to) {
