@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.actionlearning.service.Problems;
+import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -42,7 +43,10 @@ class TokenController {
             return Problems.response(Problems.problem(HttpStatus.NOT_FOUND, "No token endpoint", null,
                     "this service issues no tokens: they come from the OIDC provider " + issuer.issuerUri()));
         }
-        TokenIssuer.Token token = issuer.issue(Callers.current());
+        Caller caller = Callers.current();
+        String passwordVersion = accounts.find(caller.username()).map(a -> TokenIssuer.passwordVersion(a.passwordHash()))
+                .orElse(null);
+        TokenIssuer.Token token = issuer.issue(caller, java.time.Instant.now(), passwordVersion);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));
     }
@@ -54,7 +58,8 @@ class TokenController {
      */
     @PostMapping("/api/auth/token/renew")
     @Operation(summary = "Renew a bearer token", description = "With a valid bearer token of this service: a new "
-            + "token with the account's current grants. Refused (401) 12 hours after signing in with the password.")
+            + "token with the account's current grants. Refused (401) 12 hours after signing in with the password, "
+            + "and once the password has changed since that sign-in.")
     ResponseEntity<Object> renew(@org.springframework.web.bind.annotation.RequestHeader(
             name = "Authorization", required = false) String authorization) {
         if (!issuer.issuesTokens()) {
@@ -83,7 +88,13 @@ class TokenController {
             return Problems.response(Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in again", null,
                     "the account no longer exists"));
         }
-        TokenIssuer.Token token = issuer.issue(account.get().caller(), signedInAt);
+        String passwordVersion = TokenIssuer.passwordVersion(account.get().passwordHash());
+        Object signedInWith = jwt.getClaims().get(TokenIssuer.PASSWORD_VERSION);
+        if (signedInWith != null && !signedInWith.equals(passwordVersion)) {
+            return Problems.response(Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in again", null,
+                    "the password was changed since this sign-in"));
+        }
+        TokenIssuer.Token token = issuer.issue(account.get().caller(), signedInAt, passwordVersion);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));
     }
