@@ -187,6 +187,20 @@ class UserManagementTest extends CommandServiceTest {
     }
 
     @Test
+    void aDisabledServiceRowLeftFromBeforeDoesNotRefuseTheServices() {
+        jdbc.update("insert into app_user (username, password_hash, created_by, disabled_at) "
+                + "values ('service', 'x', 'attacker', now())");
+        try {
+            Response disabled = http.get("/api/auth/disabled");
+
+            assertThat(disabled.status()).as(disabled.raw()).isEqualTo(200);
+            assertThat(disabled.raw()).doesNotContain("\"service\"");
+        } finally {
+            jdbc.update("delete from app_user where username = 'service'");
+        }
+    }
+
+    @Test
     void aPersonWithAnAccountCannotBeGivenASecondOneWhoeverMadeTheFirst() {
         Scenario scenario = new Scenario(http);
         UUID setId = scenario.formSet(scenario.launchProgramme("One account " + suffix()), "Set");
