@@ -65,6 +65,16 @@ public class UserAccounts {
         }
     }
 
+    /**
+     * Whether this person has an account already. Takes a lock on the person for the rest of the transaction, so
+     * two accounts made for one person at once cannot both pass the check.
+     */
+    boolean hasAccount(UUID personId) {
+        jdbc.query("select pg_advisory_xact_lock(hashtext(?))", rs -> { }, personId.toString());
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from app_user where person_id = ?)",
+                Boolean.class, personId));
+    }
+
     String createdBy(String username) {
         return jdbc.queryForList("select created_by from app_user where username = ?", String.class, username)
                 .stream().findFirst().orElse(null);
@@ -86,8 +96,10 @@ public class UserAccounts {
         }
     }
 
+    /** Never the service user: a row of that name (made before it was reserved) must not refuse the services. */
     List<String> disabledUsernames() {
-        return jdbc.queryForList("select username from app_user where disabled_at is not null", String.class);
+        return jdbc.queryForList("select username from app_user where disabled_at is not null and username <> ?",
+                String.class, PasswordCallers.SERVICE_USER);
     }
 
     private Set<Grant> grantsOf(String username) {

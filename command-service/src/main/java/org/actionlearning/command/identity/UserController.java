@@ -59,9 +59,14 @@ class UserController {
     private final SetPasswordLinks links;
     private final AccessLinkMail mail;
     private final DisabledUsers disabledUsers;
+    private final Set<String> reserved;
 
     UserController(UserAccounts accounts, PasswordEncoder encoder, PasswordRules passwords, ScopeDirectory directory,
-                   PersonDirectory people, SetPasswordLinks links, AccessLinkMail mail, DisabledUsers disabledUsers) {
+                   PersonDirectory people, SetPasswordLinks links, AccessLinkMail mail, DisabledUsers disabledUsers,
+                   IdentityProperties identity) {
+        // the platform's own users: the service user (not stored) and the bootstrap administrator; no
+        // administrator may create, disable, reset or change them through this API
+        this.reserved = Set.of(PasswordCallers.SERVICE_USER, identity.adminUsername());
         this.links = links;
         this.mail = mail;
         this.disabledUsers = disabledUsers;
@@ -121,8 +126,16 @@ class UserController {
     @Transactional
     ResponseEntity<Object> create(@Valid @RequestBody NewUser request) {
         Caller admin = Callers.current();
+        if (reserved.contains(request.username())) {
+            throw new DomainRuleViolation("username", "'" + request.username() + "' is reserved");
+        }
         Set<Grant> grants = grants(admin, request.grants());
         requirePerson(admin, request.personId());
+        if (request.personId() != null && accounts.hasAccount(request.personId())) {
+            // said alike whoever made the other account: one account per person, so no second account reads
+            // a member's private answers
+            throw new DomainRuleViolation("personId", "this person already has an account");
+        }
         boolean withLink = request.password() == null;
         if (!withLink) {
             passwords.requireStrong("password", request.username(), request.password());
@@ -184,7 +197,7 @@ class UserController {
     /** A user this administrator manages; another organisation's and an unknown one answer alike (404). */
     private Account managed(String username) {
         Caller admin = Callers.current();
-        return accounts.find(username).filter(a -> manages(admin, a))
+        return accounts.find(username).filter(a -> !reserved.contains(a.username()) && manages(admin, a))
                 .orElseThrow(() -> new UnknownEntity("username", "no user '" + username + "' that you administer"));
     }
 
@@ -244,14 +257,20 @@ class UserController {
         }
     }
 
-    /** Whether the administrator may change this user: they created them, or administer all they hold. */
+    /**
+     * Whether the administrator may change, reset, disable or enable this user: a platform administrator always;
+     * otherwise only while everything the user holds (grants and person) lies in organisations they administer,
+     * and then if they hold something or this administrator created them. Being the creator alone is not enough:
+     * once another organisation's grant is added, its creator could otherwise take the account over.
+     */
     private boolean manages(Caller admin, Account account) {
-        if (admin.isPlatformAdmin() || admin.username().equals(accounts.createdBy(account.username()))) {
+        if (admin.isPlatformAdmin()) {
             return true;
         }
-        boolean holdsSomething = !account.grants().isEmpty() || account.personId() != null;
-        return holdsSomething && account.grants().stream().allMatch(g -> administersQuietly(admin, g))
+        boolean allMine = account.grants().stream().allMatch(g -> administersQuietly(admin, g))
                 && (account.personId() == null || people.administers(admin, account.personId()));
+        boolean holdsSomething = !account.grants().isEmpty() || account.personId() != null;
+        return allMine && (holdsSomething || admin.username().equals(accounts.createdBy(account.username())));
     }
 
     private static List<String> claims(Set<Grant> grants) {

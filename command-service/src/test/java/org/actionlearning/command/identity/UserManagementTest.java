@@ -159,6 +159,105 @@ class UserManagementTest extends CommandServiceTest {
         assertThat(grants).containsExactly("ADMIN:" + north);
     }
 
+    @Test
+    void theBuiltInUsersAreReservedAndCannotBeDisabledResetOrChanged() {
+        HttpJson orgAdmin = new Accounts(http).create("reserver", List.of("ADMIN:Reserver " + suffix()));
+
+        Response service = orgAdmin.post("/api/users", user("service", null, null, List.of()));
+        Response bootstrap = http.post("/api/users", user(TestIdentity.ADMIN, null, null, List.of()));
+
+        assertThat(List.of(service, bootstrap)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.raw()).isEqualTo(409);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+            assertThat(field(r)).isEqualTo("username");
+            assertThat(r.raw()).contains("is reserved");
+        });
+        assertThat(jdbc.queryForObject("select count(*) from app_user where username = 'service'", Long.class))
+                .isZero();
+        // not even a platform administrator resets, disables or changes them through the API
+        for (String name : List.of("service", TestIdentity.ADMIN)) {
+            List<Response> refused = List.of(http.post("/api/users/" + name + "/password-link", Map.of()),
+                    http.post("/api/users/" + name + "/disable", Map.of()),
+                    http.post("/api/users/" + name + "/enable", Map.of()),
+                    http.send("PATCH", "/api/users/" + name, "{\"grants\":[]}", Map.of()));
+            assertThat(refused).allSatisfy(r -> assertThat(r.status()).as(name + " " + r.raw()).isEqualTo(404));
+        }
+        assertThat(http.get("/api/users").status()).as("the bootstrap administrator keeps their grants")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aDisabledServiceRowLeftFromBeforeDoesNotRefuseTheServices() {
+        jdbc.update("insert into app_user (username, password_hash, created_by, disabled_at) "
+                + "values ('service', 'x', 'attacker', now())");
+        try {
+            Response disabled = http.get("/api/auth/disabled");
+
+            assertThat(disabled.status()).as(disabled.raw()).isEqualTo(200);
+            assertThat(disabled.raw()).doesNotContain("\"service\"");
+        } finally {
+            jdbc.update("delete from app_user where username = 'service'");
+        }
+    }
+
+    @Test
+    void aPersonWithAnAccountCannotBeGivenASecondOneWhoeverMadeTheFirst() {
+        Scenario scenario = new Scenario(http);
+        UUID setId = scenario.formSet(scenario.launchProgramme("One account " + suffix()), "Set");
+        List<UUID> members = scenario.addMembers(setId, 2);
+        HttpJson orgAdmin = new Accounts(http).create("one-account", List.of("ADMIN:Org"));
+        // one made by this administrator, one by a platform administrator with a grant this one cannot see
+        assertThat(orgAdmin.post("/api/users", user("visible-" + suffix(), Accounts.PASSWORD, members.get(0),
+                List.of("MEMBER:" + setId))).status()).isEqualTo(201);
+        assertThat(http.post("/api/users", user("hidden-" + suffix(), Accounts.PASSWORD, members.get(1),
+                List.of("ADMIN:Elsewhere " + suffix()))).status()).isEqualTo(201);
+
+        Response overVisible = orgAdmin.post("/api/users", user("shadow-" + suffix(), Accounts.PASSWORD,
+                members.get(0), List.of("MEMBER:" + setId)));
+        Response overHidden = orgAdmin.post("/api/users", user("shadow-" + suffix(), Accounts.PASSWORD,
+                members.get(1), List.of("MEMBER:" + setId)));
+        Response byPlatform = http.post("/api/users", user("shadow-" + suffix(), null, members.get(0), List.of()));
+
+        assertThat(List.of(overVisible, overHidden, byPlatform)).allSatisfy(r -> {
+            assertThat(r.status()).as(r.raw()).isEqualTo(409);
+            assertThat(field(r)).isEqualTo("personId");
+        });
+        assertThat(overHidden.body().path("detail")).isEqualTo(overVisible.body().path("detail"));
+        assertThat(jdbc.queryForObject("select count(*) from app_user where person_id in (?, ?)", Long.class,
+                members.get(0), members.get(1))).isEqualTo(2);
+    }
+
+    @Test
+    void theCreatorLosesAUserOnceTheyHoldAnotherOrganisationsGrant() {
+        String north = "North " + suffix();
+        String south = "South " + suffix();
+        HttpJson northAdmin = new Accounts(http).create("creator", List.of("ADMIN:" + north));
+        String shared = "shared-" + suffix();
+        assertThat(northAdmin.post("/api/users", user(shared, Accounts.PASSWORD, null, List.of("ADMIN:" + north)))
+                .status()).isEqualTo(201);
+        assertThat(http.send("PATCH", "/api/users/" + shared,
+                "{\"grants\":[\"ADMIN:" + north + "\",\"ADMIN:" + south + "\"]}", Map.of()).status())
+                .isEqualTo(200);
+
+        List<Response> refused = List.of(northAdmin.post("/api/users/" + shared + "/password-link", Map.of()),
+                northAdmin.send("PATCH", "/api/users/" + shared, "{\"grants\":[\"ADMIN:" + north + "\"]}",
+                        Map.of()),
+                northAdmin.send("PATCH", "/api/users/" + shared, "{\"password\":\"" + Accounts.PASSWORD + "-2\"}",
+                        Map.of()),
+                northAdmin.post("/api/users/" + shared + "/disable", Map.of()),
+                northAdmin.post("/api/users/" + shared + "/enable", Map.of()));
+
+        assertThat(refused).allSatisfy(r -> assertThat(r.status()).as(r.raw()).isEqualTo(404));
+        assertThat(jdbc.queryForObject("select count(*) from user_grant where username = ?", Long.class, shared))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select disabled_at is null from app_user where username = ?",
+                Boolean.class, shared)).isTrue();
+        assertThat(http.as(shared, Accounts.PASSWORD).get("/api/users").status()).as("the password is unchanged")
+                .isEqualTo(200);
+        assertThat(http.post("/api/users/" + shared + "/disable", Map.of()).status())
+                .as("a platform administrator still may").isEqualTo(200);
+    }
+
     private static List<String> usernames(Response listing) {
         assertThat(listing.status()).as(listing.raw()).isEqualTo(200);
         List<String> names = new java.util.ArrayList<>();
