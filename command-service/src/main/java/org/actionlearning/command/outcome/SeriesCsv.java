@@ -12,6 +12,7 @@ import java.util.Map;
 import org.actionlearning.command.domain.RowsRefused;
 import org.actionlearning.command.domain.RowsRefused.RowError;
 import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
+import org.actionlearning.command.web.ValueBounds;
 
 /**
  * Reads an import of outcome values: a header naming the columns {@code series,measuredOn,value} (in any order),
@@ -108,7 +109,12 @@ final class SeriesCsv {
 
     private static LocalDate date(String cell, String where, List<RowError> errors) {
         try {
-            return LocalDate.parse(cell);
+            LocalDate date = LocalDate.parse(cell);
+            if (!ValueBounds.allows(date)) {
+                errors.add(new RowError(where + ".measuredOn", ValueBounds.DATE_RULE + ", was '" + cell + "'"));
+                return null;
+            }
+            return date;
         } catch (DateTimeParseException e) {
             errors.add(new RowError(where + ".measuredOn", "must be an ISO date (yyyy-MM-dd), was '" + cell + "'"));
             return null;
@@ -117,7 +123,12 @@ final class SeriesCsv {
 
     private static BigDecimal number(String cell, String where, List<RowError> errors) {
         try {
-            return new BigDecimal(cell);
+            BigDecimal value = new BigDecimal(cell);
+            if (!ValueBounds.allows(value)) {
+                errors.add(new RowError(where + ".value", ValueBounds.NUMBER_RULE + ", was '" + cell + "'"));
+                return null;
+            }
+            return value;
         } catch (NumberFormatException e) {
             errors.add(new RowError(where + ".value", "must be a number, was '" + cell + "'"));
             return null;

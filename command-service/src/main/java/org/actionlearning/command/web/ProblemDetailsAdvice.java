@@ -117,6 +117,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return badBody(path(unknown), "is not a field of this request");
         }
+        if (cause instanceof BoundedValuesModule.OutOfBounds outOfBounds) {
+            return badBody(path(outOfBounds), outOfBounds.getOriginalMessage());
+        }
         if (cause instanceof InvalidFormatException invalid) {
             return badBody(path(invalid), invalid.getTargetType() == String.class
                     ? PlainTextModule.RULE : expectation(invalid.getTargetType()));
