@@ -286,7 +286,8 @@ class WebPagesBrowserTest {
         browser.screenshot("readme-sponsor-dashboard");
 
         open("/sets/" + loaded.setIds().values().iterator().next() + "/fairness");
-        assertThat(charts()).hasSize(2).allSatisfy(chart -> assertThat(chart.getValue()).isPositive());
+        // the heat map, the safety trend and the fairness trend
+        assertThat(charts()).hasSize(3).allSatisfy(chart -> assertThat(chart.getValue()).isPositive());
         assertThat(PageNumbers.checkAgainstApi(browser, signedIn)).isGreaterThan(20);
         assertThat(flagsPerMeeting().get(0)).anySatisfy(flag -> assertThat(flag).startsWith("Dominance"))
                 .anySatisfy(flag -> assertThat(flag).endsWith("silent attendee"));
