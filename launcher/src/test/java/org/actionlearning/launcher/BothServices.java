@@ -24,6 +24,8 @@ public final class BothServices implements AutoCloseable {
     /** Both signed in as the first administrator (ADMIN of every organisation). */
     public final HttpJson commands;
     public final HttpJson queries;
+    /** The application clock of both services (the system clock unless a test moves it). */
+    public final MovableClock clock = new MovableClock();
     private final ConfigurableApplicationContext commandSide;
     private final ConfigurableApplicationContext querySide;
 
@@ -45,7 +47,7 @@ public final class BothServices implements AutoCloseable {
         commandDatabaseUrl = existingCommandDatabaseUrl != null ? existingCommandDatabaseUrl
                 : EmbeddedInfrastructure.newDatabase(name + "_commands");
         queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
-        commandSide = CommandServiceApplication.builder().run(TestIdentity.with(
+        commandSide = CommandServiceApplication.builder().initializers(this::useClock).run(TestIdentity.with(
                 "--server.port=" + commandPort,
                 "--spring.datasource.url=" + commandDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
@@ -54,6 +56,10 @@ public final class BothServices implements AutoCloseable {
         querySide = startQueryInstance(queryPort);
         commands = new HttpJson(commandUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
+    }
+
+    private void useClock(ConfigurableApplicationContext context) {
+        context.getBeanFactory().registerSingleton("movableClock", clock);
     }
 
     /** The command service (its beans, e.g. the relay's event processor). */
@@ -71,7 +77,7 @@ public final class BothServices implements AutoCloseable {
      * behind a load balancer is): the topic's partitions are shared among the instances. The caller closes it.
      */
     public ConfigurableApplicationContext startQueryInstance(int port) {
-        return QueryServiceApplication.builder().run(TestIdentity.with(
+        return QueryServiceApplication.builder().initializers(this::useClock).run(TestIdentity.with(
                 "--server.port=" + port,
                 "--spring.datasource.url=" + queryDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",

@@ -3,6 +3,7 @@ package org.actionlearning.command.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.actionlearning.events.learningset.PulseContributed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -13,6 +14,12 @@ class ChangeAudit {
     record Change(long position, Instant at, String user, String event, String aggregateId, long sequence,
                   String organisation) {
     }
+
+    /**
+     * The pulse contribution is unlinked from its person by design: the audit leaves it out, as its metadata names the
+     * user who sent it (the sealed {@code PulseAnswered} beside it names the person anyway).
+     */
+    static final String UNLINKED = PulseContributed.class.getName();
 
     private final JdbcTemplate jdbc;
 
@@ -40,8 +47,9 @@ class ChangeAudit {
                 select e.globalindex, e.timestamp, als_event_user(e.metadata) as username,
                        e.payloadtype, e.aggregateidentifier, e.sequencenumber, s.organisation
                   from domainevententry e left join access_scope s on s.id::text = e.aggregateidentifier
-                 where true""");
+                 where e.payloadtype <> ?""");
         List<Object> args = new ArrayList<>();
+        args.add(UNLINKED);
         if (user != null) {
             sql.append(" and als_event_user(e.metadata) = ?");
             args.add(user);

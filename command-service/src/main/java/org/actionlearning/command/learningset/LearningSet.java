@@ -43,6 +43,7 @@ import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.ReflectionRecorded;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementMade;
+import org.actionlearning.service.pulse.PulseWindow;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -177,11 +178,13 @@ public class LearningSet {
     /**
      * An attendee's pulse, after the meeting opened. A second answer replaces the first: the earlier sealed answers
      * name the contribution to take out of the aggregates (opened here, as only the sealed copy links the two).
+     * Only while the meeting's pulse window is open, and never for a discarded meeting.
      */
     @CommandHandler
-    public void handle(RecordPulse command, PulseAnswers sealed) {
+    public void handle(RecordPulse command, PulseAnswers sealed, PulseWindow window) {
         Meeting meeting = meeting(command.meetingId());
         meeting.requireOpened();
+        meeting.requirePulseWindowOpen(window);
         meeting.requireAttendee("personId", command.personId());
         String earlier = meeting.pulseOf(command.personId());
         UUID replaces = earlier == null ? null

@@ -12,6 +12,7 @@ import org.actionlearning.command.domain.Rules;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.StatementKind;
+import org.actionlearning.service.pulse.PulseWindow;
 
 /**
  * A meeting of a set: part of the {@link LearningSet} aggregate, so that "only attendees contribute" and
@@ -127,6 +128,13 @@ class Meeting {
 
     void requireOpened() {
         Rules.require(status != Status.SCHEDULED, "meetingId", "meeting " + meetingId + " has not been opened");
+    }
+
+    /** Answers (new or replacing) only while the window is open: afterwards the meeting's aggregate is final. */
+    void requirePulseWindowOpen(PulseWindow window) {
+        Rules.require(status != Status.DISCARDED, "meetingId", "meeting " + meetingId + " was discarded");
+        Rules.require(window.isOpen(openedOn), "meetingId", "the pulse of meeting " + meetingId
+                + " closed on " + window.closesOn(openedOn));
     }
 
     /** The sealed answers the person gave before, or null. */

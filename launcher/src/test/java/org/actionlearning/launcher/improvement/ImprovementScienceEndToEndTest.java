@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,11 @@ class ImprovementScienceEndToEndTest {
     private UUID meetingTwo;
     private HttpJson facilitator;
     private UUID ben;
+    private UUID discarded;
+    private UUID challenge;
+    private UUID done;
+    private UUID open;
+    private final Map<String, UUID> people = new HashMap<>();
 
     @BeforeAll
     void recordTwoMeetings() {
@@ -55,7 +61,6 @@ class ImprovementScienceEndToEndTest {
                 "sponsor", "Chief Nurse", "startsOn", "2026-01-05", "currency", "GBP")), "programmeId");
         setId = id(cmd.post("/api/sets", Map.of("programmeId", programmeId, "name", "Wards",
                 "facilitatorName", "Fran Facilitator")), "setId");
-        Map<String, UUID> people = new HashMap<>();
         for (String name : List.of("ann", "ben", "cat", "dan")) {
             UUID person = id(cmd.post("/api/sets/" + setId + "/members", Map.of("displayName", name)), "personId");
             people.put(name, person);
@@ -67,6 +72,24 @@ class ImprovementScienceEndToEndTest {
         services.createUser("fran", null, "FACILITATOR:" + setId);
         facilitator = cmd.as("fran", BothServices.PASSWORD);
         meetingOne = meeting("2026-02-02", people.values().stream().toList());
+        String meeting = "/api/sets/" + setId + "/meetings/" + meetingOne;
+        challenge = id(cmd.post(meeting + "/challenges", Map.of("presenterId", ben, "title", "Beds")),
+                "challengeId");
+        done = id(cmd.post(meeting + "/actions", Map.of("challengeId", challenge, "ownerId", ben,
+                "description", "Map the bed flow", "dueOn", "2026-02-20")), "actionId");
+        open = id(cmd.post(meeting + "/actions", Map.of("challengeId", challenge, "ownerId", ben,
+                "description", "Ask the porters", "dueOn", "2099-02-20")), "actionId");
+        status(cmd.post("/api/actions/" + done + "/complete", Map.of("completedOn", "2026-02-18")), 200);
+        status(cmd.post("/api/sets/" + setId + "/meetings/" + meetingOne + "/close", Map.of()), 200);
+
+        // a meeting opened and discarded, with three answers given while it was open
+        discarded = meeting("2026-02-04", List.of(ann, ben, people.get("cat")));
+        services.clock.setDate(LocalDate.parse("2026-02-04"));
+        for (String member : List.of("ann", "ben", "cat")) {
+            status(pulse(member, discarded, List.of(1, 1, 1, 1, 1, 1, 1), Map.of("usefulness", 1)), 201);
+        }
+        status(cmd.post("/api/sets/" + setId + "/meetings/" + discarded + "/discard", Map.of()), 200);
+        services.clock.reset();
         meetingTwo = meeting("2026-03-02", List.of(people.get("ann"), people.get("ben"), people.get("cat")));
     }
 
@@ -78,32 +101,65 @@ class ImprovementScienceEndToEndTest {
     @Test
     @Order(1)
     void pulsesAggregateWithoutPeopleAndAWithheldMeetingStaysOut() {
+        // the day of meeting one: its pulse window is open (7 days), so no reader sees its responses yet
+        services.clock.setDate(LocalDate.parse("2026-02-02"));
         status(pulse("ann", meetingOne, List.of(1, 1, 1, 1, 1, 1, 1), null), 201);
         status(pulse("ann", meetingOne, List.of(2, 6, 2, 6, 2, 6, 6), Map.of("usefulness", 4, "confidence", 5,
                 "commitment", 3)), 201);   // replaces the first
         status(pulse("ben", meetingOne, List.of(1, 7, 1, 7, 1, 7, 7), Map.of("usefulness", 5)), 201);
         status(pulse("cat", meetingOne, List.of(5, 4, 5, 4, 5, 4, 4), Map.of("usefulness", 3)), 201);
+        HttpJson reader = services.queries.as("fran", BothServices.PASSWORD);
+        HttpJson cats = services.queries.as("cat", BothServices.PASSWORD);
+        await().atMost(PATIENCE).until(() -> cats.get(ownPath(meetingOne)).status() == 200);
+        List<String> threeAnswered = aggregatesOfMeetingOne(reader);
+        // a fourth response inside the window moves no figure a reader sees: 4 × after − 3 × before recovers nothing
         status(pulse("dan", meetingOne, List.of(7, 1, 7, 1, 7, 1, 1), null), 201);
-        status(pulse("ann", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), null), 201);
-        status(pulse("ben", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), null), 201);
+        HttpJson dans = services.queries.as("dan", BothServices.PASSWORD);
+        await().atMost(PATIENCE).until(() -> dans.get(ownPath(meetingOne)).status() == 200);
+        assertThat(aggregatesOfMeetingOne(reader)).isEqualTo(threeAnswered);
+        JsonNode open = reader.get(safetyPath()).body();
+        assertThat(open.get("meetings")).isEmpty();
+        assertThat(open.get("respondents").asInt()).isZero();
+        assertThat(open.get("safetyScore").isNull()).isTrue();
+        // the change audit does not say which user sent an unlinked contribution
+        HttpJson.Response audit = cmd.get("/api/audit/changes?user=dan");
+        status(audit, 200);
+        assertThat(audit.raw()).contains("PulseAnswered").doesNotContain("PulseContributed");
+        // a member still reads their own answers at once
+        assertThat(dans.get(ownPath(meetingOne)).body().get("items").toString()).isEqualTo("[7,1,7,1,7,1,1]");
+
+        // the discarded meeting (three answers, see the set-up) takes no new answer, and counts in no figure below
+        services.clock.setDate(LocalDate.parse("2026-02-04"));
+        HttpJson.Response afterDiscard = pulse("ann", discarded, List.of(1, 1, 1, 1, 1, 1, 1), null);
+        assertThat(afterDiscard.status()).isEqualTo(409);
+        assertThat(afterDiscard.raw()).contains("meetingId");
+
+        // a month later meeting one's window has closed: no answer, new or replacing, is taken
+        services.clock.setDate(LocalDate.parse("2026-03-02"));
+        HttpJson.Response late = pulse("ben", meetingOne, List.of(4, 4, 4, 4, 4, 4, 4), null);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.raw()).contains("meetingId");
+        assertThat(pulse("ann", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), null).status()).isEqualTo(201);
+        assertThat(pulse("ben", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), null).status()).isEqualTo(201);
 
         // Dan did not attend meeting two; the facilitator is no attendee and has no answers; bad items name the field
         assertThat(pulse("dan", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), null).body().toString())
                 .contains("personId");
         assertThat(pulse("dan", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), null).status()).isBetween(400, 499);
-        assertThat(facilitator.post(pulsePath(meetingOne), Map.of("items", List.of(4, 4, 4, 4, 4, 4, 4)))
+        assertThat(facilitator.post(pulsePath(meetingTwo), Map.of("items", List.of(4, 4, 4, 4, 4, 4, 4)))
                 .status()).isEqualTo(403);
-        HttpJson.Response sixItems = pulse("ben", meetingOne, List.of(4, 4, 4, 4, 4, 4), null);
+        HttpJson.Response sixItems = pulse("ben", meetingTwo, List.of(4, 4, 4, 4, 4, 4), null);
         assertThat(sixItems.status()).isEqualTo(400);
         assertThat(sixItems.raw()).contains("items");
-        HttpJson.Response eight = pulse("ben", meetingOne, List.of(4, 4, 4, 4, 4, 4, 8), null);
+        HttpJson.Response eight = pulse("ben", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 8), null);
         assertThat(eight.status()).isEqualTo(400);
         assertThat(eight.raw()).contains("items");
-        HttpJson.Response usefulSix = pulse("ben", meetingOne, List.of(4, 4, 4, 4, 4, 4, 4), Map.of("usefulness", 6));
+        HttpJson.Response usefulSix = pulse("ben", meetingTwo, List.of(4, 4, 4, 4, 4, 4, 4), Map.of("usefulness", 6));
         assertThat(usefulSix.status()).isEqualTo(400);
         assertThat(usefulSix.raw()).contains("usefulness");
 
-        HttpJson reader = services.queries.as("fran", BothServices.PASSWORD);
+        // today (December): both windows have closed, each meeting's aggregate shows once, final, with all answers
+        services.clock.reset();
         await().atMost(PATIENCE).until(() -> reader.get(safetyPath()).status() == 200
                 && reader.get(safetyPath()).body().at("/meetings/1/respondents").asInt() == 2);
         JsonNode safety = reader.get(safetyPath()).body();
@@ -157,14 +213,6 @@ class ImprovementScienceEndToEndTest {
     @Test
     @Order(2)
     void interventionsPhasesTheChainOfImpactAndFacilitation() {
-        String meeting = "/api/sets/" + setId + "/meetings/" + meetingOne;
-        UUID challenge = id(cmd.post(meeting + "/challenges", Map.of("presenterId", ben, "title", "Beds")),
-                "challengeId");
-        UUID done = id(cmd.post(meeting + "/actions", Map.of("challengeId", challenge, "ownerId", ben,
-                "description", "Map the bed flow", "dueOn", "2026-02-20")), "actionId");
-        UUID open = id(cmd.post(meeting + "/actions", Map.of("challengeId", challenge, "ownerId", ben,
-                "description", "Ask the porters", "dueOn", "2099-02-20")), "actionId");
-        status(cmd.post("/api/actions/" + done + "/complete", Map.of("completedOn", "2026-02-18")), 200);
         UUID metric = id(cmd.post("/api/outcomes", Map.of("programmeId", programmeId, "challengeId", challenge,
                 "name", "bed waits", "unit", "hours", "direction", "DECREASE", "period", "WEEK")), "metricId");
         for (Object[] point : new Object[][] {{"2026-01-05", 10}, {"2026-01-12", 12}, {"2026-01-19", 11}}) {
@@ -247,11 +295,26 @@ class ImprovementScienceEndToEndTest {
         assertThat(organisation.get("committed").asInt()).isEqualTo(2);
         assertThat(organisation.at("/trend/0/month").asText()).isEqualTo("2026-02");
         assertThat(organisation.at("/trend/1/month").asText()).isEqualTo("2026-03");
-        assertThat(organisation.get("withheld").toString()).contains("1 set has");
+        assertThat(organisation.get("withheld").toString()).contains("fewer than 3 attendees");
         assertThat(organisation.toString()).doesNotContain(setId.toString()).doesNotContain("Wards");
         services.createUser("sponsor2", null, "SPONSOR:" + programmeId);
         assertThat(services.queries.as("sponsor2", BothServices.PASSWORD)
                 .get("/api/facilitation/organisations/St%20Elsewhere").status()).isEqualTo(403);
+    }
+
+    /** Every figure a reader sees that pools meeting one's pulse: set, dashboard, chain of impact, facilitation. */
+    private List<String> aggregatesOfMeetingOne(HttpJson reader) {
+        for (String path : List.of(safetyPath(), "/api/facilitation/mine")) {
+            status(reader.get(path), 200);
+        }
+        for (String what : List.of("dashboard", "roi")) {
+            status(services.queries.get("/api/programmes/" + programmeId + "/" + what), 200);
+        }
+        return List.of(reader.get(safetyPath()).body().toString(),
+                services.queries.get("/api/programmes/" + programmeId + "/dashboard").body().get("safety").toString(),
+                services.queries.get("/api/programmes/" + programmeId + "/roi").body().at("/chain/reaction").toString(),
+                reader.get("/api/facilitation/mine").body().at("/sets/0/safetyScore").toString(),
+                reader.get("/api/facilitation/mine").body().at("/sets/0/meetings").toString());
     }
 
     private UUID meeting(String on, List<UUID> attendees) {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -137,10 +138,16 @@ class AccessMatrixTest {
     @Test
     void pulseSafetyAndFacilitationAnswerEachRoleAsTheyMay() {
         String set = "/api/sets/" + sample.wards;
-        UUID meetingId = UUID.fromString(services.queries.get(set + "/safety").body().at("/meetings/0/meetingId")
-                .asText());
+        JsonNode meeting = services.queries.get(set + "/safety").body().at("/meetings/0");
+        UUID meetingId = UUID.fromString(meeting.get("meetingId").asText());
         String pulse = set + "/meetings/" + meetingId + "/pulse";
-        post(Expect.created(Who.MEMBER), pulse, () -> Map.of("items", List.of(4, 5, 4, 5, 4, 5, 5)));
+        // answers are taken while the meeting's pulse window is open: on the day it was held
+        services.clock.setDate(LocalDate.parse(meeting.get("heldOn").asText()));
+        try {
+            post(Expect.created(Who.MEMBER), pulse, () -> Map.of("items", List.of(4, 5, 4, 5, 4, 5, 5)));
+        } finally {
+            services.clock.reset();
+        }
         get(new Expect(200, Who.MEMBER), pulse + "/mine", (who, body) ->
                 check(who, "a member reads their own answers", body.get("items").size() == 7));
         get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER), set + "/safety", this::noNames);

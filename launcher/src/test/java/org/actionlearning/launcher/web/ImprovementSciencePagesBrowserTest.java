@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,8 @@ class ImprovementSciencePagesBrowserTest {
     private final List<UUID> meetings = new java.util.ArrayList<>();
     private HttpJson fran;
 
+    private static final List<String> MEETING_DAYS = List.of("2026-02-02", "2026-03-02", "2026-03-30");
+
     @BeforeAll
     void startAndRecord() throws IOException {
         browser = Browser.startOrSkip();
@@ -68,8 +71,6 @@ class ImprovementSciencePagesBrowserTest {
         fran = services.queriesAs("fran", "FACILITATOR:" + setId, "ADMIN:" + ORGANISATION);
         List<UUID> everyone = List.of(people.get("Ann"), people.get("Ben"), people.get("Cat"), people.get("Dan"));
         meetings.add(meeting("2026-02-02", everyone));
-        meetings.add(meeting("2026-03-02", everyone.subList(0, 3)));
-        meetings.add(meeting("2026-03-30", everyone));
 
         // Ben's challenge in the first meeting, two actions for it, and the metric it is tied to, rebased
         String first = "/api/sets/" + setId + "/meetings/" + meetings.get(0);
@@ -90,6 +91,11 @@ class ImprovementSciencePagesBrowserTest {
         points(metric, "measurements", "2026-02-09", 9, "2026-02-16", 8, "2026-02-23", 8, "2026-03-02", 7,
                 "2026-03-09", 6, "2026-03-16", 7, "2026-03-23", 6);
         status(cmd.post("/api/outcomes/" + metric + "/phases", Map.of("startsOn", "2026-03-02")), 201);
+        // one open meeting at a time
+        status(cmd.post(first + "/close", Map.of()), 200);
+        meetings.add(meeting("2026-03-02", everyone.subList(0, 3)));
+        status(cmd.post("/api/sets/" + setId + "/meetings/" + meetings.get(1) + "/close", Map.of()), 200);
+        meetings.add(meeting("2026-03-30", everyone));
         status(cmd.post("/api/programmes/" + programmeId + "/costs", Map.of("category", "VENUE", "amount", 900,
                 "incurredOn", "2026-01-05")), 201);
 
@@ -122,6 +128,8 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(1)
     void anAttendeeAnswersThePulseOnTheForm() throws IOException {
+        // back to the day of the first meeting, while its pulse window is open (a test's clock may go back)
+        services.clock.setDate(LocalDate.parse("2026-02-02"));
         browser.signIn(services.queryUrl, "dan", BothServices.PASSWORD);
         String page = "/sets/" + setId + "/meetings/" + meetings.get(0) + "/pulse";
         open(page);
@@ -136,6 +144,10 @@ class ImprovementSciencePagesBrowserTest {
         assertThat(browser.find("#problem").isDisplayed()).isFalse();
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("pulse-form-sent");
+        HttpJson dan = services.queries.as("dan", BothServices.PASSWORD);
+        await().atMost(Duration.ofSeconds(30)).until(() -> dan.get("/api/sets/" + setId + "/meetings/"
+                + meetings.get(0) + "/pulse/mine").status() == 200);
+        services.clock.reset();   // the window has closed: the meeting's aggregate shows with Dan's answer
         await().atMost(Duration.ofSeconds(30)).until(() -> fran.get("/api/sets/" + setId + "/safety").body()
                 .at("/meetings/0/respondents").asInt() == 4);
         // his own answers come back filled in; nobody else's can
@@ -254,9 +266,12 @@ class ImprovementSciencePagesBrowserTest {
                 "form", form)), "contributionId");
     }
 
+    /** An answer on the day of the meeting, while its pulse window is open. */
     private void pulse(String member, int meeting, List<Integer> items, int usefulness) {
+        services.clock.setDate(LocalDate.parse(MEETING_DAYS.get(meeting)));
         status(cmd.as(member, BothServices.PASSWORD).post("/api/sets/" + setId + "/meetings/" + meetings.get(meeting)
                 + "/pulse", Map.of("items", items, "usefulness", usefulness)), 201);
+        services.clock.reset();
     }
 
     private void points(UUID metricId, String series, Object... datesAndValues) {

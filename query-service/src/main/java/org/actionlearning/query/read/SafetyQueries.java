@@ -26,13 +26,17 @@ import org.actionlearning.query.personaldata.PersonalDataClient;
 import org.actionlearning.query.personaldata.Revealed;
 import org.actionlearning.query.read.SetSafety.MeetingSafety;
 import org.actionlearning.query.read.SetSafety.Reaction;
+import org.actionlearning.service.pulse.PulseWindow;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 
 /**
  * The pulse aggregates of a set or a programme, read from the unlinked contributions only: no read here can reach a
- * single person's answers, and every figure follows the fewer-than-three rule of {@link Aggregation}.
+ * single person's answers, and every figure follows the fewer-than-three rule of {@link Aggregation}. Only the
+ * meetings whose pulse window has closed and that were not discarded count: a reader sees each meeting's aggregate
+ * once, final, never one response at a time.
  */
 @Service
 public class SafetyQueries {
@@ -40,10 +44,12 @@ public class SafetyQueries {
     private final DSLContext db;
     private final ReadSnapshot snapshot;
     private final PersonalDataClient vault;
+    private final PulseWindow window;
     private final ObjectMapper json = new ObjectMapper();
 
-    SafetyQueries(DSLContext db, ReadSnapshot snapshot, PersonalDataClient vault) {
+    SafetyQueries(DSLContext db, ReadSnapshot snapshot, PersonalDataClient vault, PulseWindow window) {
         this.db = db;
+        this.window = window;
         this.snapshot = snapshot;
         this.vault = vault;
     }
@@ -146,7 +152,10 @@ public class SafetyQueries {
     Map<UUID, Map<UUID, List<SafetyResponse>>> responsesOfSets(java.util.Collection<UUID> setIds) {
         Map<UUID, Map<UUID, List<SafetyResponse>>> bySet = new LinkedHashMap<>();
         for (PulseContributionRecord row : db.selectFrom(PULSE_CONTRIBUTION)
-                .where(PULSE_CONTRIBUTION.SET_ID.in(setIds)).fetch()) {
+                .where(PULSE_CONTRIBUTION.SET_ID.in(setIds))
+                .and(PULSE_CONTRIBUTION.MEETING_ID.in(DSL.select(MEETING.MEETING_ID).from(MEETING)
+                        .where(MEETING.SET_ID.in(setIds)).and(counted())))
+                .fetch()) {
             bySet.computeIfAbsent(row.getSetId(), s -> new LinkedHashMap<>())
                     .computeIfAbsent(row.getMeetingId(), m -> new ArrayList<>())
                     .add(new SafetyResponse(Arrays.stream(row.getItems()).map(Short::intValue).toList()));
@@ -158,7 +167,7 @@ public class SafetyQueries {
     private List<PulsedMeeting> meetings(Condition meetingsWhere, Condition contributionsWhere) {
         Map<UUID, LocalDate> opened = new LinkedHashMap<>();
         db.select(MEETING.MEETING_ID, MEETING.OPENED_ON).from(MEETING)
-                .where(meetingsWhere).and(MEETING.OPENED_ON.isNotNull())
+                .where(meetingsWhere).and(counted())
                 .orderBy(MEETING.OPENED_ON, MEETING.MEETING_ID)
                 .forEach(r -> opened.put(r.value1(), r.value2()));
         Map<UUID, List<PulseContributionRecord>> byMeeting = new LinkedHashMap<>();
@@ -175,6 +184,12 @@ public class SafetyQueries {
                             integer(r.getConfidence()), integer(r.getCommitment()))).toList()));
         });
         return meetings;
+    }
+
+    /** Opened, not discarded, and its pulse window closed. */
+    private Condition counted() {
+        return MEETING.OPENED_ON.isNotNull().and(MEETING.OPENED_ON.lt(window.openedBefore()))
+                .and(MEETING.STATUS.ne("DISCARDED"));
     }
 
     private static Reaction reaction(ReactionScore score) {

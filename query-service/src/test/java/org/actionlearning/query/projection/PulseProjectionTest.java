@@ -34,7 +34,8 @@ import org.actionlearning.projection.Projection;
  */
 class PulseProjectionTest extends QueryServiceTest {
 
-    private static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+    /** The second meeting (28 days later) is opened on 29 March: its 7-day pulse window closes on TODAY. */
+    private static final LocalDate DAY = LocalDate.of(2026, 3, 1);
 
     @Autowired
     List<Projection> projections;
@@ -90,6 +91,14 @@ class PulseProjectionTest extends QueryServiceTest {
         assertNumber(safety, "safetyScore", meeting);
         assertInt(safety, "respondents", 3);
         assertText(safety.at("/withheld/0"), "section", "meeting " + second);
+        // a meeting opened yesterday, its window open: three responses, and still in no figure
+        UUID third = UUID.randomUUID();
+        apply(new MeetingScheduled(set, programme, third, LocalDate.parse(TODAY).minusDays(1)),
+                new MeetingOpened(set, programme, third, LocalDate.parse(TODAY).minusDays(1), List.of(ann, ben, cat)));
+        for (int i = 0; i < 3; i++) {
+            contribute(third, UUID.randomUUID(), List.of(1, 1, 1, 1, 1, 1, 1), null);
+        }
+        assertThat(getOk(facilitatorOf(set), "/api/sets/" + set + "/safety")).isEqualTo(safety);
 
         apply(new PersonErased(programme, ann, DAY.plusMonths(1)));
 
