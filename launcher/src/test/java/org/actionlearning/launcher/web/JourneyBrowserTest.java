@@ -184,6 +184,8 @@ class JourneyBrowserTest {
         commitAction("Agree a start-time rule with the anaesthetists");
         closeMeeting();
 
+        // the console opens no meeting while the read side still lists one open: wait until the close is there
+        reopenUntil(console, () -> !browser.find("#open-meetings").isDisplayed());
         visit(console, "console-second");
         openMeeting("2026-11-30", "Ben", "Weekend discharges");
         tap("Open question by Ann");
