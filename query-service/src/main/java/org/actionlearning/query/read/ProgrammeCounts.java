@@ -46,11 +46,12 @@ class ProgrammeCounts {
                 .where(s.PROGRAMME_ID.eq(programme)).and(view.known(s.RECORDED_AT))
                 .and(setFrom.isNull().or(setFrom.le(view.asOf()))));
         var m = SET_MEMBER;
-        // a member counts from their joining date, else from the first meeting they attended, else from the day
-        // their joining was recorded
+        // a member counts from their joining date, else from the first counted meeting they attended (a meeting of
+        // fewer than 3 moves no figure, this one included), else from the day their joining was recorded
         Field<LocalDate> firstAttended = DSL.field(DSL.select(DSL.min(MEETING.OPENED_ON)).from(MEETING_ATTENDEE)
                 .join(MEETING).on(MEETING.MEETING_ID.eq(MEETING_ATTENDEE.MEETING_ID))
-                .where(MEETING_ATTENDEE.PERSON_ID.eq(m.PERSON_ID)).and(MEETING_ATTENDEE.SET_ID.eq(m.SET_ID)));
+                .where(MEETING_ATTENDEE.PERSON_ID.eq(m.PERSON_ID)).and(MEETING_ATTENDEE.SET_ID.eq(m.SET_ID))
+                .and(ReportedMeetings.counted()));
         Field<LocalDate> joined = DSL.coalesce(m.JOINED_ON, firstAttended, m.RECORDED_AT.cast(LocalDate.class));
         Condition leftInView = m.LEFT_AT.isNotNull().and(m.LEFT_AT.cast(LocalDate.class).le(view.asOf()))
                 .and(view.known(m.LEFT_AT));
