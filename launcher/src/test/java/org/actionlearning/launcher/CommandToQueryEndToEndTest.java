@@ -108,9 +108,9 @@ class CommandToQueryEndToEndTest {
         point("measurements", "2026-02-23", 86);
         point("measurements", "2026-03-02", 84);
         created(cmd.post("/api/outcomes/" + metricId + "/attributions",
-                Map.of("attributionPercent", 60, "confidencePercent", 80)));
+                Map.of("attributionPercent", 60, "confidencePercent", 80, "estimatedOn", "2026-04-10")));
         created(cmd.post("/api/outcomes/" + metricId + "/attributions",
-                Map.of("attributionPercent", 40, "confidencePercent", 50)));
+                Map.of("attributionPercent", 40, "confidencePercent", 50, "estimatedOn", "2026-04-10")));
         created(cmd.post("/api/programmes/" + programmeId + "/costs", Map.of("category", "FACILITATION",
                 "amount", 6000, "incurredOn", "2026-01-05")));
         created(cmd.post("/api/programmes/" + programmeId + "/costs", Map.of("category", "PARTICIPANT_TIME",

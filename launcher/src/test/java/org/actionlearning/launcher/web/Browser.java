@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -47,6 +48,8 @@ final class Browser implements AutoCloseable {
         this.profile = profile;
         this.driver = driver;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // pages re-render lists after each answer: an element found a moment ago may be gone, so look again
+        this.wait.ignoring(StaleElementReferenceException.class);
     }
 
     /** Starts Chromium, or skips the calling tests if it is not installed. */
