@@ -4,13 +4,16 @@ import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -57,4 +60,20 @@ class QueryServiceArchitectureTest {
     static final ArchRule onlyProjectionsAndOperationsUseTheEngine = noClasses()
             .that().resideInAnyPackage("..query.read..", "..query.web..", "..query.ui..", "..query.access..")
             .should().dependOnClassesThat().resideInAPackage("org.actionlearning.projection..");
+
+    /** A concept of the read side builds on shared pieces and on simpler concepts, never the other way round. */
+    @ArchTest
+    static final ArchRule noCyclesBetweenReadConcepts = slices().matching("org.actionlearning.query.read.(*)..")
+            .should().beFreeOfCycles();
+
+    /** The naming of the read side (see the package's documentation): a service there answers queries. */
+    @ArchTest
+    static final ArchRule readServicesAreQueries = classes().that().resideInAPackage("..query.read..")
+            .and().areAnnotatedWith(Service.class).should().haveSimpleNameEndingWith("Queries");
+
+    /** Readers fetch rows for the queries; what controllers and pages get is a query's answer. */
+    @ArchTest
+    static final ArchRule readersServeOnlyQueries = classes().that().resideInAPackage("..query.read..")
+            .and().haveSimpleNameEndingWith("Reader").should().onlyBeAccessed().byClassesThat()
+            .resideInAPackage("..query.read..");
 }

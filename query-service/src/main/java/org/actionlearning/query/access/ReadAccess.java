@@ -1,16 +1,16 @@
 package org.actionlearning.query.access;
 
-import org.actionlearning.query.read.ActionView;
-import org.actionlearning.query.read.ProgrammeSummary;
-import org.actionlearning.query.read.ReportedMeetings;
-import java.util.List;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.actionlearning.query.read.ReportedMeetings;
+import org.actionlearning.query.read.action.ActionView;
+import org.actionlearning.query.read.programme.ProgrammeSummary;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;

@@ -4,7 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.query.read.ProgrammeQueries;
+import org.actionlearning.query.read.programme.ProgrammeQueries;
 import org.actionlearning.query.web.InvalidParameter;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;

@@ -1,10 +1,5 @@
 package org.actionlearning.query.projection;
 
-import org.actionlearning.projection.Projection;
-import org.actionlearning.projection.ProjectionDb;
-import org.actionlearning.projection.ProjectionHandlers;
-import org.actionlearning.projection.ReadModelWrites;
-import org.actionlearning.projection.TransactionBound;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEETING_FIGURES;
@@ -21,6 +16,11 @@ import java.util.UUID;
 import org.actionlearning.analytics.participation.MeetingParticipation;
 import org.actionlearning.analytics.participation.MemberContribution;
 import org.actionlearning.events.learningset.MeetingClosed;
+import org.actionlearning.projection.Projection;
+import org.actionlearning.projection.ProjectionDb;
+import org.actionlearning.projection.ProjectionHandlers;
+import org.actionlearning.projection.ReadModelWrites;
+import org.actionlearning.projection.TransactionBound;
 import org.actionlearning.query.readmodel.AttendeeCounts;
 import org.jooq.DSLContext;
 import org.jooq.Query;

@@ -31,16 +31,16 @@ import org.springframework.stereotype.Component;
  * the per-member participation, so a silent attendee comes with zero counts.
  */
 @Component
-class ParticipationReader {
+public class ParticipationReader {
 
     /** One attendee of one meeting. {@code displayName} is null if the person is not (or no longer) known to the set. */
-    record Attendee(UUID personId, String displayName, MemberContribution contribution, int presented) {
+    public record Attendee(UUID personId, String displayName, MemberContribution contribution, int presented) {
     }
 
     /** One opened meeting and its attendees, ordered by display name. */
-    record HeldMeeting(UUID meetingId, UUID setId, LocalDate openedOn, List<Attendee> attendees) {
+    public record HeldMeeting(UUID meetingId, UUID setId, LocalDate openedOn, List<Attendee> attendees) {
 
-        MeetingParticipation participation() {
+        public MeetingParticipation participation() {
             return MeetingParticipation.of(attendees.stream().map(Attendee::contribution).toList());
         }
     }
@@ -53,9 +53,9 @@ class ParticipationReader {
      * @param questions  questions asked in it
      * @param statements statements made in it
      */
-    record HeldMeetingFigures(UUID meetingId, UUID setId, LocalDate openedOn, int attendees, Double gini,
-                              Double normalisedEntropy, Double questionFocus, Double openQuestionRatio,
-                              int challenges, int questions, int statements) {
+    public record HeldMeetingFigures(UUID meetingId, UUID setId, LocalDate openedOn, int attendees, Double gini,
+                                     Double normalisedEntropy, Double questionFocus, Double openQuestionRatio,
+                                     int challenges, int questions, int statements) {
 
         static HeldMeetingFigures of(HeldMeeting meeting) {
             MeetingParticipation figures = meeting.participation();
@@ -68,7 +68,7 @@ class ParticipationReader {
         }
 
         /** Whether a sponsor's figures count this meeting (see {@link ReportedMeetings}). */
-        boolean counted() {
+        public boolean counted() {
             return ReportedMeetings.counts(attendees);
         }
     }
@@ -80,12 +80,12 @@ class ParticipationReader {
     }
 
     /** The opened meetings of a set, in the order they were held. */
-    List<HeldMeeting> ofSet(UUID setId) {
+    public List<HeldMeeting> ofSet(UUID setId) {
         return heldMeetings(MEETING.SET_ID.eq(setId));
     }
 
     /** The meetings of a set opened by {@code asOf}, in the order they were held. */
-    List<HeldMeeting> ofSet(UUID setId, LocalDate asOf) {
+    public List<HeldMeeting> ofSet(UUID setId, LocalDate asOf) {
         return heldMeetings(MEETING.SET_ID.eq(setId).and(MEETING.OPENED_ON.le(asOf)));
     }
 
@@ -95,7 +95,7 @@ class ParticipationReader {
      * figures were stored). As recorded by an earlier instant, computed from the questions, statements and
      * challenges stored by then (see {@link #figuresAsRecorded}).
      */
-    List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId, PastView view) {
+    public List<HeldMeetingFigures> figuresOfProgramme(UUID programmeId, PastView view) {
         if (view.knowledgeCut()) {
             return figuresAsRecorded(programmeId, view);
         }

@@ -28,17 +28,17 @@ public record PastView(LocalDate asOf, Instant recordedBy) {
     }
 
     /** A row stored at {@code recordedAt} is known: null (recorded before instants were kept) always is. */
-    Condition known(Field<OffsetDateTime> recordedAt) {
+    public Condition known(Field<OffsetDateTime> recordedAt) {
         return recordedBy == null ? DSL.noCondition()
                 : recordedAt.isNull().or(recordedAt.le(recordedBy.atOffset(ZoneOffset.UTC)));
     }
 
-    boolean known(OffsetDateTime recordedAt) {
+    public boolean known(OffsetDateTime recordedAt) {
         return recordedBy == null || recordedAt == null || !recordedAt.toInstant().isAfter(recordedBy);
     }
 
     /** A business date is within the view. */
-    boolean happened(LocalDate on) {
+    public boolean happened(LocalDate on) {
         return on != null && !on.isAfter(asOf);
     }
 }

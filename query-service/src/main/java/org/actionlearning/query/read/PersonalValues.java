@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
  * rebuild has not yet reached the erasure).
  */
 @Component
-class PersonalValues {
+public class PersonalValues {
 
     /** A person's name is shown as null when they were erased or the vault could not be asked. */
-    static final Comparator<String> BY_NAME = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
+    public static final Comparator<String> BY_NAME = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
 
     private final PersonalDataClient client;
     private final ErasedPeople erasedPeople;
@@ -28,22 +28,22 @@ class PersonalValues {
     }
 
     /** The plaintexts of {@code stored} values, for the people {@code people}. */
-    Disclosure disclose(Collection<String> stored, Collection<UUID> people) {
+    public Disclosure disclose(Collection<String> stored, Collection<UUID> people) {
         return new Disclosure(client.reveal(stored), erasedPeople.among(people));
     }
 
-    record Disclosure(Revealed revealed, Set<UUID> erased) {
+    public record Disclosure(Revealed revealed, Set<UUID> erased) {
 
-        String text(String stored) {
+        public String text(String stored) {
             return revealed.text(stored);
         }
 
         /** Whether the person was erased, judged by the table and by one of their stored values. */
-        boolean erased(UUID personId, String storedValueOfTheirs) {
+        public boolean erased(UUID personId, String storedValueOfTheirs) {
             return erased.contains(personId) || revealed.erased(storedValueOfTheirs);
         }
 
-        boolean anyUnavailable() {
+        public boolean anyUnavailable() {
             return revealed.anyUnavailable();
         }
     }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** Finds a programme's row, or answers that it is unknown. */
 @Component
-class ProgrammeReader {
+public class ProgrammeReader {
 
     private final DSLContext db;
 
@@ -17,7 +17,7 @@ class ProgrammeReader {
         this.db = db;
     }
 
-    ProgrammeRecord require(UUID programmeId) {
+    public ProgrammeRecord require(UUID programmeId) {
         ProgrammeRecord programme = db.selectFrom(PROGRAMME).where(PROGRAMME.PROGRAMME_ID.eq(programmeId)).fetchOne();
         if (programme == null) {
             throw new UnknownResource("programmeId", "programme", programmeId);

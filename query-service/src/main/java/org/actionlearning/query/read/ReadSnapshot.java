@@ -12,7 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never holds a database connection (nor the projection's progress with it).
  */
 @Component
-class ReadSnapshot {
+public class ReadSnapshot {
 
     private final TransactionTemplate template;
 
@@ -22,7 +22,7 @@ class ReadSnapshot {
         template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     }
 
-    <T> T read(Supplier<T> reads) {
+    public <T> T read(Supplier<T> reads) {
         return template.execute(status -> reads.get());
     }
 }

@@ -31,12 +31,12 @@ public class ReportedMeetings {
      * The meetings whose figures may reach a sponsor, as a condition on {@code meeting}: held with enough
      * attendees, and not discarded (a meeting opened by mistake counts in no figure).
      */
-    static Condition counted() {
+    public static Condition counted() {
         return MEETING.ATTENDEES.ge(MinimumGroup.PEOPLE).and(MEETING.STATUS.ne("DISCARDED"));
     }
 
     /** Whether a meeting of so many attendees counts. */
-    static boolean counts(int attendees) {
+    public static boolean counts(int attendees) {
         return !MinimumGroup.tooSmall(attendees);
     }
 

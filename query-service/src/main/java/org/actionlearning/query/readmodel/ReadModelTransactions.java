@@ -1,7 +1,7 @@
 package org.actionlearning.query.readmodel;
 
-import org.actionlearning.projection.TransactionScopedIsolation;
 import javax.sql.DataSource;
+import org.actionlearning.projection.TransactionScopedIsolation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,6 +1,6 @@
 package org.actionlearning.query.ui;
 
-import org.actionlearning.query.read.ProgrammeDashboard.FollowThroughSummary;
+import org.actionlearning.query.read.programme.ProgrammeDashboard.FollowThroughSummary;
 
 /** The stages of the sponsor dashboard's action funnel: committed, completed, completed on time. */
 public record ActionFunnel(int committed, int completed, int completedOnTime) {

@@ -10,11 +10,11 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.actionlearning.events.programme.CostCategory;
 import org.actionlearning.query.access.ReadAccess;
-import org.actionlearning.query.read.Administration;
-import org.actionlearning.query.read.Administration.ProgrammeDetail;
-import org.actionlearning.query.read.Administration.SetDetail;
-import org.actionlearning.query.read.ProgrammeQueries;
-import org.actionlearning.query.read.ProgrammeSummary;
+import org.actionlearning.query.read.administration.AdministrationQueries;
+import org.actionlearning.query.read.administration.ProgrammeDetail;
+import org.actionlearning.query.read.administration.SetDetail;
+import org.actionlearning.query.read.programme.ProgrammeQueries;
+import org.actionlearning.query.read.programme.ProgrammeSummary;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.Callers;
@@ -35,13 +35,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 class AdminPages {
 
     private final ProgrammeQueries programmes;
-    private final Administration administration;
+    private final AdministrationQueries administration;
     private final ReadAccess access;
     private final UiProperties properties;
     private final Today today;
 
-    AdminPages(ProgrammeQueries programmes, Administration administration, ReadAccess access, UiProperties properties,
-               Today today) {
+    AdminPages(ProgrammeQueries programmes, AdministrationQueries administration, ReadAccess access,
+               UiProperties properties, Today today) {
         this.programmes = programmes;
         this.administration = administration;
         this.access = access;
@@ -97,7 +97,7 @@ class AdminPages {
         }
         for (ProgrammeSummary programme : own) {
             options.add(new GrantOption("SPONSOR:" + programme.programmeId(), "Sponsor of " + programme.name()));
-            for (Administration.SetLine set : administration.programme(programme.programmeId()).sets()) {
+            for (ProgrammeDetail.SetLine set : administration.programme(programme.programmeId()).sets()) {
                 String where = set.name() + " (" + programme.name() + ")";
                 options.add(new GrantOption("FACILITATOR:" + set.setId(), "Facilitator of " + where));
                 options.add(new GrantOption("MEMBER:" + set.setId(), "Member of " + where));

@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.actionlearning.query.read.SetFairness;
-import org.actionlearning.query.read.SetFairness.MeetingFairness;
-import org.actionlearning.query.read.SetFairness.MemberFairness;
+import org.actionlearning.query.read.fairness.SetFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MeetingFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MemberFairness;
 
 /**
  * The member × meeting table of contributions behind the fairness audit's heat map: one row per person who attended

@@ -3,8 +3,8 @@ package org.actionlearning.query.ui;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.actionlearning.query.read.Facilitation;
-import org.actionlearning.query.read.FacilitationQueries;
+import org.actionlearning.query.read.facilitation.FacilitationQueries;
+import org.actionlearning.query.read.facilitation.OrganisationAggregate;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.Grant;
@@ -38,7 +38,7 @@ class FacilitationPage {
                     + "administrators");
         }
         model.addAttribute("own", own.isEmpty() ? null : facilitation.ofSets(own));
-        List<Facilitation.OrganisationAggregate> organisations = facilitation.organisations(adminScopes).stream()
+        List<OrganisationAggregate> organisations = facilitation.organisations(adminScopes).stream()
                 .map(facilitation::ofOrganisation).toList();
         model.addAttribute("organisations", organisations);
         return "facilitation";

@@ -2,8 +2,8 @@ package org.actionlearning.query.ui;
 
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.query.read.DueAction;
-import org.actionlearning.query.read.MemberQueries;
+import org.actionlearning.query.read.member.DueAction;
+import org.actionlearning.query.read.member.MemberQueries;
 import org.actionlearning.service.security.Callers;
 import org.springframework.stereotype.Component;
 

@@ -3,8 +3,8 @@ package org.actionlearning.query.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.query.read.SetFairness;
-import org.actionlearning.query.read.SetFairness.MeetingFairness;
+import org.actionlearning.query.read.fairness.SetFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MeetingFairness;
 import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
 
 /**

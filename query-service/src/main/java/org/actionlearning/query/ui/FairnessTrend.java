@@ -7,9 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.actionlearning.query.read.SetFairness;
-import org.actionlearning.query.read.SetFairness.MeetingFairness;
-import org.actionlearning.query.read.SetFairness.MemberFairness;
+import org.actionlearning.query.read.fairness.SetFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MeetingFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MemberFairness;
 
 /**
  * The fairness audit's trend across meetings (gini, dominance, question focus in the order held, as the API answers

@@ -2,8 +2,8 @@ package org.actionlearning.query.ui;
 
 import java.util.List;
 import java.util.Map;
-import org.actionlearning.query.read.MetricDetail;
-import org.actionlearning.query.read.MetricDetail.TargetView;
+import org.actionlearning.query.read.outcome.MetricDetail;
+import org.actionlearning.query.read.outcome.MetricDetail.TargetView;
 
 /**
  * One outcome metric on the sponsor dashboard: the API's metric, its headline in words and the level of its target

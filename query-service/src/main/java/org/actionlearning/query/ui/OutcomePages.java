@@ -2,7 +2,7 @@ package org.actionlearning.query.ui;
 
 import java.util.UUID;
 import org.actionlearning.query.access.ReadAccess;
-import org.actionlearning.query.read.OutcomeRegister;
+import org.actionlearning.query.read.outcome.OutcomeRegisterQueries;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class OutcomePages {
 
-    private final OutcomeRegister register;
+    private final OutcomeRegisterQueries register;
     private final ProgrammeLookup lookup;
     private final UiProperties properties;
     private final Today today;
     private final ReadAccess access;
 
-    OutcomePages(OutcomeRegister register, ProgrammeLookup lookup, UiProperties properties, Today today,
+    OutcomePages(OutcomeRegisterQueries register, ProgrammeLookup lookup, UiProperties properties, Today today,
                  ReadAccess access) {
         this.register = register;
         this.lookup = lookup;

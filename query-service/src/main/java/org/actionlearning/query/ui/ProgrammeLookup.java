@@ -1,9 +1,9 @@
 package org.actionlearning.query.ui;
 
 import java.util.UUID;
-import org.actionlearning.query.read.ProgrammeQueries;
-import org.actionlearning.query.read.ProgrammeSummary;
 import org.actionlearning.query.read.UnknownResource;
+import org.actionlearning.query.read.programme.ProgrammeQueries;
+import org.actionlearning.query.read.programme.ProgrammeSummary;
 import org.springframework.stereotype.Component;
 
 /** A programme's line of the list of programmes (organisation, sponsor, currency), for the heading of its pages. */

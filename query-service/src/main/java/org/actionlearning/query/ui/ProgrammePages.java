@@ -1,28 +1,28 @@
 package org.actionlearning.query.ui;
 
-import org.actionlearning.service.security.Role;
-import org.actionlearning.service.security.Callers;
-import org.actionlearning.service.security.Caller;
-import org.actionlearning.query.read.ProgrammeSummary;
-import org.actionlearning.query.access.ReadAccess;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.actionlearning.query.read.ChangeQueries;
-import org.actionlearning.query.read.FigureExplanations;
-import org.actionlearning.query.read.PastView;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.actionlearning.query.read.OutcomeQueries;
-import org.actionlearning.query.read.ProgrammeDashboard;
-import org.actionlearning.query.read.ProgrammeQueries;
-import org.actionlearning.query.read.RoiQueries;
-import org.actionlearning.query.read.SetDirectory;
-import org.actionlearning.query.read.SetDirectory.SetEntry;
+import org.actionlearning.query.access.ReadAccess;
+import org.actionlearning.query.read.PastView;
+import org.actionlearning.query.read.change.ChangeQueries;
+import org.actionlearning.query.read.explanation.ExplanationQueries;
+import org.actionlearning.query.read.outcome.OutcomeQueries;
+import org.actionlearning.query.read.programme.ProgrammeDashboard;
+import org.actionlearning.query.read.programme.ProgrammeQueries;
+import org.actionlearning.query.read.programme.ProgrammeSummary;
+import org.actionlearning.query.read.roi.RoiQueries;
+import org.actionlearning.query.read.set.SetEntry;
+import org.actionlearning.query.read.set.SetQueries;
+import org.actionlearning.service.security.Caller;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.Role;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,7 +36,7 @@ class ProgrammePages {
 
     private final ProgrammeQueries programmes;
     private final OutcomeQueries outcomes;
-    private final SetDirectory sets;
+    private final SetQueries sets;
     private final ProgrammeLookup lookup;
     private final Numbers numbers;
     private final Today today;
@@ -44,14 +44,14 @@ class ProgrammePages {
     private final RoiQueries roi;
     private final ChangeQueries changes;
     private final Clock clock;
-    private final FigureExplanations explanations;
+    private final ExplanationQueries explanations;
 
     /** How far back "since the last report" looks when the page is given no {@code since}. */
     static final Duration SINCE_DEFAULT = Duration.ofDays(7);
 
-    ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetDirectory sets, ProgrammeLookup lookup,
+    ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetQueries sets, ProgrammeLookup lookup,
                    Numbers numbers, Today today, ReadAccess access, RoiQueries roi, ChangeQueries changes,
-                   Clock clock, FigureExplanations explanations) {
+                   Clock clock, ExplanationQueries explanations) {
         this.explanations = explanations;
         this.changes = changes;
         this.clock = clock;
@@ -117,7 +117,7 @@ class ProgrammePages {
         model.addAttribute("since", from);
         model.addAttribute("sinceInput", PageInstant.inputValue(from));
         model.addAttribute("changes", from.isBefore(to) ? changes.between(programmeId, date, from, to) : null);
-        model.addAttribute("explainable", FigureExplanations.FIGURES);
+        model.addAttribute("explainable", ExplanationQueries.FIGURES);
         if (dashboard.followThrough() != null) {
             model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
         }
@@ -133,7 +133,7 @@ class ProgrammePages {
                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
                    @RequestParam(required = false) String recordedBy, Model model) {
         access.requireProgrammeAggregates(programmeId);
-        if (!FigureExplanations.FIGURES.contains(figure)) {
+        if (!ExplanationQueries.FIGURES.contains(figure)) {
             throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(figure,
                     String.class, "figure", null, null);
         }

@@ -2,9 +2,10 @@ package org.actionlearning.query.ui;
 
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.query.read.SafetyQueries;
-import org.actionlearning.query.read.SetDirectory;
 import org.actionlearning.query.read.UnknownResource;
+import org.actionlearning.query.read.safety.OwnPulse;
+import org.actionlearning.query.read.safety.SafetyQueries;
+import org.actionlearning.query.read.set.SetQueries;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
@@ -41,11 +42,11 @@ class PulsePage {
             new Reaction("confidence", "How confident are you to act on what you take away?"),
             new Reaction("commitment", "How committed are you to the actions you take away?"));
 
-    private final SetDirectory sets;
+    private final SetQueries sets;
     private final SafetyQueries safety;
     private final UiProperties properties;
 
-    PulsePage(SetDirectory sets, SafetyQueries safety, UiProperties properties) {
+    PulsePage(SetQueries sets, SafetyQueries safety, UiProperties properties) {
         this.sets = sets;
         this.safety = safety;
         this.properties = properties;
@@ -63,7 +64,7 @@ class PulsePage {
         model.addAttribute("meetingId", meetingId);
         model.addAttribute("items", ITEMS);
         model.addAttribute("reaction", REACTION);
-        SafetyQueries.OwnPulse earlier;
+        OwnPulse earlier;
         try {
             earlier = safety.own(setId, meetingId, personId);
         } catch (UnknownResource none) {

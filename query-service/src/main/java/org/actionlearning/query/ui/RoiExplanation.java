@@ -2,8 +2,8 @@ package org.actionlearning.query.ui;
 
 import java.util.List;
 import java.util.Objects;
-import org.actionlearning.query.read.ProgrammeRoi;
-import org.actionlearning.query.read.ProgrammeRoi.MetricBenefitView;
+import org.actionlearning.query.read.roi.ProgrammeRoi;
+import org.actionlearning.query.read.roi.ProgrammeRoi.MetricBenefitView;
 
 /**
  * What a reader needs beside the ROI figures: why there is no priced benefit when there is none (an "ROI −100%"

@@ -1,27 +1,27 @@
 package org.actionlearning.query.ui;
 
-import org.actionlearning.query.access.ReadAccess;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
-import org.actionlearning.query.read.OutcomeQueries;
-import org.actionlearning.query.read.OutcomeRegister;
+import org.actionlearning.query.access.ReadAccess;
 import org.actionlearning.query.read.PastView;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.actionlearning.query.read.ProgrammeRoi;
+import org.actionlearning.query.read.outcome.OutcomeQueries;
+import org.actionlearning.query.read.outcome.OutcomeRegisterQueries;
+import org.actionlearning.query.read.programme.ProgrammeSummary;
+import org.actionlearning.query.read.roi.ProgrammeRoi;
+import org.actionlearning.query.read.roi.RoiQueries;
 import org.actionlearning.service.security.Callers;
-import org.actionlearning.query.read.ProgrammeSummary;
-import org.actionlearning.query.read.RoiQueries;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** A programme's ROI report, the page (printable); {@link RoiExports} serves it as PDF and its tables as CSV. */
 @Controller
@@ -30,14 +30,14 @@ class RoiPages {
     private final RoiQueries roi;
     private final ProgrammeLookup lookup;
     private final ReadAccess access;
-    private final OutcomeRegister register;
+    private final OutcomeRegisterQueries register;
     private final OutcomeQueries outcomes;
     private final Numbers numbers;
     private final Today today;
 
     private final Clock clock;
 
-    RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access, OutcomeRegister register,
+    RoiPages(RoiQueries roi, ProgrammeLookup lookup, ReadAccess access, OutcomeRegisterQueries register,
              OutcomeQueries outcomes, Numbers numbers, Today today, Clock clock) {
         this.clock = clock;
         this.access = access;

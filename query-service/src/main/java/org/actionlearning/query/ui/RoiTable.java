@@ -1,7 +1,7 @@
 package org.actionlearning.query.ui;
 
 import java.util.Locale;
-import org.actionlearning.query.read.ProgrammeRoi;
+import org.actionlearning.query.read.roi.ProgrammeRoi;
 
 /** The tables of the ROI report, each downloadable as CSV with the API's field names as columns. */
 enum RoiTable {

@@ -1,17 +1,17 @@
 package org.actionlearning.query.ui;
 
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.actionlearning.service.security.CallerAuthentication;
-import org.actionlearning.query.access.ReadAccess;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.actionlearning.query.read.FairnessQueries;
-import org.actionlearning.query.read.SafetyQueries;
-import org.actionlearning.query.read.OpenMeetingQueries;
-import org.actionlearning.query.read.SetRecordQueries;
-import org.actionlearning.query.read.SetDirectory;
-import org.actionlearning.query.read.SetDirectory.Roster;
+import org.actionlearning.query.access.ReadAccess;
+import org.actionlearning.query.read.fairness.FairnessQueries;
+import org.actionlearning.query.read.meeting.MeetingQueries;
+import org.actionlearning.query.read.safety.SafetyQueries;
+import org.actionlearning.query.read.set.Roster;
+import org.actionlearning.query.read.set.SetQueries;
+import org.actionlearning.query.read.set.SetRecordQueries;
 import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
+import org.actionlearning.service.security.CallerAuthentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,17 +26,17 @@ class SetPages {
     private static final int DEFAULT_DAYS_TO_DUE = 14;
 
     private final FairnessQueries fairness;
-    private final SetDirectory sets;
+    private final SetQueries sets;
     private final UiProperties properties;
     private final Numbers numbers;
     private final Today today;
     private final ReadAccess access;
     private final SafetyQueries safety;
-    private final OpenMeetingQueries meetings;
+    private final MeetingQueries meetings;
     private final SetRecordQueries records;
 
-    SetPages(FairnessQueries fairness, SetDirectory sets, UiProperties properties, Numbers numbers, Today today,
-             ReadAccess access, SafetyQueries safety, OpenMeetingQueries meetings, SetRecordQueries records) {
+    SetPages(FairnessQueries fairness, SetQueries sets, UiProperties properties, Numbers numbers, Today today,
+             ReadAccess access, SafetyQueries safety, MeetingQueries meetings, SetRecordQueries records) {
         this.access = access;
         this.safety = safety;
         this.meetings = meetings;

@@ -1,10 +1,10 @@
 package org.actionlearning.query.ui;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.actionlearning.query.read.UnknownResource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;

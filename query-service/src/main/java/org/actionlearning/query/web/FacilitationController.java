@@ -6,8 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.actionlearning.query.access.ReadAccess;
-import org.actionlearning.query.read.Facilitation;
-import org.actionlearning.query.read.FacilitationQueries;
+import org.actionlearning.query.read.facilitation.FacilitationQueries;
+import org.actionlearning.query.read.facilitation.OrganisationAggregate;
+import org.actionlearning.query.read.facilitation.OwnSets;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,7 +36,7 @@ public class FacilitationController {
     @Operation(summary = "Your own sets as facilitator", description = "Per set: presenter rotation, "
             + "follow-through and psychological safety, and per meeting in date order the gini, question focus and "
             + "safety score (withheld below 3 responses): the set's trend, for the facilitator's own development.")
-    public Facilitation.OwnSets mine() {
+    public OwnSets mine() {
         return facilitation.ofSets(access.facilitatedSets());
     }
 
@@ -44,7 +45,7 @@ public class FacilitationController {
     @Operation(summary = "An organisation's facilitation in aggregate", description = "Means over the "
             + "organisation's sets of 3 people or more, and by month; no set or facilitator is named. For ADMIN of "
             + "the organisation.")
-    public Facilitation.OrganisationAggregate organisation(@PathVariable("organisation") String organisation) {
+    public OrganisationAggregate organisation(@PathVariable("organisation") String organisation) {
         access.requireAdminOf(organisation);
         return facilitation.ofOrganisation(organisation);
     }

@@ -11,10 +11,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.access.ReadAccess;
-import org.actionlearning.query.read.ChangeQueries;
-import org.actionlearning.query.read.FigureExplanation;
-import org.actionlearning.query.read.FigureExplanations;
-import org.actionlearning.query.read.ProgrammeChanges;
+import org.actionlearning.query.read.change.ChangeQueries;
+import org.actionlearning.query.read.change.ProgrammeChanges;
+import org.actionlearning.query.read.explanation.ExplanationQueries;
+import org.actionlearning.query.read.explanation.FigureExplanation;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,10 +40,10 @@ public class ProgrammeChangesController {
     private final AsOf asOf;
     private final ReadAccess access;
     private final Clock clock;
-    private final FigureExplanations explanations;
+    private final ExplanationQueries explanations;
 
     public ProgrammeChangesController(ChangeQueries changes, AsOf asOf, ReadAccess access, Clock clock,
-                                      FigureExplanations explanations) {
+                                      ExplanationQueries explanations) {
         this.explanations = explanations;
         this.changes = changes;
         this.asOf = asOf;
@@ -92,9 +92,9 @@ public class ProgrammeChangesController {
             @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
             Instant recordedBy) {
         access.requireProgrammeAggregates(programmeId);
-        if (!FigureExplanations.FIGURES.contains(figure)) {
+        if (!ExplanationQueries.FIGURES.contains(figure)) {
             throw new InvalidParameter("figure", "figure must be one of "
-                    + new java.util.TreeSet<>(FigureExplanations.FIGURES));
+                    + new java.util.TreeSet<>(ExplanationQueries.FIGURES));
         }
         return explanations.explain(programmeId, figure, this.asOf.view(asOf, recordedBy));
     }

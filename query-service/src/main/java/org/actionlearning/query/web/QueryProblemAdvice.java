@@ -1,11 +1,10 @@
 package org.actionlearning.query.web;
 
-import org.actionlearning.service.security.SecurityProblems;
-import org.springframework.security.access.AccessDeniedException;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.read.UnknownResource;
 import org.actionlearning.service.Problems;
+import org.actionlearning.service.security.SecurityProblems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -15,6 +14,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;

@@ -1,31 +1,32 @@
 package org.actionlearning.query.web;
 
-import org.actionlearning.query.access.ReadAccess;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.UUID;
-import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.actionlearning.query.read.FairnessQueries;
-import org.actionlearning.query.read.SafetyQueries;
-import org.actionlearning.query.read.SetSafety;
+import java.util.UUID;
+import org.actionlearning.query.access.ReadAccess;
+import org.actionlearning.query.read.fairness.FairnessQueries;
+import org.actionlearning.query.read.fairness.SetFairness;
+import org.actionlearning.query.read.meeting.MeetingQueries;
+import org.actionlearning.query.read.meeting.OpenMeetings;
+import org.actionlearning.query.read.safety.OwnPulse;
+import org.actionlearning.query.read.safety.SafetyQueries;
+import org.actionlearning.query.read.safety.SetSafety;
+import org.actionlearning.query.read.set.SetRecord;
+import org.actionlearning.query.read.set.SetRecordQueries;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
-import org.actionlearning.query.read.OpenMeetingQueries;
-import org.actionlearning.query.read.OpenMeetings;
-import org.actionlearning.query.read.SetFairness;
-import org.actionlearning.query.read.SetRecord;
-import org.actionlearning.query.read.SetRecordQueries;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -39,13 +40,13 @@ public class SetQueryController {
 
     private final FairnessQueries fairness;
     private final SetRecordQueries records;
-    private final OpenMeetingQueries openMeetings;
+    private final MeetingQueries openMeetings;
     private final ReadAccess access;
     private final SafetyQueries safety;
 
     private final AsOf asOfDate;
 
-    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, OpenMeetingQueries openMeetings,
+    public SetQueryController(FairnessQueries fairness, SetRecordQueries records, MeetingQueries openMeetings,
                               ReadAccess access, SafetyQueries safety, AsOf asOfDate) {
         this.asOfDate = asOfDate;
         this.fairness = fairness;
@@ -72,8 +73,8 @@ public class SetQueryController {
     @Operation(summary = "Your own pulse answers", description = "The caller's own answers to a meeting's pulse, "
             + "opened for them alone (404 if they gave none). Nobody else's answers can be read, not even by the "
             + "facilitator.")
-    public SafetyQueries.OwnPulse ownPulse(@PathVariable("setId") UUID setId,
-                                           @PathVariable("meetingId") UUID meetingId) {
+    public OwnPulse ownPulse(@PathVariable("setId") UUID setId,
+                             @PathVariable("meetingId") UUID meetingId) {
         UUID personId = Callers.current().person().orElseThrow(() -> new NotPermitted(
                 "only a person who takes part in the set has pulse answers to read"));
         if (!Callers.current().isMemberOf(setId)) {

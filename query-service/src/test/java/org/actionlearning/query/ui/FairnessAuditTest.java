@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.query.read.SetFairness;
-import org.actionlearning.query.read.SetFairness.MeetingFairness;
-import org.actionlearning.query.read.SetFairness.MemberFairness;
+import org.actionlearning.query.read.fairness.SetFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MeetingFairness;
+import org.actionlearning.query.read.fairness.SetFairness.MemberFairness;
 import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
 import org.junit.jupiter.api.Test;
 

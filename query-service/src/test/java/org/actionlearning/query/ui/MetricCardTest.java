@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.query.read.MetricDetail;
-import org.actionlearning.query.read.MetricDetail.TargetView;
+import org.actionlearning.query.read.outcome.MetricDetail;
+import org.actionlearning.query.read.outcome.MetricDetail.TargetView;
 import org.junit.jupiter.api.Test;
 
 class MetricCardTest {
