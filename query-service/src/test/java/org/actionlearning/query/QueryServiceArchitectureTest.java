@@ -29,13 +29,13 @@ class QueryServiceArchitectureTest {
     @ArchTest
     static final ArchRule projectionsKnowNoReadersOrApi = noClasses().that().resideInAPackage("..query.projection..")
             .should().dependOnClassesThat().resideInAnyPackage("..query.read..", "..query.web..", "..query.ui..",
-                    "..query.access..", "org.springframework.web..");
+                    "..query.access..", "..query.identity..", "org.springframework.web..");
 
     @ArchTest
     static final ArchRule queriesKnowNoHttpNorCallers = noClasses().that().resideInAPackage("..query.read..")
             .should().dependOnClassesThat().resideInAnyPackage("..query.web..", "..query.ui..", "..query.access..",
-                    "..query.projection..", "org.actionlearning.projection..", "org.springframework.web..",
-                    "org.springframework.security..");
+                    "..query.identity..", "..query.projection..", "org.actionlearning.projection..",
+                    "org.springframework.web..", "org.springframework.security..");
 
     @ArchTest
     static final ArchRule controllersTouchNoDatabase = noClasses().that().areAnnotatedWith(RestController.class)
@@ -58,8 +58,17 @@ class QueryServiceArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyProjectionsAndOperationsUseTheEngine = noClasses()
-            .that().resideInAnyPackage("..query.read..", "..query.web..", "..query.ui..", "..query.access..")
+            .that().resideInAnyPackage("..query.read..", "..query.web..", "..query.ui..", "..query.access..",
+                    "..query.identity..")
             .should().dependOnClassesThat().resideInAPackage("org.actionlearning.projection..");
+
+    /**
+     * The pages and the API ask {@code access} what a caller may read, so {@code access} knows neither; the security
+     * chains, which name the pages' settings, live above them in {@code identity}.
+     */
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("org.actionlearning.query.(*)..").should()
+            .beFreeOfCycles();
 
     /** A concept of the read side builds on shared pieces and on simpler concepts, never the other way round. */
     @ArchTest

@@ -49,7 +49,7 @@ public class ReadAudit {
     }
 
     /** Newest first; {@code programmes} null means every programme (a platform administrator asking). */
-    List<Read> reads(List<UUID> programmes, UUID setId, String user, int limit) {
+    public List<Read> reads(List<UUID> programmes, UUID setId, String user, int limit) {
         Condition where = DSL.trueCondition();
         if (programmes != null) {
             where = where.and(READ_AUDIT.PROGRAMME_ID.in(programmes));

@@ -1,4 +1,4 @@
-package org.actionlearning.query.access;
+package org.actionlearning.query.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

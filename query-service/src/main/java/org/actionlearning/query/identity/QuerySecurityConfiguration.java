@@ -1,4 +1,4 @@
-package org.actionlearning.query.access;
+package org.actionlearning.query.identity;
 
 import java.net.URI;
 import org.actionlearning.query.ui.UiProperties;

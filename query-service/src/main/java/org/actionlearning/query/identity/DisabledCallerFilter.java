@@ -1,4 +1,4 @@
-package org.actionlearning.query.access;
+package org.actionlearning.query.identity;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,11 +1,11 @@
-package org.actionlearning.query.access;
+package org.actionlearning.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
+import org.actionlearning.query.access.ReadAudit;
 import org.actionlearning.query.read.programme.ProgrammeQueries;
-import org.actionlearning.query.web.InvalidParameter;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
