@@ -6,6 +6,7 @@ import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.outcome.OutcomeMetricDefined;
 import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.actionlearning.eventstore.backfill.BackfilledTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ScopeDirectory.PROCESSING_GROUP)
-public class ScopeDirectory {
+public class ScopeDirectory implements BackfilledTable {
 
     public static final String PROCESSING_GROUP = "access-scopes";
 
@@ -53,17 +54,17 @@ public class ScopeDirectory {
         put(e.actionId(), organisationOf(e.programmeId()), e.programmeId(), e.setId(), e.ownerId());
     }
 
-    /** For events read back from the store (the backfill): those that create an aggregate are recorded. */
-    void record(Object payload) {
-        if (payload instanceof ProgrammeLaunched e) {
-            on(e);
-        } else if (payload instanceof SetFormed e) {
-            on(e);
-        } else if (payload instanceof OutcomeMetricDefined e) {
-            on(e);
-        } else if (payload instanceof ActionCommitted e) {
-            on(e);
-        }
+    @Override
+    public String name() {
+        return "access scopes";
+    }
+
+    /** An event store written before the scope directory existed gets its directory once, from its own events. */
+    @Override
+    public boolean missesStoredEvents() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "select not exists (select 1 from access_scope) and exists (select 1 from domainevententry)",
+                Boolean.class));
     }
 
     private String organisationOf(UUID programmeId) {

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.actionlearning.command.support.Accounts;
 import org.actionlearning.command.support.CommandServiceTest;
 import org.actionlearning.command.support.Scenario;
+import org.actionlearning.eventstore.backfill.StoredEventsBackfill;
 import org.actionlearning.testsupport.HttpJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class ActionRemindersTest extends CommandServiceTest {
     @Autowired
     TransactionTemplate transactions;
     @Autowired
-    DueActionsBackfill backfill;
+    StoredEventsBackfill backfill;
 
     @AfterAll
     static void stopSmtp() {
