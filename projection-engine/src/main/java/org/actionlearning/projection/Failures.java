@@ -11,7 +11,8 @@ import org.actionlearning.events.envelope.UnreadableEventException;
  * that passes (PostgreSQL or Kafka away, a lock, a fence). Only what is known to be about the data counts as
  * poison: PostgreSQL's data exceptions (SQLSTATE class 22: a date or number out of the column's range, text that is
  * no valid value) and integrity constraint violations (class 23), a payload that does not bind, and the arithmetic,
- * date and argument errors projection code throws on odd values. Anything else (connection lost, 08; shutdown, 57;
+ * date, number-format, null and cast errors projection code throws on odd values (an event written to the store by
+ * hand may lack what every command gives). Anything else (connection lost, 08; shutdown, 57;
  * serialization or deadlock, 40; too many connections, 53; no SQLSTATE at all) is transient: projection pauses and
  * retries it, and never dead-letters for it.
  */
