@@ -35,9 +35,37 @@ final class DeadLetterReplay {
         return last.get();
     }
 
+    private ProjectionBatch.ReplayOutcome byAggregate() {
+        int applied = 0;
+        int stillFailing = 0;
+        for (String aggregateId : batch.deadLetterAggregates()) {
+            try {
+                ProjectionBatch.ReplayOutcome outcome = batch.replayDeadLettersOf(aggregateId);
+                applied += outcome.applied();
+                stillFailing += outcome.stillFailing();
+            } catch (RuntimeException e) {
+                if (!Failures.isPoison(e)) {
+                    throw e;
+                }
+                stillFailing += batch.deadLetterCount(aggregateId);
+            }
+        }
+        return new ProjectionBatch.ReplayOutcome(applied, stillFailing);
+    }
+
     /** Consumer thread, nothing being written. */
     void run() {
-        last.set(batch.replayDeadLetters());
+        try {
+            last.set(batch.replayDeadLetters());
+        } catch (RuntimeException e) {
+            if (!Failures.isPoison(e)) {
+                throw e; // PostgreSQL away: the consumer pauses and asks again
+            }
+            // a letter still cannot be stored: replay aggregate by aggregate, so the fixed ones go on and the
+            // others stay (asking again until a fix would only stop projection for everyone)
+            log.warn("A dead letter still cannot be stored, replaying aggregate by aggregate: {}", Failures.reason(e));
+            last.set(byAggregate());
+        }
         requested.set(false);
         log.info("Dead letters replayed: {}", last.get());
     }

@@ -22,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
 import org.jooq.Row2;
+import org.jooq.Row3;
 import org.jooq.Row4;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -201,9 +202,25 @@ public class ProjectionBatch {
         }
         handlers.eventsApplied();
         writes.flush(); // the batch's writes are in the tables when it returns, not only once it commits
-        storeProgress(states.positions(), nextOffsets, sequencer, commitWithoutWaitingForTheDisk());
+        storeProgress(states.positions(), nextOffsets, sequencer.appliedRows(), commitWithoutWaitingForTheDisk());
         return new Outcome(sequencer.applied(), duplicates, deadLetterCount + sequencer.drainedDeadLetters(),
                 sequencer.parkedCount(), sequencer.outOfSequence());
+    }
+
+    /**
+     * Sets aside a record that cannot be projected ({@link PoisonIsolation}): kept as a dead letter with the reason,
+     * parking its aggregate (its later events are dead-lettered behind it), and its partition's offset moved past
+     * it, in one transaction fenced like a poll's.
+     */
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
+    public void deadLetter(ReadRecord read, String reason) {
+        ConsumerRecord<String, byte[]> record = read.record();
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        fence.lock(properties.groupId(), Map.of(partition, record.offset()));
+        EventEnvelope envelope = read.envelope();
+        deadLetters.store(record, envelope == null ? null : envelope.aggregateId(),
+                envelope == null ? null : envelope.sequenceNumber(), reason, envelope != null);
+        storeProgress(Map.of(), Map.of(partition, record.offset() + 1), List.of());
     }
 
     /**
@@ -225,7 +242,26 @@ public class ProjectionBatch {
      */
     @Transactional(ProjectionDatabase.TRANSACTIONS)
     public ReplayOutcome replayDeadLetters() {
-        List<DeadLetterRecord> letters = deadLetters.inReplayOrder();
+        return replay(deadLetters.inReplayOrder());
+    }
+
+    /**
+     * The replay of one aggregate's dead letters (null: those of no aggregate), in a transaction of its own: after a
+     * replay of all of them failed for a letter that still cannot be stored, the others go on without it.
+     */
+    @Transactional(ProjectionDatabase.TRANSACTIONS)
+    public ReplayOutcome replayDeadLettersOf(String aggregateId) {
+        List<DeadLetterRecord> letters = new ArrayList<>(deadLetters.inReplayOrder());
+        letters.removeIf(letter -> !java.util.Objects.equals(letter.getAggregateId(), aggregateId));
+        return replay(letters);
+    }
+
+    /** The aggregates that have dead letters (null for records of none), in replay order. */
+    public List<String> deadLetterAggregates() {
+        return deadLetters.inReplayOrder().stream().map(DeadLetterRecord::getAggregateId).distinct().toList();
+    }
+
+    private ReplayOutcome replay(List<DeadLetterRecord> letters) {
         Map<DeadLetterRecord, ReadEvent> readable = new HashMap<>();
         Map<DeadLetterRecord, String> unreadable = new HashMap<>();
         for (DeadLetterRecord letter : letters) {
@@ -261,8 +297,14 @@ public class ProjectionBatch {
         }
         handlers.eventsApplied();
         writes.flush();
-        storeProgress(states.positions(), Map.of(), sequencer);
+        storeProgress(states.positions(), Map.of(), sequencer.appliedRows());
         return new ReplayOutcome(sequencer.applied().size(), failing);
+    }
+
+    /** The dead letters kept now of an aggregate (null: of none). */
+    public int deadLetterCount(String aggregateId) {
+        return (int) deadLetters.parked().stream().filter(p -> java.util.Objects.equals(p.aggregateId(), aggregateId))
+                .count();
     }
 
     /** Applies the event to the read models (throws if this reader cannot bind its payload). */
@@ -331,10 +373,10 @@ public class ProjectionBatch {
      * partition, written by one multi-row statement each, sent with {@code also} as one JDBC batch: one round trip.
      */
     private void storeProgress(Map<String, Long> positions, Map<TopicPartition, Long> nextOffsets,
-                               AggregateSequencer sequencer, Query... also) {
+                               List<Row3<UUID, String, Long>> appliedRows, Query... also) {
         List<Query> statements = new ArrayList<>(List.of(also));
-        if (!sequencer.appliedRows().isEmpty()) {
-            statements.add(appliedEvents.record(sequencer.appliedRows()));
+        if (!appliedRows.isEmpty()) {
+            statements.add(appliedEvents.record(appliedRows));
         }
         List<Row2<String, Long>> positionRows = new ArrayList<>();
         positions.forEach((aggregateId, sequence) -> {

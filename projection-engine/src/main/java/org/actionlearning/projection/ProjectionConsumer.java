@@ -58,6 +58,8 @@ public class ProjectionConsumer implements SmartLifecycle {
     private PollPipeline pipeline;
     /** Partition revocations and assignments so far (consumer thread only). */
     private int rebalances;
+    /** A write failed for good: the next poll is written by {@link PoisonIsolation} (consumer thread only). */
+    private boolean isolateNext;
 
     public ProjectionConsumer(ProjectionProperties properties, ProjectionBatch batch, ReadModelReset reset,
                               MeterRegistry registry) {
@@ -179,7 +181,9 @@ public class ProjectionConsumer implements SmartLifecycle {
                     } catch (WakeupException stopping) {
                         throw stopping;
                     } catch (RuntimeException e) {
-                        // PostgreSQL or Kafka is unavailable: keep the thread, resume from the stored offsets later
+                        // PostgreSQL or Kafka is unavailable: keep the thread, resume from the stored offsets later;
+                        // a record that cannot be stored is then found and dead-lettered by the next poll's writing
+                        isolateNext |= Failures.isPoison(e);
                         log.warn("Projection paused, retrying in {}: {}", RETRY_BACKOFF, e.toString());
                         pausedBy = e.toString();
                         resync.needed(true);
@@ -205,9 +209,12 @@ public class ProjectionConsumer implements SmartLifecycle {
         boolean asked = resync.needed() || rebuild.requested() || replay.requested();
         // these read or reset what the poll being written changes: they wait for it, so nothing new is polled
         ProjectionBatch.ReadPoll read = asked ? null : read(kafka.poll(properties.pollTimeout()));
-        finishWriting(kafka, read == null);
+        // after a failure the position is past what was written until the resync: a rebuild is not done by it
+        finishWriting(kafka, read == null && !resync.needed());
         if (asked) {
             serveRequests(kafka);
+        } else if (read != null && isolateNext) {
+            isolate(read);
         } else if (read != null) {
             ProjectionBatch.ReadPoll whole = withWhatArrivedMeanwhile(kafka, read);
             if (whole != null) {
@@ -215,6 +222,24 @@ public class ProjectionConsumer implements SmartLifecycle {
             }
         }
         consumerLag.set(kafka.assignment().stream().mapToLong(tp -> kafka.currentLag(tp).orElse(0)).sum());
+    }
+
+    /**
+     * The poll read after a write failed for good (from the stored offsets, so it starts with the records of that
+     * write): written one transaction at a time until the poison record is found and dead-lettered.
+     */
+    private void isolate(ProjectionBatch.ReadPoll read) {
+        PoisonIsolation isolation = new PoisonIsolation(part -> {
+            pipeline.write(List.of(part));
+            PollPipeline.Finished finished = pipeline.finish();
+            rebuild.count(finished.projected());
+            return finished.failure();
+        }, batch);
+        int deadLettered = isolation.write(read);
+        isolateNext = false;
+        if (deadLettered > 0) {
+            registry.counter("als.projection.dead.letters").increment(deadLettered);
+        }
     }
 
     /** The poll's records read, or null for an empty poll. */

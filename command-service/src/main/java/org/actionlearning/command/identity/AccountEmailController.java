@@ -4,8 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Size;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.command.identity.AccountEmails.Held;
@@ -18,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The signed-in user's own email address for reminders of their due actions. Only the account's user sets it (an
- * opt-in: nobody else gives the platform a person's address); it is cleared when their person is erased. Accounts
+ * opt-in: nobody else gives the platform a person's address) and reads it: it is kept apart from the contact address
+ * an administrator may give the account, and no administrator sees it. It is cleared when their person is erased. Accounts
  * of an OpenID Connect provider are not stored here and have no address.
  */
 @RestController
@@ -33,20 +32,20 @@ class AccountEmailController {
     }
 
     /** @param email null: no reminders by email */
-    record EmailAddress(@JsonInclude(JsonInclude.Include.ALWAYS) @Email @Size(max = 254) String email) {
+    record ReminderAddress(@JsonInclude(JsonInclude.Include.ALWAYS) @EmailAddress String email) {
     }
 
     @GetMapping
     @Operation(summary = "The signed-in user's email address for reminders (null if none)")
-    EmailAddress get() {
-        return new EmailAddress(account().email());
+    ReminderAddress get() {
+        return new ReminderAddress(account().email());
     }
 
     @PutMapping
     @Operation(summary = "Set (or, with null or blank, remove) the signed-in user's email address for reminders",
             description = "Only accounts that are a person in the sets have one: reminders are of that person's "
                     + "actions.")
-    EmailAddress put(@Valid @RequestBody EmailAddress request) {
+    ReminderAddress put(@Valid @RequestBody ReminderAddress request) {
         Held held = account();
         String email = request.email() == null || request.email().isBlank() ? null : request.email().trim();
         if (email != null && held.personId() == null) {
@@ -54,7 +53,7 @@ class AccountEmailController {
                     + "reminded of");
         }
         emails.set(Callers.current().username(), email);
-        return new EmailAddress(email);
+        return new ReminderAddress(email);
     }
 
     private Held account() {

@@ -5,7 +5,10 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The optional email address of an account of the built-in identity store: where its person's reminders go. */
+/**
+ * The member's own optional address for reminders of their due actions (column {@code reminder_email}), apart from
+ * the contact address an administrator may give the account: only the account's user sets or reads it.
+ */
 @Component
 class AccountEmails {
 
@@ -20,11 +23,11 @@ class AccountEmails {
     }
 
     Optional<Held> of(String username) {
-        return jdbc.query("select person_id, email from app_user where username = ?",
+        return jdbc.query("select person_id, reminder_email from app_user where username = ?",
                 (rs, n) -> new Held(rs.getObject(1, UUID.class), rs.getString(2)), username).stream().findFirst();
     }
 
     void set(String username, String email) {
-        jdbc.update("update app_user set email = ? where username = ?", email, username);
+        jdbc.update("update app_user set reminder_email = ? where username = ?", email, username);
     }
 }

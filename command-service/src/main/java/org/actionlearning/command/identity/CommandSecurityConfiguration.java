@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * The command API is stateless: every request carries a bearer token or HTTP Basic credentials. Health, metrics
- * for the scraper and the API description are open; everything else needs a signed-in caller, and each command
+ * The command API is stateless: every request carries a bearer token or HTTP Basic credentials. Health and the API
+ * description are open, metrics are for operators; everything else needs a signed-in caller, and each command
  * is then checked against the caller's grants where it is sent. Password sign-ins pass the {@link SignInGuard}
  * first (throttling, bcrypt's length limit).
  */
@@ -41,7 +41,7 @@ class CommandSecurityConfiguration {
         ProviderManager callers = new ProviderManager(new EnabledCallers(passwords, disabled),
                 new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
-                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH)
                 .addFilterBefore(new SignInGuard(throttle, signIn.trustedProxies()), BasicAuthenticationFilter.class)
                 .build();

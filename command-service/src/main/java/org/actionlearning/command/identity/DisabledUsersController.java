@@ -2,8 +2,8 @@ package org.actionlearning.command.identity;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
@@ -21,19 +21,26 @@ class DisabledUsersController {
     static final String PATH = "/api/auth/disabled";
 
     private final UserAccounts accounts;
+    private final DisabledUsers disabledUsers;
 
-    DisabledUsersController(UserAccounts accounts) {
+    DisabledUsersController(UserAccounts accounts, DisabledUsers disabledUsers) {
         this.accounts = accounts;
+        this.disabledUsers = disabledUsers;
     }
 
     @GetMapping(PATH)
     @Operation(summary = "List disabled users", description = "The platform's services (and ADMIN:*) only: the "
-            + "user names whose sign-ins and tokens are refused.")
-    Map<String, List<String>> disabled() {
+            + "user names whose sign-ins and tokens are refused, and per user the instant before which their tokens are "
+            + "refused (their last disable).")
+    Map<String, Object> disabled() {
         Caller caller = Callers.current();
         if (!caller.isService() && !caller.isPlatformAdmin()) {
             throw new NotPermitted("the list of disabled users is for the platform's services");
         }
-        return Map.of("usernames", accounts.disabledUsernames().stream().sorted().toList());
+        // tokensNotBefore: per user, the last disable; tokens issued before it are refused also once re-enabled
+        Map<String, String> notBefore = new TreeMap<>();
+        disabledUsers.tokensNotBefore().forEach((user, instant) -> notBefore.put(user, instant.toString()));
+        return Map.of("usernames", accounts.disabledUsernames().stream().sorted().toList(),
+                "tokensNotBefore", notBefore);
     }
 }

@@ -1,12 +1,14 @@
 package org.actionlearning.command.identity;
 
+import org.actionlearning.service.security.CallerAuthentication;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 
 /**
  * A password or token check that also refuses a disabled user (401): tokens already issued to them stop working,
- * and a password remembered from a sign-in a moment ago does not let them back in.
+ * and a password remembered from a sign-in a moment ago does not let them back in. A token issued before the user's
+ * last disable stays refused once they are enabled again.
  */
 record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled) implements AuthenticationProvider {
 
@@ -15,6 +17,9 @@ record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled) i
         Authentication result = delegate.authenticate(authentication);
         if (result != null && disabled.isDisabled(result.getName())) {
             throw new DisabledException("the user is disabled");
+        }
+        if (result instanceof CallerAuthentication caller && disabled.isRevoked(caller)) {
+            throw new DisabledException("the token was issued before the user was last disabled: sign in again");
         }
         return result;
     }

@@ -1,7 +1,10 @@
 package org.actionlearning.command.identity;
 
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -65,6 +68,11 @@ public class UserAccounts {
         }
     }
 
+    /** The account's contact address, given by an administrator (null: none). */
+    void setContactEmail(String username, String email) {
+        jdbc.update("update app_user set email = ? where username = ?", email, username);
+    }
+
     /**
      * Whether this person has an account already. Takes a lock on the person for the rest of the transaction, so
      * two accounts made for one person at once cannot both pass the check.
@@ -86,11 +94,15 @@ public class UserAccounts {
                         grantsOf(rs.getString(1)), rs.getString(3), rs.getBoolean(4)));
     }
 
-    /** Disables or enables a user; a disabled user's unused set-password links go with it. */
+    /**
+     * Disables or enables a user; a disabled user's unused set-password links go with it, and every token issued
+     * to them before now stays refused after they are enabled again ({@code tokens_not_before}).
+     */
     @Transactional
     public void disable(String username, boolean disabled) {
-        jdbc.update("update app_user set disabled_at = case when ? then coalesce(disabled_at, now()) end "
-                + "where username = ?", disabled, username);
+        jdbc.update("update app_user set disabled_at = case when ? then coalesce(disabled_at, now()) end, "
+                + "tokens_not_before = case when ? then now() else tokens_not_before end "
+                + "where username = ?", disabled, disabled, username);
         if (disabled) {
             jdbc.update("delete from set_password_link where username = ? and used_at is null", username);
         }
@@ -100,6 +112,16 @@ public class UserAccounts {
     List<String> disabledUsernames() {
         return jdbc.queryForList("select username from app_user where disabled_at is not null and username <> ?",
                 String.class, PasswordCallers.SERVICE_USER);
+    }
+
+    /** The instant before which each user's tokens are refused (the last disable), for the users who have one. */
+    Map<String, Instant> tokensNotBefore() {
+        Map<String, Instant> notBefore = new HashMap<>();
+        jdbc.query("select username, tokens_not_before from app_user where tokens_not_before is not null "
+                + "and username <> ?", rs -> {
+                    notBefore.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }, PasswordCallers.SERVICE_USER);
+        return notBefore;
     }
 
     private Set<Grant> grantsOf(String username) {

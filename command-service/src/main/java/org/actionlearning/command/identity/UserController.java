@@ -3,7 +3,6 @@ package org.actionlearning.command.identity;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -83,7 +82,7 @@ class UserController {
                    @Size(min = 10, max = 200) String password,
                    UUID personId,
                    @NotNull List<@NotBlank String> grants,
-                   @Email @Size(max = 254) String email) {
+                   @EmailAddress String email) {
 
         @Override
         public String toString() {
@@ -91,8 +90,12 @@ class UserController {
         }
     }
 
-    /** A change to a user: a new password, or a new set of grants (replacing the old), or both. */
-    record UserChange(@Size(min = 10, max = 200) String password, List<@NotBlank String> grants) {
+    /**
+     * A change to a user: a new password, a new set of grants (replacing the old), a contact address (blank: none),
+     * any of them (null: unchanged).
+     */
+    record UserChange(@Size(min = 10, max = 200) String password, List<@NotBlank String> grants,
+                      @EmailAddress String email) {
 
         @Override
         public String toString() {
@@ -100,6 +103,7 @@ class UserController {
         }
     }
 
+    /** @param email the contact address an administrator gave (never the member's own reminder address) */
     record UserView(String username, UUID personId, List<String> grants, String email, boolean disabled) {
 
         static UserView of(Account account, Set<Grant> grants) {
@@ -208,7 +212,7 @@ class UserController {
     @PatchMapping("/{username}")
     @Operation(summary = "Change a user", description = "Administrators of every organisation the user's grants "
             + "and person lie in (or who created them). A new password, a new set of grants (replacing the old), "
-            + "or both.")
+            + "a contact address (email; blank removes it), or any of them.")
     ResponseEntity<UserView> change(@PathVariable String username, @Valid @RequestBody UserChange request) {
         Caller admin = Callers.current();
         Account account = managed(username);
@@ -219,8 +223,11 @@ class UserController {
             hash = encoder.encode(request.password());
         }
         accounts.change(username, hash, grants);
+        if (request.email() != null) {
+            accounts.setContactEmail(username, blankToNull(request.email()));
+        }
         Set<Grant> now = grants == null ? account.grants() : grants;
-        return ResponseEntity.ok(UserView.of(account, now));
+        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), now));
     }
 
     @GetMapping

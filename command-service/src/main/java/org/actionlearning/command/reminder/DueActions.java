@@ -38,9 +38,10 @@ public class DueActions implements BackfilledTable {
     /** The open actions due on or before {@code until} whose owner has an account with an email address. */
     List<Due> dueBy(LocalDate until) {
         // one address per action, should a person have two accounts with one
-        return jdbc.query("select distinct on (d.action_id) d.action_id, d.committed_on, d.due_on, u.email "
+        // the member's own opt-in address only, never the contact address an administrator gave
+        return jdbc.query("select distinct on (d.action_id) d.action_id, d.committed_on, d.due_on, u.reminder_email "
                         + "from due_action d join app_user u on u.person_id = d.owner_id "
-                        + "where d.due_on <= ? and u.email is not null order by d.action_id, u.username",
+                        + "where d.due_on <= ? and u.reminder_email is not null order by d.action_id, u.username",
                 (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
                         rs.getObject(3, LocalDate.class), rs.getString(4)), until);
     }
@@ -69,7 +70,7 @@ public class DueActions implements BackfilledTable {
     @EventHandler
     void on(PersonErased e) {
         jdbc.update("delete from due_action where owner_id = ?", e.personId());
-        jdbc.update("update app_user set email = null where person_id = ?", e.personId());
+        jdbc.update("update app_user set email = null, reminder_email = null where person_id = ?", e.personId());
     }
 
     @Override

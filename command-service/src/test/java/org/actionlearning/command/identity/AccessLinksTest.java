@@ -107,7 +107,7 @@ class AccessLinksTest extends CommandServiceTest {
     }
 
     @Test
-    void aDisabledUserCannotSignInAndTheirTokenStopsWorkingUntilEnabled() {
+    void aDisabledUserCannotSignInAndTheirTokenStopsWorkingForGood() {
         HttpJson admin = new Accounts(http).create("org-admin", List.of("ADMIN:Org"));
         String username = "leaver-" + suffix();
         new Accounts(http).createNamed(username, List.of("ADMIN:Org"));
@@ -128,7 +128,9 @@ class AccessLinksTest extends CommandServiceTest {
         assertThat(admin.get("/api/auth/disabled").status()).as("for the platform's services only").isEqualTo(403);
 
         assertThat(admin.post("/api/users/" + username + "/enable", Map.of()).status()).isEqualTo(200);
-        assertThat(bearer.get("/api/users").status()).isEqualTo(200);
+        // enabled again: the password signs in, the token from before the disable stays refused
+        assertThat(user.get("/api/users").status()).isEqualTo(200);
+        assertThat(bearer.get("/api/users").status()).isEqualTo(401);
     }
 
     @Test

@@ -96,7 +96,7 @@ class ActionRemindersTest extends CommandServiceTest {
                 "Action overdue since 2026-06-08");
 
         assertThat(http.delete("/api/people/" + bob).status()).isEqualTo(204);
-        assertThat(jdbc.queryForObject("select count(*) from app_user where person_id = ? and email is not null",
+        assertThat(jdbc.queryForObject("select count(*) from app_user where person_id = ? and reminder_email is not null",
                 Integer.class, bob)).isZero();
         reminders.remind(TODAY.plusDays(2));
         assertThat(received(annAddress)).hasSize(3);
@@ -124,7 +124,7 @@ class ActionRemindersTest extends CommandServiceTest {
                 .isEqualTo(409);
 
         setEmail(member, "");
-        assertThat(jdbc.queryForObject("select email from app_user where person_id = ?", String.class, cy)).isNull();
+        assertThat(jdbc.queryForObject("select reminder_email from app_user where person_id = ?", String.class, cy)).isNull();
     }
 
     /** A store with actions from before the table existed: filled from its events, reschedules and closes applied. */

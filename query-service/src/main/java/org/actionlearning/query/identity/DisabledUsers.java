@@ -9,17 +9,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.actionlearning.query.personaldata.VaultAuthorization;
+import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The users the built-in identity store has disabled: this service checks tokens itself and keeps the pages'
+ * The users the built-in identity store has disabled, and per user the instant before which their tokens are
+ * refused (the last disable, which outlives a re-enable): this service checks tokens itself and keeps the pages'
  * sessions, so it asks the identity store (as the platform's service user) which users to refuse, at most every
  * few seconds. If the store cannot be asked, the last answer stands. With an OIDC provider disabling a user is
  * the provider's business: nobody is listed.
@@ -36,6 +40,7 @@ public class DisabledUsers {
     private final Optional<String> authorization;
     private final boolean ownIdentityStore;
     private volatile Set<String> disabled = Set.of();
+    private volatile Map<String, Instant> tokensNotBefore = Map.of();
     private volatile Instant askedAt = Instant.MIN;
 
     DisabledUsers(SecurityProperties security, VaultAuthorization serviceCredentials) {
@@ -54,6 +59,20 @@ public class DisabledUsers {
         return disabled.contains(username);
     }
 
+    /**
+     * Whether the caller's token (or the page session signed in with it) was issued before the user's last disable:
+     * enabling a user again does not bring back what they held before.
+     */
+    public boolean isRevoked(CallerAuthentication caller) {
+        if (!ownIdentityStore || authorization.isEmpty()) {
+            return false;
+        }
+        if (Instant.now().isAfter(askedAt.plus(REFRESH))) {
+            refresh();
+        }
+        return caller.issuedBefore(tokensNotBefore.get(caller.getName()));
+    }
+
     private synchronized void refresh() {
         if (!Instant.now().isAfter(askedAt.plus(REFRESH))) {
             return; // another request asked meanwhile
@@ -69,7 +88,11 @@ public class DisabledUsers {
             Set<String> usernames = new HashSet<>();
             JsonNode body = JSON.readTree(response.body());
             body.path("usernames").forEach(name -> usernames.add(name.asText()));
+            Map<String, Instant> notBefore = new HashMap<>();
+            body.path("tokensNotBefore").fields().forEachRemaining(user ->
+                    notBefore.put(user.getKey(), Instant.parse(user.getValue().asText())));
             disabled = Set.copyOf(usernames);
+            tokensNotBefore = Map.copyOf(notBefore);
         } catch (IOException e) {
             log.warn("Could not ask the identity store for the disabled users: {}", e.getMessage());
         } catch (InterruptedException e) {

@@ -61,7 +61,7 @@ class QuerySecurityConfiguration {
     SecurityFilterChain queryApiSecurity(HttpSecurity http, AuthenticationManager callers, DisabledUsers disabled)
             throws Exception {
         return StatelessApi.guard(http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**"), callers,
-                "/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/v3/api-docs/**").addFilterBefore(new DisabledCallerFilter(disabled), AuthorizationFilter.class)
                 .build();
     }
@@ -91,7 +91,8 @@ class QuerySecurityConfiguration {
                                      DisabledUsers disabled) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         return http
-                .addFilterBefore(new DisabledCallerFilter(disabled), AuthorizationFilter.class)
+                .addFilterBefore(new DisabledCallerFilter(disabled, DisabledCallerFilter.SIGNED_OUT_PAGE),
+                        AuthorizationFilter.class)
                 .authenticationManager(callers)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/set-password", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",

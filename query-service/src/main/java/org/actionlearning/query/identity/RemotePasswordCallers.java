@@ -58,11 +58,14 @@ class RemotePasswordCallers implements AuthenticationProvider {
                 // remembered from before they were disabled: the identity store would refuse them now
                 throw new BadCredentialsException("unknown user or wrong password");
             }
-            return known.get();
+            if (!disabled.isRevoked(known.get())) {
+                return known.get();
+            }
+            // remembered with a token from before a disable: ask the identity store afresh
         }
         String token = exchange(username, password, clientAddress(authentication));
         Jwt decoded = decoder.decode(token);
-        CallerAuthentication caller = new CallerAuthentication(jwt.caller(decoded), token);
+        CallerAuthentication caller = new CallerAuthentication(jwt.caller(decoded), token, decoded.getIssuedAt());
         Instant until = Instant.now().plus(ProvenPasswords.REMEMBERED);
         proven.remember(username, password, caller,
                 decoded.getExpiresAt() != null && decoded.getExpiresAt().isBefore(until) ? decoded.getExpiresAt() : until);

@@ -1,5 +1,6 @@
 package org.actionlearning.service.security;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -15,17 +16,41 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
 
     private final Caller caller;
     private final String bearerToken;
+    private final Instant issuedAt;
 
     public CallerAuthentication(Caller caller) {
-        this(caller, null);
+        this(caller, null, null);
     }
 
     /** @param bearerToken the caller's token, kept where a page must call the other service on their behalf */
     public CallerAuthentication(Caller caller, String bearerToken) {
+        this(caller, bearerToken, null);
+    }
+
+    /**
+     * @param issuedAt when the token behind this was issued (its {@code iat}), null for a password checked just now:
+     *                 a token or session from before an account's {@link #issuedBefore not-before} is refused
+     */
+    public CallerAuthentication(Caller caller, String bearerToken, Instant issuedAt) {
         super(authorities(caller));
         this.caller = caller;
         this.bearerToken = bearerToken;
+        this.issuedAt = issuedAt;
         setAuthenticated(true);
+    }
+
+    /**
+     * Whether the token behind this was issued before {@code notBefore} (the account's last disable). A token's
+     * {@code iat} has whole seconds, so one issued in the second of the disable counts as before it: refusing a
+     * sign-in made in that same second is the safe side.
+     */
+    public boolean issuedBefore(Instant notBefore) {
+        if (issuedAt == null || notBefore == null) {
+            return false;
+        }
+        Instant firstWholeSecond = notBefore.getNano() == 0 ? notBefore
+                : notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        return issuedAt.isBefore(firstWholeSecond);
     }
 
     /**

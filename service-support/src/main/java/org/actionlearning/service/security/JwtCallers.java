@@ -76,7 +76,7 @@ public final class JwtCallers {
     }
 
     public CallerAuthentication authentication(Jwt jwt) {
-        return new CallerAuthentication(caller(jwt));
+        return new CallerAuthentication(caller(jwt), null, jwt.getIssuedAt());
     }
 
     public Caller caller(Jwt jwt) {

@@ -14,8 +14,8 @@ import org.springframework.web.filter.CorsFilter;
  * and 401/403 as problem+json. A 401 challenges for a bearer token only: a Basic challenge would make a browser
  * ask for a password and then send it on its own with every request, cross-site ones included. And since a
  * browser may still hold such credentials, a state-changing request from another origin is refused
- * ({@link OriginCheck}). Paths given as open (health, metrics for the scraper, the API description) need no
- * sign-in; nor do CORS preflights.
+ * ({@link OriginCheck}). Paths given as open (health, the API description) need no sign-in; nor do CORS
+ * preflights. Any other actuator endpoint (metrics, Prometheus) is for operators only.
  */
 public final class StatelessApi {
 
@@ -35,6 +35,8 @@ public final class StatelessApi {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers(openPaths).permitAll()
+                        // metrics name every organisation's activity: operators (ADMIN:*) only, as health details
+                        .requestMatchers("/actuator/**").hasAuthority(CallerAuthentication.OPERATOR)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .oauth2ResourceServer(oauth -> oauth
