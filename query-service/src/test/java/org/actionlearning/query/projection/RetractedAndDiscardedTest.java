@@ -186,6 +186,17 @@ class RetractedAndDiscardedTest extends QueryServiceTest {
         assertThat(retracted.get("retracted").asBoolean()).isTrue();
     }
 
+    /**
+     * Ben presented only in the discarded meeting: of the current members Ann, Ben and Cat, Ann (held) and Cat (open)
+     * have presented, so the rotation is 2/3 in the fairness audit and in the facilitator's own trend.
+     */
+    @Test
+    void aDiscardedMeetingsChallengeIsNotInThePresenterRotation() {
+        assertNumber(getOk(facilitatorOf(set), "/api/sets/" + set + "/fairness"), "presenterRotation", 2.0 / 3);
+        JsonNode own = getOk(facilitatorOf(set), "/api/facilitation/mine").get("sets").get(0);
+        assertNumber(own, "presenterRotation", 2.0 / 3);
+    }
+
     @Test
     void aMemberOfAnotherSetIsRefusedTheOpenMeetings() {
         var other = http.withToken(org.actionlearning.testsupport.TestTokens.token("stranger", null,
