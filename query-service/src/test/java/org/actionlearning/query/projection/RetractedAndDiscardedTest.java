@@ -197,6 +197,20 @@ class RetractedAndDiscardedTest extends QueryServiceTest {
         assertNumber(own, "presenterRotation", 2.0 / 3);
     }
 
+    /**
+     * Ann attended the held meeting (3 attendees, her 0 of everyone's 3) and the open one (3 attendees, her answer
+     * retracted: 0 of Ben's 1); the discarded one is in none of her figures: 2 meetings, even share 1/3.
+     */
+    @Test
+    void aDiscardedMeetingIsNotInAMembersOwnParticipation() {
+        var asAnn = http.withToken(org.actionlearning.testsupport.TestTokens.token("ann", ann, "MEMBER:" + set));
+        JsonNode p = getOk(asAnn, "/api/people/" + ann + "/participation");
+        assertInt(p, "meetings", 2);
+        assertNumber(p, "evenShare", 1.0 / 3);
+        assertThat(p.get("byMeeting").findValuesAsText("meetingId")).containsExactly(held.toString(),
+                open.toString());
+    }
+
     @Test
     void aMemberOfAnotherSetIsRefusedTheOpenMeetings() {
         var other = http.withToken(org.actionlearning.testsupport.TestTokens.token("stranger", null,
