@@ -132,6 +132,11 @@ public class OutcomeMetric {
                     refuse(errors, row, point, "measuredOn",
                             "follow-ups come after the last baseline point (" + baseline.last() + ")");
                 }
+            } else if (point.series() == Series.BASELINE && !duplicate[row] && !followUps.isEmpty()
+                    && !point.measuredOn().isBefore(followUps.first())) {
+                // the rule of a single baseline point (RecordBaseline), against recorded and imported follow-ups
+                refuse(errors, row, point, "measuredOn",
+                        "baseline points precede the follow-ups (first follow-up " + followUps.first() + ")");
             }
         }
         if (!errors.isEmpty()) {

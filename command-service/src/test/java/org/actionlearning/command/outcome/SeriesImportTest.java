@@ -109,6 +109,23 @@ class SeriesImportTest extends CommandServiceTest {
         assertThat(storedValues()).containsExactly("BaselineRecorded 2026-01-12 100");
     }
 
+    /** As a single baseline point is, an imported one dated after a recorded follow-up is refused. */
+    @Test
+    void aBaselineRowAfterARecordedFollowUpIsRefused() {
+        assertThat(http.post("/api/outcomes/" + metricId + "/baseline",
+                Map.of("measuredOn", "2026-01-12", "value", 100)).status()).isEqualTo(201);
+        assertThat(http.post("/api/outcomes/" + metricId + "/measurements",
+                Map.of("measuredOn", "2026-03-02", "value", 90)).status()).isEqualTo(201);
+        long before = storedEvents();
+
+        HttpJson.Response answer = csv("series,measuredOn,value\nbaseline,2026-04-06,97\n");
+
+        assertThat(answer.status()).isEqualTo(409);
+        assertThat(errors(answer)).containsExactly(
+                "line 2.measuredOn: baseline points precede the follow-ups (first follow-up 2026-03-02)");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
     @Test
     void followUpsWithoutAnyBaselineAreRefused() {
         HttpJson.Response answer = csv("series,measuredOn,value\nfollow-up,2026-03-02,88\n");

@@ -123,7 +123,9 @@ public class SetProjection implements Projection {
                         .onConflict(SET_MEMBER.SET_ID, SET_MEMBER.PERSON_ID).doUpdate()
                         .set(SET_MEMBER.DISPLAY_NAME, e.displayName())
                         .set(SET_MEMBER.ACTIVE, true)
-                        .set(SET_MEMBER.JOINED_ON, e.joinedOn())))
+                        .set(SET_MEMBER.JOINED_ON, e.joinedOn())
+                        // joined again after leaving: no longer left (the row holds one stint, the latest)
+                        .setNull(SET_MEMBER.LEFT_AT)))
                 .on(MemberLeft.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.update(SET_MEMBER)
                         .set(SET_MEMBER.ACTIVE, false)

@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.actionlearning.service.Problems;
@@ -59,12 +61,25 @@ class TimeParameters extends OncePerRequestFilter {
     }
 
     private static String instantProblem(String value) {
+        Instant instant = instant(value.trim());
+        return instant != null && (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT))
+                ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
+    }
+
+    /** An ISO instant, or what the pages also take: a date-time input's value (UTC) or a date (its start). */
+    private static Instant instant(String text) {
         try {
-            Instant instant = Instant.parse(value.trim());
-            return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
-                    ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
-        } catch (DateTimeParseException e) {
-            return null;
+            return Instant.parse(text);
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADateTime) {
+                try {
+                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notADate) {
+                    return null;
+                }
+            }
         }
     }
 }

@@ -186,6 +186,31 @@ class RetractedAndDiscardedTest extends QueryServiceTest {
         assertThat(retracted.get("retracted").asBoolean()).isTrue();
     }
 
+    /**
+     * Ben presented only in the discarded meeting: of the current members Ann, Ben and Cat, Ann (held) and Cat (open)
+     * have presented, so the rotation is 2/3 in the fairness audit and in the facilitator's own trend.
+     */
+    @Test
+    void aDiscardedMeetingsChallengeIsNotInThePresenterRotation() {
+        assertNumber(getOk(facilitatorOf(set), "/api/sets/" + set + "/fairness"), "presenterRotation", 2.0 / 3);
+        JsonNode own = getOk(facilitatorOf(set), "/api/facilitation/mine").get("sets").get(0);
+        assertNumber(own, "presenterRotation", 2.0 / 3);
+    }
+
+    /**
+     * Ann attended the held meeting (3 attendees, her 0 of everyone's 3) and the open one (3 attendees, her answer
+     * retracted: 0 of Ben's 1); the discarded one is in none of her figures: 2 meetings, even share 1/3.
+     */
+    @Test
+    void aDiscardedMeetingIsNotInAMembersOwnParticipation() {
+        var asAnn = http.withToken(org.actionlearning.testsupport.TestTokens.token("ann", ann, "MEMBER:" + set));
+        JsonNode p = getOk(asAnn, "/api/people/" + ann + "/participation");
+        assertInt(p, "meetings", 2);
+        assertNumber(p, "evenShare", 1.0 / 3);
+        assertThat(p.get("byMeeting").findValuesAsText("meetingId")).containsExactly(held.toString(),
+                open.toString());
+    }
+
     @Test
     void aMemberOfAnotherSetIsRefusedTheOpenMeetings() {
         var other = http.withToken(org.actionlearning.testsupport.TestTokens.token("stranger", null,

@@ -94,7 +94,12 @@ class ErrorResponsesTest extends QueryServiceTest {
             "/api/programmes/{p}/dashboard?recordedBy=-4714-11-23T00:00:00Z,        recordedBy",
             "/api/programmes/{p}/changes?from=-1000000000-01-01T00:00:00Z,          from",
             "/programmes/{p}/roi.pdf?asOf=%2B999999999-12-31,                      asOf",
-            "/programmes/{p}/roi/costs.csv?recordedBy=%2B1000000000-01-01T00:00:00Z, recordedBy"})
+            "/programmes/{p}/roi/costs.csv?recordedBy=%2B1000000000-01-01T00:00:00Z, recordedBy",
+            // the pages also take a date-time input's value (no zone) or a date
+            "/programmes/{p}?recordedBy=%2B999999999-12-31T00:00,                  recordedBy",
+            "/programmes/{p}?recordedBy=%2B999999999-12-31,                        recordedBy",
+            "/programmes/{p}?since=-999999999-01-01T00:00,                         since",
+            "/programmes/{p}/explain?figure=committed&recordedBy=%2B999999999-12-31, recordedBy"})
     void timeParametersOutsideTheReadModelsYearsAre400NamingThem(String path, String field) {
         JsonNode problem = problem(path.replace("{p}", s.programme.toString()), 400, "Invalid parameter");
 

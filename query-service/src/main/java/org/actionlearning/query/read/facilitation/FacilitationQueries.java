@@ -162,7 +162,9 @@ public class FacilitationQueries {
             List<UUID> members = db.select(SET_MEMBER.PERSON_ID).from(SET_MEMBER)
                     .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue()).fetch(SET_MEMBER.PERSON_ID);
             List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
-                    .where(CHALLENGE.SET_ID.eq(setId)).fetch(CHALLENGE.PRESENTER_ID);
+                    .join(MEETING).on(MEETING.MEETING_ID.eq(CHALLENGE.MEETING_ID))
+                    .where(CHALLENGE.SET_ID.eq(setId)).and(MEETING.STATUS.ne("DISCARDED"))
+                    .fetch(CHALLENGE.PRESENTER_ID);
             List<HeldMeetingFigures> meetings = figures.getOrDefault(setId, List.of()).stream()
                     .filter(m -> heldOn.containsKey(m.meetingId()))
                     .sorted(java.util.Comparator.comparing((HeldMeetingFigures m) -> heldOn.get(m.meetingId()))

@@ -66,6 +66,8 @@ public class FairnessQueries {
             List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
                     .join(MEETING).on(MEETING.MEETING_ID.eq(CHALLENGE.MEETING_ID))
                     .where(CHALLENGE.SET_ID.eq(setId)).and(MEETING.OPENED_ON.le(asOf))
+                    // a discarded meeting counts in no figure, so neither does a challenge presented in it
+                    .and(MEETING.STATUS.ne("DISCARDED"))
                     .fetch(CHALLENGE.PRESENTER_ID);
             return new Read(set, currentMembers, presenters, participation.ofSet(setId, asOf));
         });

@@ -111,6 +111,8 @@ public class MemberQueries {
                     .join(MEETING).on(MEETING.MEETING_ID.eq(MEETING_ATTENDEE.MEETING_ID))
                     .join(LEARNING_SET).on(LEARNING_SET.SET_ID.eq(MEETING.SET_ID))
                     .where(MEETING_ATTENDEE.PERSON_ID.eq(personId)).and(MEETING.OPENED_ON.isNotNull())
+                    // a meeting opened by mistake and discarded counts in no figure, theirs included
+                    .and(MEETING.STATUS.ne("DISCARDED"))
                     .orderBy(MEETING.OPENED_ON, MEETING.MEETING_ID)
                     .fetch(r -> new Held(r.value1(), r.value2(), r.value3(), r.value4()));
             List<UUID> ids = meetings.stream().map(Held::meetingId).toList();

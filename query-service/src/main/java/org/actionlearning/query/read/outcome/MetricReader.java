@@ -162,7 +162,7 @@ public class MetricReader {
                             estimate.get(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT)));
         }
 
-        Map<UUID, Interventions> interventions = interventions(rows);
+        Map<UUID, Interventions> interventions = interventions(rows, view);
         return rows.stream().map(row -> {
             MetricDefinition definition = definitionOf(row);
             List<Measurement> baseline = List.copyOf(baselines.getOrDefault(row.getMetricId(), List.of()));
@@ -174,8 +174,11 @@ public class MetricReader {
         }).toList();
     }
 
-    /** Per metric tied to a challenge: the challenge's actions in order of commitment, under the reporting rule. */
-    private Map<UUID, Interventions> interventions(List<OutcomeMetricRecord> rows) {
+    /**
+     * Per metric tied to a challenge: the challenge's actions committed in the view, in order of commitment, under the
+     * reporting rule; completed only if that happened by the view's date and was recorded by its instant.
+     */
+    private Map<UUID, Interventions> interventions(List<OutcomeMetricRecord> rows, PastView view) {
         List<UUID> challenges = rows.stream().map(OutcomeMetricRecord::getChallengeId)
                 .filter(java.util.Objects::nonNull).distinct().toList();
         if (challenges.isEmpty()) {
@@ -184,8 +187,10 @@ public class MetricReader {
         Map<UUID, Set<UUID>> countedMeetings = new HashMap<>();
         Map<UUID, List<Record>> byChallenge = new HashMap<>();
         for (Record action : db.select(ACTION_ITEM.CHALLENGE_ID, ACTION_ITEM.ACTION_ID, ACTION_ITEM.SET_ID,
-                        ACTION_ITEM.PROGRAMME_ID, ACTION_ITEM.MEETING_ID, ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.COMPLETED_ON)
+                        ACTION_ITEM.PROGRAMME_ID, ACTION_ITEM.MEETING_ID, ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.COMPLETED_ON,
+                        ACTION_ITEM.COMPLETED_AT)
                 .from(ACTION_ITEM).where(ACTION_ITEM.CHALLENGE_ID.in(challenges))
+                .and(ACTION_ITEM.COMMITTED_ON.le(view.asOf())).and(view.known(ACTION_ITEM.COMMITTED_AT))
                 .orderBy(ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.ACTION_ID).fetch()) {
             byChallenge.computeIfAbsent(action.get(ACTION_ITEM.CHALLENGE_ID), c -> new ArrayList<>()).add(action);
         }
@@ -200,7 +205,9 @@ public class MetricReader {
             List<MetricDetail.Intervention> shown = actions.stream()
                     .filter(a -> counted.contains(a.get(ACTION_ITEM.MEETING_ID)))
                     .map(a -> new MetricDetail.Intervention(a.get(ACTION_ITEM.ACTION_ID),
-                            a.get(ACTION_ITEM.COMMITTED_ON), a.get(ACTION_ITEM.COMPLETED_ON)))
+                            a.get(ACTION_ITEM.COMMITTED_ON), view.happened(a.get(ACTION_ITEM.COMPLETED_ON))
+                                    && view.known(a.get(ACTION_ITEM.COMPLETED_AT))
+                                    ? a.get(ACTION_ITEM.COMPLETED_ON) : null))
                     .toList();
             byMetric.put(row.getMetricId(), new Interventions(shown, shown.size() < actions.size()));
         }

@@ -77,16 +77,18 @@ public class RoiQueries {
                 new ProgrammeRoi.Figures(report.withoutIsolation().benefits(), report.withoutIsolation().bcr(),
                         report.withoutIsolation().roiPercent()),
                 report.standardsBroken().stream().map(Enum::name).toList(),
-                chain(programmeId, loaded, report));
+                chain(programmeId, loaded, report, view));
     }
 
     private ProgrammeRoi.ChainOfImpact chain(UUID programmeId, List<MetricReader.LoadedMetric> loaded,
-                                             RoiReport report) {
+                                             RoiReport report, PastView view) {
         SetSafety.Reaction reaction = safety.reactionOfProgramme(programmeId);
         // the actions of the meetings a sponsor's figures count (see ReportedMeetings)
-        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId,
-                        PastView.EVERYTHING).stream().map(ActionReader.SetAction::record).toList(),
-                LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        // as of the report's date and instant, like its costs and outcomes
+        LocalDate asOf = PastView.EVERYTHING.equals(view) ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
+                : view.asOf();
+        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId, view)
+                .stream().map(ActionReader.SetAction::record).toList(), asOf);
         boolean withheld = reportedMeetings.ofProgramme(programmeId).isEmpty();
         int improved = 0;
         int targetsMet = 0;
