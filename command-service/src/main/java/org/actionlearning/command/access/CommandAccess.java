@@ -37,6 +37,9 @@ public class CommandAccess {
         if (caller.isAdminOf(scope.organisation())) {
             return;
         }
+        if (command instanceof ForAdministrators) {
+            throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation");
+        }
         if (scope.setId() != null && caller.isFacilitatorOf(scope.setId())) {
             return;
         }
