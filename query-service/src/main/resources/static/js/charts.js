@@ -97,7 +97,7 @@
     return {
       animation: false,
       textStyle: { color: INK },
-      grid: { left: 48, right: 16, top: 28, bottom: 28 + legendRows * 22 },
+      grid: { left: 48, right: 16, top: 36, bottom: 24 + legendRows * 30 },
       legend: { bottom: 0, left: 0, itemGap: 12, itemWidth: 22, data: names },
       tooltip: { trigger: 'axis', renderMode: TOOLTIP },
       xAxis: { type: 'time', splitNumber: 4, axisLabel: { color: MUTED, hideOverlap: true } },

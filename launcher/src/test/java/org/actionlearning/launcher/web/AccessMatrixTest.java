@@ -215,6 +215,9 @@ class AccessMatrixTest {
                 "measuredOn", day(), "value", 10))));
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
+        // who facilitates a set: its organisation's administrators, not the set's facilitator
+        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN), "/api/sets/" + sample.wards + "/facilitator",
+                () -> Map.of("facilitatorName", "Facilitator " + next()));
         // a participant's own estimate: a member of the programme's sets who is a person, for themself only
         post(Expect.created(Who.MEMBER), "/api/outcomes/" + sample.dischargeDelay + "/attributions/mine",
                 () -> Map.of("attributionPercent", 30, "confidencePercent", 60));
