@@ -8,64 +8,14 @@
   'use strict';
 
   const root = document.getElementById('admin');
-  const api = root.dataset.commandApi.replace(/\/$/, '');
-  const token = root.dataset.commandToken;
-  const NETWORK_ATTEMPTS = 3;
+  // sending, retrying with the same Idempotency-Key and reading refusals: /js/command-api.js, shared with the console
+  const commandApi = window.CommandApi.client(root.dataset.commandApi, root.dataset.commandToken);
+  const Refusal = window.CommandApi.Refusal;
+  const send = commandApi.send;
   const USERNAME = /^[a-z0-9._@-]{3,64}$/;
-
-  /** A refusal of the command API, or one found before sending: its detail and the fields it names. */
-  class Refusal extends Error {
-    constructor(detail, errors) {
-      super(detail);
-      this.errors = errors || [];
-    }
-  }
 
   function fieldError(field, message) {
     return new Refusal(message, [{ field, message }]);
-  }
-
-  function idempotencyKey() {
-    if (window.crypto && crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
-
-  /**
-   * Sends one request. Commands carry an Idempotency-Key and are sent again when the answer was lost on the
-   * network; identity requests are not (their answers hold one-time links, which are not kept for replays).
-   */
-  async function send(method, path, body, options) {
-    const retried = !(options && options.once);
-    const headers = { 'Content-Type': 'application/json' };
-    if (token) {
-      headers.Authorization = 'Bearer ' + token;
-    }
-    if (retried && method !== 'GET') {
-      headers['Idempotency-Key'] = idempotencyKey();
-    }
-    let lastError;
-    for (let attempt = 1; attempt <= (retried ? NETWORK_ATTEMPTS : 1); attempt++) {
-      let response;
-      try {
-        response = await fetch(api + path, {
-          method, headers, body: body === undefined ? undefined : JSON.stringify(body)
-        });
-      } catch (networkError) {
-        lastError = networkError;
-        continue;
-      }
-      const text = await response.text();
-      const json = text ? JSON.parse(text) : {};
-      if (!response.ok) {
-        const fallback = response.status === 401 ? 'Your sign-in has expired: sign in again.'
-          : 'Refused with status ' + response.status;
-        throw new Refusal(json.detail || json.title || fallback, json.errors);
-      }
-      return json;
-    }
-    throw new Refusal('The command service could not be reached (' + lastError.message + '). Try again.');
   }
 
   /** Asks this service (same origin, the session) until {@code url} shows what was just changed. */
@@ -266,6 +216,50 @@
       form.reset();
       addPersonRow(added.personId, existing ? existing.username : data.username);
       return message;
+    },
+
+    /**
+     * Another person facilitates the set: the command, then the new facilitator's access (an account with its link,
+     * or the grant added to an existing user's), then the former facilitator's access to this set taken away.
+     */
+    async 'change-facilitator'(data, form) {
+      requireUsername(data.username);
+      if (!data.facilitatorName) {
+        throw fieldError('facilitatorName', 'must not be blank');
+      }
+      const setId = root.dataset.setId;
+      const grant = 'FACILITATOR:' + setId;
+      const all = await users();
+      const existing = all.find((user) => user.username === data.username);
+      if (existing && !existing.personId) {
+        throw fieldError('username', 'this user is not a person of a set; choose another user name');
+      }
+      const changed = await send('POST', '/api/sets/' + setId + '/facilitator',
+        { facilitatorName: data.facilitatorName, facilitatorId: existing ? existing.personId : null });
+      let link = null;
+      if (existing) {
+        if (!existing.grants.includes(grant)) {
+          await send('PATCH', '/api/users/' + encodeURIComponent(existing.username),
+            { grants: existing.grants.concat([grant]) }, { once: true });
+        }
+      } else {
+        link = await createAccount(data.username, data.email, changed.facilitatorId, grant);
+        showLink(form.querySelector('.issued-links'), link);
+      }
+      const former = all.find((user) => user.personId === root.dataset.facilitatorId
+        && user.username !== data.username);
+      if (former && former.grants.includes(grant)) {
+        await send('PATCH', '/api/users/' + encodeURIComponent(former.username),
+          { grants: former.grants.filter((g) => g !== grant) }, { once: true });
+      }
+      root.dataset.facilitatorId = changed.facilitatorId;
+      form.reset();
+      const row = document.querySelector('tr.person[data-role=FACILITATOR]');
+      row.dataset.personId = changed.facilitatorId;
+      row.querySelector('.account').textContent = data.username;
+      row.querySelector('.person-actions').replaceChildren();
+      return data.username + ' facilitates the set now' + (link ? '; hand over their link.' : '.')
+        + (former ? ' ' + former.username + ' no longer has access to it.' : '');
     },
 
     async 'create-user'(data, form) {

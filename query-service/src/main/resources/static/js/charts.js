@@ -18,8 +18,13 @@
    * A run chart: baseline then follow-up points, the target line, signals over the follow-ups, and per phase of the
    * chart (the baseline's, then one per rebase) its centre line (median) and XmR limits (dotted); points beyond the
    * limits on the better side are ringed.
+   *
+   * No text is drawn inside the plot: the lines (median, limits, target, actions committed and completed) are named
+   * by a legend below the chart, which wraps onto as many rows as the width needs. Labels at the lines' ends covered
+   * each other whenever two values or dates were close (two actions committed on one day, a median near the
+   * target), and the signals' names ran wider than a phone. The signals are named above the chart.
    */
-  function run(card) {
+  function run(card, element) {
     const m = card.metric;
     const point = (p) => [p.measuredOn, p.value];
     const lines = [];
@@ -28,34 +33,34 @@
     const dates = [...m.baselinePoints, ...m.followUps].map((p) => p.measuredOn).sort();
     const firstDate = dates[0];
     const lastDate = dates[dates.length - 1];
+    const CENTRE = { color: MUTED, type: 'solid', width: 2 };
+    const LIMIT = { color: MUTED, type: 'dotted', width: 1 };
+    const TARGET = { color: RED, type: 'dashed', width: 2 };
+    const COMMITTED = { color: '#6a3d9a', type: 'dashed', width: 1 };
+    const COMPLETED = { color: GREEN, type: 'solid', width: 1 };
     phases.forEach((phase, i) => {
       const from = i === 0 ? null : phase.startsOn;
       const until = i + 1 < phases.length ? phases[i + 1].startsOn : null;
-      const label = i === 0 ? 'median' : 'phase ' + (i + 1);
       if (phase.centreLine != null) {
-        lines.push(level(phase.centreLine, from, until, firstDate, lastDate, label,
-          { color: MUTED, type: 'solid', width: 2 }));
+        lines.push(level(phase.centreLine, from, until, firstDate, lastDate, i === 0 ? 'median' : 'phase ' + (i + 1),
+          CENTRE));
       }
       if (phase.xmr) {
         [phase.xmr.lower, phase.xmr.upper].forEach((limit) => lines.push(
-          level(limit, from, until, firstDate, lastDate, i === 0 ? 'limit' : '',
-            { color: MUTED, type: 'dotted', width: 1 })));
+          level(limit, from, until, firstDate, lastDate, 'limit', LIMIT)));
       }
     });
     if (card.targetLevel != null) {
-      lines.push({ name: 'Target', yAxis: card.targetLevel, lineStyle: { color: RED, type: 'dashed', width: 2 },
-        label: { formatter: 'target', color: RED } });
+      lines.push({ name: 'target', yAxis: card.targetLevel, lineStyle: TARGET });
     }
     const beyond = (m.beyondLimits || []).map((p) => ({ coord: point(p), name: 'beyond the limit' }));
     // what was tried: a dashed line where an action was committed for the metric's challenge, a solid one where it
     // was completed, so a signal can be read against what preceded it
     const tried = [];
     (m.interventions || []).forEach((action) => {
-      tried.push({ xAxis: action.committedOn, name: 'action committed',
-        lineStyle: { color: '#6a3d9a', type: 'dashed', width: 1 }, label: { formatter: 'action', color: '#6a3d9a' } });
+      tried.push({ xAxis: action.committedOn, name: 'action committed', lineStyle: COMMITTED });
       if (action.completedOn) {
-        tried.push({ xAxis: action.completedOn, name: 'action completed',
-          lineStyle: { color: GREEN, type: 'solid', width: 1 }, label: { formatter: 'done', color: GREEN } });
+        tried.push({ xAxis: action.completedOn, name: 'action completed', lineStyle: COMPLETED });
       }
     });
     const levels = lines.map((line) => (Array.isArray(line) ? line[0].coord[1] : line.yAxis));
@@ -64,15 +69,41 @@
       { name: m.signals.join(' + '), xAxis: m.followUps[0].measuredOn },
       { xAxis: m.followUps[m.followUps.length - 1].measuredOn }
     ]] : [];
+    // the legend's keys: a series without points for each kind of line the chart has
+    const keys = [];
+    const key = (name, lineStyle) => keys.push({ name, type: 'line', data: [], symbol: 'none', lineStyle,
+      itemStyle: { color: lineStyle.color } });
+    if (phases.some((phase) => phase.centreLine != null)) {
+      key(phases.length > 1 ? 'Median (each phase)' : 'Median', CENTRE);
+    }
+    if (phases.some((phase) => phase.xmr)) {
+      key('Limits', LIMIT);
+    }
+    if (card.targetLevel != null) {
+      key('Target', TARGET);
+    }
+    if (tried.some((line) => line.name === 'action committed')) {
+      key('Action committed', COMMITTED);
+    }
+    if (tried.some((line) => line.name === 'action completed')) {
+      key('Action completed', COMPLETED);
+    }
+    if (signalled) {
+      keys.push({ name: 'Signal', type: 'line', data: [], symbol: 'rect', symbolSize: 12, lineStyle: { width: 0 },
+        itemStyle: { color: 'rgba(11, 110, 79, 0.35)' } });
+    }
+    const names = ['Baseline', 'Follow-up', ...keys.map((k) => k.name)];
+    const legendRows = rowsFor(names, element ? element.clientWidth : 600);
     return {
       animation: false,
       textStyle: { color: INK },
-      grid: { left: 56, right: 64, top: 40, bottom: 32 },
-      legend: { top: 0, right: 0, data: ['Baseline', 'Follow-up'] },
+      grid: { left: 48, right: 16, top: 36, bottom: 24 + legendRows * 30 },
+      legend: { bottom: 0, left: 0, itemGap: 12, itemWidth: 22, data: names },
       tooltip: { trigger: 'axis', renderMode: TOOLTIP },
       xAxis: { type: 'time', splitNumber: 4, axisLabel: { color: MUTED, hideOverlap: true } },
       yAxis: {
-        type: 'value', name: m.unit, nameTextStyle: { color: MUTED, align: 'left' }, axisLabel: { color: MUTED },
+        type: 'value', name: m.unit, nameTextStyle: { color: MUTED, align: 'left' },
+        axisLabel: { color: MUTED, hideOverlap: true },
         // keep the centre and target lines inside the chart even when no point comes near them
         min: (extent) => niceBounds(Math.min(extent.min, ...levels), Math.max(extent.max, ...levels)).min,
         max: (extent) => niceBounds(Math.min(extent.min, ...levels), Math.max(extent.max, ...levels)).max
@@ -80,24 +111,40 @@
       series: [
         { name: 'Baseline', type: 'line', data: m.baselinePoints.map(point), symbolSize: 8,
           itemStyle: { color: MUTED }, lineStyle: { color: MUTED },
-          markLine: { symbol: 'none', silent: true, data: lines } },
+          markLine: { symbol: 'none', silent: true, data: lines, label: { show: false } } },
         { name: 'Follow-up', type: 'line', data: m.followUps.map(point), symbolSize: 8,
           itemStyle: { color: BLUE }, lineStyle: { color: BLUE, width: 2 },
-          markLine: { symbol: 'none', silent: true, data: tried, label: { position: 'end' } },
+          markLine: { symbol: 'none', silent: true, data: tried, label: { show: false } },
           markPoint: { symbol: 'circle', symbolSize: 18, silent: true, data: beyond, label: { show: false },
             itemStyle: { color: 'rgba(0, 0, 0, 0)', borderColor: GREEN, borderWidth: 2 } },
           markArea: { silent: true, data: area, itemStyle: { color: 'rgba(11, 110, 79, 0.12)' },
-            label: { color: GREEN, fontWeight: 'bold', position: 'insideTop' } } }
+            label: { show: false } } },
+        ...keys
       ]
     };
+  }
+
+  /** How many rows a legend of {@code names} takes in {@code width} px (about 7 px a letter, 34 px a key). */
+  function rowsFor(names, width) {
+    let rows = 1;
+    let used = 0;
+    names.forEach((name) => {
+      const item = name.length * 7 + 34 + 12;
+      if (used > 0 && used + item > width) {
+        rows++;
+        used = 0;
+      }
+      used += item;
+    });
+    return rows;
   }
 
   /**
    * A horizontal line at {@code value}: across the whole chart for the first phase, else a segment from the phase's
    * start to the next one's (or the last point).
    */
-  function level(value, from, until, firstDate, lastDate, label, lineStyle) {
-    const style = { lineStyle, label: { formatter: label, color: lineStyle.color } };
+  function level(value, from, until, firstDate, lastDate, name, lineStyle) {
+    const style = { name, lineStyle };
     if (from == null && until == null) {
       return Object.assign({ yAxis: value }, style);
     }
@@ -132,9 +179,8 @@
 
   /** Contributions per member (rows) and meeting (columns); no cell where the member was absent. */
   function heatmap(grid, element) {
-    // the dates as the pages' tables show them (2 Feb 2026)
-    const dates = grid.meetings.map((iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB',
-      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+    // the dates as the pages' tables show them: ISO, 2026-02-02
+    const dates = grid.meetings.slice();
     const names = grid.rows.map((row) => row.name);
     const cells = [];
     grid.rows.forEach((row, y) => row.cells.forEach((cell, x) => {
@@ -221,8 +267,7 @@
 
   /** The fairness trend: gini and question focus (0 to 1, left axis) and dominance (right axis) per meeting. */
   function trend(t) {
-    const dates = t.heldOn.map((iso) => new Date(iso + 'T00:00:00Z').toLocaleDateString('en-GB',
-      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+    const dates = t.heldOn.slice();
     const line = (name, data, color, axis, type) => ({ name, type: 'line', data, yAxisIndex: axis, connectNulls: false,
       symbolSize: 8, itemStyle: { color }, lineStyle: { color, width: 2, type } });
     return {

@@ -11,24 +11,16 @@
   'use strict';
 
   const root = document.getElementById('console');
-  const api = root.dataset.commandApi.replace(/\/$/, '');
   const queryApi = (root.dataset.queryApi || '/').replace(/\/$/, '');
   const setId = root.dataset.setId;
-  // the signed-in facilitator's bearer token, handed over by the page: the command API is another origin
-  let token = root.dataset.commandToken;
   const $ = (id) => document.getElementById(id);
   const meeting = { id: null, date: null, challengeId: null, presenterId: null, attendees: [], taps: [] };
-  const NETWORK_ATTEMPTS = 3;
   /** Renew this long before the token expires (and at most this often). */
   const RENEW_MARGIN_MS = 5 * 60 * 1000;
-
-  function idempotencyKey() {
-    if (window.crypto && crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    // crypto.randomUUID needs a secure context; a phone on the LAN over http has getRandomValues only
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
+  // the signed-in facilitator's bearer token, handed over by the page: the command API is another origin. Sending,
+  // retrying with the same Idempotency-Key and renewing on a 401: /js/command-api.js, shared with the admin pages
+  const commandApi = window.CommandApi.client(root.dataset.commandApi, root.dataset.commandToken,
+    { renew: true, onRenewed: () => scheduleRenewal() });
 
   /** Seconds since the epoch at which the token expires, or null if it cannot be read. */
   function expiryOf(jwt) {
@@ -42,90 +34,33 @@
 
   let renewal = null;
 
-  /** A new token for the old one, from the command service; scheduled again for the new one. */
-  async function renewToken() {
-    const response = await fetch(api + '/api/auth/token/renew', {
-      method: 'POST', headers: { 'Authorization': 'Bearer ' + token }
-    });
-    if (!response.ok) {
-      throw new Error('Your sign-in could not be renewed: sign out and in again, then resume the meeting here.');
-    }
-    token = (await response.json()).access_token;
-    scheduleRenewal();
-  }
-
   function scheduleRenewal() {
     clearTimeout(renewal);
-    const exp = expiryOf(token);
+    const exp = expiryOf(commandApi.token() || '');
     if (!exp) {
       return;
     }
     const wait = Math.max(exp * 1000 - Date.now() - RENEW_MARGIN_MS, 30 * 1000);
-    renewal = setTimeout(() => renewToken().catch(showProblem), wait);
+    renewal = setTimeout(() => commandApi.renew().catch(showProblem), wait);
   }
 
-  async function send(method, url, body, key) {
-    const headers = { 'Authorization': 'Bearer ' + token };
-    if (body !== undefined) {
-      headers['Content-Type'] = 'application/json';
-    }
-    if (key) {
-      headers['Idempotency-Key'] = key;
-    }
-    return fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  }
+  const post = commandApi.post;
 
-  async function post(path, body) {
-    const key = idempotencyKey();
-    let lastError;
-    let renewed = false;
-    for (let attempt = 1; attempt <= NETWORK_ATTEMPTS; attempt++) {
-      let response;
-      try {
-        response = await send('POST', api + path, body, key);
-      } catch (networkError) {
-        lastError = networkError;
-        continue;
-      }
-      if (response.status === 401 && !renewed) {
-        // the token ran out (a laptop asleep past the renewal): renew once and send again with the same key
-        renewed = true;
-        await renewToken();
-        attempt--;
-        continue;
-      }
-      const text = await response.text();
-      const json = text ? JSON.parse(text) : {};
-      if (!response.ok) {
-        throw new Error(problemText(json, response.status));
-      }
-      return json;
-    }
-    throw new Error('The command service could not be reached (' + lastError.message + '). Nothing was recorded twice; try again.');
-  }
-
-  /** The set's open meetings, from the read side of this service. */
+  /** The set's open meetings, from the read side of this service (it takes the same bearer token). */
   async function openMeetings() {
-    const response = await send('GET', queryApi + '/api/sets/' + setId + '/meetings/open');
+    const response = await fetch(queryApi + '/api/sets/' + setId + '/meetings/open',
+      { headers: { 'Authorization': 'Bearer ' + commandApi.token() } });
     const text = await response.text();
     const json = text ? JSON.parse(text) : {};
     if (!response.ok) {
-      throw new Error(problemText(json, response.status));
+      throw new window.CommandApi.Refusal(json.detail || json.title || 'Refused with status ' + response.status,
+        json.errors, response.status);
     }
     return json.meetings;
   }
 
-  /** An RFC 9457 problem in words: its detail and the fields it names. */
-  function problemText(problem, status) {
-    const detail = problem.detail || problem.title || 'Refused with status ' + status;
-    // a rule's message is often the detail itself: say it once
-    const fields = (problem.errors || []).filter((e) => !detail.includes(e.message))
-      .map((e) => e.field + ' ' + e.message).join('; ');
-    return detail + (fields ? ' (' + fields + ')' : '');
-  }
-
   function showProblem(error) {
-    $('problem').textContent = error.message;
+    $('problem').textContent = error.describe ? error.describe() : error.message;
     $('problem').hidden = false;
     // on a phone the buttons fill the screen: bring the message into view, where a screen reader also reads it
     $('problem').scrollIntoView({ block: 'nearest' });
@@ -224,7 +159,32 @@
       $('now-presenting').textContent = nameOf(meeting.presenterId) + ': ' + (open.presenting.title || '');
     }
     enterMeeting(counts);
+    replay(open);
     return 'Resumed the meeting of ' + open.openedOn + ' (' + meeting.taps.length + ' contributions so far).';
+  }
+
+  /**
+   * "Recorded in this meeting" as the events tell it, so that a reload or a second device shows the whole meeting
+   * so far: the opening, each challenge with the contributions to it and the actions committed on it.
+   */
+  function replay(open) {
+    $('log').replaceChildren();
+    $('actions').replaceChildren();
+    log('Meeting of ' + open.openedOn + ' opened with ' + meeting.attendees.map((a) => a.name).join(', ') + '.');
+    const challenges = open.challenges || [];
+    const loose = open.contributions.filter((c) => !challenges.some((ch) => ch.challengeId === c.challengeId));
+    challenges.forEach((challenge) => {
+      log(nameOf(challenge.presenter.personId) + ' presents “' + (challenge.title || '') + '”.');
+      open.contributions.filter((c) => c.challengeId === challenge.challengeId)
+        .forEach((c) => log(nameOf(c.personId) + ': ' + said(c) + '.'));
+      (open.actions || []).filter((a) => a.challengeId === challenge.challengeId).forEach((a) => {
+        log('Action committed by ' + nameOf(a.ownerId) + ', due ' + a.dueOn + '.');
+        const item = document.createElement('li');
+        item.textContent = nameOf(a.ownerId) + ': ' + (a.description || '') + ' (due ' + a.dueOn + ')';
+        $('actions').appendChild(item);
+      });
+    });
+    loose.forEach((c) => log(nameOf(c.personId) + ': ' + said(c) + '.'));
   }
 
   function said(contribution) {
@@ -288,23 +248,17 @@
     if (checked.length === 0) {
       throw new Error('Tick at least one member who is present.');
     }
-    // a meeting still open (another device, or before a reload) is resumed, not doubled: nothing is scheduled
-    const stillOpen = await listOpenMeetings();
-    if (stillOpen.length > 0) {
-      throw new Error('The meeting opened ' + stillOpen[0].openedOn + ' is still open: resume it, close it or '
-        + 'discard it before opening another.');
-    }
     meeting.date = date;
     meeting.attendees = checked.map((box) => ({ id: box.value, name: box.dataset.name }));
     meeting.challengeId = null;
     meeting.presenterId = null;
     meeting.taps = [];
-    meeting.id = scheduled && scheduled.value ? scheduled.value
-      : (await post('/api/sets/' + setId + '/meetings', { scheduledFor: date })).meetingId;
+    meeting.id = scheduled && scheduled.value ? scheduled.value : await scheduleMeeting(date, true);
     try {
       await post(meetingPath('/open'), { attendees: meeting.attendees.map((a) => a.id), openedOn: date });
     } catch (refused) {
-      // most likely another meeting is open (another device, or before a reload): show it to resume
+      // "one open meeting at a time" is the command side's to decide (the read side may not have the last close
+      // yet): its refusal is shown as it is, and the meetings still open are listed to resume
       await listOpenMeetings().catch(() => null);
       throw refused;
     }
@@ -312,11 +266,11 @@
     return 'Meeting of ' + date + ' opened with ' + meeting.attendees.map((a) => a.name).join(', ') + '.';
   });
 
-  action($('schedule-meeting'), async () => {
-    const date = $('schedule-date').value;
-    if (!date) {
-      throw new Error('Give the date of the meeting to schedule.');
-    }
+  /**
+   * Schedules a meeting and offers it in the list of scheduled meetings; {@code select}: chosen there, so that an
+   * Open refused (another meeting still open) and tried again opens this one instead of scheduling another.
+   */
+  async function scheduleMeeting(date, select) {
     const id = (await post('/api/sets/' + setId + '/meetings', { scheduledFor: date })).meetingId;
     const item = document.createElement('li');
     item.textContent = 'Scheduled for ' + date;
@@ -325,7 +279,19 @@
       const option = new Option('Scheduled for ' + date, id);
       option.dataset.date = date;
       $('scheduled-meeting').appendChild(option);
+      if (select) {
+        $('scheduled-meeting').value = id;
+      }
     }
+    return id;
+  }
+
+  action($('schedule-meeting'), async () => {
+    const date = $('schedule-date').value;
+    if (!date) {
+      throw new Error('Give the date of the meeting to schedule.');
+    }
+    await scheduleMeeting(date, false);
     return 'Meeting scheduled for ' + date + '.';
   });
 

@@ -13,43 +13,16 @@
   const token = root.dataset.commandToken;
   const today = root.dataset.today;
   const $ = (id) => document.getElementById(id);
-  const NETWORK_ATTEMPTS = 3;
-
-  function idempotencyKey() {
-    if (window.crypto && crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
+  // sending, resending with the same Idempotency-Key and reading refusals: /js/command-api.js, as every page that
+  // sends commands
+  const commandApi = window.CommandApi.client(api, token);
 
   async function send(method, path, body) {
-    const key = idempotencyKey();
-    let lastError;
-    for (let attempt = 1; attempt <= NETWORK_ATTEMPTS; attempt++) {
-      let response;
-      try {
-        response = await fetch(api + path, {
-          method,
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key, 'Authorization': 'Bearer ' + token },
-          body: body === undefined ? undefined : JSON.stringify(body)
-        });
-      } catch (networkError) {
-        lastError = networkError;
-        continue;
-      }
-      const text = await response.text();
-      const json = text ? JSON.parse(text) : {};
-      if (!response.ok) {
-        throw new Error(problemText(json, response.status));
-      }
-      return json;
+    try {
+      return await commandApi.send(method, path, body);
+    } catch (refusal) {
+      throw new Error(refusal.describe ? refusal.describe() : refusal.message);
     }
-    throw new Error('The command service could not be reached (' + lastError.message + '). Nothing was recorded twice; try again.');
-  }
-
-  function problemText(problem, status) {
-    const fields = (problem.errors || []).map((e) => e.field + ' ' + e.message).join('; ');
-    return (problem.detail || problem.title || 'Refused with status ' + status) + (fields ? ' (' + fields + ')' : '');
   }
 
   function showStatus(text) {

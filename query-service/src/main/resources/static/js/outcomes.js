@@ -43,10 +43,9 @@
     return json;
   }
 
-  /** An ISO date as the pages print dates: 5 Jan 2026. */
+  /** A date as the pages print dates: ISO, 2026-01-05 (what the date fields take). */
   function shown(isoDate) {
-    return new Date(isoDate + 'T00:00:00Z').toLocaleDateString('en-GB',
-      { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return isoDate;
   }
 
   const postJson = (path, body) => send(path, JSON.stringify(body), 'application/json');

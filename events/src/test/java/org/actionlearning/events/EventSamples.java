@@ -16,6 +16,7 @@ import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.FacilitatorChanged;
 import org.actionlearning.events.learningset.MemberLeft;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
@@ -65,6 +66,7 @@ public final class EventSamples {
                 new SetFormed(SET, PROGRAMME, "Set A", PERSON, "Fran Facilitator"),
                 new MemberJoined(SET, PROGRAMME, OTHER_PERSON, "Mo Member", DAY),
                 new MemberLeft(SET, PROGRAMME, OTHER_PERSON),
+                new FacilitatorChanged(SET, PROGRAMME, OTHER_PERSON, "Sam Successor", PERSON),
                 new MeetingScheduled(SET, PROGRAMME, MEETING, DAY),
                 new MeetingOpened(SET, PROGRAMME, MEETING, DAY, List.of(PERSON, OTHER_PERSON)),
                 new ChallengePresented(SET, PROGRAMME, MEETING, CHALLENGE, PERSON, "Delayed discharges",

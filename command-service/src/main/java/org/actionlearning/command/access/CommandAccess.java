@@ -7,13 +7,15 @@ import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.NotPermitted;
+import org.actionlearning.service.security.Role;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may send a command, decided from where its target sits: an organisation's ADMIN may do anything in it;
  * a set's FACILITATOR records what happens in the set and follows up its actions; an action's owner reports on
- * their own action. A command that launches a programme names its organisation instead of a target.
+ * their own action; a person answers for themself ({@link AnsweredBySelf}) as a member of the set, or of any set of
+ * the programme for a command about the programme. A command that launches a programme names its organisation instead of a target.
  */
 @Component
 public class CommandAccess {
@@ -35,6 +37,9 @@ public class CommandAccess {
         if (caller.isAdminOf(scope.organisation())) {
             return;
         }
+        if (command instanceof ForAdministrators) {
+            throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation");
+        }
         if (scope.setId() != null && caller.isFacilitatorOf(scope.setId())) {
             return;
         }
@@ -44,6 +49,10 @@ public class CommandAccess {
         if (command instanceof AnsweredBySelf self && scope.setId() != null && caller.isMemberOf(scope.setId())
                 && caller.isPerson(self.personId())) {
             return; // the set's aggregate checks that they attended
+        }
+        if (command instanceof AnsweredBySelf self && scope.setId() == null && caller.isPerson(self.personId())
+                && directory.anySetOf(scope.programmeId(), caller.scopesOf(Role.MEMBER))) {
+            return; // about the programme (an outcome metric): a member of any of its sets answers for themself
         }
         // which grants would do, but not whose: the organisation and set are not the caller's to learn
         throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation"

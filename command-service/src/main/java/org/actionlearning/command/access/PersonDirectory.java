@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.actionlearning.command.domain.DomainRuleViolation;
+import org.actionlearning.events.learningset.FacilitatorChanged;
 import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.service.security.Caller;
@@ -35,6 +36,11 @@ public class PersonDirectory {
 
     @EventHandler
     void on(SetFormed e) {
+        belongs("facilitatorId", e.facilitatorId(), e.setId(), e.programmeId());
+    }
+
+    @EventHandler
+    void on(FacilitatorChanged e) {
         belongs("facilitatorId", e.facilitatorId(), e.setId(), e.programmeId());
     }
 

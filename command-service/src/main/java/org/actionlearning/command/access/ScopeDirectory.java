@@ -34,6 +34,18 @@ public class ScopeDirectory implements BackfilledTable {
                         rs.getObject(4, UUID.class)), id).stream().findFirst();
     }
 
+    /** Whether any of {@code setIds} is a set of the programme. */
+    public boolean anySetOf(UUID programmeId, java.util.Set<UUID> setIds) {
+        if (setIds.isEmpty()) {
+            return false;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(setIds.size(), "?"));
+        java.util.List<Object> arguments = new java.util.ArrayList<>(setIds);
+        arguments.add(programmeId);
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from access_scope where id in ("
+                + marks + ") and set_id = id and programme_id = ?)", Boolean.class, arguments.toArray()));
+    }
+
     @EventHandler
     void on(ProgrammeLaunched e) {
         put(e.programmeId(), e.organisation(), e.programmeId(), null, null);

@@ -16,6 +16,7 @@ import org.actionlearning.command.domain.Rules;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.command.learningset.SetCommands.AddMember;
 import org.actionlearning.command.learningset.SetCommands.AskQuestion;
+import org.actionlearning.command.learningset.SetCommands.ChangeFacilitator;
 import org.actionlearning.command.learningset.SetCommands.CloseMeeting;
 import org.actionlearning.command.learningset.SetCommands.CommitAction;
 import org.actionlearning.command.learningset.SetCommands.DiscardMeeting;
@@ -30,6 +31,7 @@ import org.actionlearning.command.learningset.SetCommands.RetractContribution;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
 import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.learningset.ChallengePresented;
+import org.actionlearning.events.learningset.FacilitatorChanged;
 import org.actionlearning.events.learningset.ContributionRetracted;
 import org.actionlearning.events.learningset.MeetingClosed;
 import org.actionlearning.events.learningset.MeetingDiscarded;
@@ -95,6 +97,17 @@ public class LearningSet {
             throw new UnknownEntity("personId", command.personId() + " is not a member of set " + setId);
         }
         apply(new MemberLeft(setId, programmeId, command.personId()));
+    }
+
+    /** The former facilitator stops facilitating the set; the new one must not be one of its members. */
+    @CommandHandler
+    public void handle(ChangeFacilitator command) {
+        Rules.require(!command.facilitatorId().equals(facilitatorId), "facilitatorId",
+                command.facilitatorId() + " already facilitates this set");
+        Rules.require(!members.contains(command.facilitatorId()), "facilitatorId",
+                "a member of the set cannot also be its facilitator");
+        apply(new FacilitatorChanged(setId, programmeId, command.facilitatorId(), command.facilitatorName(),
+                facilitatorId));
     }
 
     @CommandHandler
@@ -239,6 +252,11 @@ public class LearningSet {
     void on(SetFormed event) {
         setId = event.setId();
         programmeId = event.programmeId();
+        facilitatorId = event.facilitatorId();
+    }
+
+    @EventSourcingHandler
+    void on(FacilitatorChanged event) {
         facilitatorId = event.facilitatorId();
     }
 

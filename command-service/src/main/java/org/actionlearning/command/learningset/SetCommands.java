@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.actionlearning.command.access.AnsweredBySelf;
+import org.actionlearning.command.access.ForAdministrators;
 import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.StatementKind;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
@@ -25,6 +26,11 @@ public final class SetCommands {
     }
 
     public record RemoveMember(@TargetAggregateIdentifier UUID setId, UUID personId) {
+    }
+
+    /** Another person facilitates the set from now on: the organisation's administrators decide that. */
+    public record ChangeFacilitator(@TargetAggregateIdentifier UUID setId, UUID facilitatorId, String facilitatorName)
+            implements ForAdministrators {
     }
 
     public record ScheduleMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate scheduledFor) {

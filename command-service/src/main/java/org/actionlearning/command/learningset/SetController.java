@@ -1,5 +1,6 @@
 package org.actionlearning.command.learningset;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.command.learningset.SetCommands.AddMember;
+import org.actionlearning.command.learningset.SetCommands.ChangeFacilitator;
 import org.actionlearning.command.learningset.SetCommands.FormSet;
 import org.actionlearning.command.learningset.SetCommands.RemoveMember;
 import org.actionlearning.command.learningset.SetCommands.ScheduleMeeting;
@@ -47,6 +49,10 @@ public class SetController {
     public record ScheduleRequest(@NotNull LocalDate scheduledFor) {
     }
 
+    /** {@code facilitatorId} absent: a new person. */
+    public record FacilitatorRequest(@NotBlank @Size(max = 200) String facilitatorName, UUID facilitatorId) {
+    }
+
     @PostMapping
     public ResponseEntity<Map<String, UUID>> form(@Valid @RequestBody FormSetRequest request) {
         UUID setId = UUID.randomUUID();
@@ -66,6 +72,22 @@ public class SetController {
         commands.send(new AddMember(setId, personId, personal.seal("personId", personId, request.displayName()),
                 request.joinedOn()));
         return Created.at("/api/sets/" + setId + "/members/" + personId, "personId", personId);
+    }
+
+    @PostMapping("/{setId}/facilitator")
+    @Operation(summary = "Change the set's facilitator",
+            description = "Another person (a new one, or facilitatorId of a person of the organisation who is not a "
+                    + "member of the set) facilitates the set from now on. Administrators of its organisation; the "
+                    + "access of each (FACILITATOR:<setId>) is given and taken in /api/users.")
+    public ResponseEntity<Map<String, UUID>> changeFacilitator(@PathVariable UUID setId,
+                                                               @Valid @RequestBody FacilitatorRequest request) {
+        UUID facilitatorId = request.facilitatorId() != null ? request.facilitatorId() : UUID.randomUUID();
+        commands.send(new ChangeFacilitator(setId, facilitatorId,
+                personal.seal("facilitatorId", facilitatorId, request.facilitatorName())));
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        ids.put("setId", setId);
+        ids.put("facilitatorId", facilitatorId);
+        return ResponseEntity.ok(ids);
     }
 
     @DeleteMapping("/{setId}/members/{personId}")

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import org.actionlearning.command.access.AnsweredBySelf;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
@@ -42,9 +43,17 @@ public final class OutcomeCommands {
     public record RebaseMetric(@TargetAggregateIdentifier UUID metricId, LocalDate startsOn) {
     }
 
-    /** {@code estimatedOn} null: the day the estimate is recorded. */
+    /**
+     * {@code estimatedOn} null: the day the estimate is recorded. A participant of the programme may send their own
+     * estimate ({@code estimatedBy} themself); an administrator records anyone's.
+     */
     public record EstimateAttribution(@TargetAggregateIdentifier UUID metricId, UUID estimateId,
                                       int attributionPercent, int confidencePercent, UUID estimatedBy,
-                                      LocalDate estimatedOn) {
+                                      LocalDate estimatedOn) implements AnsweredBySelf {
+
+        @Override
+        public UUID personId() {
+            return estimatedBy;
+        }
     }
 }

@@ -24,6 +24,8 @@ import org.actionlearning.command.web.Created;
 import org.actionlearning.events.outcome.Direction;
 import org.actionlearning.events.outcome.OutcomeTarget;
 import org.actionlearning.events.outcome.Period;
+import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.NotPermitted;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -135,7 +137,28 @@ public class OutcomeController {
         return Created.at("/api/outcomes/" + metricId, "metricId", metricId);
     }
 
+    /** A participant's own estimate: {@code estimatedBy} is the caller. */
+    public record OwnAttributionRequest(@NotNull Integer attributionPercent, @NotNull Integer confidencePercent,
+                                        LocalDate estimatedOn) {
+    }
+
+    @PostMapping("/{metricId}/attributions/mine")
+    @Operation(summary = "Your own attribution estimate",
+            description = "How much of the metric's change came from the programme, and how sure you are, in your "
+                    + "own name: for a member of any set of the metric's programme (administrators record others' "
+                    + "with POST /attributions). One estimate per person and metric (409 for a second).")
+    public ResponseEntity<Map<String, UUID>> ownAttribution(@PathVariable UUID metricId,
+                                                            @Valid @RequestBody OwnAttributionRequest request) {
+        UUID personId = Callers.current().person().orElseThrow(() -> new NotPermitted(
+                "an own estimate is given by a participant of the programme, for themself"));
+        return attribution(metricId, new AttributionRequest(request.attributionPercent(),
+                request.confidencePercent(), personId, request.estimatedOn()));
+    }
+
     @PostMapping("/{metricId}/attributions")
+    @Operation(summary = "Record an attribution estimate",
+            description = "Administrators of the programme's organisation, for anyone (estimatedBy); a member of "
+                    + "one of its sets only for themself.")
     public ResponseEntity<Map<String, UUID>> attribution(@PathVariable UUID metricId,
                                                          @Valid @RequestBody AttributionRequest request) {
         UUID estimateId = UUID.randomUUID();

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,6 +50,8 @@ public class OutcomeMetric {
     private TreeSet<LocalDate> baselineDates = new TreeSet<>();
     private TreeSet<LocalDate> followUpDates = new TreeSet<>();
     private TreeSet<LocalDate> phaseStarts = new TreeSet<>();
+    /** Who has given an estimate: one each, so that nobody weighs twice in the mean of the isolation factor. */
+    private Set<UUID> estimators = new HashSet<>();
 
     protected OutcomeMetric() {
         // for Axon
@@ -98,6 +102,8 @@ public class OutcomeMetric {
     public void handle(EstimateAttribution command) {
         Rules.percentage("attributionPercent", command.attributionPercent());
         Rules.percentage("confidencePercent", command.confidencePercent());
+        Rules.require(command.estimatedBy() == null || !estimators.contains(command.estimatedBy()), "estimatedBy",
+                command.estimatedBy() + " has already given an estimate for this metric");
         apply(new AttributionEstimated(metricId, programmeId, command.estimateId(), command.attributionPercent(),
                 command.confidencePercent(), command.estimatedBy(), command.estimatedOn()));
     }
@@ -172,6 +178,13 @@ public class OutcomeMetric {
     @EventSourcingHandler
     void on(MeasurementRecorded event) {
         followUpDates.add(event.measuredOn());
+    }
+
+    @EventSourcingHandler
+    void on(AttributionEstimated event) {
+        if (event.estimatedBy() != null) {
+            estimators.add(event.estimatedBy());
+        }
     }
 
     @EventSourcingHandler

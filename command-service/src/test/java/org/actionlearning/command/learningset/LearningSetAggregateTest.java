@@ -13,6 +13,7 @@ import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.command.learningset.SetCommands.AddMember;
+import org.actionlearning.command.learningset.SetCommands.ChangeFacilitator;
 import org.actionlearning.command.learningset.SetCommands.AskQuestion;
 import org.actionlearning.command.learningset.SetCommands.CloseMeeting;
 import org.actionlearning.command.learningset.SetCommands.CommitAction;
@@ -33,6 +34,7 @@ import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.FacilitatorChanged;
 import org.actionlearning.events.learningset.MemberLeft;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
@@ -251,6 +253,43 @@ class LearningSetAggregateTest {
                 .when(new RemoveMember(SET, DAN))
                 .expectNoEvents()
                 .expectException(rejected(UnknownEntity.class, "personId", DAN + " is not a member of set"));
+    }
+
+    // --- facilitator ----------------------------------------------------------------------------------------------
+
+    /** The event names the new facilitator and the one who stops; a later change starts from the new one. */
+    @Test
+    void changingTheFacilitatorNamesTheNewAndTheFormerOne() {
+        fixture.given(setWithMembers())
+                .when(new ChangeFacilitator(SET, STRANGER, "Sam Successor"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR));
+        fixture.given(setWithMembers(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR)))
+                .when(new ChangeFacilitator(SET, FACILITATOR, "Fran Facilitator"))
+                .expectEvents(new FacilitatorChanged(SET, PROGRAMME, FACILITATOR, "Fran Facilitator", STRANGER));
+    }
+
+    @Test
+    void theNewFacilitatorIsNeitherTheCurrentOneNorAMember() {
+        fixture.given(setWithMembers())
+                .when(new ChangeFacilitator(SET, FACILITATOR, "Fran again"))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "facilitatorId",
+                        FACILITATOR + " already facilitates this set"));
+        fixture.given(setWithMembers())
+                .when(new ChangeFacilitator(SET, BEN, "Ben"))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "facilitatorId",
+                        "a member of the set cannot also be its facilitator"));
+        // and once changed, the new facilitator cannot be added as a member, the former one can
+        fixture.given(setWithMembers(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR)))
+                .when(new AddMember(SET, STRANGER, "Sam", null))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "personId",
+                        "the set's facilitator cannot also be a member"));
+        fixture.given(setWithMembers(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR)))
+                .when(new AddMember(SET, FACILITATOR, "Fran", null))
+                .expectEvents(new MemberJoined(SET, PROGRAMME, FACILITATOR, "Fran", null));
     }
 
     // --- scheduling and opening -----------------------------------------------------------------------------------

@@ -281,6 +281,22 @@ class OutcomeMetricAggregateTest {
                 .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, 60, 80, PARTICIPANT, madeOn));
     }
 
+    /** One estimate per person: a second from the same person would count twice in the mean. */
+    @Test
+    void aPersonEstimatesOnceButAnotherPersonAndUnnamedEstimatesStillCount() {
+        java.util.UUID other = java.util.UUID.randomUUID();
+        java.util.UUID second = java.util.UUID.randomUUID();
+        fixture.given(defined(), new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, 60, 80, PARTICIPANT),
+                        new AttributionEstimated(METRIC, PROGRAMME, other, 50, 50, null))
+                .when(new EstimateAttribution(METRIC, second, 70, 90, PARTICIPANT, null))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "estimatedBy",
+                        PARTICIPANT + " has already given an estimate for this metric"));
+        fixture.given(defined(), new AttributionEstimated(METRIC, PROGRAMME, ESTIMATE, 60, 80, PARTICIPANT))
+                .when(new EstimateAttribution(METRIC, second, 70, 90, null, null))
+                .expectEvents(new AttributionEstimated(METRIC, PROGRAMME, second, 70, 90, null));
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 100})
     void percentagesOfZeroAndAHundredAreAccepted(int percent) {

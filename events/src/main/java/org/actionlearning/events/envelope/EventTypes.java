@@ -17,6 +17,7 @@ import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.FacilitatorChanged;
 import org.actionlearning.events.learningset.MemberLeft;
 import org.actionlearning.events.learningset.PulseAnswered;
 import org.actionlearning.events.learningset.PulseContributed;
@@ -47,7 +48,8 @@ public final class EventTypes {
             v1(OutcomeMetricDefined.class), v1(BaselineRecorded.class), v1(MeasurementRecorded.class),
             new EventType("AttributionEstimated", 2, AttributionEstimated.class), v1(MetricRebased.class), v1(PersonErased.class),
             v1(PulseAnswered.class), v1(PulseContributed.class),
-            v1(MeetingDiscarded.class), v1(ContributionRetracted.class));
+            v1(MeetingDiscarded.class), v1(ContributionRetracted.class),
+            v1(FacilitatorChanged.class));
 
     private static final Map<String, EventType> BY_NAME = new LinkedHashMap<>();
     private static final Map<Class<?>, EventType> BY_CLASS = new LinkedHashMap<>();

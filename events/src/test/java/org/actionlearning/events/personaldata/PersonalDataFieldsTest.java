@@ -36,7 +36,8 @@ class PersonalDataFieldsTest {
                 .flatMap(type -> PersonalDataFields.of(type.javaType()).stream()
                         .map(c -> type.name() + "." + c.getName()))
                 .toList();
-        assertThat(marked).containsExactlyInAnyOrder("SetFormed.facilitatorName", "MemberJoined.displayName",
+        assertThat(marked).containsExactlyInAnyOrder("SetFormed.facilitatorName", "FacilitatorChanged.facilitatorName",
+                "MemberJoined.displayName",
                 "ChallengePresented.title", "ChallengePresented.summary", "QuestionAsked.text", "StatementMade.text",
                 "ReflectionRecorded.text", "ActionCommitted.description", "ActionProgressReported.note",
                 "ActionCompleted.evidence", "ActionAbandoned.reason", "ActionRescheduled.reason",

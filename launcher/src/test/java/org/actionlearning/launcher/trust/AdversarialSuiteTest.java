@@ -407,8 +407,9 @@ class AdversarialSuiteTest {
     // ------------------------------------------------------------------------------------------------ own organisation
 
     /**
-     * Within their own organisation, a sponsor sends no command at all, a member only their own action's, and a
-     * facilitator nothing above their set (programme, outcomes, accounts, erasure).
+     * Within their own organisation, a sponsor sends no command at all, a member only their own action's, pulse and
+     * attribution estimate, and a facilitator nothing above their set (programme, outcomes, accounts, erasure, who
+     * facilitates the set).
      */
     @Test
     @Order(5)
@@ -422,9 +423,14 @@ class AdversarialSuiteTest {
                 boolean ownAction = endpoint.template().startsWith("/api/actions/");
                 // an attendee answers the pulse of their own set's meeting, for themself
                 boolean ownPulse = endpoint.template().endsWith("/pulse");
+                // a participant of the programme estimates its metrics' attribution, for themself
+                boolean ownEstimate = endpoint.template().endsWith("/attributions/mine");
+                // who facilitates the set is decided above it
                 boolean aboveTheSet = endpoint.template()
-                        .matches("/api/(programmes|outcomes|people|internal|users|admin|audit).*");
-                if (role == Role.MEMBER && (ownAction || ownPulse) || role == Role.FACILITATOR && !aboveTheSet) {
+                        .matches("/api/(programmes|outcomes|people|internal|users|admin|audit).*")
+                        || endpoint.template().endsWith("/facilitator");
+                if (role == Role.MEMBER && (ownAction || ownPulse || ownEstimate)
+                        || role == Role.FACILITATOR && !aboveTheSet) {
                     continue;
                 }
                 Exchange exchange = send(caller, endpoint);

@@ -55,6 +55,8 @@ final class EndpointMatrix {
                     + "(AccessMatrixTest, MemberPagesBrowserTest)",
             key("GET", "/me/participation"), "the signed-in member's own participation: no id to aim at another's "
                     + "(AccessMatrixTest, MemberPagesBrowserTest)",
+            key("GET", "/me/estimates"), "the signed-in member's own attribution estimates: no id to aim at another's "
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)",
             key("POST", "/api/auth/set-password"), "takes no sign-in and no ids: a one-time link's token is the proof "
                     + "(AccessLinksTest: unknown, used and expired links refused)",
             key("GET", "/set-password"), "the set-password form, the same for everyone",
@@ -121,6 +123,10 @@ final class EndpointMatrix {
         }
         command(all, "POST", "/api/outcomes/{metricId}/attributions", "/api/outcomes/" + victim.metricId
                 + "/attributions", () -> Map.of("attributionPercent", 50, "confidencePercent", 50));
+        command(all, "POST", "/api/sets/{setId}/facilitator", "/api/sets/" + s + "/facilitator",
+                () -> Map.of("facilitatorName", "Intruder"));
+        command(all, "POST", "/api/outcomes/{metricId}/attributions/mine", "/api/outcomes/" + victim.metricId
+                + "/attributions/mine", () -> Map.of("attributionPercent", 50, "confidencePercent", 50));
         command(all, "POST", "/api/outcomes/{metricId}/measurements/import", "/api/outcomes/" + victim.metricId
                 + "/measurements/import", () -> Map.of("rows", List.of(Map.of("series", "FOLLOW_UP",
                 "measuredOn", "2026-06-01", "value", 5))));

@@ -179,6 +179,8 @@ class AccessMatrixTest {
         // accounts that are no person in the sets have no actions or participation of their own
         page(Expect.ok(Who.MEMBER), "/me/actions");
         page(Expect.ok(Who.MEMBER), "/me/participation");
+        page(Expect.ok(Who.MEMBER), "/me/estimates", (who, html) -> check(who, "the member is asked for an estimate "
+                + "of the programme's metrics", html.contains("estimate-" + sample.dischargeDelay)));
         Expect administrators = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN);
         page(administrators, "/admin", (who, html) -> check(who, "/admin lists the programme to its organisation's "
                 + "administrators only", html.contains(sample.programmeId.toString()) == (who != Who.OTHER_ADMIN)));
@@ -213,6 +215,15 @@ class AccessMatrixTest {
                 "measuredOn", day(), "value", 10))));
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
+        // who facilitates a set: its organisation's administrators, not the set's facilitator
+        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN), "/api/sets/" + sample.wards + "/facilitator",
+                () -> Map.of("facilitatorName", "Facilitator " + next()));
+        // a participant's own estimate: a member of the programme's sets who is a person, for themself only
+        post(Expect.created(Who.MEMBER), "/api/outcomes/" + sample.dischargeDelay + "/attributions/mine",
+                () -> Map.of("attributionPercent", 30, "confidencePercent", 60));
+        // in another person's name: administrators of the organisation only (a member is refused)
+        post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN), "/api/outcomes/" + sample.dischargeDelay + "/attributions",
+                () -> Map.of("attributionPercent", 30, "confidencePercent", 60, "estimatedBy", UUID.randomUUID()));
         // discarding and undoing: who records the set's meetings gets as far as the set (which has no such meeting)
         String noMeeting = "/api/sets/" + sample.wards + "/meetings/" + UUID.randomUUID();
         post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR), noMeeting + "/discard", Map::of);

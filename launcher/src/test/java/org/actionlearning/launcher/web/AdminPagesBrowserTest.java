@@ -113,6 +113,22 @@ class AdminPagesBrowserTest {
         recordCost("FACILITATION", "2500", "2027-01-20");
         recordCost("VENUE", "750.50", "2027-01-21");
         assertThat(browser.find("table.admin-costs tfoot td").getText()).isEqualTo("3,250.50");
+        // one date format: the page prints the dates as its date fields take them (not the browser's locale order)
+        assertThat(browser.find("table.admin-costs tbody").getText()).contains("2027-01-20", "2027-01-21");
+        WebElement incurred = browser.find("#cost-incurred");
+        assertThat(incurred.getAttribute("type")).isEqualTo("text");
+        assertThat(incurred.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+        assertThat(incurred.getAttribute("value")).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(browser.find("p.meta").getText()).contains("started 2027-01-11");
+        // a date typed in another order is refused beside its field, saying which format
+        incurred.clear();
+        incurred.sendKeys("20/01/2027");
+        browser.find("#cost-amount").sendKeys("10");
+        submit("#cost-form");
+        browser.wait.until(d -> browser.find("#cost-incurred-error").isDisplayed());
+        assertThat(browser.find("#cost-incurred-error").getText()).isEqualTo("must be an ISO date (yyyy-MM-dd)");
+        browser.consoleErrors(); // the refused request, logged by the browser as a failed load
+        browser.find("#cost-amount").clear();
         accessible("admin-programme");
 
         browser.find("#set-name").sendKeys("Wards");
@@ -256,6 +272,46 @@ class AdminPagesBrowserTest {
         browser.signIn(services.queryUrl, "dev.r", CHOSEN + "-new");
         open("/");
         assertThat(browser.findAll("a[href$='/sets/" + setId + "/fairness']")).hasSize(1);
+    }
+
+    /**
+     * Gil takes over the set from Fay: one form gives Gil an account with FACILITATOR of the set (and its link) and
+     * takes Fay's access to the set away; the set's page then shows gil.f as its facilitator.
+     */
+    @Test
+    @Order(6)
+    void changesTheSetsFacilitatorWithTheirAccess() throws IOException {
+        browser.signIn(services.queryUrl, "olivia", BothServices.PASSWORD);
+        open(setPage);
+        browser.wait.until(d -> browser.findAll("tr.person .account").stream().noneMatch(a -> a.getText().equals("…")));
+        // a member of the set cannot facilitate it: refused by the set, beside the form
+        browser.find("#facilitator-name").sendKeys("Ann Moss");
+        browser.find("#facilitator-username").sendKeys("ann.r");
+        submit("#change-facilitator-form");
+        browser.wait.until(d -> browser.find("#change-facilitator-form [data-error-for=facilitatorId]").isDisplayed());
+        assertThat(browser.find("#change-facilitator-form [data-error-for=facilitatorId]").getText())
+                .isEqualTo("a member of the set cannot also be its facilitator");
+        browser.consoleErrors(); // the refused request, logged by the browser as a failed load
+
+        browser.find("#facilitator-name").clear();
+        browser.find("#facilitator-name").sendKeys("Gil Green");
+        browser.find("#facilitator-username").clear();
+        browser.find("#facilitator-username").sendKeys("gil.f");
+        submit("#change-facilitator-form");
+        browser.wait.until(d -> !browser.findAll("#change-facilitator-form [data-link-for='gil.f']").isEmpty());
+        assertThat(browser.find("#change-facilitator-form .form-status").getText())
+                .isEqualTo("gil.f facilitates the set now; hand over their link. fay.f no longer has access to it.");
+        Map<String, String> grants = new LinkedHashMap<>();
+        services.commands.get("/api/users").body().forEach(user -> grants.put(user.path("username").asText(),
+                user.path("grants").toString()));
+        assertThat(grants.get("gil.f")).contains("FACILITATOR:" + setId);
+        assertThat(grants.get("fay.f")).doesNotContain(setId.toString());
+
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            open(setPage);
+            return browser.find("tr.person[data-role=FACILITATOR] .account").getText().equals("gil.f");
+        });
+        accessible("admin-set-facilitator-changed");
     }
 
     // ---- steps

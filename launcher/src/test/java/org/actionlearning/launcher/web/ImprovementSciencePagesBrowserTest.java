@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
 
 /**
  * The improvement-science pages in a browser: an attendee answers the pulse on the form; the fairness audit draws
@@ -41,6 +42,29 @@ class ImprovementSciencePagesBrowserTest {
                 || (l[0].coord[0] != null && l[1].coord[0] != null)).length : 0,
               labels: s.markLine && s.markLine.data ? s.markLine.data.map(l => (Array.isArray(l) ? l[0] : l).name
                 || '') : [] }));
+            """;
+
+    /** The texts of a chart (SVG) whose boxes overlap another's, or stick out of the chart: none may. */
+    private static final String OVERLAPS = """
+            const root = document.querySelector(arguments[0]);
+            const frame = root.getBoundingClientRect();
+            const boxes = [...root.querySelectorAll('svg text')].filter(t => t.textContent.trim())
+              .map(t => ({ text: t.textContent.trim(), r: t.getBoundingClientRect() }))
+              .filter(b => b.r.width > 0 && b.r.height > 0);
+            const found = [];
+            boxes.forEach((a, i) => {
+              if (a.r.left < frame.left - 1 || a.r.right > frame.right + 1 || a.r.top < frame.top - 1
+                  || a.r.bottom > frame.bottom + 1) {
+                found.push(a.text + ' (outside the chart)');
+              }
+              boxes.slice(i + 1).forEach(b => {
+                if (a.r.left < b.r.right - 1 && b.r.left < a.r.right - 1 && a.r.top < b.r.bottom - 1
+                    && b.r.top < a.r.bottom - 1) {
+                  found.push(a.text + ' / ' + b.text);
+                }
+              });
+            });
+            return found;
             """;
 
     private Browser browser;
@@ -197,6 +221,28 @@ class ImprovementSciencePagesBrowserTest {
         assertThat(browser.consoleErrors()).isEmpty();
         browser.screenshot("run-chart-interventions");
         accessibleAtBothSizes("dashboard-safety");
+    }
+
+    /** The run chart's axis, phase, limit, target and intervention labels: none covers another, at either width. */
+    @Test
+    @Order(3)
+    void theRunChartsLabelsDoNotOverlapAtEitherWidth() throws IOException {
+        for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
+            browser.resize(size);
+            try {
+                open("/programmes/" + programmeId);
+                WebElement chart = browser.find("[data-chart='run']");
+                browser.script("arguments[0].scrollIntoView({block: 'center'})", chart);
+                java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
+                java.nio.file.Files.write(Browser.SCREENSHOTS.resolve("run-chart-" + size.width + ".png"),
+                        chart.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                @SuppressWarnings("unchecked")
+                List<String> overlaps = (List<String>) browser.script(OVERLAPS, "[data-chart='run']");
+                assertThat(overlaps).as("run chart labels at " + size.width + " px").isEmpty();
+            } finally {
+                browser.resize(Browser.DESKTOP);
+            }
+        }
     }
 
     @Test

@@ -168,6 +168,55 @@ class MemberPagesBrowserTest {
         assertThat(browser.find("main").getText()).contains("403");
     }
 
+    /**
+     * Dev gives their own estimate for "agency shifts", which had none (isolation factor 1): 30% of the change from
+     * the programme, 70% sure, so the factor becomes 30 × 70 / 10 000 = 0.21. A percentage over 100 is refused next
+     * to its field first. The form names nobody: the estimate is Dev's own.
+     */
+    @Test
+    @Order(5)
+    void aMemberGivesTheirOwnAttributionEstimate() throws IOException {
+        browser.signIn(services.queryUrl, "dev", BothServices.PASSWORD);
+        browser.consoleErrors();   // the 403 of the page before, seen by the facilitator
+        open("/me/estimates");
+        List<String> metrics = browser.findAll("section.estimate h2 span").stream().map(WebElement::getText).toList();
+        assertThat(metrics).containsExactly("agency shifts", "discharge delay", "staff engagement");
+        checkBothScreens("my-estimates");
+
+        WebElement card = browser.findAll("section.estimate").get(0);
+        WebElement attribution = card.findElement(org.openqa.selenium.By.name("attributionPercent"));
+        WebElement confidence = card.findElement(org.openqa.selenium.By.name("confidencePercent"));
+        attribution.sendKeys("130");
+        confidence.sendKeys("70");
+        card.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        WebElement error = card.findElement(org.openqa.selenium.By.cssSelector("[data-error-for=attributionPercent]"));
+        browser.wait.until(d -> error.isDisplayed());
+        assertThat(error.getText()).isEqualTo("must be between 0 and 100, was 130");
+        browser.consoleErrors();   // the refused command's 400, logged by the browser: expected here
+
+        attribution.clear();
+        attribution.sendKeys("30");
+        card.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+        browser.wait.until(d -> card.findElement(org.openqa.selenium.By.cssSelector(".status")).getText()
+                .equals("Estimate recorded."));
+        assertThat(card.findElement(org.openqa.selenium.By.cssSelector(".given")).getText())
+                .isEqualTo("Your estimate: 30% of the change came from the programme; you are 70% sure.");
+        await().atMost(Duration.ofSeconds(30)).until(() -> Math.abs(isolationFactor("agency shifts") - 0.21) < 1e-12);
+        open("/me/estimates");
+        assertThat(browser.findAll("section.estimate form")).hasSize(2);   // given once: no form for it any more
+        assertThat(browser.findAll("section.estimate").get(0).getText()).contains("Your estimate: 30%");
+    }
+
+    private double isolationFactor(String metric) {
+        for (JsonNode m : services.queries.get("/api/programmes/" + sample.programmeId + "/roi").body()
+                .path("metrics")) {
+            if (m.path("name").asText().equals(metric)) {
+                return m.path("isolationFactor").asDouble();
+            }
+        }
+        throw new AssertionError("no metric " + metric + " in the ROI");
+    }
+
     private void checkBothScreens(String name) throws IOException {
         assertThat(browser.accessibilityViolations()).as("axe on " + name + " at 1366 px").isEmpty();
         browser.screenshot(name);

@@ -92,7 +92,7 @@ class OutcomePagesBrowserTest {
         new Select(browser.find("#series-0")).selectByValue("BASELINE");
         browser.script("document.getElementById('measured-on-0').value = '2026-01-05'");
         browser.find("#value-0").sendKeys("40");
-        submit("form[data-command='value']", "Recorded the baseline value 40 for 5 Jan 2026.");
+        submit("form[data-command='value']", "Recorded the baseline value 40 for 2026-01-05.");
         reopenUntil(page, () -> facts().get("Values").equals("1 baseline, 0 follow-up"));
 
         // a file with bad rows: each named by its line, and none of its good rows recorded
@@ -178,7 +178,7 @@ class OutcomePagesBrowserTest {
 
         open("/programmes/" + sample.programmeId + "/roi");
         assertThat(browser.find("p.report-facts").getText()).startsWith("Prepared on ")
-                .contains(" by sara from the data recorded so far; figures cover 5 Jan 2026 to ");
+                .contains(" by sara from the data recorded so far; figures cover 2026-01-05 to ");
         assertThat(browser.findAll(".metric .headline").stream().map(WebElement::getText)).containsExactly(
                 "agency shifts −14.3%, p = 0.199",
                 "discharge delay −16.0%, target met in 42 days, p = 0.028",

@@ -78,7 +78,7 @@ class SinceLastReportBrowserTest {
         List<String> records = browser.findAll("table.recorded-events tbody tr").stream().map(WebElement::getText)
                 .toList();
         assertThat(records).hasSize(1);
-        assertThat(records.get(0)).contains("ProgrammeCostRecorded", "1 Apr 2026");
+        assertThat(records.get(0)).contains("ProgrammeCostRecorded", "2026-04-01");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.script("document.getElementById('since-last-report').scrollIntoView()");
         browser.screenshot("since-last-report");
@@ -98,7 +98,7 @@ class SinceLastReportBrowserTest {
         List<String> rows = browser.findAll("table.explained-records tbody tr").stream().map(WebElement::getText)
                 .toList();
         assertThat(rows).hasSize(4);
-        assertThat(String.join("\n", rows)).contains("2 Feb 2026", "10 Feb 2026", "2 Mar 2026", "30 Mar 2026")
+        assertThat(String.join("\n", rows)).contains("2026-02-02", "2026-02-10", "2026-03-02", "2026-03-30")
                 .doesNotContainPattern("\\b(Ann|Ben|Cat|Dev|Eve|Gus)\\b");
         assertThat(browser.accessibilityViolations()).isEmpty();
         browser.resize(Browser.PHONE);

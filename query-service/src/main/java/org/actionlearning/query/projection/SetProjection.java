@@ -29,6 +29,7 @@ import org.actionlearning.events.learningset.MeetingDiscarded;
 import org.actionlearning.events.learningset.MeetingOpened;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.learningset.MemberJoined;
+import org.actionlearning.events.learningset.FacilitatorChanged;
 import org.actionlearning.events.learningset.MemberLeft;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
@@ -111,6 +112,11 @@ public class SetProjection implements Projection {
                         .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
                         .set(LEARNING_SET.RECORDED_AT, recordedAt(envelope))
                         .onConflict(LEARNING_SET.SET_ID).doNothing()))
+                .on(FacilitatorChanged.class, (e, envelope) -> writes.add(LEARNING_SET, e.setId(),
+                        db.update(LEARNING_SET)
+                        .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
+                        .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
+                        .where(LEARNING_SET.SET_ID.eq(e.setId()))))
                 .on(MemberJoined.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.insertInto(SET_MEMBER)
                         .set(SET_MEMBER.SET_ID, e.setId())

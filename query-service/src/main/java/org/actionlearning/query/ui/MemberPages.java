@@ -48,6 +48,21 @@ class MemberPages {
         return "my-actions";
     }
 
+    /**
+     * The member's own attribution estimates: for each outcome metric of their programmes, how much of its change
+     * they put down to the programme and how sure they are, given once from a short form (as themself).
+     */
+    @GetMapping("/me/estimates")
+    String estimates(Model model) {
+        UUID personId = person();
+        access.requireSelf(personId, "attribution estimates");
+        model.addAttribute("estimates", members.estimatesOf(personId));
+        model.addAttribute("commandApiUrl", properties.commandApiUrl());
+        model.addAttribute("commandApiToken", SecurityContextHolder.getContext().getAuthentication()
+                instanceof CallerAuthentication c ? c.bearerToken().orElse("") : "");
+        return "my-estimates";
+    }
+
     @GetMapping("/me/participation")
     String participation(Model model) {
         UUID personId = person();

@@ -18,7 +18,11 @@ public class Numbers {
     /** Shown where the API answers null (a value that is undefined, e.g. a rate over nothing). */
     public static final String UNDEFINED = "—";
     private static final char MINUS = '−';
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    /**
+     * Dates are printed as the date inputs take them, and as the API and the CSV files carry them: ISO year-month-day,
+     * one format that reads the same in every locale.
+     */
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 
     /** How a kind of number is shown. {@code scale} multiplies the API's value for display (a ratio as percent). */
     public enum Kind {
@@ -126,6 +130,6 @@ public class Numbers {
         return instant == null ? UNDEFINED : RECORDED.format(instant);
     }
 
-    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'",
-            Locale.UK).withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter RECORDED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'",
+            Locale.ROOT).withZone(java.time.ZoneOffset.UTC);
 }

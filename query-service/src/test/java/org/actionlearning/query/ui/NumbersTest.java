@@ -19,7 +19,10 @@ class NumbersTest {
         assertThat(numbers.format("value", 84.0)).isEqualTo("84");
         assertThat(numbers.format("value", 100.125)).isEqualTo("100.13");
         assertThat(numbers.format("p-value", 0.02774)).isEqualTo("0.028");
-        assertThat(numbers.date(LocalDate.of(2026, 2, 2))).isEqualTo("2 Feb 2026");
+        assertThat(numbers.date(LocalDate.of(2026, 2, 2))).isEqualTo("2026-02-02");
+        // an instant in the same order, as the date-time fields take it back
+        assertThat(numbers.instant(java.time.Instant.parse("2026-03-26T09:00:05Z")))
+                .isEqualTo("2026-03-26 09:00:05 UTC");
     }
 
     @Test

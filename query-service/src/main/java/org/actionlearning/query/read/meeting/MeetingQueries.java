@@ -1,5 +1,6 @@
 package org.actionlearning.query.read.meeting;
 
+import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.query.jooq.tables.records.ActionItemRecord;
 import org.actionlearning.query.jooq.tables.records.ChallengeRecord;
 import org.actionlearning.query.jooq.tables.records.ContributionRecord;
 import org.actionlearning.query.jooq.tables.records.MeetingAttendeeRecord;
@@ -45,13 +47,15 @@ public class MeetingQueries {
 
     private record Read(List<MeetingRecord> meetings, List<MeetingAttendeeRecord> attendees,
                         List<ChallengeRecord> challenges, List<MemberParticipationRecord> counts,
-                        List<ContributionRecord> contributions, Map<UUID, String> storedNames) {
+                        List<ContributionRecord> contributions, List<ActionItemRecord> actions,
+                        Map<UUID, String> storedNames) {
     }
 
     public OpenMeetings of(UUID setId) {
         Read read = snapshot.read(() -> read(setId));
         List<String> stored = new ArrayList<>(read.storedNames().values());
         read.challenges().forEach(c -> stored.add(c.getTitle()));
+        read.actions().forEach(a -> stored.add(a.getDescription()));
         Disclosure texts = personal.disclose(stored, read.storedNames().keySet());
         List<OpenMeeting> meetings = read.meetings().stream().map(m -> {
             UUID id = m.getMeetingId();
@@ -60,11 +64,16 @@ public class MeetingQueries {
                     .sorted(java.util.Comparator.comparing(Person::displayName, PersonalValues.BY_NAME)
                             .thenComparing(Person::personId))
                     .toList();
-            Challenge presenting = read.challenges().stream().filter(c -> c.getMeetingId().equals(id))
-                    .reduce((first, second) -> second)
+            List<Challenge> challenges = read.challenges().stream().filter(c -> c.getMeetingId().equals(id))
                     .map(c -> new Challenge(c.getChallengeId(), person(c.getPresenterId(), read.storedNames(), texts),
                             texts.text(c.getTitle())))
-                    .orElse(null);
+                    .toList();
+            Challenge presenting = challenges.isEmpty() ? null : challenges.get(challenges.size() - 1);
+            List<OpenMeetings.CommittedAction> actions = read.actions().stream()
+                    .filter(a -> a.getMeetingId().equals(id))
+                    .map(a -> new OpenMeetings.CommittedAction(a.getActionId(), a.getChallengeId(), a.getOwnerId(),
+                            texts.text(a.getDescription()), a.getDueOn()))
+                    .toList();
             List<Tally> tally = attendees.stream().map(a -> tally(a.personId(), id, read.counts())).toList();
             List<Contribution> contributions = read.contributions().stream()
                     .filter(c -> c.getMeetingId().equals(id))
@@ -72,7 +81,7 @@ public class MeetingQueries {
                             c.getQuestionForm(), c.getStatementKind(), c.getChallengeId()))
                     .toList();
             return new OpenMeeting(id, m.getScheduledFor(), m.getOpenedOn(), attendees, presenting, tally,
-                    contributions);
+                    contributions, challenges, actions);
         }).toList();
         return new OpenMeetings(setId, meetings, texts.anyUnavailable());
     }
@@ -108,7 +117,7 @@ public class MeetingQueries {
                 .orderBy(MEETING.OPENED_ON, MEETING.MEETING_ID).fetch();
         List<UUID> ids = meetings.stream().map(MeetingRecord::getMeetingId).toList();
         if (ids.isEmpty()) {
-            return new Read(meetings, List.of(), List.of(), List.of(), List.of(), Map.of());
+            return new Read(meetings, List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
         }
         return new Read(meetings,
                 db.selectFrom(MEETING_ATTENDEE).where(MEETING_ATTENDEE.MEETING_ID.in(ids)).fetch(),
@@ -118,6 +127,8 @@ public class MeetingQueries {
                 db.selectFrom(CONTRIBUTION).where(CONTRIBUTION.MEETING_ID.in(ids))
                         .and(CONTRIBUTION.RETRACTED.isFalse())
                         .orderBy(CONTRIBUTION.SET_SEQUENCE.asc().nullsFirst(), CONTRIBUTION.CONTRIBUTION_ID).fetch(),
+                db.selectFrom(ACTION_ITEM).where(ACTION_ITEM.MEETING_ID.in(ids))
+                        .orderBy(ACTION_ITEM.COMMITTED_AT.asc().nullsFirst(), ACTION_ITEM.ACTION_ID).fetch(),
                 db.select(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME).from(SET_MEMBER)
                         .where(SET_MEMBER.SET_ID.eq(setId)).fetchMap(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME));
     }

@@ -19,9 +19,15 @@ public record OpenMeetings(UUID setId, List<OpenMeeting> meetings, boolean perso
      * @param tally         each attendee's counts so far, retracted contributions taken out
      * @param contributions the questions and statements not retracted, in the order recorded: the last one is what
      *                      the console's undo takes back
+     * @param challenges    every challenge presented so far, in the order presented (the last is {@code presenting})
+     * @param actions       the actions committed in the meeting so far, in the order committed
      */
     public record OpenMeeting(UUID meetingId, LocalDate scheduledFor, LocalDate openedOn, List<Person> attendees,
-                              Challenge presenting, List<Tally> tally, List<Contribution> contributions) {
+                              Challenge presenting, List<Tally> tally, List<Contribution> contributions,
+                              List<Challenge> challenges, List<CommittedAction> actions) {
+    }
+
+    public record CommittedAction(UUID actionId, UUID challengeId, UUID ownerId, String description, LocalDate dueOn) {
     }
 
     public record Challenge(UUID challengeId, Person presenter, String title) {

@@ -1,10 +1,13 @@
 package org.actionlearning.query.read.member;
 
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
+import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.MEETING_ATTENDEE;
 import static org.actionlearning.query.jooq.Tables.MEMBER_PARTICIPATION;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
+import static org.actionlearning.query.jooq.Tables.PROGRAMME;
 import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.time.LocalDate;
@@ -67,6 +70,25 @@ public class MemberQueries {
                         .thenComparing(m -> m.open() ? m.dueOn() : LocalDate.MAX.minusDays(m.dueOn().toEpochDay()))
                         .thenComparing(MyAction::actionId))
                 .toList();
+    }
+
+    /**
+     * The outcome metrics of the programmes the person is a member of a set in, each with the person's own estimate
+     * if they gave one; by programme, then metric name.
+     */
+    public List<OwnEstimate> estimatesOf(UUID personId) {
+        var m = OUTCOME_METRIC;
+        var p = PROGRAMME;
+        var e = ATTRIBUTION_ESTIMATE;
+        return snapshot.read(() -> db.select(m.METRIC_ID, p.PROGRAMME_ID, p.NAME, m.NAME, m.UNIT,
+                        e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT)
+                .from(m).join(p).on(p.PROGRAMME_ID.eq(m.PROGRAMME_ID))
+                .leftJoin(e).on(e.METRIC_ID.eq(m.METRIC_ID)).and(e.ESTIMATED_BY.eq(personId))
+                .where(m.PROGRAMME_ID.in(db.select(SET_MEMBER.PROGRAMME_ID).from(SET_MEMBER)
+                        .where(SET_MEMBER.PERSON_ID.eq(personId)).and(SET_MEMBER.ACTIVE.isTrue())))
+                .orderBy(p.NAME, p.PROGRAMME_ID, m.NAME, m.METRIC_ID)
+                .fetch(r -> new OwnEstimate(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7())));
     }
 
     /** A set's open actions that are overdue or due within {@link #REMINDER_DAYS} days, by due date. */

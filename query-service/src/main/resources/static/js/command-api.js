@@ -1,0 +1,125 @@
+/*
+ * Sending to the command API from the pages (meeting console, administration, own estimates): the one copy of
+ * the Idempotency-Key, the second attempt with the same key when an answer was lost on the network (so nothing is
+ * recorded twice), the renewal of an expired bearer token, and the reading of a problem+json refusal.
+ * The command API is another origin: the page hands over the signed-in user's bearer token.
+ */
+window.CommandApi = (function () {
+  'use strict';
+
+  const NETWORK_ATTEMPTS = 3;
+
+  /** A refusal of the command API (or one found before sending): its detail, the fields it names, its status. */
+  class Refusal extends Error {
+    constructor(detail, errors, status) {
+      super(detail);
+      this.errors = errors || [];
+      this.status = status;
+    }
+
+    /** The detail and the fields named, in one line (for pages that show one message). */
+    describe() {
+      // a rule's message is often the detail itself: say it once
+      const fields = this.errors.filter((e) => !this.message.includes(e.message))
+        .map((e) => e.field + ' ' + e.message).join('; ');
+      return this.message + (fields ? ' (' + fields + ')' : '');
+    }
+  }
+
+  function idempotencyKey() {
+    if (window.crypto && crypto.randomUUID) {
+      return crypto.randomUUID();
+    }
+    // crypto.randomUUID needs a secure context; a phone on the LAN over http has getRandomValues only
+    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  /**
+   * A client of the API at {@code base} as the bearer of {@code token}. With {@code options.renew} an answer 401 renews
+   * the token once and sends again with the same key ({@code options.onRenewed} hears of the new token).
+   */
+  function client(base, token, options) {
+    const api = String(base || '').replace(/\/$/, '');
+    const settings = options || {};
+    let bearer = token;
+
+    async function renew() {
+      const response = await fetch(api + '/api/auth/token/renew', {
+        method: 'POST', headers: { 'Authorization': 'Bearer ' + bearer }
+      });
+      if (!response.ok) {
+        throw new Refusal('Your sign-in could not be renewed: sign out and in again, then come back here.', [],
+          response.status);
+      }
+      bearer = (await response.json()).access_token;
+      if (settings.onRenewed) {
+        settings.onRenewed(bearer);
+      }
+      return bearer;
+    }
+
+    /**
+     * Sends one request and answers its JSON. Commands carry an Idempotency-Key and are sent again when the answer
+     * was lost; {@code sendOptions.once} sends once without a key (identity requests: their answers hold one-time
+     * links, which are not kept for replays).
+     */
+    async function send(method, path, body, sendOptions) {
+      const once = Boolean(sendOptions && sendOptions.once);
+      const key = once || method === 'GET' ? null : idempotencyKey();
+      let lastError = null;
+      let renewed = false;
+      for (let attempt = 1; attempt <= (once ? 1 : NETWORK_ATTEMPTS); attempt++) {
+        const headers = {};
+        if (bearer) {
+          headers.Authorization = 'Bearer ' + bearer;
+        }
+        if (body !== undefined) {
+          headers['Content-Type'] = 'application/json';
+        }
+        if (key) {
+          headers['Idempotency-Key'] = key;
+        }
+        let response;
+        try {
+          response = await fetch(api + path, {
+            method, headers, body: body === undefined ? undefined : JSON.stringify(body)
+          });
+        } catch (networkError) {
+          lastError = networkError;
+          continue;
+        }
+        if (response.status === 401 && settings.renew && !renewed) {
+          // the token ran out (a laptop asleep past the renewal): renew once and send again with the same key
+          renewed = true;
+          await renew();
+          attempt--;
+          continue;
+        }
+        const text = await response.text();
+        let json = {};
+        try {
+          json = text ? JSON.parse(text) : {};
+        } catch (notJson) {
+          json = {};
+        }
+        if (!response.ok) {
+          const fallback = response.status === 401 ? 'Your sign-in has expired: sign in again.'
+            : 'Refused with status ' + response.status;
+          throw new Refusal(json.detail || json.title || fallback, json.errors, response.status);
+        }
+        return json;
+      }
+      throw new Refusal('The command service could not be reached ('
+        + (lastError ? lastError.message : 'no answer') + '). Nothing was recorded twice; try again.');
+    }
+
+    return {
+      send,
+      post: (path, body) => send('POST', path, body),
+      renew,
+      token: () => bearer
+    };
+  }
+
+  return { client, Refusal, idempotencyKey };
+})();
