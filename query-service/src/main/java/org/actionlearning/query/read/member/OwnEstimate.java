@@ -1,4 +1,4 @@
-package org.actionlearning.query.read;
+package org.actionlearning.query.read.member;
 
 import java.util.UUID;
 
