@@ -11,7 +11,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
 import org.actionlearning.query.read.FigureExplanation.Source;
 import org.jooq.Condition;
@@ -36,9 +38,11 @@ public class FigureExplanations {
 
     private final DSLContext db;
     private final ProgrammeReader programmes;
+    private final ActionReader actions;
 
-    FigureExplanations(DSLContext db, ProgrammeReader programmes) {
+    FigureExplanations(DSLContext db, ProgrammeReader programmes, ActionReader actions) {
         this.db = db;
+        this.actions = actions;
         this.programmes = programmes;
     }
 
@@ -83,47 +87,50 @@ public class FigureExplanations {
                         null));
     }
 
-    /** Each action's status in the view, as the follow-through figures take it (ActionReader). */
+    /** Each action's status and due date in the view, as the follow-through figures take them (ActionReader). */
     private List<Source> actions(UUID programmeId, String figure, PastView view) {
         var a = ACTION_ITEM;
         List<Source> sources = new ArrayList<>();
-        for (Record row : db.select(a.STATUS, a.COMMITTED_ON, a.COMMITTED_AT, a.DUE_ON, a.COMPLETED_ON,
-                        a.COMPLETED_AT, a.ABANDONED_ON, a.ABANDONED_AT)
+        List<Record> rows = new ArrayList<>(db.select(a.ACTION_ID, a.STATUS, a.COMMITTED_ON, a.COMMITTED_AT,
+                        a.DUE_ON, a.COMPLETED_ON, a.COMPLETED_AT, a.ABANDONED_ON, a.ABANDONED_AT, a.RESCHEDULED_ON,
+                        a.RESCHEDULED_AT)
                 .from(a).join(MEETING).on(MEETING.MEETING_ID.eq(a.MEETING_ID))
                 .where(a.PROGRAMME_ID.eq(programmeId)).and(MEETING.PROGRAMME_ID.eq(programmeId))
                 .and(ReportedMeetings.counted())
-                .and(a.COMMITTED_ON.le(view.asOf())).and(view.known(a.COMMITTED_AT)).fetch()) {
-            boolean completed = "COMPLETED".equals(row.get(a.STATUS)) && view.happened(row.get(a.COMPLETED_ON))
-                    && view.known(row.get(a.COMPLETED_AT));
-            boolean abandoned = "ABANDONED".equals(row.get(a.STATUS)) && view.happened(row.get(a.ABANDONED_ON))
-                    && view.known(row.get(a.ABANDONED_AT));
-            boolean open = !completed && !abandoned;
-            LocalDate dueOn = row.get(a.DUE_ON);
+                .and(a.COMMITTED_ON.le(view.asOf())).and(view.known(a.COMMITTED_AT)).fetch());
+        Map<UUID, LocalDate> earlierDue = actions.earlierDueDates(view, rows.stream()
+                .filter(row -> !ActionReader.currentDueInForce(view, row.get(a.RESCHEDULED_ON),
+                        row.get(a.RESCHEDULED_AT)))
+                .map(row -> row.get(a.ACTION_ID)).toList());
+        for (Record row : rows) {
+            ActionRecord action = ActionReader.toRecord(view, row.get(a.STATUS), row.get(a.COMMITTED_ON),
+                    earlierDue.getOrDefault(row.get(a.ACTION_ID), row.get(a.DUE_ON)), row.get(a.COMPLETED_ON),
+                    row.get(a.COMPLETED_AT), row.get(a.ABANDONED_ON), row.get(a.ABANDONED_AT));
             Source committed = source("ActionCommitted", row.get(a.COMMITTED_ON), row.get(a.COMMITTED_AT), null);
             switch (figure) {
                 case "committed" -> sources.add(committed);
                 case "completed" -> {
-                    if (completed) {
+                    if (action.isCompleted()) {
                         sources.add(source("ActionCompleted", row.get(a.COMPLETED_ON), row.get(a.COMPLETED_AT),
                                 null));
                     }
                 }
                 case "abandoned" -> {
-                    if (abandoned) {
+                    if (action.isAbandoned()) {
                         sources.add(source("ActionAbandoned", row.get(a.ABANDONED_ON), row.get(a.ABANDONED_AT),
                                 null));
                     }
                 }
                 case "open" -> {
-                    if (open) {
+                    if (action.isOpen()) {
                         sources.add(committed);
                     }
                 }
                 case "overdue" -> {
-                    // an action due on the as-of date is not yet overdue (ActionRecord.isOverdueOn)
-                    if (open && dueOn != null && dueOn.isBefore(view.asOf())) {
+                    // the due date in force on the as-of date; due on that date is not yet overdue
+                    if (action.isOverdueOn(view.asOf())) {
                         sources.add(source("ActionCommitted", row.get(a.COMMITTED_ON), row.get(a.COMMITTED_AT),
-                                dueOn));
+                                action.dueOn()));
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown figure " + figure);

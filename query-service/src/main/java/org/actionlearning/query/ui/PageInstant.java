@@ -1,11 +1,9 @@
 package org.actionlearning.query.ui;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.actionlearning.query.web.PastViewResolver;
 
 /**
  * An instant as a page's form sends it: an ISO instant, a browser's date-time input (no zone, read as UTC, with or
@@ -17,23 +15,7 @@ final class PageInstant {
     }
 
     static Instant parse(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String text = value.strip();
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADateTime) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    throw new MethodArgumentTypeMismatchException(value, Instant.class, name, null, notADate);
-                }
-            }
-        }
+        return PastViewResolver.instant(name, value, null);
     }
 
     /** The value of a date-time input (UTC, to the second). */

@@ -23,7 +23,6 @@ import org.actionlearning.query.read.ProgrammeQueries;
 import org.actionlearning.query.read.RoiQueries;
 import org.actionlearning.query.read.SetDirectory;
 import org.actionlearning.query.read.SetDirectory.SetEntry;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,16 +91,13 @@ class ProgrammePages {
      * changed since an earlier instant ({@code since}, else a week before).
      */
     @GetMapping("/programmes/{programmeId}")
-    String dashboard(@PathVariable UUID programmeId,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                     @RequestParam(required = false) String recordedBy,
+    String dashboard(@PathVariable UUID programmeId, PastView view,
                      @RequestParam(required = false) String since,
                      Model model) {
         access.requireProgrammeAggregates(programmeId);
-        LocalDate date = asOf != null ? asOf : today.date();
-        Instant knownBy = PageInstant.parse("recordedBy", recordedBy);
+        LocalDate date = view.asOf();
+        Instant knownBy = view.recordedBy();
         Instant sinceInstant = PageInstant.parse("since", since);
-        PastView view = new PastView(date, knownBy);
         ProgrammeDashboard dashboard = programmes.dashboard(programmeId, view);
         ProgrammeSummary programme = lookup.summary(programmeId);
         model.addAttribute("programme", programme);
@@ -129,18 +125,14 @@ class ProgrammePages {
 
     /** The records behind one figure of the dashboard, as a page (the tiles link here). */
     @GetMapping("/programmes/{programmeId}/explain")
-    String explain(@PathVariable UUID programmeId, @RequestParam String figure,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   @RequestParam(required = false) String recordedBy, Model model) {
+    String explain(@PathVariable UUID programmeId, @RequestParam String figure, PastView view, Model model) {
         access.requireProgrammeAggregates(programmeId);
         if (!FigureExplanations.FIGURES.contains(figure)) {
             throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(figure,
                     String.class, "figure", null, null);
         }
-        LocalDate date = asOf != null ? asOf : today.date();
         model.addAttribute("programme", lookup.summary(programmeId));
-        model.addAttribute("x", explanations.explain(programmeId, figure,
-                new PastView(date, PageInstant.parse("recordedBy", recordedBy))));
+        model.addAttribute("x", explanations.explain(programmeId, figure, view));
         model.addAttribute("label", LABELS.get(figure));
         return "explain";
     }

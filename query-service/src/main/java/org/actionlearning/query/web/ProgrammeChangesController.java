@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
+import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.access.ReadAccess;
 import org.actionlearning.query.read.ChangeQueries;
 import org.actionlearning.query.read.FigureExplanation;
@@ -37,16 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgrammeChangesController {
 
     private final ChangeQueries changes;
-    private final AsOf asOf;
     private final ReadAccess access;
     private final Clock clock;
     private final FigureExplanations explanations;
 
-    public ProgrammeChangesController(ChangeQueries changes, AsOf asOf, ReadAccess access, Clock clock,
+    public ProgrammeChangesController(ChangeQueries changes, ReadAccess access, Clock clock,
                                       FigureExplanations explanations) {
         this.explanations = explanations;
         this.changes = changes;
-        this.asOf = asOf;
         this.access = access;
         this.clock = clock;
     }
@@ -60,18 +58,15 @@ public class ProgrammeChangesController {
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "ISO instant: the earlier report's recordedBy", required = true)
             @RequestParam(name = "from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "ISO instant: the later one; defaults to now")
+            @Parameter(description = "ISO instant: the later one; defaults to recordedBy, else now")
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant to,
-            @Parameter(description = "ISO date both dashboards are as of; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+            Instant to, PastView view) {
         access.requireProgrammeAggregates(programmeId);
-        Instant until = to != null ? to : clock.instant();
+        Instant until = to != null ? to : view.recordedBy() != null ? view.recordedBy() : clock.instant();
         if (!from.isBefore(until)) {
             throw new InvalidParameter("from", "from must be before to (" + until + ")");
         }
-        return changes.between(programmeId, this.asOf.orToday(asOf), from, until);
+        return changes.between(programmeId, view.asOf(), from, until);
     }
 
     @GetMapping("/{programmeId}/explain")
@@ -84,18 +79,12 @@ public class ProgrammeChangesController {
     public FigureExplanation explain(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "The figure's name as the dashboard gives it, e.g. meetingsHeld", required = true)
-            @RequestParam(name = "figure") String figure,
-            @Parameter(description = "ISO date; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was stored by then; defaults to everything")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+            @RequestParam(name = "figure") String figure, PastView view) {
         access.requireProgrammeAggregates(programmeId);
         if (!FigureExplanations.FIGURES.contains(figure)) {
             throw new InvalidParameter("figure", "figure must be one of "
                     + new java.util.TreeSet<>(FigureExplanations.FIGURES));
         }
-        return explanations.explain(programmeId, figure, this.asOf.view(asOf, recordedBy));
+        return explanations.explain(programmeId, figure, view);
     }
 }

@@ -7,12 +7,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
-import io.swagger.v3.oas.annotations.Parameter;
-import java.time.Instant;
-import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.SafetyQueries;
 import org.actionlearning.query.read.SetSafety;
 import org.actionlearning.service.security.Callers;
@@ -43,11 +39,8 @@ public class SetQueryController {
     private final ReadAccess access;
     private final SafetyQueries safety;
 
-    private final AsOf asOfDate;
-
     public SetQueryController(FairnessQueries fairness, SetRecordQueries records, OpenMeetingQueries openMeetings,
-                              ReadAccess access, SafetyQueries safety, AsOf asOfDate) {
-        this.asOfDate = asOfDate;
+                              ReadAccess access, SafetyQueries safety) {
         this.fairness = fairness;
         this.records = records;
         this.openMeetings = openMeetings;
@@ -62,9 +55,9 @@ public class SetQueryController {
             + "the set over the meetings that are shown. A figure over fewer than 3 responses is null and named in "
             + "`withheld`. Nobody reads a single response here. For the set's members and facilitator and the "
             + "organisation's administrators.")
-    public SetSafety safety(@PathVariable("setId") UUID setId) {
+    public SetSafety safety(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetAggregates(setId);
-        return safety.ofSet(setId);
+        return safety.ofSet(setId, view);
     }
 
     @GetMapping("/{setId}/meetings/{meetingId}/pulse/mine")
@@ -99,12 +92,9 @@ public class SetQueryController {
             + "normalised entropy, dominance, silent attendees, question focus and open-question ratio over the "
             + "meeting's attendees, with each attendee's counts; and the set's presenter rotation over its current "
             + "members.")
-    public SetFairness fairness(@PathVariable("setId") UUID setId,
-            @Parameter(description = "ISO date: the meetings opened by then; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+    public SetFairness fairness(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetContent(setId, "fairness");
-        return fairness.fairness(setId, asOfDate.orToday(asOf));
+        return fairness.fairness(setId, view);
     }
 
     @GetMapping("/{setId}/record")
@@ -114,8 +104,8 @@ public class SetQueryController {
             + "reflections, with their texts and authors. Names and texts are null for erased people "
             + "(`erased: true`) and while they cannot be opened (`personalDataUnavailable: true`). For the set's "
             + "members and facilitator only.")
-    public SetRecord record(@PathVariable("setId") UUID setId) {
+    public SetRecord record(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetContent(setId, "record");
-        return records.record(setId);
+        return records.record(setId, view);
     }
 }

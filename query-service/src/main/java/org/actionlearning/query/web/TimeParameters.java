@@ -50,9 +50,7 @@ class TimeParameters extends OncePerRequestFilter {
 
     private static String dateProblem(String value) {
         try {
-            LocalDate date = LocalDate.parse(value.trim());
-            return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)
-                    ? "must be a date between " + FIRST_DAY + " and " + LAST_DAY : null;
+            return dateProblem(LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             return null;
         }
@@ -60,11 +58,21 @@ class TimeParameters extends OncePerRequestFilter {
 
     private static String instantProblem(String value) {
         try {
-            Instant instant = Instant.parse(value.trim());
-            return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
-                    ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
+            return instantProblem(Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** Why a date is outside the years the read models hold, or null if it is within them. */
+    static String dateProblem(LocalDate date) {
+        return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)
+                ? "must be a date between " + FIRST_DAY + " and " + LAST_DAY : null;
+    }
+
+    /** Why an instant is outside the years the read models hold, or null if it is within them. */
+    static String instantProblem(Instant instant) {
+        return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
+                ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
     }
 }
