@@ -137,8 +137,10 @@ class ProgrammePages {
         return "explain";
     }
 
-    private static final Map<String, String> LABELS = Map.of("meetingsHeld", "Meetings held",
-            "challengesPresented", "Challenges presented", "questionsAsked", "Questions asked",
-            "statementsMade", "Statements made", "committed", "Actions committed", "completed", "Actions completed",
-            "abandoned", "Actions abandoned", "open", "Actions open", "overdue", "Actions overdue");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("meetingsHeld", "Meetings held"),
+            Map.entry("challengesPresented", "Challenges presented"), Map.entry("questionsAsked", "Questions asked"),
+            Map.entry("statementsMade", "Statements made"), Map.entry("committed", "Actions committed"),
+            Map.entry("completed", "Actions completed"), Map.entry("abandoned", "Actions abandoned"),
+            Map.entry("open", "Actions open"), Map.entry("overdue", "Actions overdue"),
+            Map.entry("costs", "Costs"), Map.entry("benefits", "Benefits"));
 }

@@ -72,10 +72,12 @@ public class ProgrammeChangesController {
     @GetMapping("/{programmeId}/explain")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Explain a figure", description = "The records one of the dashboard's counts or "
-            + "follow-through figures was computed from, in the same view: type, business date, when recorded "
-            + "(and an overdue action's due date). Never a name, a text or a person's id; nothing of a meeting of "
-            + "fewer than 3 attendees. Figures: meetingsHeld, challengesPresented, questionsAsked, statementsMade, "
-            + "committed, completed, abandoned, open, overdue.")
+            + "follow-through figures, or the ROI report's costs or benefits, was computed from, in the same view: "
+            + "type, business date, when recorded (and an overdue action's due date in force; a cost's amount and "
+            + "category; a point's value or an estimate's attribution × confidence, and its metric). Never a name, "
+            + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. Figures: meetingsHeld, "
+            + "challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, open, overdue, "
+            + "costs, benefits.")
     public FigureExplanation explain(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "The figure's name as the dashboard gives it, e.g. meetingsHeld", required = true)

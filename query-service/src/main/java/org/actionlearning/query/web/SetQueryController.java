@@ -8,6 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
 import org.actionlearning.query.read.FairnessQueries;
+import org.actionlearning.query.read.FigureExplanation;
+import org.actionlearning.query.read.FigureExplanations;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.SafetyQueries;
 import org.actionlearning.query.read.SetSafety;
@@ -38,9 +42,11 @@ public class SetQueryController {
     private final OpenMeetingQueries openMeetings;
     private final ReadAccess access;
     private final SafetyQueries safety;
+    private final FigureExplanations explanations;
 
     public SetQueryController(FairnessQueries fairness, SetRecordQueries records, OpenMeetingQueries openMeetings,
-                              ReadAccess access, SafetyQueries safety) {
+                              ReadAccess access, SafetyQueries safety, FigureExplanations explanations) {
+        this.explanations = explanations;
         this.fairness = fairness;
         this.records = records;
         this.openMeetings = openMeetings;
@@ -95,6 +101,23 @@ public class SetQueryController {
     public SetFairness fairness(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetContent(setId, "fairness");
         return fairness.fairness(setId, view);
+    }
+
+    @GetMapping("/{setId}/explain")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Explain a fairness figure", description = "The records one of the fairness audit's "
+            + "figures was computed from, in the same view, for the set's members and facilitator: type, business "
+            + "date, when recorded, and who it is about (the name, absent once erased). Figures: meetingsHeld, "
+            + "presenterRotation (the challenges presented, with their presenters), questionsAsked, statementsMade.")
+    public FigureExplanation explain(@PathVariable("setId") UUID setId,
+            @Parameter(description = "The figure's name, e.g. questionsAsked", required = true)
+            @RequestParam(name = "figure") String figure, PastView view) {
+        access.requireSetContent(setId, "explanation");
+        if (!FigureExplanations.SET_FIGURES.contains(figure)) {
+            throw new InvalidParameter("figure", "figure must be one of "
+                    + new java.util.TreeSet<>(FigureExplanations.SET_FIGURES));
+        }
+        return explanations.explainSet(setId, figure, view);
     }
 
     @GetMapping("/{setId}/record")

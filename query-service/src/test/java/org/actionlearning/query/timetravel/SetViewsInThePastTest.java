@@ -286,14 +286,49 @@ class SetViewsInThePastTest extends QueryServiceTest {
             assertThat(bens).as("Ben's contributions in %s", view).isNotEmpty()
                     .allSatisfy(said -> assertThat(said.get("text").isNull()).isTrue());
             for (JsonNode action : getOk(facilitatorOf(set), "/api/programmes/" + programme + "/actions" + view)) {
-                boolean bens = action.get("actionId").asText().equals(x1.toString());
-                assertThat(action.path("description").isMissingNode()).as("description in %s", view).isEqualTo(bens);
-                assertThat(action.path("ownerErased").asBoolean()).as("owner erased in %s", view).isEqualTo(bens);
+                boolean isX1 = action.get("actionId").asText().equals(x1.toString());
+                assertThat(action.path("description").isMissingNode()).as("description in %s", view).isEqualTo(isX1);
+                assertThat(action.path("ownerErased").asBoolean()).as("owner erased in %s", view).isEqualTo(isX1);
             }
             assertThat(page("/sets/" + set + "/fairness" + view)).doesNotContain("Ben");
+            JsonNode explained = explainSet("questionsAsked", view.isEmpty() ? "" : "&" + view.substring(1));
+            assertThat(explained.toString()).as("the explanation %s", view).doesNotContain("Ben");
+            explained.get("records").forEach(r -> assertThat(r.has("person")).isNotEqualTo(r.get("erased")
+                    .asBoolean()));
         }
         assertThat(getOk(facilitatorOf(set), "/api/programmes/" + programme + "/actions?asOf=2026-02-10")
                 .findValuesAsText("actionId")).containsExactly(x1.toString());
+    }
+
+    /**
+     * The fairness audit's figures explained to the set's facilitator, with names: the questions as of 20 March are
+     * Ben's and Cat's (M1) and Ann's (M2); as recorded by 5 March only M1's; the presenters Ann (M1) and Dan (M2). The
+     * platform's operator, who reads aggregates, is refused; an unknown figure is a 400 naming it.
+     */
+    @Test
+    void fairnessFiguresExplainedToTheSetWithNames() {
+        JsonNode questions = explainSet("questionsAsked", "&asOf=2026-03-20");
+        assertInt(questions, "count", 3);
+        assertThat(questions.get("records").findValuesAsText("person")).containsExactly("Ben", "Cat", "Ann");
+        assertThat(questions.get("records").findValuesAsText("businessDate")).containsExactly("2026-02-02",
+                "2026-02-02", "2026-03-02");
+        assertThat(questions.get("records").findValuesAsText("recordedAt")).containsExactly("2026-02-02T10:06:00Z",
+                "2026-02-02T10:07:00Z", "2026-03-12T09:02:00Z");
+        assertThat(explainSet("questionsAsked", "&asOf=2026-03-20&recordedBy=2026-03-05T00:00:00Z").get("records")
+                .findValuesAsText("person")).containsExactly("Ben", "Cat");
+        JsonNode presenters = explainSet("presenterRotation", "&asOf=2026-03-20");
+        assertThat(presenters.get("records").findValuesAsText("person")).containsExactly("Ann", "Dan");
+        assertThat(presenters.get("records").findValuesAsText("type")).containsOnly("ChallengePresented");
+        assertInt(explainSet("meetingsHeld", "&asOf=2026-02-10"), "count", 1);
+        assertInt(explainSet("statementsMade", "&asOf=2026-03-20"), "count", 2);
+        assertThat(http.get("/api/sets/" + set + "/explain?figure=questionsAsked").status()).isEqualTo(403);
+        HttpJson.Response unknown = facilitatorOf(set).get("/api/sets/" + set + "/explain?figure=gini");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertText(unknown.body().get("errors").get(0), "field", "figure");
+    }
+
+    private JsonNode explainSet(String figure, String query) {
+        return getOk(facilitatorOf(set), "/api/sets/" + set + "/explain?figure=" + figure + query);
     }
 
     private JsonNode fairness(String query) {
