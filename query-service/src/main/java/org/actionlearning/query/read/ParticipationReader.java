@@ -179,20 +179,21 @@ class ParticipationReader {
             return List.of();
         }
         var c = CONTRIBUTION;
-        for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND)
+        Condition question = c.KIND.eq("QUESTION");
+        // counted by PostgreSQL, one row per person and meeting: not one row per contribution into the JVM
+        for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, DSL.count().filterWhere(question),
+                        DSL.count().filterWhere(question.and(c.QUESTION_FORM.eq("OPEN"))),
+                        DSL.count().filterWhere(question.not()),
+                        DSL.count().filterWhere(question.not().and(c.STATEMENT_KIND.eq("ADVICE"))))
                 .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT))
                 // a retracted tap was a mistake: out of past views as it is out of today's counts
-                .and(c.RETRACTED.eq(false)).fetch()) {
+                .and(c.RETRACTED.eq(false))
+                .groupBy(c.MEETING_ID, c.PERSON_ID).fetch()) {
             int[] of = counts.get(List.of(row.get(c.MEETING_ID), row.get(c.PERSON_ID)));
-            if (of == null) {
-                continue;
-            }
-            if ("QUESTION".equals(row.get(c.KIND))) {
-                of[0]++;
-                of[1] += "OPEN".equals(row.get(c.QUESTION_FORM)) ? 1 : 0;
-            } else {
-                of[2]++;
-                of[3] += "ADVICE".equals(row.get(c.STATEMENT_KIND)) ? 1 : 0;
+            if (of != null) {
+                for (int i = 0; i < 4; i++) {
+                    of[i] = row.get(2 + i, Integer.class);
+                }
             }
         }
         var ch = CHALLENGE;
