@@ -340,6 +340,11 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertThat(explain("benefits", "&asOf=2026-02-10").get("records").findValuesAsText("type"))
                 .containsExactly("BaselineRecorded", "BaselineRecorded");
         now.get("records").forEach(r -> assertThat(r.has("person")).isFalse());
+        assertThat(page("/programmes/" + programme + "/roi?asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z"))
+                .contains("/api/programmes/" + programme + "/explain?figure=costs&amp;asOf=2026-03-20"
+                        + "&amp;recordedBy=2026-03-20T00:00:00Z\"")
+                .contains("/api/programmes/" + programme + "/explain?figure=benefits&amp;asOf=2026-03-20"
+                        + "&amp;recordedBy=2026-03-20T00:00:00Z\"");
     }
 
     /** An unknown figure is a 400 problem naming the parameter figure. */

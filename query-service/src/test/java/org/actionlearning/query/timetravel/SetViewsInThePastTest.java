@@ -176,7 +176,9 @@ class SetViewsInThePastTest extends QueryServiceTest {
         assertThat(known).contains("2 Mar 2026");
         String reported = page("/sets/" + set + "/fairness?asOf=2026-03-20&recordedBy=2026-03-05T00:00");
         assertThat(reported).contains("2 Feb 2026").doesNotContain("2 Mar 2026")
-                .contains("value=\"2026-03-05T00:00\"");
+                .contains("value=\"2026-03-05T00:00\"")
+                .contains("/api/sets/" + set + "/explain?figure=questionsAsked&amp;asOf=2026-03-20"
+                        + "&amp;recordedBy=2026-03-05T00:00\"");
     }
 
     /**
