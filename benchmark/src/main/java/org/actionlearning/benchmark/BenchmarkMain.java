@@ -336,6 +336,7 @@ public final class BenchmarkMain {
                 System.out.println(" run " + run);
                 latencies("dashboard.api", latency.api(queries.url() + "/api/programmes/%s/dashboard?asOf=2026-11-27",
                         programmes, warmup, sizes.apiRequests(), false));
+                pastViews(latency, queries, programmes, warmup);
                 latencies("fairness.api", latency.api(queries.url() + "/api/sets/%s/fairness", sets, warmup,
                         sizes.apiRequests(), true));
                 latencies("dashboard.raw", latency.rawSql(raw, DashboardLatency.RAW_DASHBOARD, programmes, 1,
@@ -356,6 +357,26 @@ public final class BenchmarkMain {
         } finally {
             memory(queries.stop(), "query");
         }
+    }
+
+    /**
+     * The dashboard in past views, beside today's ({@code dashboard.api}, as of 2026-11-27): as of a date a year
+     * back (before the data set begins), as of a date inside it (2026-04-01, half its meetings), as recorded by an
+     * instant after every event was stored (the path of a knowledge cut, which recomputes each meeting's figures
+     * from the dated rows, with today's figures), and "what changed" between two instants (the dashboard page's
+     * "since the last report": two dashboards on that path and the records stored in between).
+     */
+    private void pastViews(DashboardLatency latency, ServiceJvm queries, List<UUID> programmes, int warmup) {
+        String dashboard = queries.url() + "/api/programmes/%s/dashboard";
+        latencies("dashboard.api-year-back", latency.api(dashboard + "?asOf=2025-11-27", programmes, warmup,
+                sizes.apiRequests(), false));
+        latencies("dashboard.api-mid-data", latency.api(dashboard + "?asOf=2026-04-01", programmes, warmup,
+                sizes.apiRequests(), false));
+        latencies("dashboard.api-recorded-by", latency.api(dashboard + "?asOf=2026-11-27&recordedBy="
+                + DataSet.AFTER_EVERY_EVENT, programmes, warmup, sizes.apiRequests(), false));
+        latencies("dashboard.changes", latency.api(queries.url() + "/api/programmes/%s/changes?asOf=2026-11-27"
+                + "&from=" + DataSet.FIRST_EVENT + "&to=" + DataSet.AFTER_EVERY_EVENT, programmes, warmup,
+                sizes.apiRequests(), false));
     }
 
     /**

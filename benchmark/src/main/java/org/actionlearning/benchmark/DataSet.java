@@ -56,7 +56,12 @@ public final class DataSet {
     private final int eventsPerSet;
     private final SplittableRandom random;
     private long emitted;
-    private Instant clock = Instant.parse("2026-01-05T09:00:00Z");
+    /** When the first event is stored; each next one a millisecond later. */
+    public static final Instant FIRST_EVENT = Instant.parse("2026-01-05T09:00:00Z");
+    /** After every event of the largest data set (5 million milliseconds, under 84 minutes) was stored. */
+    public static final Instant AFTER_EVERY_EVENT = Instant.parse("2026-01-06T00:00:00Z");
+
+    private Instant clock = FIRST_EVENT;
 
     public DataSet(int programmes, int setsPerProgramme, int eventsPerSet, long seed) {
         this.programmes = programmes;

@@ -196,6 +196,7 @@ final class EndpointMatrix {
         query(all, "/api/people/{personId}/actions", "/api/people/" + presenter + "/actions");
         query(all, "/api/people/{personId}/participation", "/api/people/" + presenter + "/participation");
         query(all, "/api/sets/{setId}/safety", "/api/sets/" + s + "/safety");
+        query(all, "/api/sets/{setId}/explain", "/api/sets/" + s + "/explain?figure=questionsAsked");
         query(all, "/api/sets/{setId}/meetings/{meetingId}/pulse/mine", meeting + "/pulse/mine");
         query(all, "/api/facilitation/organisations/{organisation}", "/api/facilitation/organisations/"
                 + java.net.URLEncoder.encode(victim.name, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));

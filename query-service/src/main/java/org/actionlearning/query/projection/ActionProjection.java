@@ -4,9 +4,12 @@ import org.actionlearning.projection.Projection;
 import org.actionlearning.projection.ProjectionDb;
 import org.actionlearning.projection.ProjectionHandlers;
 import org.actionlearning.projection.ReadModelWrites;
+import static org.actionlearning.query.jooq.Tables.ACTION_DUE_CHANGE;
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.projection.ReadModelWrites.placeholder;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.List;
 import org.actionlearning.events.action.ActionAbandoned;
@@ -14,6 +17,7 @@ import org.actionlearning.events.action.ActionCommitted;
 import org.actionlearning.events.action.ActionCompleted;
 import org.actionlearning.events.action.ActionProgressReported;
 import org.actionlearning.events.action.ActionRescheduled;
+import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.personaldata.PersonErased;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -50,7 +54,7 @@ public class ActionProjection implements Projection {
 
     @Override
     public List<Table<?>> tables() {
-        return List.of(ACTION_ITEM);
+        return List.of(ACTION_ITEM, ACTION_DUE_CHANGE);
     }
 
     @Override
@@ -70,14 +74,34 @@ public class ActionProjection implements Projection {
                         .set(ACTION_ITEM.ABANDON_REASON, e.reason())
                         .set(ACTION_ITEM.ABANDONED_AT, SetProjection.recordedAt(envelope))
                         .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
-                .on(ActionRescheduled.class, (e, envelope) -> writes.add(ACTION_ITEM, e.actionId(),
-                        db.update(ACTION_ITEM)
-                        .set(ACTION_ITEM.DUE_ON, e.dueOn())
-                        .where(ACTION_ITEM.ACTION_ID.eq(e.actionId()))))
+                .on(ActionRescheduled.class, this::reschedule)
                 // the owner's texts go; the action and its dates stay, so follow-through numbers do not change
                 .on(PersonErased.class, (e, envelope) -> writes.add(db.update(ACTION_ITEM)
                         .setNull(ACTION_ITEM.DESCRIPTION).setNull(ACTION_ITEM.EVIDENCE)
                         .setNull(ACTION_ITEM.ABANDON_REASON)
                         .where(ACTION_ITEM.OWNER_ID.eq(e.personId()))));
+    }
+
+    /**
+     * The latest due date for today's views, and the change kept with the day it counts from (the UTC day it was
+     * recorded: a reschedule carries no business date) for the views of earlier days and instants.
+     */
+    private void reschedule(ActionRescheduled e, EventEnvelope envelope) {
+        OffsetDateTime at = SetProjection.recordedAt(envelope);
+        LocalDate changedOn = at == null ? null : at.toLocalDate();
+        writes.add(ACTION_ITEM, e.actionId(), db.update(ACTION_ITEM)
+                .set(ACTION_ITEM.DUE_ON, e.dueOn())
+                .set(ACTION_ITEM.RESCHEDULED_ON, changedOn)
+                .set(ACTION_ITEM.RESCHEDULED_AT, at)
+                .where(ACTION_ITEM.ACTION_ID.eq(e.actionId())));
+        if (at != null) {
+            writes.add(ACTION_DUE_CHANGE, List.of(e.actionId(), at), db.insertInto(ACTION_DUE_CHANGE)
+                    .set(ACTION_DUE_CHANGE.ACTION_ID, e.actionId())
+                    .set(ACTION_DUE_CHANGE.RECORDED_AT, at)
+                    .set(ACTION_DUE_CHANGE.CHANGED_ON, changedOn)
+                    .set(ACTION_DUE_CHANGE.PREVIOUS_DUE_ON, e.previousDueOn())
+                    .set(ACTION_DUE_CHANGE.DUE_ON, e.dueOn())
+                    .onConflictDoNothing());
+        }
     }
 }

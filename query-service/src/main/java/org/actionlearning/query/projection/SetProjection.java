@@ -213,6 +213,7 @@ public class SetProjection implements Projection {
                         .set(REFLECTION.PERSON_ID, e.personId())
                         .set(REFLECTION.TEXT, e.text())
                         .set(REFLECTION.SET_SEQUENCE, envelope.sequenceNumber())
+                        .set(REFLECTION.RECORDED_AT, recordedAt(envelope))
                         .onConflict(REFLECTION.REFLECTION_ID).doNothing()))
                 .on(MeetingClosed.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), closeMeeting.row()
                         .set(MEETING.CLOSED_ON, e.closedOn())

@@ -133,43 +133,67 @@ public class ParticipationReader {
     }
 
     /**
-     * The meetings as they were known at the view's instant: opened (and that recorded) by then, each attendee's
-     * counts from the questions, statements and challenges stored by then. Reads every contribution of the
-     * programme's sets (by the index on set), so it is the slower path, taken only for a past instant.
+     * The meetings as they were known at the view's instant (see {@link #asRecorded}), as their figures.
      */
     private List<HeldMeetingFigures> figuresAsRecorded(UUID programmeId, PastView view) {
+        var sets = DSL.select(LEARNING_SET.SET_ID).from(LEARNING_SET).where(LEARNING_SET.PROGRAMME_ID.eq(programmeId));
+        return asRecorded(MEETING.PROGRAMME_ID.eq(programmeId), sets, view).stream().map(HeldMeetingFigures::of)
+                .toList();
+    }
+
+    /**
+     * The meetings of a set in the view, in the order they were held: as stored (opened by its date) when the view
+     * knows everything stored, else as recorded by its instant (see {@link #asRecorded}).
+     */
+    public List<HeldMeeting> ofSet(UUID setId, PastView view) {
+        return view.knowledgeCut() ? asRecorded(MEETING.SET_ID.eq(setId), DSL.select(DSL.val(setId)), view)
+                : ofSet(setId, view.asOf());
+    }
+
+    /**
+     * The meetings as they were known at the view's instant, in the order they were held: opened (and that recorded)
+     * by then, each attendee's counts from the questions, statements and challenges stored by then. Reads every
+     * contribution of the sets (by the index on set), so it is the slower path, taken only for a past instant.
+     */
+    private List<HeldMeeting> asRecorded(Condition meetingsWhere,
+                                         org.jooq.Select<? extends org.jooq.Record1<UUID>> sets, PastView view) {
         var m = MEETING;
         var at = MEETING_ATTENDEE;
+        var s = SET_MEMBER;
         Map<UUID, HeldMeeting> meetings = new LinkedHashMap<>();
-        Map<List<UUID>, int[]> counts = new HashMap<>();
-        for (Record row : db.select(m.MEETING_ID, m.SET_ID, m.OPENED_ON, at.PERSON_ID)
+        Map<List<UUID>, int[]> counts = new LinkedHashMap<>();
+        Map<UUID, String> names = new HashMap<>();
+        for (Record row : db.select(m.MEETING_ID, m.SET_ID, m.OPENED_ON, at.PERSON_ID, s.DISPLAY_NAME)
                 .from(m).join(at).on(at.MEETING_ID.eq(m.MEETING_ID))
-                .where(m.PROGRAMME_ID.eq(programmeId)).and(m.OPENED_ON.le(view.asOf()))
+                .leftJoin(s).on(s.SET_ID.eq(m.SET_ID).and(s.PERSON_ID.eq(at.PERSON_ID)))
+                .where(meetingsWhere).and(m.OPENED_ON.le(view.asOf()))
                 .and(view.known(m.OPENED_AT)).and(notDiscarded())
+                .orderBy(m.OPENED_ON, m.SCHEDULED_FOR, m.MEETING_ID, s.DISPLAY_NAME.asc().nullsLast(), at.PERSON_ID)
                 .fetch()) {
             meetings.computeIfAbsent(row.get(m.MEETING_ID), id -> new HeldMeeting(id, row.get(m.SET_ID),
                     row.get(m.OPENED_ON), new ArrayList<>()));
             counts.put(List.of(row.get(m.MEETING_ID), row.get(at.PERSON_ID)), new int[5]);
+            names.put(row.get(at.PERSON_ID), row.get(s.DISPLAY_NAME));
         }
         if (meetings.isEmpty()) {
             return List.of();
         }
-        var sets = DSL.select(LEARNING_SET.SET_ID).from(LEARNING_SET).where(LEARNING_SET.PROGRAMME_ID.eq(programmeId));
         var c = CONTRIBUTION;
-        for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, c.KIND, c.QUESTION_FORM, c.STATEMENT_KIND)
+        Condition question = c.KIND.eq("QUESTION");
+        // counted by PostgreSQL, one row per person and meeting: not one row per contribution into the JVM
+        for (Record row : db.select(c.MEETING_ID, c.PERSON_ID, DSL.count().filterWhere(question),
+                        DSL.count().filterWhere(question.and(c.QUESTION_FORM.eq("OPEN"))),
+                        DSL.count().filterWhere(question.not()),
+                        DSL.count().filterWhere(question.not().and(c.STATEMENT_KIND.eq("ADVICE"))))
                 .from(c).where(c.SET_ID.in(sets)).and(view.known(c.RECORDED_AT))
                 // a retracted tap was a mistake: out of past views as it is out of today's counts
-                .and(c.RETRACTED.eq(false)).fetch()) {
+                .and(c.RETRACTED.eq(false))
+                .groupBy(c.MEETING_ID, c.PERSON_ID).fetch()) {
             int[] of = counts.get(List.of(row.get(c.MEETING_ID), row.get(c.PERSON_ID)));
-            if (of == null) {
-                continue;
-            }
-            if ("QUESTION".equals(row.get(c.KIND))) {
-                of[0]++;
-                of[1] += "OPEN".equals(row.get(c.QUESTION_FORM)) ? 1 : 0;
-            } else {
-                of[2]++;
-                of[3] += "ADVICE".equals(row.get(c.STATEMENT_KIND)) ? 1 : 0;
+            if (of != null) {
+                for (int i = 0; i < 4; i++) {
+                    of[i] = row.get(2 + i, Integer.class);
+                }
             }
         }
         var ch = CHALLENGE;
@@ -180,9 +204,12 @@ public class ParticipationReader {
                 of[4]++;
             }
         }
-        counts.forEach((key, of) -> meetings.get(key.get(0)).attendees().add(new Attendee(key.get(1), null,
-                new MemberContribution(key.get(1), of[0], of[1], of[2], of[3]), of[4])));
-        return meetings.values().stream().map(HeldMeetingFigures::of).toList();
+        counts.forEach((key, of) -> meetings.get(key.get(0)).attendees().add(new Attendee(key.get(1),
+                names.get(key.get(1)), new MemberContribution(key.get(1), of[0], of[1], of[2], of[3]), of[4])));
+        return meetings.values().stream()
+                .map(meeting -> new HeldMeeting(meeting.meetingId(), meeting.setId(), meeting.openedOn(),
+                        List.copyOf(meeting.attendees())))
+                .toList();
     }
 
     private List<HeldMeeting> heldMeetings(Condition which) {

@@ -46,4 +46,10 @@ public class ReportedMeetings {
                 .where(MEETING.PROGRAMME_ID.eq(programmeId)).and(counted())
                 .fetch(MEETING.MEETING_ID));
     }
+
+    /** Whether any meeting of the programme counts in the view: held by its date, recorded by its instant. */
+    public boolean anyInView(UUID programmeId, PastView view) {
+        return db.fetchExists(db.selectOne().from(MEETING).where(MEETING.PROGRAMME_ID.eq(programmeId))
+                .and(counted()).and(MEETING.OPENED_ON.le(view.asOf())).and(view.known(MEETING.OPENED_AT)));
+    }
 }

@@ -23,7 +23,6 @@ import org.actionlearning.query.read.set.SetQueries;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.Role;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,16 +91,13 @@ class ProgrammePages {
      * changed since an earlier instant ({@code since}, else a week before).
      */
     @GetMapping("/programmes/{programmeId}")
-    String dashboard(@PathVariable UUID programmeId,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                     @RequestParam(required = false) String recordedBy,
+    String dashboard(@PathVariable UUID programmeId, PastView view,
                      @RequestParam(required = false) String since,
                      Model model) {
         access.requireProgrammeAggregates(programmeId);
-        LocalDate date = asOf != null ? asOf : today.date();
-        Instant knownBy = PageInstant.parse("recordedBy", recordedBy);
+        LocalDate date = view.asOf();
+        Instant knownBy = view.recordedBy();
         Instant sinceInstant = PageInstant.parse("since", since);
-        PastView view = new PastView(date, knownBy);
         ProgrammeDashboard dashboard = programmes.dashboard(programmeId, view);
         ProgrammeSummary programme = lookup.summary(programmeId);
         model.addAttribute("programme", programme);
@@ -129,24 +125,22 @@ class ProgrammePages {
 
     /** The records behind one figure of the dashboard, as a page (the tiles link here). */
     @GetMapping("/programmes/{programmeId}/explain")
-    String explain(@PathVariable UUID programmeId, @RequestParam String figure,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   @RequestParam(required = false) String recordedBy, Model model) {
+    String explain(@PathVariable UUID programmeId, @RequestParam String figure, PastView view, Model model) {
         access.requireProgrammeAggregates(programmeId);
         if (!ExplanationQueries.FIGURES.contains(figure)) {
             throw new org.springframework.web.method.annotation.MethodArgumentTypeMismatchException(figure,
                     String.class, "figure", null, null);
         }
-        LocalDate date = asOf != null ? asOf : today.date();
         model.addAttribute("programme", lookup.summary(programmeId));
-        model.addAttribute("x", explanations.explain(programmeId, figure,
-                new PastView(date, PageInstant.parse("recordedBy", recordedBy))));
+        model.addAttribute("x", explanations.explain(programmeId, figure, view));
         model.addAttribute("label", LABELS.get(figure));
         return "explain";
     }
 
-    private static final Map<String, String> LABELS = Map.of("meetingsHeld", "Meetings held",
-            "challengesPresented", "Challenges presented", "questionsAsked", "Questions asked",
-            "statementsMade", "Statements made", "committed", "Actions committed", "completed", "Actions completed",
-            "abandoned", "Actions abandoned", "open", "Actions open", "overdue", "Actions overdue");
+    private static final Map<String, String> LABELS = Map.ofEntries(Map.entry("meetingsHeld", "Meetings held"),
+            Map.entry("challengesPresented", "Challenges presented"), Map.entry("questionsAsked", "Questions asked"),
+            Map.entry("statementsMade", "Statements made"), Map.entry("committed", "Actions committed"),
+            Map.entry("completed", "Actions completed"), Map.entry("abandoned", "Actions abandoned"),
+            Map.entry("open", "Actions open"), Map.entry("overdue", "Actions overdue"),
+            Map.entry("costs", "Costs"), Map.entry("benefits", "Benefits"));
 }

@@ -3,19 +3,16 @@ package org.actionlearning.query.ui;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.UUID;
+import org.actionlearning.query.read.PastView;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The ROI report's downloads: the page as PDF, each of its tables as CSV. Fetched by scripts as much as by browsers,
@@ -34,23 +31,15 @@ class RoiExports {
     }
 
     @GetMapping("/programmes/{programmeId}/roi.pdf")
-    ResponseEntity<byte[]> pdf(@PathVariable UUID programmeId,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               LocalDate asOf,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                               Instant recordedBy, HttpServletRequest request, HttpServletResponse response) {
-        RoiPages.Report report = pages.report(programmeId, asOf, recordedBy);
+    ResponseEntity<byte[]> pdf(@PathVariable UUID programmeId, PastView view, HttpServletRequest request, HttpServletResponse response) {
+        RoiPages.Report report = pages.report(programmeId, view);
         return download(pdf.render(report.model(), request, response), MediaType.APPLICATION_PDF,
                 report.fileName("roi") + ".pdf");
     }
 
     @GetMapping("/programmes/{programmeId}/roi/{table:summary|costs|benefits|intangibles}.csv")
-    ResponseEntity<byte[]> csv(@PathVariable UUID programmeId, @PathVariable String table,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                               LocalDate asOf,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                               Instant recordedBy) {
-        RoiPages.Report report = pages.report(programmeId, asOf, recordedBy);
+    ResponseEntity<byte[]> csv(@PathVariable UUID programmeId, @PathVariable String table, PastView view) {
+        RoiPages.Report report = pages.report(programmeId, view);
         RoiTable which = RoiTable.valueOf(table.toUpperCase(Locale.ROOT));
         return download(which.csv(report.roi()).text().getBytes(StandardCharsets.UTF_8),
                 new MediaType("text", "csv", StandardCharsets.UTF_8), report.fileName("roi-" + which.slug()) + ".csv");

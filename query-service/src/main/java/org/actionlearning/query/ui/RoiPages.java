@@ -16,12 +16,10 @@ import org.actionlearning.query.read.programme.ProgrammeSummary;
 import org.actionlearning.query.read.roi.ProgrammeRoi;
 import org.actionlearning.query.read.roi.RoiQueries;
 import org.actionlearning.service.security.Callers;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** A programme's ROI report, the page (printable); {@link RoiExports} serves it as PDF and its tables as CSV. */
 @Controller
@@ -73,23 +71,21 @@ class RoiPages {
     }
 
     @GetMapping("/programmes/{programmeId}/roi")
-    String report(@PathVariable UUID programmeId,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                  Instant recordedBy, Model model) {
-        model.addAllAttributes(report(programmeId, asOf, recordedBy).model());
+    String report(@PathVariable UUID programmeId, PastView view, Model model) {
+        model.addAllAttributes(report(programmeId, view).model());
         model.addAttribute("pdf", false);
         return "roi";
     }
 
     /**
-     * The report, for its sponsors and administrators: as of {@code asOf} (else today), as recorded by
-     * {@code recordedBy} (else now, to the second, which the report then prints and its links carry).
+     * The report, for its sponsors and administrators: in the request's view, as recorded by its instant or else
+     * by now, to the second, which the report then prints and its links carry.
      */
-    Report report(UUID programmeId, LocalDate asOf, Instant recordedBy) {
+    Report report(UUID programmeId, PastView requested) {
         access.requireProgrammeAggregates(programmeId);
-        LocalDate date = asOf != null ? asOf : today.date();
-        Instant instant = recordedBy != null ? recordedBy : clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        LocalDate date = requested.asOf();
+        Instant instant = requested.recordedBy() != null ? requested.recordedBy()
+                : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         PastView view = new PastView(date, instant);
         ProgrammeRoi figures = roi.roi(programmeId, view);
         // the headlines as of the same date and instant as the figures, so that the report's link reproduces them

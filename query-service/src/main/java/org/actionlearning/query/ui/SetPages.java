@@ -9,6 +9,7 @@ import org.actionlearning.query.read.safety.SafetyQueries;
 import org.actionlearning.query.read.set.Roster;
 import org.actionlearning.query.read.set.SetQueries;
 import org.actionlearning.query.read.set.SetRecordQueries;
+import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.ui.UiProperties.FairnessThresholds;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -50,7 +51,7 @@ class SetPages {
 
     /** The thresholds default to {@code als.ui.fairness.*}; the page's form overrides them for one look. */
     @GetMapping("/sets/{setId}/fairness")
-    String fairness(@PathVariable UUID setId,
+    String fairness(@PathVariable UUID setId, PastView view,
                     @RequestParam(required = false) Double dominance,
                     @RequestParam(required = false) Double questionFocus,
                     @RequestParam(required = false) Boolean flagSilent,
@@ -63,10 +64,12 @@ class SetPages {
                 questionFocus != null ? questionFocus : defaults.questionFocus());
         Roster roster = sets.roster(setId);
         model.addAttribute("set", roster.set());
-        var setFairness = fairness.fairness(setId);
+        var setFairness = fairness.fairness(setId, view);
         model.addAttribute("audit", FairnessAudit.of(setFairness, thresholds, numbers));
         model.addAttribute("trend", FairnessTrend.of(setFairness));
-        model.addAttribute("safety", safety.ofSet(setId));
+        model.addAttribute("safety", safety.ofSet(setId, view));
+        model.addAttribute("asOf", view.asOf());
+        model.addAttribute("recordedByInput", PageInstant.inputValue(view.recordedBy()));
         return "fairness";
     }
 
@@ -89,9 +92,11 @@ class SetPages {
 
     /** The set's confidential record, meeting by meeting: for its facilitator and members (audited read). */
     @GetMapping("/sets/{setId}/record")
-    String record(@PathVariable UUID setId, Model model) {
+    String record(@PathVariable UUID setId, PastView view, Model model) {
         access.requireSetContent(setId, "record page");
-        model.addAttribute("record", records.record(setId));
+        model.addAttribute("record", records.record(setId, view));
+        model.addAttribute("asOf", view.asOf());
+        model.addAttribute("recordedByInput", PageInstant.inputValue(view.recordedBy()));
         return "record";
     }
 }

@@ -1,23 +1,19 @@
 package org.actionlearning.query.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.access.ReadAccess;
 import org.actionlearning.query.read.outcome.MetricDetail;
 import org.actionlearning.query.read.outcome.OutcomeQueries;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.actionlearning.query.read.PastView;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -32,10 +28,8 @@ public class OutcomeQueryController {
     private final OutcomeQueries outcomes;
     private final ReadAccess access;
 
-    private final AsOf asOfDate;
 
-    public OutcomeQueryController(OutcomeQueries outcomes, ReadAccess access, AsOf asOfDate) {
-        this.asOfDate = asOfDate;
+    public OutcomeQueryController(OutcomeQueries outcomes, ReadAccess access) {
         this.outcomes = outcomes;
         this.access = access;
     }
@@ -45,14 +39,8 @@ public class OutcomeQueryController {
     @Operation(summary = "Outcome metric", description = "The metric's definition, baseline and follow-up points in "
             + "date order, centre line, baseline mean, latest value, change and improvement %, target reached, "
             + "Welch p-value and run-chart signals (SHIFT, TREND).")
-    public MetricDetail metric(@PathVariable("metricId") UUID metricId,
-            @Parameter(description = "ISO date: points and estimates dated by then count; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+    public MetricDetail metric(@PathVariable("metricId") UUID metricId, PastView view) {
         access.requireMetricAggregates(metricId);
-        return outcomes.metric(metricId, asOfDate.view(asOf, recordedBy));
+        return outcomes.metric(metricId, view);
     }
 }

@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
+import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.access.ReadAccess;
 import org.actionlearning.query.read.change.ChangeQueries;
 import org.actionlearning.query.read.change.ProgrammeChanges;
@@ -37,16 +37,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgrammeChangesController {
 
     private final ChangeQueries changes;
-    private final AsOf asOf;
     private final ReadAccess access;
     private final Clock clock;
     private final ExplanationQueries explanations;
 
-    public ProgrammeChangesController(ChangeQueries changes, AsOf asOf, ReadAccess access, Clock clock,
+    public ProgrammeChangesController(ChangeQueries changes, ReadAccess access, Clock clock,
                                       ExplanationQueries explanations) {
         this.explanations = explanations;
         this.changes = changes;
-        this.asOf = asOf;
         this.access = access;
         this.clock = clock;
     }
@@ -60,42 +58,35 @@ public class ProgrammeChangesController {
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "ISO instant: the earlier report's recordedBy", required = true)
             @RequestParam(name = "from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "ISO instant: the later one; defaults to now")
+            @Parameter(description = "ISO instant: the later one; defaults to recordedBy, else now")
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant to,
-            @Parameter(description = "ISO date both dashboards are as of; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+            Instant to, PastView view) {
         access.requireProgrammeAggregates(programmeId);
-        Instant until = to != null ? to : clock.instant();
+        Instant until = to != null ? to : view.recordedBy() != null ? view.recordedBy() : clock.instant();
         if (!from.isBefore(until)) {
             throw new InvalidParameter("from", "from must be before to (" + until + ")");
         }
-        return changes.between(programmeId, this.asOf.orToday(asOf), from, until);
+        return changes.between(programmeId, view.asOf(), from, until);
     }
 
     @GetMapping("/{programmeId}/explain")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Explain a figure", description = "The records one of the dashboard's counts or "
-            + "follow-through figures was computed from, in the same view: type, business date, when recorded "
-            + "(and an overdue action's due date). Never a name, a text or a person's id; nothing of a meeting of "
-            + "fewer than 3 attendees. Figures: meetingsHeld, challengesPresented, questionsAsked, statementsMade, "
-            + "committed, completed, abandoned, open, overdue.")
+            + "follow-through figures, or the ROI report's costs or benefits, was computed from, in the same view: "
+            + "type, business date, when recorded (and an overdue action's due date in force; a cost's amount and "
+            + "category; a point's value or an estimate's attribution × confidence, and its metric). Never a name, "
+            + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. Figures: meetingsHeld, "
+            + "challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, open, overdue, "
+            + "costs, benefits.")
     public FigureExplanation explain(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "The figure's name as the dashboard gives it, e.g. meetingsHeld", required = true)
-            @RequestParam(name = "figure") String figure,
-            @Parameter(description = "ISO date; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was stored by then; defaults to everything")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+            @RequestParam(name = "figure") String figure, PastView view) {
         access.requireProgrammeAggregates(programmeId);
         if (!ExplanationQueries.FIGURES.contains(figure)) {
             throw new InvalidParameter("figure", "figure must be one of "
                     + new java.util.TreeSet<>(ExplanationQueries.FIGURES));
         }
-        return explanations.explain(programmeId, figure, this.asOf.view(asOf, recordedBy));
+        return explanations.explain(programmeId, figure, view);
     }
 }

@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +23,7 @@ import org.actionlearning.query.read.roi.ProgrammeRoi;
 import org.actionlearning.query.read.roi.RoiQueries;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.actionlearning.query.read.PastView;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,15 +43,13 @@ public class ProgrammeQueryController {
     private final ProgrammeQueries programmes;
     private final ActionQueries actions;
     private final RoiQueries roi;
-    private final AsOf asOf;
     private final ReadAccess access;
 
-    public ProgrammeQueryController(ProgrammeQueries programmes, ActionQueries actions, RoiQueries roi, AsOf asOf,
+    public ProgrammeQueryController(ProgrammeQueries programmes, ActionQueries actions, RoiQueries roi,
                                     ReadAccess access) {
         this.programmes = programmes;
         this.actions = actions;
         this.roi = roi;
-        this.asOf = asOf;
         this.access = access;
     }
 
@@ -73,15 +69,9 @@ public class ProgrammeQueryController {
             + "instant. Aggregates only, over the meetings held with at least 3 attendees (the others' activity and "
             + "actions are in no figure, totals included; the counts of sets and members include everyone).")
     public ProgrammeDashboard dashboard(
-            @PathVariable("programmeId") UUID programmeId,
-            @Parameter(description = "ISO date: what had happened by the end of that day counts (and governs `overdue`); defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+            @PathVariable("programmeId") UUID programmeId, PastView view) {
         access.requireProgrammeAggregates(programmeId);
-        return programmes.dashboard(programmeId, this.asOf.view(asOf, recordedBy));
+        return programmes.dashboard(programmeId, view);
     }
 
     @GetMapping("/{programmeId}/sets")
@@ -91,15 +81,9 @@ public class ProgrammeQueryController {
             + "meeting shows only its name and size, with the reason in `withheld`; meetings of fewer than 3 "
             + "attendees are in no figure.")
     public List<SetBreakdown> sets(
-            @PathVariable("programmeId") UUID programmeId,
-            @Parameter(description = "ISO date: what had happened by the end of that day counts (and governs `overdue`); defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+            @PathVariable("programmeId") UUID programmeId, PastView view) {
         access.requireProgrammeAggregates(programmeId);
-        return programmes.setBreakdown(programmeId, this.asOf.view(asOf, recordedBy));
+        return programmes.setBreakdown(programmeId, view);
     }
 
     @GetMapping("/{programmeId}/actions")
@@ -113,30 +97,18 @@ public class ProgrammeQueryController {
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "comma-separated: open, overdue, completed, abandoned; all actions if absent",
                     example = "open,overdue")
-            @RequestParam(name = "status", required = false) String status,
-            @Parameter(description = "ISO date: what had happened by the end of that day counts (and governs `overdue`); defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+            @RequestParam(name = "status", required = false) String status, PastView view) {
         ReadAccess.ActionsAccess allowed = access.actionsAccess(programmeId);
-        return allowed.apply(actions.actions(programmeId, filters(status), this.asOf.view(asOf, recordedBy)));
+        return allowed.apply(actions.actions(programmeId, filters(status), view));
     }
 
     @GetMapping("/{programmeId}/roi")
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "Return on investment", description = "Phillips ROI, first-year benefits only: costs by "
             + "category, the annual benefit of each priced metric, the intangibles, benefit-cost ratio and ROI %.")
-    public ProgrammeRoi roi(@PathVariable("programmeId") UUID programmeId,
-            @Parameter(description = "ISO date: costs, points and estimates dated by then count; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf,
-            @Parameter(description = "ISO instant: only what was recorded by then counts; defaults to now")
-            @RequestParam(name = "recordedBy", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant recordedBy) {
+    public ProgrammeRoi roi(@PathVariable("programmeId") UUID programmeId, PastView view) {
         access.requireProgrammeAggregates(programmeId);
-        return roi.roi(programmeId, this.asOf.view(asOf, recordedBy));
+        return roi.roi(programmeId, view);
     }
 
     private static Set<ActionFilter> filters(String status) {

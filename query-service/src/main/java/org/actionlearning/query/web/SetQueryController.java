@@ -6,8 +6,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.actionlearning.query.access.ReadAccess;
 import org.actionlearning.query.read.fairness.FairnessQueries;
@@ -19,14 +17,16 @@ import org.actionlearning.query.read.safety.SafetyQueries;
 import org.actionlearning.query.read.safety.SetSafety;
 import org.actionlearning.query.read.set.SetRecord;
 import org.actionlearning.query.read.set.SetRecordQueries;
+import org.actionlearning.query.read.explanation.FigureExplanation;
+import org.actionlearning.query.read.explanation.ExplanationQueries;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.actionlearning.query.read.PastView;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,12 +43,11 @@ public class SetQueryController {
     private final MeetingQueries openMeetings;
     private final ReadAccess access;
     private final SafetyQueries safety;
-
-    private final AsOf asOfDate;
+    private final ExplanationQueries explanations;
 
     public SetQueryController(FairnessQueries fairness, SetRecordQueries records, MeetingQueries openMeetings,
-                              ReadAccess access, SafetyQueries safety, AsOf asOfDate) {
-        this.asOfDate = asOfDate;
+                              ReadAccess access, SafetyQueries safety, ExplanationQueries explanations) {
+        this.explanations = explanations;
         this.fairness = fairness;
         this.records = records;
         this.openMeetings = openMeetings;
@@ -63,9 +62,9 @@ public class SetQueryController {
             + "the set over the meetings that are shown. A figure over fewer than 3 responses is null and named in "
             + "`withheld`. Nobody reads a single response here. For the set's members and facilitator and the "
             + "organisation's administrators.")
-    public SetSafety safety(@PathVariable("setId") UUID setId) {
+    public SetSafety safety(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetAggregates(setId);
-        return safety.ofSet(setId);
+        return safety.ofSet(setId, view);
     }
 
     @GetMapping("/{setId}/meetings/{meetingId}/pulse/mine")
@@ -100,12 +99,26 @@ public class SetQueryController {
             + "normalised entropy, dominance, silent attendees, question focus and open-question ratio over the "
             + "meeting's attendees, with each attendee's counts; and the set's presenter rotation over its current "
             + "members.")
-    public SetFairness fairness(@PathVariable("setId") UUID setId,
-            @Parameter(description = "ISO date: the meetings opened by then; defaults to today (UTC)")
-            @RequestParam(name = "asOf", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-            LocalDate asOf) {
+    public SetFairness fairness(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetContent(setId, "fairness");
-        return fairness.fairness(setId, asOfDate.orToday(asOf));
+        return fairness.fairness(setId, view);
+    }
+
+    @GetMapping("/{setId}/explain")
+    @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
+    @Operation(summary = "Explain a fairness figure", description = "The records one of the fairness audit's "
+            + "figures was computed from, in the same view, for the set's members and facilitator: type, business "
+            + "date, when recorded, and who it is about (the name, absent once erased). Figures: meetingsHeld, "
+            + "presenterRotation (the challenges presented, with their presenters), questionsAsked, statementsMade.")
+    public FigureExplanation explain(@PathVariable("setId") UUID setId,
+            @Parameter(description = "The figure's name, e.g. questionsAsked", required = true)
+            @RequestParam(name = "figure") String figure, PastView view) {
+        access.requireSetContent(setId, "explanation");
+        if (!ExplanationQueries.SET_FIGURES.contains(figure)) {
+            throw new InvalidParameter("figure", "figure must be one of "
+                    + new java.util.TreeSet<>(ExplanationQueries.SET_FIGURES));
+        }
+        return explanations.explainSet(setId, figure, view);
     }
 
     @GetMapping("/{setId}/record")
@@ -115,8 +128,8 @@ public class SetQueryController {
             + "reflections, with their texts and authors. Names and texts are null for erased people "
             + "(`erased: true`) and while they cannot be opened (`personalDataUnavailable: true`). For the set's "
             + "members and facilitator only.")
-    public SetRecord record(@PathVariable("setId") UUID setId) {
+    public SetRecord record(@PathVariable("setId") UUID setId, PastView view) {
         access.requireSetContent(setId, "record");
-        return records.record(setId);
+        return records.record(setId, view);
     }
 }

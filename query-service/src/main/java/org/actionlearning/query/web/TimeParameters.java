@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.actionlearning.service.Problems;
@@ -52,34 +50,26 @@ class TimeParameters extends OncePerRequestFilter {
 
     private static String dateProblem(String value) {
         try {
-            LocalDate date = LocalDate.parse(value.trim());
-            return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)
-                    ? "must be a date between " + FIRST_DAY + " and " + LAST_DAY : null;
+            return dateProblem(LocalDate.parse(value.trim()));
         } catch (DateTimeParseException e) {
             return null;
         }
     }
 
     private static String instantProblem(String value) {
-        Instant instant = instant(value.trim());
-        return instant != null && (instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT))
-                ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
+        Instant instant = PastViewResolver.parseInstant(value.strip());
+        return instant == null ? null : instantProblem(instant);
     }
 
-    /** An ISO instant, or what the pages also take: a date-time input's value (UTC) or a date (its start). */
-    private static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notAnInstant) {
-            try {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notADateTime) {
-                try {
-                    return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } catch (DateTimeParseException notADate) {
-                    return null;
-                }
-            }
-        }
+    /** Why a date is outside the years the read models hold, or null if it is within them. */
+    static String dateProblem(LocalDate date) {
+        return date.isBefore(FIRST_DAY) || date.isAfter(LAST_DAY)
+                ? "must be a date between " + FIRST_DAY + " and " + LAST_DAY : null;
+    }
+
+    /** Why an instant is outside the years the read models hold, or null if it is within them. */
+    static String instantProblem(Instant instant) {
+        return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
+                ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
     }
 }

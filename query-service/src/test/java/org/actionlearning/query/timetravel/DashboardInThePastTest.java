@@ -314,6 +314,40 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertThat(unknown.raw()).contains("is not a valid figure");
     }
 
+    /**
+     * The ROI's sums explained, without names: costs as of 20 March are the 1000 incurred 02-01; benefits as recorded
+     * on 20 March come from the two baselines (100 each), the follow-up of 03-01 as it stood then (90) and the
+     * estimate of 03-05 (50% × 100% = 0.5); as known now the follow-up is the corrected 80, recorded 03-27. As of 10
+     * February only the baselines.
+     */
+    @Test
+    void explainCostsAndBenefits() {
+        JsonNode costs = explain("costs", "&asOf=2026-03-20");
+        assertInt(costs, "count", 1);
+        assertText(costs.get("records").get(0), "type", "ProgrammeCostRecorded");
+        assertText(costs.get("records").get(0), "businessDate", "2026-02-01");
+        assertNumber(costs.get("records").get(0), "value", 1000);
+        assertText(costs.get("records").get(0), "about", "FACILITATION");
+
+        JsonNode then = explain("benefits", "&asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
+        assertThat(then.get("records").findValuesAsText("type")).containsExactly("BaselineRecorded",
+                "BaselineRecorded", "MeasurementRecorded", "AttributionEstimated");
+        assertThat(then.get("records").findValues("value").stream().map(JsonNode::doubleValue).toList())
+                .containsExactly(100.0, 100.0, 90.0, 0.5);
+        then.get("records").forEach(r -> assertText(r, "about", metric));
+        JsonNode now = explain("benefits", "&asOf=2026-03-20");
+        assertNumber(now.get("records").get(2), "value", 80);
+        assertText(now.get("records").get(2), "recordedAt", "2026-03-27T09:00:00Z");
+        assertThat(explain("benefits", "&asOf=2026-02-10").get("records").findValuesAsText("type"))
+                .containsExactly("BaselineRecorded", "BaselineRecorded");
+        now.get("records").forEach(r -> assertThat(r.has("person")).isFalse());
+        assertThat(page("/programmes/" + programme + "/roi?asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z"))
+                .contains("/api/programmes/" + programme + "/explain?figure=costs&amp;asOf=2026-03-20"
+                        + "&amp;recordedBy=2026-03-20T00:00:00Z\"")
+                .contains("/api/programmes/" + programme + "/explain?figure=benefits&amp;asOf=2026-03-20"
+                        + "&amp;recordedBy=2026-03-20T00:00:00Z\"");
+    }
+
     /** An unknown figure is a 400 problem naming the parameter figure. */
     @Test
     void explainingAnUnknownFigureNamesTheParameter() {

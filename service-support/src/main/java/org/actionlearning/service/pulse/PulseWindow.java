@@ -26,7 +26,12 @@ public record PulseWindow(Duration length, Clock clock) {
 
     /** Meetings opened before this day have a closed window. */
     public LocalDate openedBefore() {
-        return today().minusDays(length.toDays()).plusDays(1);
+        return openedBefore(today());
+    }
+
+    /** Meetings opened before this day had a closed window on {@code day}. */
+    public LocalDate openedBefore(LocalDate day) {
+        return day.minusDays(length.toDays()).plusDays(1);
     }
 
     public LocalDate today() {

@@ -51,7 +51,7 @@ public class ActionQueries {
     private static ActionView view(ActionItemRecord row, ActionRecord record, LocalDate asOf, Disclosure texts) {
         String status = record.isCompleted() ? "COMPLETED" : record.isAbandoned() ? "ABANDONED" : "OPEN";
         return new ActionView(row.getActionId(), row.getSetId(), row.getOwnerId(), texts.text(row.getDescription()),
-                row.getCommittedOn(), row.getDueOn(), status, record.completedOn(), record.isOverdueOn(asOf),
+                row.getCommittedOn(), record.dueOn(), status, record.completedOn(), record.isOverdueOn(asOf),
                 texts.erased(row.getOwnerId(), row.getDescription()), row.getMeetingId());
     }
 }

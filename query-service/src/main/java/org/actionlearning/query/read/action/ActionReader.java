@@ -1,24 +1,30 @@
 package org.actionlearning.query.read.action;
 
+import static org.actionlearning.query.jooq.Tables.ACTION_DUE_CHANGE;
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.analytics.followthrough.ActionRecord;
+import org.actionlearning.query.jooq.tables.records.ActionDueChangeRecord;
 import org.actionlearning.query.jooq.tables.records.ActionItemRecord;
 import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.ReportedMeetings;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
 /** A programme's committed actions, as stored and as the follow-through numbers need them. */
 @Component
 public class ActionReader {
 
-    /** A stored action and its analytics view. */
+    /** A stored action and its analytics view (its due date the one in force in the view). */
     public record StoredAction(ActionItemRecord row, ActionRecord record) {
     }
 
@@ -34,13 +40,16 @@ public class ActionReader {
 
     /** Committed in the view, ordered by commitment date, then due date; each with its status in the view. */
     public List<StoredAction> ofProgramme(UUID programmeId, PastView view) {
-        return db.selectFrom(ACTION_ITEM)
+        List<ActionItemRecord> rows = db.selectFrom(ACTION_ITEM)
                 .where(ACTION_ITEM.PROGRAMME_ID.eq(programmeId)).and(committedIn(view))
                 .orderBy(ACTION_ITEM.COMMITTED_ON, ACTION_ITEM.DUE_ON, ACTION_ITEM.ACTION_ID)
-                .fetch()
-                .map(row -> new StoredAction(row, toRecord(view, row.getStatus(), row.getCommittedOn(),
-                        row.getDueOn(), row.getCompletedOn(), row.getCompletedAt(), row.getAbandonedOn(),
-                        row.getAbandonedAt())));
+                .fetch();
+        Map<UUID, LocalDate> earlierDue = earlierDueDates(view, rows.stream()
+                .filter(row -> !currentDueInForce(view, row.getRescheduledOn(), row.getRescheduledAt()))
+                .map(ActionItemRecord::getActionId).toList());
+        return rows.stream().map(row -> new StoredAction(row, toRecord(view, row.getStatus(), row.getCommittedOn(),
+                earlierDue.getOrDefault(row.getActionId(), row.getDueOn()), row.getCompletedOn(),
+                row.getCompletedAt(), row.getAbandonedOn(), row.getAbandonedAt()))).toList();
     }
 
     private static org.jooq.Condition committedIn(PastView view) {
@@ -55,20 +64,61 @@ public class ActionReader {
     public List<SetAction> followThroughOfProgramme(UUID programmeId, PastView view) {
         var a = ACTION_ITEM;
         var m = MEETING;
-        return db.select(a.SET_ID, a.STATUS, a.COMMITTED_ON, a.DUE_ON, a.COMPLETED_ON, a.COMPLETED_AT,
-                        a.ABANDONED_ON, a.ABANDONED_AT)
+        List<Record> rows = db.select(a.ACTION_ID, a.SET_ID, a.STATUS, a.COMMITTED_ON, a.DUE_ON, a.COMPLETED_ON,
+                        a.COMPLETED_AT, a.ABANDONED_ON, a.ABANDONED_AT, a.RESCHEDULED_ON, a.RESCHEDULED_AT)
                 .from(a)
                 // the programme's meetings by their own index, hash-joined: not one probe per action
                 .join(m).on(m.MEETING_ID.eq(a.MEETING_ID)).and(m.PROGRAMME_ID.eq(programmeId))
                 .where(a.PROGRAMME_ID.eq(programmeId)).and(ReportedMeetings.counted()).and(committedIn(view))
-                .fetch(row -> new SetAction(row.value1(), toRecord(view, row.value2(), row.value3(), row.value4(),
-                        row.value5(), row.value6(), row.value7(), row.value8())));
+                .fetch().map(r -> (Record) r);
+        Map<UUID, LocalDate> earlierDue = earlierDueDates(view, rows.stream()
+                .filter(row -> !currentDueInForce(view, row.get(a.RESCHEDULED_ON), row.get(a.RESCHEDULED_AT)))
+                .map(row -> row.get(a.ACTION_ID)).toList());
+        return rows.stream().map(row -> new SetAction(row.get(a.SET_ID), toRecord(view, row.get(a.STATUS),
+                row.get(a.COMMITTED_ON), earlierDue.getOrDefault(row.get(a.ACTION_ID), row.get(a.DUE_ON)),
+                row.get(a.COMPLETED_ON), row.get(a.COMPLETED_AT), row.get(a.ABANDONED_ON),
+                row.get(a.ABANDONED_AT)))).toList();
+    }
+
+    /**
+     * Whether an action's current due date was in force in the view: never rescheduled, or its latest reschedule
+     * counts in the view (a reschedule carries no business date: it counts from the UTC day it was recorded). So
+     * today's views never read the history.
+     */
+    public static boolean currentDueInForce(PastView view, LocalDate rescheduledOn, OffsetDateTime rescheduledAt) {
+        return rescheduledOn == null || view.happened(rescheduledOn) && view.known(rescheduledAt);
+    }
+
+    /**
+     * The due date in force in the view for each of {@code actionIds} (actions rescheduled after it): the latest
+     * reschedule that counts in the view, else the due date the action was committed with.
+     */
+    public Map<UUID, LocalDate> earlierDueDates(PastView view, Collection<UUID> actionIds) {
+        Map<UUID, LocalDate> due = new HashMap<>();
+        if (actionIds.isEmpty()) {
+            return due;
+        }
+        Map<UUID, LocalDate> committedWith = new HashMap<>();
+        for (ActionDueChangeRecord change : db.selectFrom(ACTION_DUE_CHANGE)
+                .where(ACTION_DUE_CHANGE.ACTION_ID.in(actionIds))
+                .orderBy(ACTION_DUE_CHANGE.ACTION_ID, ACTION_DUE_CHANGE.RECORDED_AT).fetch()) {
+            committedWith.putIfAbsent(change.getActionId(), change.getPreviousDueOn());
+            if (view.happened(change.getChangedOn()) && view.known(change.getRecordedAt())) {
+                due.put(change.getActionId(), change.getDueOn());
+            }
+        }
+        committedWith.forEach((actionId, dueOn) -> {
+            if (dueOn != null) {
+                due.putIfAbsent(actionId, dueOn);
+            }
+        });
+        return due;
     }
 
     /** Completed or abandoned in the view only if that happened by its date and was recorded by its instant. */
-    private static ActionRecord toRecord(PastView view, String status, LocalDate committedOn, LocalDate dueOn,
-                                         LocalDate completedOn, OffsetDateTime completedAt, LocalDate abandonedOn,
-                                         OffsetDateTime abandonedAt) {
+    public static ActionRecord toRecord(PastView view, String status, LocalDate committedOn, LocalDate dueOn,
+                                 LocalDate completedOn, OffsetDateTime completedAt, LocalDate abandonedOn,
+                                 OffsetDateTime abandonedAt) {
         if ("COMPLETED".equals(status) && view.happened(completedOn) && view.known(completedAt)) {
             return ActionRecord.completed(committedOn, dueOn, completedOn);
         }

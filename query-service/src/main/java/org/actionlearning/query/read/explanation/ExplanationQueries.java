@@ -1,9 +1,17 @@
 package org.actionlearning.query.read.explanation;
 
+import org.actionlearning.query.read.UnknownResource;
+import org.actionlearning.query.read.outcome.MetricReader;
 import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
+import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
+import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_METRIC;
+import static org.actionlearning.query.jooq.Tables.OUTCOME_POINT_VERSION;
+import static org.actionlearning.query.jooq.Tables.PROGRAMME_COST;
+import static org.actionlearning.query.jooq.Tables.SET_MEMBER;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,9 +19,13 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
 import org.actionlearning.query.read.PastView;
+import org.actionlearning.query.read.PersonalValues;
+import org.actionlearning.query.read.action.ActionReader;
 import org.actionlearning.query.read.ProgrammeReader;
 import org.actionlearning.query.read.ReportedMeetings;
 import org.actionlearning.query.read.explanation.FigureExplanation.Source;
@@ -33,15 +45,26 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class ExplanationQueries {
 
-    /** The figures that can be explained, as the dashboard names them. */
+    /**
+     * The programme's figures that can be explained, as the dashboard names them, and the ROI report's sums: costs
+     * (each cost recorded) and benefits (the points and attribution estimates of the priced metrics).
+     */
     public static final Set<String> FIGURES = Set.of("meetingsHeld", "challengesPresented", "questionsAsked",
-            "statementsMade", "committed", "completed", "abandoned", "open", "overdue");
+            "statementsMade", "committed", "completed", "abandoned", "open", "overdue", "costs", "benefits");
+
+    /** A set's fairness figures that can be explained, for the set's own people. */
+    public static final Set<String> SET_FIGURES = Set.of("meetingsHeld", "presenterRotation", "questionsAsked",
+            "statementsMade");
 
     private final DSLContext db;
     private final ProgrammeReader programmes;
+    private final ActionReader actions;
+    private final PersonalValues personal;
 
-    ExplanationQueries(DSLContext db, ProgrammeReader programmes) {
+    ExplanationQueries(DSLContext db, ProgrammeReader programmes, ActionReader actions, PersonalValues personal) {
         this.db = db;
+        this.personal = personal;
+        this.actions = actions;
         this.programmes = programmes;
     }
 
@@ -61,13 +84,110 @@ public class ExplanationQueries {
                     .fetch(row -> source("ChallengePresented", row.value1(), row.value2(), null));
             case "questionsAsked", "statementsMade" -> contributions(programmeId, view,
                     figure.equals("questionsAsked"));
+            case "costs" -> costs(programmeId, view);
+            case "benefits" -> benefits(programmeId, view);
             default -> actions(programmeId, figure, view);
         };
         List<Source> sorted = new ArrayList<>(records);
         sorted.sort(Comparator.comparing(Source::businessDate)
                 .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
-        return new FigureExplanation(programmeId, figure, view.asOf(), view.recordedBy(), sorted.size(),
+        return new FigureExplanation(programmeId, null, figure, view.asOf(), view.recordedBy(), sorted.size(),
                 List.copyOf(sorted));
+    }
+
+    /** Each cost the ROI counts in the view (CostReader's rule): its date, amount and category. */
+    private List<Source> costs(UUID programmeId, PastView view) {
+        var c = PROGRAMME_COST;
+        return db.select(c.CATEGORY, c.AMOUNT, c.INCURRED_ON, c.RECORDED_AT).from(c)
+                .where(c.PROGRAMME_ID.eq(programmeId)).and(c.INCURRED_ON.le(view.asOf()))
+                .and(view.known(c.RECORDED_AT))
+                .fetch(row -> new Source("ProgrammeCostRecorded", row.value3(), instant(row.value4()), null,
+                        row.value2().doubleValue(), row.value1(), null, null));
+    }
+
+    /**
+     * What the benefits were computed from (MetricReader's rule): per priced metric, each baseline and follow-up
+     * point in the view with its value as recorded by the view's instant, and each attribution estimate
+     * (attribution × confidence) in the view.
+     */
+    private List<Source> benefits(UUID programmeId, PastView view) {
+        List<UUID> priced = db.select(OUTCOME_METRIC.METRIC_ID).from(OUTCOME_METRIC)
+                .where(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId)).and(OUTCOME_METRIC.VALUE_PER_UNIT.isNotNull())
+                .fetch(OUTCOME_METRIC.METRIC_ID);
+        List<Source> sources = new ArrayList<>();
+        var v = OUTCOME_POINT_VERSION;
+        db.select(v.METRIC_ID, v.SERIES, v.MEASURED_ON, v.VALUE, v.RECORDED_AT)
+                .distinctOn(v.METRIC_ID, v.SERIES, v.MEASURED_ON)
+                .from(v).where(v.METRIC_ID.in(priced)).and(v.MEASURED_ON.le(view.asOf()))
+                .and(view.known(v.RECORDED_AT))
+                .orderBy(v.METRIC_ID, v.SERIES, v.MEASURED_ON, v.RECORDED_AT.desc())
+                .forEach(row -> sources.add(new Source(MetricReader.BASELINE.equals(row.value2())
+                        ? "BaselineRecorded" : "MeasurementRecorded", row.value3(), instant(row.value5()), null,
+                        row.value4().doubleValue(), row.value1().toString(), null, null)));
+        var e = ATTRIBUTION_ESTIMATE;
+        db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON, e.RECORDED_AT).from(e)
+                .where(e.METRIC_ID.in(priced))
+                .and(e.ESTIMATED_ON.isNull().or(e.ESTIMATED_ON.le(view.asOf()))).and(view.known(e.RECORDED_AT))
+                .forEach(row -> sources.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()),
+                        null, row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null)));
+        return sources;
+    }
+
+    /**
+     * The records behind one of a set's fairness figures (one of {@link #SET_FIGURES}), for the set's own people:
+     * the meetings held in the view (all of them, as the audit shows them), the challenges presented in them (the
+     * presenter rotation's records, each with its presenter), and the questions or statements recorded in them,
+     * each with who asked or made it. Names are opened from the rows, so an erased person's name is gone.
+     */
+    public FigureExplanation explainSet(UUID setId, String figure, PastView view) {
+        if (!SET_FIGURES.contains(figure)) {
+            throw new IllegalArgumentException("unknown figure " + figure);
+        }
+        var s = LEARNING_SET;
+        var set = db.select(s.PROGRAMME_ID).from(s).where(s.SET_ID.eq(setId)).fetchOptional()
+                .orElseThrow(() -> new UnknownResource("setId", "learning set", setId));
+        Condition held = MEETING.SET_ID.eq(setId).and(MEETING.STATUS.ne("DISCARDED"))
+                .and(MEETING.OPENED_ON.le(view.asOf())).and(view.known(MEETING.OPENED_AT));
+        record Said(String type, LocalDate on, OffsetDateTime at, UUID personId) {
+        }
+        List<Said> said = switch (figure) {
+            case "meetingsHeld" -> db.select(MEETING.OPENED_ON, MEETING.OPENED_AT).from(MEETING).where(held)
+                    .fetch(row -> new Said("MeetingOpened", row.value1(), row.value2(), null));
+            case "presenterRotation" -> db.select(MEETING.OPENED_ON, CHALLENGE.RECORDED_AT, CHALLENGE.PRESENTER_ID)
+                    .from(CHALLENGE).join(MEETING).on(MEETING.MEETING_ID.eq(CHALLENGE.MEETING_ID))
+                    .where(held).and(view.known(CHALLENGE.RECORDED_AT))
+                    .fetch(row -> new Said("ChallengePresented", row.value1(), row.value2(), row.value3()));
+            default -> {
+                boolean questions = figure.equals("questionsAsked");
+                var c = CONTRIBUTION;
+                yield db.select(MEETING.OPENED_ON, c.RECORDED_AT, c.PERSON_ID).from(c)
+                        .join(MEETING).on(MEETING.MEETING_ID.eq(c.MEETING_ID))
+                        .where(held).and(view.known(c.RECORDED_AT)).and(c.RETRACTED.eq(false))
+                        .and(questions ? c.KIND.eq("QUESTION") : c.KIND.ne("QUESTION"))
+                        .fetch(row -> new Said(questions ? "QuestionAsked" : "StatementMade", row.value1(),
+                                row.value2(), row.value3()));
+            }
+        };
+        java.util.Map<UUID, String> storedNames = new java.util.HashMap<>(db.select(SET_MEMBER.PERSON_ID,
+                SET_MEMBER.DISPLAY_NAME).from(SET_MEMBER).where(SET_MEMBER.SET_ID.eq(setId))
+                .fetchMap(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME));
+        PersonalValues.Disclosure names = personal.disclose(storedNames.values().stream()
+                .filter(java.util.Objects::nonNull).toList(), storedNames.keySet());
+        List<Source> sorted = new ArrayList<>(said.stream().map(r -> {
+            String stored = r.personId() == null ? null : storedNames.get(r.personId());
+            return new Source(r.type(), r.on(), instant(r.at()), null, null, null,
+                    r.personId() == null ? null : names.text(stored),
+                    r.personId() == null ? null : names.erased(r.personId(), stored));
+        }).toList());
+        sorted.sort(Comparator.comparing(Source::businessDate)
+                .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return new FigureExplanation(set.value1(), setId, figure, view.asOf(), view.recordedBy(), sorted.size(),
+                List.copyOf(sorted));
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        // '-infinity' marks a point recorded before instants were kept: no instant to show
+        return at == null || at.getYear() < 1900 ? null : at.toInstant();
     }
 
     /** The meetings the dashboard counts: held by the date, known by the instant, with enough attendees. */
@@ -86,47 +206,50 @@ public class ExplanationQueries {
                         null));
     }
 
-    /** Each action's status in the view, as the follow-through figures take it (ActionReader). */
+    /** Each action's status and due date in the view, as the follow-through figures take them (ActionReader). */
     private List<Source> actions(UUID programmeId, String figure, PastView view) {
         var a = ACTION_ITEM;
         List<Source> sources = new ArrayList<>();
-        for (Record row : db.select(a.STATUS, a.COMMITTED_ON, a.COMMITTED_AT, a.DUE_ON, a.COMPLETED_ON,
-                        a.COMPLETED_AT, a.ABANDONED_ON, a.ABANDONED_AT)
+        List<Record> rows = new ArrayList<>(db.select(a.ACTION_ID, a.STATUS, a.COMMITTED_ON, a.COMMITTED_AT,
+                        a.DUE_ON, a.COMPLETED_ON, a.COMPLETED_AT, a.ABANDONED_ON, a.ABANDONED_AT, a.RESCHEDULED_ON,
+                        a.RESCHEDULED_AT)
                 .from(a).join(MEETING).on(MEETING.MEETING_ID.eq(a.MEETING_ID))
                 .where(a.PROGRAMME_ID.eq(programmeId)).and(MEETING.PROGRAMME_ID.eq(programmeId))
                 .and(ReportedMeetings.counted())
-                .and(a.COMMITTED_ON.le(view.asOf())).and(view.known(a.COMMITTED_AT)).fetch()) {
-            boolean completed = "COMPLETED".equals(row.get(a.STATUS)) && view.happened(row.get(a.COMPLETED_ON))
-                    && view.known(row.get(a.COMPLETED_AT));
-            boolean abandoned = "ABANDONED".equals(row.get(a.STATUS)) && view.happened(row.get(a.ABANDONED_ON))
-                    && view.known(row.get(a.ABANDONED_AT));
-            boolean open = !completed && !abandoned;
-            LocalDate dueOn = row.get(a.DUE_ON);
+                .and(a.COMMITTED_ON.le(view.asOf())).and(view.known(a.COMMITTED_AT)).fetch());
+        Map<UUID, LocalDate> earlierDue = actions.earlierDueDates(view, rows.stream()
+                .filter(row -> !ActionReader.currentDueInForce(view, row.get(a.RESCHEDULED_ON),
+                        row.get(a.RESCHEDULED_AT)))
+                .map(row -> row.get(a.ACTION_ID)).toList());
+        for (Record row : rows) {
+            ActionRecord action = ActionReader.toRecord(view, row.get(a.STATUS), row.get(a.COMMITTED_ON),
+                    earlierDue.getOrDefault(row.get(a.ACTION_ID), row.get(a.DUE_ON)), row.get(a.COMPLETED_ON),
+                    row.get(a.COMPLETED_AT), row.get(a.ABANDONED_ON), row.get(a.ABANDONED_AT));
             Source committed = source("ActionCommitted", row.get(a.COMMITTED_ON), row.get(a.COMMITTED_AT), null);
             switch (figure) {
                 case "committed" -> sources.add(committed);
                 case "completed" -> {
-                    if (completed) {
+                    if (action.isCompleted()) {
                         sources.add(source("ActionCompleted", row.get(a.COMPLETED_ON), row.get(a.COMPLETED_AT),
                                 null));
                     }
                 }
                 case "abandoned" -> {
-                    if (abandoned) {
+                    if (action.isAbandoned()) {
                         sources.add(source("ActionAbandoned", row.get(a.ABANDONED_ON), row.get(a.ABANDONED_AT),
                                 null));
                     }
                 }
                 case "open" -> {
-                    if (open) {
+                    if (action.isOpen()) {
                         sources.add(committed);
                     }
                 }
                 case "overdue" -> {
-                    // an action due on the as-of date is not yet overdue (ActionRecord.isOverdueOn)
-                    if (open && dueOn != null && dueOn.isBefore(view.asOf())) {
+                    // the due date in force on the as-of date; due on that date is not yet overdue
+                    if (action.isOverdueOn(view.asOf())) {
                         sources.add(source("ActionCommitted", row.get(a.COMMITTED_ON), row.get(a.COMMITTED_AT),
-                                dueOn));
+                                action.dueOn()));
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown figure " + figure);

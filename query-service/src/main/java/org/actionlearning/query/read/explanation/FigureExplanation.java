@@ -7,22 +7,34 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The records a dashboard figure was computed from, as a sponsor may see them: each record's type and dates, never
- * a name, a text or a person's id, and nothing of a meeting of fewer than three attendees.
+ * The records a figure was computed from. For the programme's readers (a dashboard or ROI figure): each record's
+ * type, dates and amount, never a name, a text or a person's id, and nothing of a meeting of fewer than three
+ * attendees. For the set's own people (a fairness figure, {@code setId} given): also who each record is about.
  *
- * @param count   how many records: the figure itself
+ * @param setId   the set, for a fairness figure; absent otherwise
+ * @param count   how many records: the figure itself for a count, the inputs of a sum (costs, benefits)
  * @param records oldest business date first
  */
-public record FigureExplanation(UUID programmeId, String figure, LocalDate asOf, Instant recordedBy, int count,
-                                List<Source> records) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FigureExplanation(UUID programmeId, UUID setId, String figure, LocalDate asOf, Instant recordedBy,
+                                int count, List<Source> records) {
 
     /**
      * @param type         e.g. MeetingOpened, QuestionAsked, ActionCompleted
      * @param businessDate the date it is about (held, committed, completed, abandoned on)
      * @param recordedAt   when it was stored; null if stored before instants were kept
      * @param dueOn        an overdue action's due date; absent otherwise
+     * @param value        a cost's amount, a point's value, an estimate's attribution × confidence (0..1)
+     * @param about        a cost's category, a point's or an estimate's metric id
+     * @param person       for the set's own people: the name of whom the record is about (absent once erased)
+     * @param erased       for the set's own people: that person was erased
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String type, LocalDate businessDate, Instant recordedAt, LocalDate dueOn) {
+    public record Source(String type, LocalDate businessDate, Instant recordedAt, LocalDate dueOn, Double value,
+                         String about, String person, Boolean erased) {
+
+        Source(String type, LocalDate businessDate, Instant recordedAt, LocalDate dueOn) {
+            this(type, businessDate, recordedAt, dueOn, null, null, null, null);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.actionlearning.query.read.fairness;
 
+import org.actionlearning.query.read.programme.CountsReader;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
@@ -50,26 +51,32 @@ public class FairnessQueries {
     }
 
     public SetFairness fairness(UUID setId) {
-        return fairness(setId, PastView.EVERYTHING.asOf());
+        return fairness(setId, PastView.EVERYTHING);
     }
 
-    /** The audit over the meetings opened by {@code asOf} and the challenges presented in them. */
-    public SetFairness fairness(UUID setId, java.time.LocalDate asOf) {
+    /**
+     * The audit in the view: the meetings opened by its date (and recorded by its instant), each attendee's counts
+     * as recorded by then, and the presenter rotation over the members of the set in the view and the challenges
+     * presented in those meetings.
+     */
+    public SetFairness fairness(UUID setId, PastView view) {
         Read read = snapshot.read(() -> {
             LearningSetRecord set = db.selectFrom(LEARNING_SET).where(LEARNING_SET.SET_ID.eq(setId)).fetchOne();
             if (set == null) {
                 throw new UnknownResource("setId", "learning set", setId);
             }
             List<UUID> currentMembers = db.select(SET_MEMBER.PERSON_ID).from(SET_MEMBER)
-                    .where(SET_MEMBER.SET_ID.eq(setId)).and(SET_MEMBER.ACTIVE.isTrue())
+                    .where(SET_MEMBER.SET_ID.eq(setId)).and(view == PastView.EVERYTHING
+                            ? SET_MEMBER.ACTIVE.isTrue() : CountsReader.memberInView(view))
                     .fetch(SET_MEMBER.PERSON_ID);
             List<UUID> presenters = db.select(CHALLENGE.PRESENTER_ID).from(CHALLENGE)
                     .join(MEETING).on(MEETING.MEETING_ID.eq(CHALLENGE.MEETING_ID))
-                    .where(CHALLENGE.SET_ID.eq(setId)).and(MEETING.OPENED_ON.le(asOf))
+                    .where(CHALLENGE.SET_ID.eq(setId)).and(MEETING.OPENED_ON.le(view.asOf()))
+                    .and(view.known(MEETING.OPENED_AT)).and(view.known(CHALLENGE.RECORDED_AT))
                     // a discarded meeting counts in no figure, so neither does a challenge presented in it
                     .and(MEETING.STATUS.ne("DISCARDED"))
                     .fetch(CHALLENGE.PRESENTER_ID);
-            return new Read(set, currentMembers, presenters, participation.ofSet(setId, asOf));
+            return new Read(set, currentMembers, presenters, participation.ofSet(setId, view));
         });
         LearningSetRecord set = read.set();
         List<UUID> currentMembers = read.currentMembers();

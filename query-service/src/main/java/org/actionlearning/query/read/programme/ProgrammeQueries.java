@@ -126,7 +126,7 @@ public class ProgrammeQueries {
                         meanOfDefined(held, HeldMeetingFigures::openQuestionRatio)),
                 loaded.stream().map(MetricReader.LoadedMetric::summary).toList(),
                 new RoiSummary(roi.benefits(), roi.costs().total(), roi.bcr(), roi.roiPercent()),
-                List.copyOf(withheld), safety.ofProgramme(programmeId));
+                List.copyOf(withheld), safety.ofProgramme(programmeId, view));
     }
 
     /**

@@ -80,16 +80,18 @@ public class RoiQueries {
                 chain(programmeId, loaded, report, view));
     }
 
+    /** Every level in the report's view: reactions, follow-through and outcomes as of its date and instant. */
     private ProgrammeRoi.ChainOfImpact chain(UUID programmeId, List<MetricReader.LoadedMetric> loaded,
                                              RoiReport report, PastView view) {
-        SetSafety.Reaction reaction = safety.reactionOfProgramme(programmeId);
-        // the actions of the meetings a sponsor's figures count (see ReportedMeetings)
-        // as of the report's date and instant, like its costs and outcomes
-        LocalDate asOf = PastView.EVERYTHING.equals(view) ? LocalDate.now(clock.withZone(ZoneOffset.UTC))
-                : view.asOf();
-        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId, view)
+        SetSafety.Reaction reaction = safety.reactionOfProgramme(programmeId, view);
+        // the actions of the meetings a sponsor's figures count (see ReportedMeetings); a view without a date of
+        // its own (EVERYTHING) is as of today
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        LocalDate asOf = view == PastView.EVERYTHING ? today : view.asOf();
+        PastView actionView = new PastView(asOf, view.recordedBy());
+        FollowThrough followThrough = FollowThrough.asOf(actions.followThroughOfProgramme(programmeId, actionView)
                 .stream().map(ActionReader.SetAction::record).toList(), asOf);
-        boolean withheld = reportedMeetings.ofProgramme(programmeId).isEmpty();
+        boolean withheld = !reportedMeetings.anyInView(programmeId, actionView);
         int improved = 0;
         int targetsMet = 0;
         int withSignal = 0;

@@ -1,5 +1,6 @@
 package org.actionlearning.query.read.safety;
 
+import org.actionlearning.query.read.PastView;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.MEETING;
 import static org.actionlearning.query.jooq.Tables.PULSE_ANSWER;
@@ -99,11 +100,16 @@ public class SafetyQueries {
     }
 
     public SetSafety ofSet(UUID setId) {
+        return ofSet(setId, PastView.EVERYTHING);
+    }
+
+    /** The set's figures in the view: over the meetings whose pulse window had closed in it (see {@link #counted}). */
+    public SetSafety ofSet(UUID setId, PastView view) {
         List<PulsedMeeting> meetings = snapshot.read(() -> {
             if (!db.fetchExists(LEARNING_SET, LEARNING_SET.SET_ID.eq(setId))) {
                 throw new UnknownResource("setId", "learning set", setId);
             }
-            return meetings(MEETING.SET_ID.eq(setId), PULSE_CONTRIBUTION.SET_ID.eq(setId));
+            return meetings(MEETING.SET_ID.eq(setId), PULSE_CONTRIBUTION.SET_ID.eq(setId), view);
         });
         List<MeetingSafety> shown = new ArrayList<>();
         List<MinimumGroup.Withheld> withheld = new ArrayList<>();
@@ -126,20 +132,24 @@ public class SafetyQueries {
 
     /** The programme's safety over the responses of its meetings that are shown. */
     public SetSafety.Summary ofProgramme(UUID programmeId) {
-        SafetyScore score = SafetyScore.ofMeetings(programmeMeetings(programmeId).stream()
+        return ofProgramme(programmeId, PastView.EVERYTHING);
+    }
+
+    public SetSafety.Summary ofProgramme(UUID programmeId, PastView view) {
+        SafetyScore score = SafetyScore.ofMeetings(programmeMeetings(programmeId, view).stream()
                 .map(PulsedMeeting::safety).toList());
         return new SetSafety.Summary(score.safetyScore(), score.respondents());
     }
 
     /** The programme's reaction means (Kirkpatrick level 1 and 2), pooled like its safety. */
-    public Reaction reactionOfProgramme(UUID programmeId) {
-        return reaction(ReactionScore.ofMeetings(programmeMeetings(programmeId).stream()
+    public Reaction reactionOfProgramme(UUID programmeId, PastView view) {
+        return reaction(ReactionScore.ofMeetings(programmeMeetings(programmeId, view).stream()
                 .map(PulsedMeeting::reaction).toList()));
     }
 
-    private List<PulsedMeeting> programmeMeetings(UUID programmeId) {
+    private List<PulsedMeeting> programmeMeetings(UUID programmeId, PastView view) {
         return snapshot.read(() -> meetings(MEETING.PROGRAMME_ID.eq(programmeId),
-                PULSE_CONTRIBUTION.PROGRAMME_ID.eq(programmeId)));
+                PULSE_CONTRIBUTION.PROGRAMME_ID.eq(programmeId), view));
     }
 
     /** Per set, per meeting: the safety responses (unlinked contributions only). */
@@ -148,7 +158,7 @@ public class SafetyQueries {
         for (PulseContributionRecord row : db.selectFrom(PULSE_CONTRIBUTION)
                 .where(PULSE_CONTRIBUTION.SET_ID.in(setIds))
                 .and(PULSE_CONTRIBUTION.MEETING_ID.in(DSL.select(MEETING.MEETING_ID).from(MEETING)
-                        .where(MEETING.SET_ID.in(setIds)).and(counted())))
+                        .where(MEETING.SET_ID.in(setIds)).and(counted(PastView.EVERYTHING))))
                 .fetch()) {
             bySet.computeIfAbsent(row.getSetId(), s -> new LinkedHashMap<>())
                     .computeIfAbsent(row.getMeetingId(), m -> new ArrayList<>())
@@ -158,10 +168,10 @@ public class SafetyQueries {
     }
 
     /** The opened meetings in date order, each with its responses; a meeting's figures need its own responses. */
-    private List<PulsedMeeting> meetings(Condition meetingsWhere, Condition contributionsWhere) {
+    private List<PulsedMeeting> meetings(Condition meetingsWhere, Condition contributionsWhere, PastView view) {
         Map<UUID, LocalDate> opened = new LinkedHashMap<>();
         db.select(MEETING.MEETING_ID, MEETING.OPENED_ON).from(MEETING)
-                .where(meetingsWhere).and(counted())
+                .where(meetingsWhere).and(counted(view))
                 .orderBy(MEETING.OPENED_ON, MEETING.MEETING_ID)
                 .forEach(r -> opened.put(r.value1(), r.value2()));
         Map<UUID, List<PulseContributionRecord>> byMeeting = new LinkedHashMap<>();
@@ -180,10 +190,23 @@ public class SafetyQueries {
         return meetings;
     }
 
-    /** Opened, not discarded, and its pulse window closed. */
-    private Condition counted() {
-        return MEETING.OPENED_ON.isNotNull().and(MEETING.OPENED_ON.lt(window.openedBefore()))
-                .and(MEETING.STATUS.ne("DISCARDED"));
+    /**
+     * Opened, not discarded, and its pulse window closed in the view: by today, by the view's date and by the day of
+     * its instant. A response carries no date of its own, and none is accepted once the window has closed, so a
+     * meeting's responses are all in (and final) from that day: as of a date or an instant they are either all
+     * counted or none, and no view holds a partial aggregate that could be subtracted from another.
+     */
+    private Condition counted(PastView view) {
+        LocalDate day = window.today();
+        if (view.asOf().isBefore(day)) {
+            day = view.asOf();
+        }
+        if (view.recordedBy() != null) {
+            LocalDate recordedOn = LocalDate.ofInstant(view.recordedBy(), java.time.ZoneOffset.UTC);
+            day = recordedOn.isBefore(day) ? recordedOn : day;
+        }
+        return MEETING.OPENED_ON.isNotNull().and(MEETING.OPENED_ON.lt(window.openedBefore(day)))
+                .and(view.known(MEETING.OPENED_AT)).and(MEETING.STATUS.ne("DISCARDED"));
     }
 
     private static Reaction reaction(ReactionScore score) {

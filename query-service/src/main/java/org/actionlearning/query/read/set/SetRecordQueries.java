@@ -1,5 +1,6 @@
 package org.actionlearning.query.read.set;
 
+import org.actionlearning.query.read.PastView;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
@@ -48,7 +49,16 @@ public class SetRecordQueries {
     }
 
     public SetRecord record(UUID setId) {
-        Read read = snapshot.read(() -> read(setId));
+        return record(setId, PastView.EVERYTHING);
+    }
+
+    /**
+     * The record in the view: the meetings opened by its date and recorded by its instant (a meeting closed after the
+     * date is still open in it; one never opened is listed only in a view without an instant), and what was recorded
+     * in them by the instant. An erased person's texts and name are gone from the rows, so no view shows them.
+     */
+    public SetRecord record(UUID setId, PastView view) {
+        Read read = inView(snapshot.read(() -> read(setId)), view);
         LearningSetRecord set = read.set();
         List<MeetingRecord> meetings = read.meetings();
         List<ChallengeRecord> challenges = read.challenges();
@@ -86,6 +96,39 @@ public class SetRecordQueries {
                                 .toList()))
                         .toList(),
                 texts.anyUnavailable());
+    }
+
+    private static Read inView(Read read, PastView view) {
+        if (view == PastView.EVERYTHING) {
+            return read;
+        }
+        List<MeetingRecord> meetings = new ArrayList<>();
+        for (MeetingRecord meeting : read.meetings()) {
+            if (meeting.getOpenedOn() == null) {
+                if (!view.knowledgeCut()) {
+                    meetings.add(meeting);
+                }
+            } else if (view.happened(meeting.getOpenedOn()) && view.known(meeting.getOpenedAt())) {
+                if (meeting.getClosedOn() != null && !view.happened(meeting.getClosedOn())) {
+                    UUID meetingId = meeting.getMeetingId();
+                    meeting = meeting.copy(); // a copy has no primary key
+                    meeting.setMeetingId(meetingId);
+                    meeting.setClosedOn(null);
+                    meeting.setStatus("OPEN");
+                }
+                meetings.add(meeting);
+            }
+        }
+        java.util.Set<UUID> held = new java.util.HashSet<>();
+        meetings.stream().filter(m -> m.getOpenedOn() != null).forEach(m -> held.add(m.getMeetingId()));
+        return new Read(read.set(), meetings,
+                read.challenges().stream().filter(c -> held.contains(c.getMeetingId()) && view.known(c.getRecordedAt()))
+                        .toList(),
+                read.contributions().stream()
+                        .filter(c -> held.contains(c.getMeetingId()) && view.known(c.getRecordedAt())).toList(),
+                read.reflections().stream()
+                        .filter(r -> held.contains(r.getMeetingId()) && view.known(r.getRecordedAt())).toList(),
+                read.storedNames());
     }
 
     private Read read(UUID setId) {
