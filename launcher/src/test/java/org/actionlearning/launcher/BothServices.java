@@ -38,6 +38,11 @@ public final class BothServices implements AutoCloseable {
      * with a new topic and a new query database.
      */
     public BothServices(String name, String existingCommandDatabaseUrl) {
+        this(name, existingCommandDatabaseUrl, new String[0]);
+    }
+
+    /** As above, with more arguments for the command service (e.g. {@code --als.identity.sign-in.window=PT1M}). */
+    public BothServices(String name, String existingCommandDatabaseUrl, String... commandArguments) {
         int commandPort = freePort();
         int queryPort = freePort();
         commandUrl = "http://localhost:" + commandPort;
@@ -47,12 +52,15 @@ public final class BothServices implements AutoCloseable {
         commandDatabaseUrl = existingCommandDatabaseUrl != null ? existingCommandDatabaseUrl
                 : EmbeddedInfrastructure.newDatabase(name + "_commands");
         queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
-        commandSide = CommandServiceApplication.builder().initializers(this::useClock).run(TestIdentity.with(
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=" + commandPort,
                 "--spring.datasource.url=" + commandDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
                 "--als.cors.allowed-origins=" + queryUrl));
+        arguments.addAll(java.util.List.of(commandArguments));
+        commandSide = CommandServiceApplication.builder().initializers(this::useClock)
+                .run(TestIdentity.with(arguments.toArray(String[]::new)));
         querySide = startQueryInstance(queryPort);
         commands = new HttpJson(commandUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);

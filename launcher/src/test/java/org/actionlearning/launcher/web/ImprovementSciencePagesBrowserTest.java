@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 
 /**
@@ -28,6 +29,7 @@ import org.openqa.selenium.Dimension;
  * with the API, has no serious accessibility violation at 1366 and 390 px, and is saved to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedBrowser.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImprovementSciencePagesBrowserTest {
 
@@ -44,6 +46,7 @@ class ImprovementSciencePagesBrowserTest {
             """;
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private HttpJson cmd;
     private UUID programmeId;
@@ -55,9 +58,10 @@ class ImprovementSciencePagesBrowserTest {
     private static final List<String> MEETING_DAYS = List.of("2026-02-02", "2026-03-02", "2026-03-30");
 
     @BeforeAll
-    void startAndRecord() throws IOException {
-        browser = Browser.startOrSkip();
+    void startAndRecord(Browser browser) throws IOException {
+        this.browser = browser;
         services = new BothServices("improvementpages");
+        pages = new Pages(browser, services.queryUrl);
         cmd = services.commands;
         programmeId = id(cmd.post("/api/programmes", Map.of("organisation", ORGANISATION, "name", "Flow",
                 "sponsor", "Chief Nurse", "startsOn", "2026-01-05", "currency", "GBP")), "programmeId");
@@ -117,9 +121,6 @@ class ImprovementSciencePagesBrowserTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (services != null) {
             services.close();
         }
@@ -132,7 +133,7 @@ class ImprovementSciencePagesBrowserTest {
         services.clock.setDate(LocalDate.parse("2026-02-02"));
         browser.signIn(services.queryUrl, "dan", BothServices.PASSWORD);
         String page = "/sets/" + setId + "/meetings/" + meetings.get(0) + "/pulse";
-        open(page);
+        pages.open(page);
         accessibleAtBothSizes("pulse-form");
         for (int item = 1; item <= 7; item++) {
             // Dan answers 6 to every item: reversed 2 on items 1, 3 and 5
@@ -151,7 +152,7 @@ class ImprovementSciencePagesBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> fran.get("/api/sets/" + setId + "/safety").body()
                 .at("/meetings/0/respondents").asInt() == 4);
         // his own answers come back filled in; nobody else's can
-        open(page);
+        pages.open(page);
         assertThat(browser.find("#answered").getText()).contains("answered already");
         assertThat((Boolean) browser.script("return document.querySelector(\"input[name='item4'][value='6']\")"
                 + ".checked")).isTrue();
@@ -161,7 +162,7 @@ class ImprovementSciencePagesBrowserTest {
     @Order(2)
     void theFairnessAuditDrawsTheSafetyTrendWithAGapForTheWithheldMeeting() throws IOException {
         browser.signIn(services.queryUrl, "fran", BothServices.PASSWORD);
-        open("/sets/" + setId + "/fairness");
+        pages.open("/sets/" + setId + "/fairness");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> series = (List<Map<String, Object>>) browser.script(CHART,
                 "[data-chart='safety']");
@@ -180,7 +181,7 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(3)
     void theRunChartDrawsInterventionsPhasesAndLimits() throws IOException {
-        open("/programmes/" + programmeId);
+        pages.open("/programmes/" + programmeId);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> series = (List<Map<String, Object>>) browser.script(CHART, "[data-chart='run']");
         Map<String, Object> baseline = series.get(0);
@@ -202,7 +203,7 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(4)
     void theRoiReportReadsAsAChainOfImpact() throws IOException {
-        open("/programmes/" + programmeId + "/roi");
+        pages.open("/programmes/" + programmeId + "/roi");
         assertThat(browser.find("table.chain").getText()).contains("1. Reaction", "2. Learning", "3. Application",
                 "4. Impact", "5. ROI");
         assertThat(PageNumbers.checkAgainstApi(browser, fran)).isPositive();
@@ -213,7 +214,7 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(5)
     void theFacilitatorSeesTheirSetsTrendAndTheOrganisationInAggregate() throws IOException {
-        open("/facilitation");
+        pages.open("/facilitation");
         assertThat((Long) browser.script("return document.querySelectorAll(\"[data-chart='facilitation'] svg path\")"
                 + ".length")).isPositive();
         assertThat(browser.find("main").getText()).contains("Your sets", "Wards", "Organisations, in aggregate",
@@ -247,11 +248,6 @@ class ImprovementSciencePagesBrowserTest {
                 browser.resize(Browser.DESKTOP);
             }
         }
-    }
-
-    private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
     }
 
     private UUID meeting(String on, List<UUID> attendees) {
