@@ -21,6 +21,11 @@ public final class BothServices implements AutoCloseable {
     public final String commandDatabaseUrl;
     public final String queryDatabaseUrl;
     public final String topic;
+    /**
+     * The query side's consumer group, of these services only: another pair left running on the same broker (a
+     * shared one) must not count as an instance of this one (a rebuild is refused while others project).
+     */
+    public final String projectionGroup;
     /** Both signed in as the first administrator (ADMIN of every organisation). */
     public final HttpJson commands;
     public final HttpJson queries;
@@ -49,6 +54,7 @@ public final class BothServices implements AutoCloseable {
         queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
         topic = "als.events." + name;
+        projectionGroup = "als-query-projections-" + name;
         commandDatabaseUrl = existingCommandDatabaseUrl != null ? existingCommandDatabaseUrl
                 : EmbeddedInfrastructure.newDatabase(name + "_commands");
         queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
@@ -90,7 +96,7 @@ public final class BothServices implements AutoCloseable {
                 "--spring.datasource.url=" + queryDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
-                "--als.projection.topic=" + topic,
+                "--als.projection.topic=" + topic, "--als.projection.group-id=" + projectionGroup,
                 "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl,
                 "--als.personal-data.vault-url=" + commandUrl));
     }
