@@ -21,6 +21,11 @@ public final class BothServices implements AutoCloseable {
     public final String commandDatabaseUrl;
     public final String queryDatabaseUrl;
     public final String topic;
+    /**
+     * The query side's consumer group, of these services only: another pair left running on the same broker (a
+     * shared one) must not count as an instance of this one (a rebuild is refused while others project).
+     */
+    public final String projectionGroup;
     /** Both signed in as the first administrator (ADMIN of every organisation). */
     public final HttpJson commands;
     public final HttpJson queries;
@@ -38,21 +43,30 @@ public final class BothServices implements AutoCloseable {
      * with a new topic and a new query database.
      */
     public BothServices(String name, String existingCommandDatabaseUrl) {
+        this(name, existingCommandDatabaseUrl, new String[0]);
+    }
+
+    /** As above, with more arguments for the command service (e.g. {@code --als.identity.sign-in.window=PT1M}). */
+    public BothServices(String name, String existingCommandDatabaseUrl, String... commandArguments) {
         int commandPort = freePort();
         int queryPort = freePort();
         commandUrl = "http://localhost:" + commandPort;
         queryUrl = "http://localhost:" + queryPort;
         String kafka = EmbeddedInfrastructure.kafkaBootstrapServers();
         topic = "als.events." + name;
+        projectionGroup = "als-query-projections-" + name;
         commandDatabaseUrl = existingCommandDatabaseUrl != null ? existingCommandDatabaseUrl
                 : EmbeddedInfrastructure.newDatabase(name + "_commands");
         queryDatabaseUrl = EmbeddedInfrastructure.newDatabase(name + "_queries");
-        commandSide = CommandServiceApplication.builder().initializers(this::useClock).run(TestIdentity.with(
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(
                 "--server.port=" + commandPort,
                 "--spring.datasource.url=" + commandDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.relay.bootstrap-servers=" + kafka, "--als.relay.topic=" + topic,
                 "--als.cors.allowed-origins=" + queryUrl));
+        arguments.addAll(java.util.List.of(commandArguments));
+        commandSide = CommandServiceApplication.builder().initializers(this::useClock)
+                .run(TestIdentity.with(arguments.toArray(String[]::new)));
         querySide = startQueryInstance(queryPort);
         commands = new HttpJson(commandUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
         queries = new HttpJson(queryUrl).as(TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD);
@@ -82,7 +96,7 @@ public final class BothServices implements AutoCloseable {
                 "--spring.datasource.url=" + queryDatabaseUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
                 "--als.projection.bootstrap-servers=" + EmbeddedInfrastructure.kafkaBootstrapServers(),
-                "--als.projection.topic=" + topic,
+                "--als.projection.topic=" + topic, "--als.projection.group-id=" + projectionGroup,
                 "--als.ui.command-api-url=" + commandUrl, "--als.security.identity-url=" + commandUrl,
                 "--als.personal-data.vault-url=" + commandUrl));
     }

@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.testsupport.HttpJson;
 import org.apache.commons.math3.distribution.TDistribution;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * From HTTP commands on the command service to the numbers the query service answers, through the event store,
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.TestInstance;
  * three baseline points and six follow-ups; two costs; two attribution estimates.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedServices.class)
 class CommandToQueryEndToEndTest {
 
     private static final double EPS = 1e-9;
@@ -45,8 +46,8 @@ class CommandToQueryEndToEndTest {
     private final List<UUID> actions = new ArrayList<>();
 
     @BeforeAll
-    void recordAProgrammeThroughTheCommandApi() {
-        services = new BothServices("e2e");
+    void recordAProgrammeThroughTheCommandApi(BothServices services) {
+        this.services = services;
         cmd = services.commands;
         query = services.queries;
 
@@ -54,7 +55,7 @@ class CommandToQueryEndToEndTest {
                 "sponsor", "Chief Nurse", "startsOn", "2026-01-05", "currency", "GBP")), "programmeId");
         setId = id(cmd.post("/api/sets", Map.of("programmeId", programmeId, "name", "Wards",
                 "facilitatorName", "Fran")), "setId");
-        facilitator = services.queriesAs("fran", "FACILITATOR:" + setId);
+        facilitator = services.queriesAs("fran.e2e", "FACILITATOR:" + setId);
         for (String name : List.of("A", "B", "C", "D", "E")) {
             member.put(name, id(cmd.post("/api/sets/" + setId + "/members", Map.of("displayName", name)), "personId"));
         }
@@ -119,13 +120,6 @@ class CommandToQueryEndToEndTest {
         // the last command's effect visible on the read side: everything before it is too (one partition)
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 query.get("/api/programmes/" + programmeId + "/roi").body().path("costs").path("total").asDouble() == 10000);
-    }
-
-    @AfterAll
-    void stop() {
-        if (services != null) {
-            services.close();
-        }
     }
 
     @Test

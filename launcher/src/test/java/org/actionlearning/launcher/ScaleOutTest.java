@@ -42,7 +42,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScaleOutTest {
 
-    private static final String GROUP = "als-query-projections";
     private static final int PARTITIONS = 6;
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private BothServices services;
@@ -148,8 +147,8 @@ class ScaleOutTest {
     /** The partitions of this test's topic held by each member of the group that holds any. */
     private List<Set<Integer>> assignments() {
         try {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all()
-                    .get(10, TimeUnit.SECONDS).get(GROUP);
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(services.projectionGroup)).all()
+                    .get(10, TimeUnit.SECONDS).get(services.projectionGroup);
             List<Set<Integer>> held = new ArrayList<>();
             for (MemberDescription member : group.members()) {
                 Set<Integer> partitions = member.assignment().topicPartitions().stream()

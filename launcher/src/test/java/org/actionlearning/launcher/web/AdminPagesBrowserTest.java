@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.launcher.BothServices;
+import org.actionlearning.launcher.SharedServices;
 import org.actionlearning.testsupport.HttpJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.Dimension;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -31,6 +31,7 @@ import org.openqa.selenium.support.ui.Select;
  * pages at 1366 and 390 px. Screenshots go to target/screenshots/admin-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({SharedServices.class, SharedBrowser.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AdminPagesBrowserTest {
 
@@ -40,6 +41,7 @@ class AdminPagesBrowserTest {
     private static final List<String> MEMBERS = List.of("ann.r", "ben.r", "cat.r", "dev.r", "eve.r");
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private UUID otherProgramme;
     private String programmePage;
@@ -49,46 +51,38 @@ class AdminPagesBrowserTest {
     private final Map<String, String> links = new LinkedHashMap<>();
 
     @BeforeAll
-    void start() throws IOException {
-        browser = Browser.startOrSkip();
-        services = new BothServices("admin_pages");
+    void start(BothServices services, Browser browser) throws IOException {
+        this.browser = browser;
+        this.services = services;
+        pages = new Pages(browser, services.queryUrl);
         // another organisation's programme: never offered to this administrator
         otherProgramme = services.commands.post("/api/programmes", Map.of("organisation", "Elsewhere Council",
                 "name", "Hidden programme", "sponsor", "S", "startsOn", "2026-01-05", "currency", "GBP"))
                 .id("programmeId");
         services.createUser("olivia", null, "ADMIN:" + ORGANISATION);
-        await().atMost(Duration.ofSeconds(30)).until(() -> services.queries.get("/api/programmes").body().size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> services.queries.get("/api/programmes").raw()
+                .contains(otherProgramme.toString()));
         browser.signIn(services.queryUrl, "olivia", BothServices.PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (services != null) {
-            services.close();
-        }
     }
 
     @Test
     @Order(1)
     void launchesAProgrammeOfTheirOwnOrganisationOnly() throws IOException {
-        open("/admin");
+        pages.open("/admin");
         assertThat(new Select(browser.find("#launch-organisation")).getOptions()).extracting(WebElement::getText)
                 .containsExactly(ORGANISATION);
         assertThat(browser.find("main").getText()).doesNotContain("Hidden programme");
-        accessible("admin-home");
+        pages.accessibleAtBothSizes("admin-home");
 
         // refused by the command API: the message stands beside the field, in view on a phone
         browser.resize(Browser.PHONE);
         try {
             browser.find("#launch-sponsor").sendKeys("Chief Nurse");
-            submit("#launch-form");
+            pages.submit("#launch-form");
             browser.wait.until(d -> browser.find("#launch-name-error").isDisplayed());
             assertThat(browser.find("#launch-name-error").getText()).isNotBlank();
             assertThat(browser.find("#launch-name").getAttribute("aria-invalid")).isEqualTo("true");
-            assertThat(inView("#launch-name-error")).isTrue();
+            assertThat(pages.inView("#launch-name-error")).isTrue();
             browser.consoleErrors(); // the refused request, logged by the browser as a failed load
             assertThat(browser.accessibilityViolations()).isEmpty();
             browser.screenshot("admin-launch-refused-phone");
@@ -98,20 +92,20 @@ class AdminPagesBrowserTest {
 
         browser.find("#launch-name").sendKeys("Leading change 2027");
         browser.script("document.getElementById('launch-starts').value = '2027-01-11'");
-        submit("#launch-form");
+        pages.submit("#launch-form");
         browser.wait.until(d -> browser.currentUrl().contains("/admin/programmes/"));
         programmePage = browser.currentUrl().substring(services.queryUrl.length());
         assertThat(browser.find("h1").getText()).startsWith("Leading change 2027");
 
-        openRefused("/admin/programmes/" + otherProgramme);
+        pages.openRefused("/admin/programmes/" + otherProgramme);
     }
 
     @Test
     @Order(2)
     void recordsCostsAndFormsASetWithItsFacilitatorsAccess() throws IOException {
-        open(programmePage);
-        recordCost("FACILITATION", "2500", "2027-01-20");
-        recordCost("VENUE", "750.50", "2027-01-21");
+        pages.open(programmePage);
+        pages.recordCost("FACILITATION", "2500", "2027-01-20");
+        pages.recordCost("VENUE", "750.50", "2027-01-21");
         assertThat(browser.find("table.admin-costs tfoot td").getText()).isEqualTo("3,250.50");
         // one date format: the page prints the dates as its date fields take them (not the browser's locale order)
         assertThat(browser.find("table.admin-costs tbody").getText()).contains("2027-01-20", "2027-01-21");
@@ -124,17 +118,17 @@ class AdminPagesBrowserTest {
         incurred.clear();
         incurred.sendKeys("20/01/2027");
         browser.find("#cost-amount").sendKeys("10");
-        submit("#cost-form");
+        pages.submit("#cost-form");
         browser.wait.until(d -> browser.find("#cost-incurred-error").isDisplayed());
         assertThat(browser.find("#cost-incurred-error").getText()).isEqualTo("must be an ISO date (yyyy-MM-dd)");
         browser.consoleErrors(); // the refused request, logged by the browser as a failed load
         browser.find("#cost-amount").clear();
-        accessible("admin-programme");
+        pages.accessibleAtBothSizes("admin-programme");
 
         browser.find("#set-name").sendKeys("Wards");
         browser.find("#set-facilitator-name").sendKeys("Fay Field");
         browser.find("#set-facilitator-username").sendKeys("fay.f");
-        submit("#form-set-form");
+        pages.submit("#form-set-form");
         browser.wait.until(d -> !browser.findAll("#form-set-form [data-link-for='fay.f']").isEmpty());
         links.put("fay.f", browser.find("#form-set-form [data-link-for='fay.f'] .link-url").getText());
         assertThat(links.get("fay.f")).startsWith(services.queryUrl + "/set-password?token=");
@@ -148,11 +142,11 @@ class AdminPagesBrowserTest {
     @Test
     @Order(3)
     void addsFiveMembersAndRemovesASixthEachWithTheirAccess() throws IOException {
-        open(setPage);
+        pages.open(setPage);
         // a name the set may not have: refused beside the field
         browser.find("#member-name").sendKeys("Nameless");
         browser.find("#member-username").sendKeys("Not Valid");
-        submit("#add-member-form");
+        pages.submit("#add-member-form");
         browser.wait.until(d -> browser.find("#member-username-error").isDisplayed());
         browser.find("#member-username").clear();
 
@@ -160,7 +154,7 @@ class AdminPagesBrowserTest {
             addMember(Character.toUpperCase(username.charAt(0)) + username.substring(1, 3) + " Moss", username);
         }
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            open(setPage);
+            pages.open(setPage);
             return browser.findAll("tr.person[data-role=MEMBER]").size() == 6
                     && browser.findAll("tr.person .account").stream().noneMatch(a -> a.getText().equals("…"));
         });
@@ -182,7 +176,7 @@ class AdminPagesBrowserTest {
         });
         // names stay with the set's people: the administrator knows them by user name
         assertThat(browser.find("main").getText()).doesNotContain("Moss").doesNotContain("Fay Field");
-        accessible("admin-set");
+        pages.accessibleAtBothSizes("admin-set");
     }
 
     @Test
@@ -194,35 +188,35 @@ class AdminPagesBrowserTest {
         // the password rules, beside the field
         browser.find("#new-password").sendKeys("password1234");
         browser.find("#repeat-password").sendKeys("password1234");
-        submit("#set-password-form");
+        pages.submit("#set-password-form");
         browser.wait.until(d -> browser.find("#new-password-error").isDisplayed());
         assertThat(browser.find("#new-password-error").getText()).contains("common");
         browser.consoleErrors(); // the refused request
-        accessible("set-password-refused");
+        pages.accessibleAtBothSizes("set-password-refused");
         for (Map.Entry<String, String> link : links.entrySet()) {
-            setPassword(link.getValue());
+            pages.setPassword(link.getValue(), CHOSEN);
         }
         // a link works once
         browser.open(fay);
         browser.find("#new-password").sendKeys(CHOSEN + "-2");
         browser.find("#repeat-password").sendKeys(CHOSEN + "-2");
-        submit("#set-password-form");
+        pages.submit("#set-password-form");
         browser.wait.until(d -> browser.find("#set-password-form .form-problem").isDisplayed());
         browser.consoleErrors();
 
         browser.signIn(services.queryUrl, "fay.f", CHOSEN);
-        open("/");
+        pages.open("/");
         assertThat(browser.findAll("a[href$='/sets/" + setId + "/console']")).hasSize(1);
-        open("/sets/" + setId + "/console");
+        pages.open("/sets/" + setId + "/console");
         assertThat(browser.findAll("input[name='attendee']")).hasSize(5);
-        openRefused("/admin");
+        pages.openRefused("/admin");
 
         for (String member : MEMBERS) {
             browser.signIn(services.queryUrl, member, CHOSEN);
-            open("/");
+            pages.open("/");
             assertThat(browser.findAll("a[href$='/sets/" + setId + "/fairness']")).as(member).hasSize(1);
             assertThat(browser.findAll("a[href$='/console']")).as(member).isEmpty();
-            openRefused("/sets/" + setId + "/console");
+            pages.openRefused("/sets/" + setId + "/console");
         }
     }
 
@@ -230,11 +224,11 @@ class AdminPagesBrowserTest {
     @Order(5)
     void theUsersPageDisablesAUserAndResetsAPassword() throws IOException {
         browser.signIn(services.queryUrl, "olivia", BothServices.PASSWORD);
-        open("/admin/users");
+        pages.open("/admin/users");
         browser.wait.until(d -> browser.findAll("#user-rows tr[data-username]").size() == 8);
         assertThat(browser.find("#user-rows").getText()).doesNotContain("Hidden programme");
         assertThat(browser.findAll("button[aria-label='Disable olivia']")).as("not oneself").isEmpty();
-        accessible("admin-users");
+        pages.accessibleAtBothSizes("admin-users");
 
         String evesToken = services.commands.as("eve.r", CHOSEN).post("/api/auth/token", Map.of()).body()
                 .path("access_token").asText();
@@ -247,10 +241,10 @@ class AdminPagesBrowserTest {
         browser.wait.until(d -> !browser.findAll("#row-links [data-link-for='dev.r']").isEmpty());
         String reset = browser.find("#row-links [data-link-for='dev.r'] .link-url").getText();
 
-        browser.find("#user-username").sendKeys("sam.sponsor");
+        browser.find("#user-username").sendKeys("sam.r");
         browser.find("#create-user-form input[name=grants][value^='SPONSOR:']").click();
-        submit("#create-user-form");
-        browser.wait.until(d -> !browser.findAll("#create-user-form [data-link-for='sam.sponsor']").isEmpty());
+        pages.submit("#create-user-form");
+        browser.wait.until(d -> !browser.findAll("#create-user-form [data-link-for='sam.r']").isEmpty());
         browser.wait.until(d -> browser.findAll("#user-rows tr[data-username]").size() == 9);
         browser.screenshot("admin-users-changed");
 
@@ -260,7 +254,7 @@ class AdminPagesBrowserTest {
             browser.open(services.queryUrl + "/login");
             browser.find("#username").sendKeys("eve.r");
             browser.find("#password").sendKeys(CHOSEN);
-            submit("form.card");
+            pages.submit("form.card");
             browser.wait.until(d -> !browser.currentUrl().endsWith("/login"));
             return browser.currentUrl().endsWith("/login?error");
         });
@@ -268,9 +262,9 @@ class AdminPagesBrowserTest {
         assertThat(eveOnQueries.get("/api/programmes").status()).as("eve's token, on the query side").isEqualTo(401);
         assertThat(services.commands.anonymous().withToken(evesToken).get("/api/users").status()).isEqualTo(401);
 
-        setPassword(reset, CHOSEN + "-new");
+        pages.setPassword(reset, CHOSEN + "-new");
         browser.signIn(services.queryUrl, "dev.r", CHOSEN + "-new");
-        open("/");
+        pages.open("/");
         assertThat(browser.findAll("a[href$='/sets/" + setId + "/fairness']")).hasSize(1);
     }
 
@@ -282,12 +276,12 @@ class AdminPagesBrowserTest {
     @Order(6)
     void changesTheSetsFacilitatorWithTheirAccess() throws IOException {
         browser.signIn(services.queryUrl, "olivia", BothServices.PASSWORD);
-        open(setPage);
+        pages.open(setPage);
         browser.wait.until(d -> browser.findAll("tr.person .account").stream().noneMatch(a -> a.getText().equals("…")));
         // a member of the set cannot facilitate it: refused by the set, beside the form
         browser.find("#facilitator-name").sendKeys("Ann Moss");
         browser.find("#facilitator-username").sendKeys("ann.r");
-        submit("#change-facilitator-form");
+        pages.submit("#change-facilitator-form");
         browser.wait.until(d -> browser.find("#change-facilitator-form [data-error-for=facilitatorId]").isDisplayed());
         assertThat(browser.find("#change-facilitator-form [data-error-for=facilitatorId]").getText())
                 .isEqualTo("a member of the set cannot also be its facilitator");
@@ -297,7 +291,7 @@ class AdminPagesBrowserTest {
         browser.find("#facilitator-name").sendKeys("Gil Green");
         browser.find("#facilitator-username").clear();
         browser.find("#facilitator-username").sendKeys("gil.f");
-        submit("#change-facilitator-form");
+        pages.submit("#change-facilitator-form");
         browser.wait.until(d -> !browser.findAll("#change-facilitator-form [data-link-for='gil.f']").isEmpty());
         assertThat(browser.find("#change-facilitator-form .form-status").getText())
                 .isEqualTo("gil.f facilitates the set now; hand over their link. fay.f no longer has access to it.");
@@ -308,84 +302,20 @@ class AdminPagesBrowserTest {
         assertThat(grants.get("fay.f")).doesNotContain(setId.toString());
 
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            open(setPage);
+            pages.open(setPage);
             return browser.find("tr.person[data-role=FACILITATOR] .account").getText().equals("gil.f");
         });
-        accessible("admin-set-facilitator-changed");
+        pages.accessibleAtBothSizes("admin-set-facilitator-changed");
     }
 
     // ---- steps
 
-    private void recordCost(String category, String amount, String incurredOn) {
-        int before = browser.findAll("table.admin-costs tbody tr").size();
-        new Select(browser.find("#cost-category")).selectByValue(category);
-        browser.find("#cost-amount").sendKeys(amount);
-        browser.script("document.getElementById('cost-incurred').value = arguments[0]", incurredOn);
-        submit("#cost-form");
-        browser.wait.until(d -> browser.findAll("table.admin-costs tbody tr").size() == before + 1);
-    }
-
     private void addMember(String name, String username) {
-        browser.find("#member-name").clear();
-        browser.find("#member-name").sendKeys(name);
-        browser.find("#member-username").clear();
-        browser.find("#member-username").sendKeys(username);
-        submit("#add-member-form");
-        browser.wait.until(d -> !browser.findAll("#add-member-form [data-link-for='" + username + "']").isEmpty());
-        links.put(username, browser.find("#add-member-form [data-link-for='" + username + "'] .link-url").getText());
-    }
-
-    private void setPassword(String link) {
-        setPassword(link, CHOSEN);
-    }
-
-    private void setPassword(String link, String password) {
-        browser.open(link);
-        browser.find("#new-password").sendKeys(password);
-        browser.find("#repeat-password").sendKeys(password);
-        submit("#set-password-form");
-        browser.wait.until(d -> !browser.findAll("#to-sign-in").isEmpty());
+        links.put(username, pages.addMember(name, username));
     }
 
     private List<String> accounts() {
         return browser.findAll("tr.person .account").stream().map(WebElement::getText).toList();
-    }
-
-    private void submit(String form) {
-        browser.find(form + " button[type=submit]").click();
-    }
-
-    /** Opens a page of the query service: no error in its console. */
-    private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
-    }
-
-    /** A page the signed-in user may not open: the error page says 403. */
-    private void openRefused(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.find("h1").getText()).as(path).startsWith("403");
-        browser.consoleErrors(); // the page's own 403, as the browser logs it
-    }
-
-    /** No serious or critical axe-core violation at 1366 and at 390 px; a screenshot at each. */
-    private void accessible(String name) throws IOException {
-        for (Map.Entry<String, Dimension> size : Map.of("", Browser.DESKTOP, "-phone", Browser.PHONE).entrySet()) {
-            browser.resize(size.getValue());
-            try {
-                assertThat(browser.accessibilityViolations()).as(name + size.getKey()).isEmpty();
-                assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                        .as(name + size.getKey() + " does not scroll sideways").isTrue();
-                browser.screenshot(name + size.getKey());
-            } finally {
-                browser.resize(Browser.DESKTOP);
-            }
-        }
-    }
-
-    private boolean inView(String css) {
-        return (Boolean) browser.script("const r = arguments[0].getBoundingClientRect();"
-                + "return r.top >= 0 && r.bottom <= window.innerHeight;", browser.find(css));
     }
 
     private static List<String> concat(List<String> list, String last) {

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.launcher.BothServices;
+import org.actionlearning.launcher.SharedServices;
 import org.actionlearning.testsupport.HttpJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.openqa.selenium.By;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -29,10 +29,12 @@ import org.openqa.selenium.support.ui.Select;
  * checked with axe-core at 1366 and 390 px; screenshots go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({SharedServices.class, SharedBrowser.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FacilitatorPagesBrowserTest {
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private UUID set;
     private UUID ann;
@@ -42,9 +44,10 @@ class FacilitatorPagesBrowserTest {
     private HttpJson fay;
 
     @BeforeAll
-    void recordASetAndSignIn() throws IOException {
-        browser = Browser.startOrSkip();
-        services = new BothServices("facilitator");
+    void recordASetAndSignIn(BothServices services, Browser browser) throws IOException {
+        this.browser = browser;
+        this.services = services;
+        pages = new Pages(browser, services.queryUrl);
         HttpJson cmd = services.commands;
         UUID programme = cmd.post("/api/programmes", Map.of("organisation", "St Elsewhere NHS Trust",
                 "name", "Theatre flow", "sponsor", "Medical Director", "startsOn", "2026-01-05", "currency", "GBP"))
@@ -59,21 +62,11 @@ class FacilitatorPagesBrowserTest {
         browser.signIn(services.queryUrl, "fay", BothServices.PASSWORD);
     }
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     @Order(1)
     void aMeetingSurvivesAReloadAndATapIsUndone() throws IOException {
-        open("/sets/" + set + "/console");
-        accessible("console-open");
+        pages.open("/sets/" + set + "/console");
+        pages.accessibleAtBothSizes("console-open");
 
         // a meeting scheduled for later with the form
         browser.script("document.getElementById('schedule-date').value = '2026-05-11'");
@@ -92,11 +85,11 @@ class FacilitatorPagesBrowserTest {
         tap("Closed question by Ben", 2);
         tap("Advice by Cat", 1);
         tap("Open question by Cat", 2);
-        accessible("console-recording");
+        pages.accessibleAtBothSizes("console-recording");
 
         // the read side has the four taps; then the page is reloaded, as a dropped laptop lid would
         await().atMost(Duration.ofSeconds(30)).until(() -> openMeeting().path("contributions").size() == 4);
-        open("/sets/" + set + "/console");
+        pages.open("/sets/" + set + "/console");
         browser.wait.until(d -> browser.find("#open-meetings").isDisplayed());
         assertThat(browser.findAll("#open-meetings-list li")).hasSize(1);
         assertThat(browser.find("#open-meetings-list").getText()).contains("Opened 2026-04-27", "4 contributions");
@@ -110,7 +103,7 @@ class FacilitatorPagesBrowserTest {
 
         resume();
         // "recorded in this meeting" is the meeting so far, as the events tell it, not only the resume
-        assertThat(texts("#log li")).containsExactly(
+        assertThat(pages.texts("#log li")).containsExactly(
                 "Meeting of 2026-04-27 opened with Ann, Ben, Cat.",
                 "Ann presents “Theatre start delays”.",
                 "Ben: open question.", "Ben: closed question.", "Cat: advice.", "Cat: open question.",
@@ -142,7 +135,7 @@ class FacilitatorPagesBrowserTest {
     void aMeetingOpenedByMistakeIsDiscarded() throws IOException {
         // right after a close the read side may still list the meeting as open (here it always does): the console
         // leaves "one open meeting" to the command side, which knows the meeting is closed
-        open("/sets/" + set + "/console");
+        pages.open("/sets/" + set + "/console");
         browser.script("""
                 const real = window.fetch;
                 window.fetch = (url, options) => String(url).endsWith('/meetings/open')
@@ -170,14 +163,14 @@ class FacilitatorPagesBrowserTest {
     @Order(3)
     void theAuditShowsTheTrendAndQuestionsAgainstAdviceByHand() throws IOException {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            open("/sets/" + set + "/fairness");
+            pages.open("/sets/" + set + "/fairness");
             return browser.findAll("table.meetings tbody tr").size() == 1;
         });
         // Ann presented (0), Ben 2 questions (1 open), Cat 1 advice (her open question undone): n 3, total 3
         // gini 2 × (2 + 1 + 1) / (2 × 3² × 1) = 4/9; dominance 3 × 2/3 = 2; question focus 2 / (2 + 1)
-        List<String> trend = texts("#fairness-trend table.trend:not(#questions-vs-advice) tbody td");
+        List<String> trend = pages.texts("#fairness-trend table.trend:not(#questions-vs-advice) tbody td");
         assertThat(trend).containsExactly("0.44", "2.00", "0.67");
-        assertThat(rows("#questions-vs-advice")).containsExactly(
+        assertThat(pages.rows("#questions-vs-advice")).containsExactly(
                 List.of("Ann", "1", "0", "0", "0"),
                 List.of("Ben", "1", "2", "1", "0"),
                 List.of("Cat", "1", "0", "0", "1"));
@@ -186,20 +179,20 @@ class FacilitatorPagesBrowserTest {
         assertThat(PageNumbers.checkAgainstApi(browser, fay)).isEqualTo(1 + 3 + 6 + 3 + 3 + 4);
         // the discarded meeting is in no figure: one meeting held
         assertThat(fay.get("/api/sets/" + set + "/fairness").body().get("meetings")).hasSize(1);
-        accessible("fairness-trend");
+        pages.accessibleAtBothSizes("fairness-trend");
     }
 
     @Test
     @Order(4)
     void theSetRecordKeepsTheUndoneTapMarkedAndTheReflection() throws IOException {
-        open("/sets/" + set + "/record");
+        pages.open("/sets/" + set + "/record");
         String text = browser.find("main").getText();
         assertThat(text).contains("Theatre start delays", "I asked before I listened.", "discarded: counts in no figure",
                 "Opened by mistake");
         List<WebElement> retracted = browser.findAll("li.retracted");
         assertThat(retracted).hasSize(1);
         assertThat(retracted.get(0).getText()).isEqualTo("Cat: open question (retracted)");
-        accessible("set-record");
+        pages.accessibleAtBothSizes("set-record");
     }
 
     @Test
@@ -207,7 +200,7 @@ class FacilitatorPagesBrowserTest {
     void anErrorStaysInViewOnAPhone() throws IOException {
         browser.resize(Browser.PHONE);
         try {
-            open("/sets/" + set + "/console");
+            pages.open("/sets/" + set + "/console");
             browser.script("document.querySelectorAll('input[name=attendee]').forEach(b => b.checked = false)");
             browser.script("document.getElementById('open-meeting').scrollIntoView({block: 'end'})");
             browser.find("#open-meeting").click();
@@ -246,35 +239,5 @@ class FacilitatorPagesBrowserTest {
     private String count(String name) {
         UUID person = Map.of("Ann", ann, "Ben", ben, "Cat", cat).get(name);
         return browser.find(".tally-row[data-person-id='" + person + "'] .tally-count").getText();
-    }
-
-    /** No serious or critical axe-core finding at 1366 and at 390 px; a screenshot at each. */
-    private void accessible(String name) throws IOException {
-        assertThat(browser.accessibilityViolations()).as(name + " at 1366 px").isEmpty();
-        browser.screenshot(name);
-        browser.resize(Browser.PHONE);
-        try {
-            assertThat(browser.accessibilityViolations()).as(name + " at 390 px").isEmpty();
-            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as(name + " does not scroll sideways at 390 px").isTrue();
-            browser.screenshot(name + "-phone");
-        } finally {
-            browser.resize(Browser.DESKTOP);
-        }
-    }
-
-    private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
-    }
-
-    private List<String> texts(String css) {
-        return browser.findAll(css).stream().map(e -> e.getText().trim()).toList();
-    }
-
-    private List<List<String>> rows(String table) {
-        return browser.findAll(table + " tbody tr").stream()
-                .map(row -> row.findElements(By.cssSelector("th, td")).stream().map(e -> e.getText().trim()).toList())
-                .toList();
     }
 }

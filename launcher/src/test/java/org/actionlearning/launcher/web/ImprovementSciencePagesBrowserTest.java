@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebElement;
  * with the API, has no serious accessibility violation at 1366 and 390 px, and is saved to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedBrowser.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ImprovementSciencePagesBrowserTest {
 
@@ -68,6 +70,7 @@ class ImprovementSciencePagesBrowserTest {
             """;
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private HttpJson cmd;
     private UUID programmeId;
@@ -79,9 +82,10 @@ class ImprovementSciencePagesBrowserTest {
     private static final List<String> MEETING_DAYS = List.of("2026-02-02", "2026-03-02", "2026-03-30");
 
     @BeforeAll
-    void startAndRecord() throws IOException {
-        browser = Browser.startOrSkip();
+    void startAndRecord(Browser browser) throws IOException {
+        this.browser = browser;
         services = new BothServices("improvementpages");
+        pages = new Pages(browser, services.queryUrl);
         cmd = services.commands;
         programmeId = id(cmd.post("/api/programmes", Map.of("organisation", ORGANISATION, "name", "Flow",
                 "sponsor", "Chief Nurse", "startsOn", "2026-01-05", "currency", "GBP")), "programmeId");
@@ -141,9 +145,6 @@ class ImprovementSciencePagesBrowserTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (services != null) {
             services.close();
         }
@@ -156,7 +157,7 @@ class ImprovementSciencePagesBrowserTest {
         services.clock.setDate(LocalDate.parse("2026-02-02"));
         browser.signIn(services.queryUrl, "dan", BothServices.PASSWORD);
         String page = "/sets/" + setId + "/meetings/" + meetings.get(0) + "/pulse";
-        open(page);
+        pages.open(page);
         accessibleAtBothSizes("pulse-form");
         for (int item = 1; item <= 7; item++) {
             // Dan answers 6 to every item: reversed 2 on items 1, 3 and 5
@@ -175,7 +176,7 @@ class ImprovementSciencePagesBrowserTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> fran.get("/api/sets/" + setId + "/safety").body()
                 .at("/meetings/0/respondents").asInt() == 4);
         // his own answers come back filled in; nobody else's can
-        open(page);
+        pages.open(page);
         assertThat(browser.find("#answered").getText()).contains("answered already");
         assertThat((Boolean) browser.script("return document.querySelector(\"input[name='item4'][value='6']\")"
                 + ".checked")).isTrue();
@@ -185,7 +186,7 @@ class ImprovementSciencePagesBrowserTest {
     @Order(2)
     void theFairnessAuditDrawsTheSafetyTrendWithAGapForTheWithheldMeeting() throws IOException {
         browser.signIn(services.queryUrl, "fran", BothServices.PASSWORD);
-        open("/sets/" + setId + "/fairness");
+        pages.open("/sets/" + setId + "/fairness");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> series = (List<Map<String, Object>>) browser.script(CHART,
                 "[data-chart='safety']");
@@ -204,7 +205,7 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(3)
     void theRunChartDrawsInterventionsPhasesAndLimits() throws IOException {
-        open("/programmes/" + programmeId);
+        pages.open("/programmes/" + programmeId);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> series = (List<Map<String, Object>>) browser.script(CHART, "[data-chart='run']");
         Map<String, Object> baseline = series.get(0);
@@ -230,7 +231,7 @@ class ImprovementSciencePagesBrowserTest {
         for (Dimension size : List.of(Browser.DESKTOP, Browser.PHONE)) {
             browser.resize(size);
             try {
-                open("/programmes/" + programmeId);
+                pages.open("/programmes/" + programmeId);
                 WebElement chart = browser.find("[data-chart='run']");
                 browser.script("arguments[0].scrollIntoView({block: 'center'})", chart);
                 java.nio.file.Files.createDirectories(Browser.SCREENSHOTS);
@@ -248,7 +249,7 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(4)
     void theRoiReportReadsAsAChainOfImpact() throws IOException {
-        open("/programmes/" + programmeId + "/roi");
+        pages.open("/programmes/" + programmeId + "/roi");
         assertThat(browser.find("table.chain").getText()).contains("1. Reaction", "2. Learning", "3. Application",
                 "4. Impact", "5. ROI");
         assertThat(PageNumbers.checkAgainstApi(browser, fran)).isPositive();
@@ -259,7 +260,7 @@ class ImprovementSciencePagesBrowserTest {
     @Test
     @Order(5)
     void theFacilitatorSeesTheirSetsTrendAndTheOrganisationInAggregate() throws IOException {
-        open("/facilitation");
+        pages.open("/facilitation");
         assertThat((Long) browser.script("return document.querySelectorAll(\"[data-chart='facilitation'] svg path\")"
                 + ".length")).isPositive();
         assertThat(browser.find("main").getText()).contains("Your sets", "Wards", "Organisations, in aggregate",
@@ -293,11 +294,6 @@ class ImprovementSciencePagesBrowserTest {
                 browser.resize(Browser.DESKTOP);
             }
         }
-    }
-
-    private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
     }
 
     private UUID meeting(String on, List<UUID> attendees) {

@@ -2,28 +2,26 @@ package org.actionlearning.launcher.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.actionlearning.launcher.BothServices;
-import org.junit.jupiter.api.AfterAll;
+import org.actionlearning.launcher.SharedServices;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -40,6 +38,7 @@ import org.openqa.selenium.support.ui.Select;
  * to target/screenshots/journey-*.png.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({SharedServices.class, SharedBrowser.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyBrowserTest {
 
@@ -58,6 +57,7 @@ class JourneyBrowserTest {
     }
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private String programmeId;
     private String setId;
@@ -67,21 +67,12 @@ class JourneyBrowserTest {
     private final Map<String, Integer> tally = new LinkedHashMap<>();
 
     @BeforeAll
-    void start() throws IOException {
-        browser = Browser.startOrSkip();
-        services = new BothServices("journey");
+    void start(BothServices services, Browser browser) throws IOException {
+        this.browser = browser;
+        this.services = services;
+        pages = new Pages(browser, services.queryUrl);
         // the one account not made in the pages: the bootstrap administrator makes the organisation's administrator
         services.createUser("olive.admin", null, "ADMIN:" + ORGANISATION);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (services != null) {
-            services.close();
-        }
     }
 
     @Test
@@ -92,32 +83,32 @@ class JourneyBrowserTest {
         browser.find("#launch-name").sendKeys("Flow through theatres");
         browser.find("#launch-sponsor").sendKeys("Chief Operating Officer");
         browser.script("document.getElementById('launch-starts').value = '2026-09-07'");
-        submit("#launch-form");
+        pages.submit("#launch-form");
         browser.wait.until(d -> browser.currentUrl().contains("/admin/programmes/"));
-        String programmePage = path();
+        String programmePage = pages.path();
         programmeId = programmePage.substring("/admin/programmes/".length());
 
         visit(programmePage, "admin-programme-new");
-        recordCost("FACILITATION", "2500", "2026-09-07");
-        recordCost("VENUE", "750.50", "2026-09-08");
+        pages.recordCost("FACILITATION", "2500", "2026-09-07");
+        pages.recordCost("VENUE", "750.50", "2026-09-08");
         assertThat(browser.find("table.admin-costs tfoot td").getText()).isEqualTo("3,250.50");
 
         browser.find("#set-name").sendKeys("Theatres");
         browser.find("#set-facilitator-name").sendKeys("Fay Field");
         browser.find("#set-facilitator-username").sendKeys("fay.j");
-        submit("#form-set-form");
+        pages.submit("#form-set-form");
         browser.wait.until(d -> !browser.findAll("#form-set-form [data-link-for='fay.j']").isEmpty());
         links.put("fay.j", browser.find("#form-set-form [data-link-for='fay.j'] .link-url").getText());
         // the set's page is offered once it can be opened (before, a click landed on a 404)
         browser.wait.until(d -> !browser.findAll("#form-set-form .issued-links a").isEmpty());
         browser.find("#form-set-form .issued-links a").click();
         browser.wait.until(d -> browser.currentUrl().contains("/admin/sets/"));
-        String setPage = path();
+        String setPage = pages.path();
         setId = setPage.substring("/admin/sets/".length());
 
         visit(setPage, "admin-set-new");
         MEMBERS.forEach(this::addMember);
-        reopenUntil(setPage, () -> browser.findAll("tr.person[data-role=MEMBER]").size() == 5
+        pages.reopenUntil(setPage, () -> browser.findAll("tr.person[data-role=MEMBER]").size() == 5
                 && browser.findAll("tr.person .account").stream().noneMatch(a -> a.getText().equals("…")));
         assertThat(browser.findAll("tr.person .account").stream().map(WebElement::getText))
                 .containsExactlyInAnyOrder("fay.j", "ann.j", "ben.j", "cat.j", "dev.j", "eve.j");
@@ -129,7 +120,7 @@ class JourneyBrowserTest {
             browser.open(link);
             browser.find("#new-password").sendKeys(CHOSEN);
             browser.find("#repeat-password").sendKeys(CHOSEN);
-            submit("#set-password-form");
+            pages.submit("#set-password-form");
             browser.wait.until(d -> !browser.findAll("#to-sign-in").isEmpty());
         }
         noViolations("set-password-done");
@@ -157,7 +148,7 @@ class JourneyBrowserTest {
         noViolations("console-recording");
 
         // the reload: wait (through the page) until the read side has the three taps, then reload for real
-        reopenUntil(console, () -> browser.find("#open-meetings").isDisplayed()
+        pages.reopenUntil(console, () -> browser.find("#open-meetings").isDisplayed()
                 && browser.find("#open-meetings-list").getText().contains("3 contributions"));
         WebElement before = browser.find("main");
         browser.script("location.reload()");
@@ -185,7 +176,7 @@ class JourneyBrowserTest {
         closeMeeting();
 
         // the console opens no meeting while the read side still lists one open: wait until the close is there
-        reopenUntil(console, () -> !browser.find("#open-meetings").isDisplayed());
+        pages.reopenUntil(console, () -> !browser.find("#open-meetings").isDisplayed());
         visit(console, "console-second");
         openMeeting("2026-11-30", "Ben", "Weekend discharges");
         tap("Open question by Ann");
@@ -221,8 +212,8 @@ class JourneyBrowserTest {
         browser.find("#metric-value").sendKeys("120");
         browser.find("#metric-target").sendKeys("20");
         browser.find("#metric-within").sendKeys("90");
-        formSubmit("form[data-command='define']", "Defined “cancelled operations”");
-        reopenUntil(page, () -> !browser.findAll("section.metric-admin").isEmpty());
+        pages.submit("form[data-command='define']", "Defined “cancelled operations”");
+        pages.reopenUntil(page, () -> !browser.findAll("section.metric-admin").isEmpty());
 
         Path csv = Files.createDirectories(Path.of("target", "journey-csv")).resolve("theatres.csv");
         Files.writeString(csv, """
@@ -234,12 +225,12 @@ class JourneyBrowserTest {
                 follow-up,2026-11-30,33
                 """);
         browser.find("#csv-0").sendKeys(csv.toAbsolutePath().toString());
-        formSubmit("form[data-command='csv']", "Imported 3 baseline and 2 follow-up values from theatres.csv.");
+        pages.submit("form[data-command='csv']", "Imported 3 baseline and 2 follow-up values from theatres.csv.");
 
-        estimate(60, 50);
-        estimate(40, 80);
-        reopenUntil(page, () -> facts().getOrDefault("Attribution estimates", "").startsWith("2:"));
-        assertThat(facts()).containsEntry("Values", "3 baseline, 2 follow-up")
+        pages.estimate(60, 50);
+        pages.estimate(40, 80);
+        pages.reopenUntil(page, () -> pages.metricFacts().getOrDefault("Attribution estimates", "").startsWith("2:"));
+        assertThat(pages.metricFacts()).containsEntry("Values", "3 baseline, 2 follow-up")
                 .containsEntry("Money per unit (GBP)", "120.00");
         noViolations("outcomes-recorded");
 
@@ -247,14 +238,14 @@ class JourneyBrowserTest {
         visit("/admin/users", "admin-users");
         browser.find("#user-username").sendKeys("sam.sponsor");
         browser.find("#create-user-form input[name=grants][value='SPONSOR:" + programmeId + "']").click();
-        submit("#create-user-form");
+        pages.submit("#create-user-form");
         browser.wait.until(d -> !browser.findAll("#create-user-form [data-link-for='sam.sponsor']").isEmpty());
         String link = browser.find("#create-user-form [data-link-for='sam.sponsor'] .link-url").getText();
         browser.signOut();
         browser.open(link);
         browser.find("#new-password").sendKeys(CHOSEN);
         browser.find("#repeat-password").sendKeys(CHOSEN);
-        submit("#set-password-form");
+        pages.submit("#set-password-form");
         browser.wait.until(d -> !browser.findAll("#to-sign-in").isEmpty());
     }
 
@@ -275,7 +266,7 @@ class JourneyBrowserTest {
         // BCR 17,409.60 / 3,250.50 = 5.3560.
         double benefits = 9 * 52 * 120.00 * ((0.60 * 0.50 + 0.40 * 0.80) / 2);
         double roiPercent = (17_409.60 - 3_250.50) / 3_250.50 * 100;
-        reopenUntil(dashboard, () -> shown("/followThrough/completionRate").equals("66.7%")
+        pages.reopenUntil(dashboard, () -> shown("/followThrough/completionRate").equals("66.7%")
                 && shown("/roi/benefits").equals("17,409.60"));
         assertThat(shown("/counts/sets")).isEqualTo("1");
         assertThat(shown("/counts/members")).isEqualTo("5");
@@ -309,7 +300,7 @@ class JourneyBrowserTest {
         assertThat(shown("/roi/bcr")).isEqualTo("5.36");
         assertThat(shown("/roi/roiPercent")).isEqualTo("435.6%");
         // the one set, side by side with nothing: the programme's figures again
-        assertThat(rows("table.set-breakdown")).containsExactly(
+        assertThat(pages.rows("table.set-breakdown")).containsExactly(
                 List.of("Theatres", "5", "2", "0.26", "3", "66.7%"));
         noViolations("journey-sponsor-dashboard");
         browser.resize(Browser.PHONE);
@@ -342,31 +333,12 @@ class JourneyBrowserTest {
         assertThat(shown("/roiPercent")).isEqualTo("435.6%");
         assertThat(shown("/chain/application/completionRate")).isEqualTo("66.7%");
         // the benefit line multiplies out: improvement × periods a year × value per unit × isolation = benefit
-        assertThat(rows("section[aria-labelledby=benefits] table")).containsExactly(
+        assertThat(pages.rows("section[aria-labelledby=benefits] table")).containsExactly(
                 List.of("cancelled operations", "9", "52", "120.00", "0.31", "17,409.60"));
         assertThat(browser.find("p.report-facts").getText()).contains("by sam.sponsor");
     }
 
     // ---- steps
-
-    private void recordCost(String category, String amount, String incurredOn) {
-        int before = browser.findAll("table.admin-costs tbody tr").size();
-        new Select(browser.find("#cost-category")).selectByValue(category);
-        browser.find("#cost-amount").sendKeys(amount);
-        browser.script("document.getElementById('cost-incurred').value = arguments[0]", incurredOn);
-        submit("#cost-form");
-        browser.wait.until(d -> browser.findAll("table.admin-costs tbody tr").size() == before + 1);
-    }
-
-    private void addMember(String name, String username) {
-        browser.find("#member-name").clear();
-        browser.find("#member-name").sendKeys(name);
-        browser.find("#member-username").clear();
-        browser.find("#member-username").sendKeys(username);
-        submit("#add-member-form");
-        browser.wait.until(d -> !browser.findAll("#add-member-form [data-link-for='" + username + "']").isEmpty());
-        links.put(username, browser.find("#add-member-form [data-link-for='" + username + "'] .link-url").getText());
-    }
 
     private void openMeeting(String date, String presenter, String challenge) {
         browser.script("document.getElementById('meeting-date').value = arguments[0]", date);
@@ -415,61 +387,19 @@ class JourneyBrowserTest {
     private void followUp(String username, String action, String percent, String note, String evidence)
             throws IOException {
         browser.signIn(services.queryUrl, username, CHOSEN);
-        reopenUntil("/me/actions", () -> card(action) != null);
+        pages.reopenUntil("/me/actions", () -> card(action) != null);
         noViolations("my-actions-" + username);
-        actionForm(card(action), "progress", Map.of("percentComplete", percent, "note", note));
+        pages.actionForm(card(action), "progress", Map.of("percentComplete", percent, "note", note));
         assertThat(browser.find("#status").getText()).isEqualTo("Progress reported: " + percent + "% done.");
-        actionForm(card(action), "complete", Map.of("evidence", evidence));
+        pages.actionForm(card(action), "complete", Map.of("evidence", evidence));
         assertThat(browser.find("#status").getText()).isEqualTo("Action completed.");
-        reopenUntil("/me/actions", () -> card(action).getText().contains("Completed on"));
+        pages.reopenUntil("/me/actions", () -> card(action).getText().contains("Completed on"));
         assertThat(card(action).getText()).contains("100% done", "Evidence: " + evidence);
     }
 
     private WebElement card(String description) {
         return browser.findAll("section.action").stream().filter(c -> c.getText().contains(description)).findFirst()
                 .orElse(null);
-    }
-
-    /** Opens the card's form for {@code command}, fills it and sends it; no problem shown. */
-    private void actionForm(WebElement card, String command, Map<String, String> fields) {
-        WebElement form = card.findElement(By.cssSelector("form[data-command='" + command + "']"));
-        form.findElement(By.xpath("..")).findElement(By.tagName("summary")).click();
-        fields.forEach((name, value) -> {
-            WebElement input = form.findElement(By.name(name));
-            input.clear();
-            input.sendKeys(value);
-        });
-        browser.script("document.getElementById('status').textContent = ''");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(d -> !browser.find("#status").getText().isEmpty() || browser.find("#problem").isDisplayed());
-        assertThat(browser.find("#problem").isDisplayed()).as(browser.find("#problem").getText()).isFalse();
-    }
-
-    private void estimate(int attribution, int confidence) {
-        browser.find("#attribution-0").clear();
-        browser.find("#attribution-0").sendKeys(String.valueOf(attribution));
-        browser.find("#confidence-0").clear();
-        browser.find("#confidence-0").sendKeys(String.valueOf(confidence));
-        formSubmit("form[data-command='attribution']", "Recorded an estimate: " + attribution
-                + "% from the programme, " + confidence + "% confident.");
-    }
-
-    /** Submits a form of the outcomes page and waits for its status line; no problem shown. */
-    private void formSubmit(String form, String expectedStatus) {
-        browser.find(form + " button[type=submit]").click();
-        browser.wait.until(d -> browser.find(form + " .status").getText().startsWith(expectedStatus)
-                || browser.find(form + " .problem").isDisplayed());
-        assertThat(browser.find(form + " .problem").isDisplayed()).as(browser.find(form + " .problem").getText())
-                .isFalse();
-    }
-
-    /** The first metric's facts on the outcomes page, label to value. */
-    private Map<String, String> facts() {
-        Map<String, String> facts = new LinkedHashMap<>();
-        for (WebElement fact : browser.findAll("section.metric-admin .facts > div")) {
-            facts.put(fact.findElement(By.tagName("dt")).getText(), fact.findElement(By.tagName("dd")).getText());
-        }
-        return facts;
     }
 
     /** The text of the number the page shows for this field of its API answer (e.g. "/counts/meetingsHeld"). */
@@ -479,38 +409,17 @@ class JourneyBrowserTest {
         return numbers.get(0).getText().trim();
     }
 
-    private List<List<String>> rows(String table) {
-        return browser.findAll(table + " tbody tr").stream()
-                .map(row -> row.findElements(By.cssSelector("th, td")).stream().map(e -> e.getText().trim()).toList())
-                .toList();
-    }
-
-    private void submit(String form) {
-        browser.find(form + " button[type=submit]").click();
-    }
-
-    private String path() {
-        return browser.currentUrl().substring(services.queryUrl.length());
+    private void addMember(String name, String username) {
+        links.put(username, pages.addMember(name, username));
     }
 
     /** Opens a page of the query service: no console error, no serious axe-core violation; a screenshot. */
     private void visit(String path, String name) throws IOException {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
+        pages.open(path);
         noViolations(name);
     }
 
     private void noViolations(String name) throws IOException {
-        assertThat(browser.accessibilityViolations()).as("axe on " + name + " at 1366 px").isEmpty();
-        browser.screenshot(name.startsWith("journey-") ? name : "journey-" + name);
-    }
-
-    /** Reopens the page until it shows what the read side has caught up with (bounded: 30 s). */
-    private void reopenUntil(String path, Supplier<Boolean> shown) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(400)).until(() -> {
-            browser.open(services.queryUrl + path);
-            assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
-            return shown.get();
-        });
+        pages.noViolations(name.startsWith("journey-") ? name : "journey-" + name);
     }
 }

@@ -8,14 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.launcher.BothServices;
+import org.actionlearning.launcher.SharedServices;
 import org.actionlearning.testsupport.HttpJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Names and texts with markup, accepted by the API, are shown escaped on every page, never run. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedServices.class)
 class MarkupEscapingTest {
 
     private static final String SCRIPT = "<script>alert('owned')</script>";
@@ -26,8 +28,8 @@ class MarkupEscapingTest {
     private HttpJson reader;
 
     @BeforeAll
-    void recordHostileNames() {
-        services = new BothServices("markup");
+    void recordHostileNames(BothServices services) {
+        this.services = services;
         HttpJson cmd = services.commands;
         programmeId = cmd.post("/api/programmes", Map.of("organisation", IMAGE, "name", "Programme " + SCRIPT,
                 "sponsor", SCRIPT, "startsOn", "2026-01-05", "currency", "GBP")).id("programmeId");
@@ -42,13 +44,6 @@ class MarkupEscapingTest {
         reader = services.queriesAs("markup-reader", "ADMIN:" + IMAGE, "FACILITATOR:" + setId);
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 reader.get("/api/sets/" + setId + "/fairness").body().path("meetings").size() == 1);
-    }
-
-    @AfterAll
-    void stop() {
-        if (services != null) {
-            services.close();
-        }
     }
 
     @Test

@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.launcher.BothServices;
+import org.actionlearning.launcher.SharedServices;
 import org.actionlearning.testsupport.HttpJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -33,10 +34,12 @@ import org.openqa.selenium.WebElement;
  * is overdue.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({SharedServices.class, SharedBrowser.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MemberPagesBrowserTest {
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private SampleProgramme sample;
     private UUID dev;
@@ -46,10 +49,11 @@ class MemberPagesBrowserTest {
     private final LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
     @BeforeAll
-    void startServicesAndBrowser() throws IOException {
-        browser = Browser.startOrSkip();
-        services = new BothServices("member");
-        sample = new SampleProgramme(services.commands);
+    void startServicesAndBrowser(BothServices services, Browser browser) throws IOException {
+        this.browser = browser;
+        this.services = services;
+        pages = new Pages(browser, services.queryUrl);
+        sample = new SampleProgramme(services.commands, "members");
         dev = sample.member.get("Dev");
         HttpJson cmd = services.commands;
         String meetings = "/api/sets/" + sample.wards + "/meetings";
@@ -74,40 +78,30 @@ class MemberPagesBrowserTest {
         browser.signIn(services.queryUrl, "dev", BothServices.PASSWORD);
     }
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     @Order(1)
     void myActionsShowsTheRemindersAndFitsBothScreens() throws IOException {
-        open("/me/actions");
+        pages.open("/me/actions");
 
         assertThat(browser.find(".reminders").getText())
                 .contains("Due soon: Draft the discharge letter template")
                 .contains("Due soon: Ask the ward clerks about letters");
         assertThat(browser.findAll("section.action")).hasSize(2);   // Dev owns only the two of today
-        checkBothScreens("my-actions");
+        pages.accessibleAtBothSizes("my-actions");
     }
 
     @Test
     @Order(2)
     void aMemberReportsProgressThenCompletesTheirAction() throws IOException {
-        open("/me/actions");
+        pages.open("/me/actions");
         WebElement card = browser.find("#action-" + completed);
 
-        submit(card, "progress", Map.of("percentComplete", "60", "note", "Template drafted with two wards"));
+        pages.actionForm(card, "progress", Map.of("percentComplete", "60", "note", "Template drafted with two wards"));
         assertThat(status()).isEqualTo("Progress reported: 60% done.");
         assertThat(card.findElement(org.openqa.selenium.By.cssSelector(".percent")).getText()).isEqualTo("60% done");
         await().atMost(Duration.ofSeconds(30)).until(() -> mine(completed).path("percentComplete").asInt() == 60);
 
-        submit(card, "complete", Map.of("evidence", "Template in use on Ward 4 since Monday"));
+        pages.actionForm(card, "complete", Map.of("evidence", "Template in use on Ward 4 since Monday"));
         assertThat(status()).isEqualTo("Action completed.");
         await().atMost(Duration.ofSeconds(30)).until(() -> mine(completed).path("status").asText()
                 .equals("COMPLETED"));
@@ -116,7 +110,7 @@ class MemberPagesBrowserTest {
         assertThat(done.path("evidence").asText()).isEqualTo("Template in use on Ward 4 since Monday");
         assertThat(done.path("reminder").isNull()).isTrue();
 
-        open("/me/actions");
+        pages.open("/me/actions");
         assertThat(browser.find("#action-" + completed).getText()).contains("Completed on").contains("100% done")
                 .contains("Evidence: Template in use on Ward 4 since Monday");
         assertThat(browser.find(".reminders").getText()).doesNotContain("Draft the discharge letter template")
@@ -141,11 +135,11 @@ class MemberPagesBrowserTest {
         assertThat(p.path("openQuestionRatio").asDouble()).isCloseTo(2.0 / 3, within(1e-12));
         assertThat(p.path("presented").asInt()).isEqualTo(1);
 
-        open("/me/participation");
+        pages.open("/me/participation");
         // 6 tiles and 6 numbers for each of the 4 meetings
         assertThat(PageNumbers.checkAgainstApi(browser, devQueries)).isEqualTo(6 + 4 * 6);
         assertThat(browser.find("main").getText()).contains("Only you see this page");
-        checkBothScreens("my-participation");
+        pages.accessibleAtBothSizes("my-participation");
     }
 
     @Test
@@ -153,7 +147,7 @@ class MemberPagesBrowserTest {
     void theFacilitatorSeesTheSetsDueActions() throws IOException {
         services.createUser("fran-member-pages", null, "FACILITATOR:" + sample.wards);
         browser.signIn(services.queryUrl, "fran-member-pages", BothServices.PASSWORD);
-        open("/sets/" + sample.wards + "/fairness");
+        pages.open("/sets/" + sample.wards + "/fairness");
 
         String reminders = browser.find("#due-actions-heading").findElement(org.openqa.selenium.By.xpath(".."))
                 .getText();
@@ -178,10 +172,10 @@ class MemberPagesBrowserTest {
     void aMemberGivesTheirOwnAttributionEstimate() throws IOException {
         browser.signIn(services.queryUrl, "dev", BothServices.PASSWORD);
         browser.consoleErrors();   // the 403 of the page before, seen by the facilitator
-        open("/me/estimates");
+        pages.open("/me/estimates");
         List<String> metrics = browser.findAll("section.estimate h2 span").stream().map(WebElement::getText).toList();
         assertThat(metrics).containsExactly("agency shifts", "discharge delay", "staff engagement");
-        checkBothScreens("my-estimates");
+        pages.accessibleAtBothSizes("my-estimates");
 
         WebElement card = browser.findAll("section.estimate").get(0);
         WebElement attribution = card.findElement(org.openqa.selenium.By.name("attributionPercent"));
@@ -202,7 +196,7 @@ class MemberPagesBrowserTest {
         assertThat(card.findElement(org.openqa.selenium.By.cssSelector(".given")).getText())
                 .isEqualTo("Your estimate: 30% of the change came from the programme; you are 70% sure.");
         await().atMost(Duration.ofSeconds(30)).until(() -> Math.abs(isolationFactor("agency shifts") - 0.21) < 1e-12);
-        open("/me/estimates");
+        pages.open("/me/estimates");
         assertThat(browser.findAll("section.estimate form")).hasSize(2);   // given once: no form for it any more
         assertThat(browser.findAll("section.estimate").get(0).getText()).contains("Your estimate: 30%");
     }
@@ -217,37 +211,6 @@ class MemberPagesBrowserTest {
         throw new AssertionError("no metric " + metric + " in the ROI");
     }
 
-    private void checkBothScreens(String name) throws IOException {
-        assertThat(browser.accessibilityViolations()).as("axe on " + name + " at 1366 px").isEmpty();
-        browser.screenshot(name);
-        browser.resize(Browser.PHONE);
-        try {
-            browser.open(browser.currentUrl());
-            assertThat((Boolean) browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
-                    .as(name + " fits 390 px").isTrue();
-            assertThat(browser.accessibilityViolations()).as("axe on " + name + " at 390 px").isEmpty();
-            browser.screenshot(name + "-phone");
-        } finally {
-            browser.resize(Browser.DESKTOP);
-        }
-    }
-
-    /** Opens the card's form for {@code command}, fills it and sends it. */
-    private void submit(WebElement card, String command, Map<String, String> fields) {
-        WebElement form = card.findElement(org.openqa.selenium.By.cssSelector("form[data-command='" + command + "']"));
-        form.findElement(org.openqa.selenium.By.xpath("..")).findElement(org.openqa.selenium.By.tagName("summary"))
-                .click();
-        fields.forEach((name, value) -> {
-            WebElement input = form.findElement(org.openqa.selenium.By.name(name));
-            input.clear();
-            input.sendKeys(value);
-        });
-        browser.script("document.getElementById('status').textContent = ''");
-        form.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
-        browser.wait.until(d -> !status().isEmpty() || browser.find("#problem").isDisplayed());
-        assertThat(browser.find("#problem").isDisplayed()).as(browser.find("#problem").getText()).isFalse();
-    }
-
     private String status() {
         return browser.find("#status").getText();
     }
@@ -259,10 +222,5 @@ class MemberPagesBrowserTest {
             }
         }
         throw new AssertionError("no action " + actionId);
-    }
-
-    private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
     }
 }

@@ -11,16 +11,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.actionlearning.launcher.BothServices;
+import org.actionlearning.launcher.SharedServices;
 import org.actionlearning.testsupport.HttpJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -31,12 +31,14 @@ import org.openqa.selenium.support.ui.Select;
  * worked out by hand below. Also every page of the application checked by axe-core at 1366 and 390 px.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({SharedServices.class, SharedBrowser.class})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OutcomePagesBrowserTest {
 
     private static final String ORGANISATION = "Westshire Council";
 
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private SampleProgramme sample;
     private UUID programmeId;
@@ -44,10 +46,11 @@ class OutcomePagesBrowserTest {
     private UUID bare;
 
     @BeforeAll
-    void start() throws IOException {
-        browser = Browser.startOrSkip();
-        services = new BothServices("outcomes");
-        sample = new SampleProgramme(services.commands);
+    void start(BothServices services, Browser browser) throws IOException {
+        this.browser = browser;
+        this.services = services;
+        pages = new Pages(browser, services.queryUrl);
+        sample = new SampleProgramme(services.commands, "outcomes");
         programmeId = services.commands.post("/api/programmes", Map.of("organisation", ORGANISATION,
                 "name", "Clinic attendance", "sponsor", "Director of Health", "startsOn", "2026-01-05",
                 "currency", "GBP")).id("programmeId");
@@ -57,22 +60,13 @@ class OutcomePagesBrowserTest {
         browser.signIn(services.queryUrl, "olga", BothServices.PASSWORD);
     }
 
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (services != null) {
-            services.close();
-        }
-    }
-
     @Test
     @Order(1)
     void anAdministratorDefinesAMetricAndRecordsItsValuesAndEstimates() throws IOException {
         String page = "/programmes/" + programmeId + "/outcomes";
-        await().atMost(Duration.ofSeconds(30)).until(() -> services.queries.get("/api/programmes").body().size() == 3);
-        open(page);
+        await().atMost(Duration.ofSeconds(30)).until(() -> services.queries.get("/api/programmes").raw()
+                .contains(programmeId.toString()));
+        pages.open(page);
         assertThat(browser.find("main").getText()).contains("No outcome metric has been defined yet.");
 
         browser.find("#metric-name").sendKeys("missed appointments");
@@ -82,18 +76,18 @@ class OutcomePagesBrowserTest {
         browser.find("#metric-value").sendKeys("120");
         browser.find("#metric-target").sendKeys("20");
         browser.find("#metric-within").sendKeys("60");
-        submit("form[data-command='define']", "Defined “missed appointments”");
-        reopenUntil(page, () -> !browser.findAll("section.metric-admin").isEmpty());
+        pages.submit("form[data-command='define']", "Defined “missed appointments”");
+        pages.reopenUntil(page, () -> !browser.findAll("section.metric-admin").isEmpty());
         metricId = UUID.fromString(browser.find("section.metric-admin").getAttribute("data-metric-id"));
-        assertThat(facts()).containsEntry("Money per unit (GBP)", "120.00")
+        assertThat(pages.metricFacts()).containsEntry("Money per unit (GBP)", "120.00")
                 .containsEntry("Target", "20% within 60 days").containsEntry("Better is", "lower");
 
         // one baseline value by hand
         new Select(browser.find("#series-0")).selectByValue("BASELINE");
         browser.script("document.getElementById('measured-on-0').value = '2026-01-05'");
         browser.find("#value-0").sendKeys("40");
-        submit("form[data-command='value']", "Recorded the baseline value 40 for 2026-01-05.");
-        reopenUntil(page, () -> facts().get("Values").equals("1 baseline, 0 follow-up"));
+        pages.submit("form[data-command='value']", "Recorded the baseline value 40 for 2026-01-05.");
+        pages.reopenUntil(page, () -> pages.metricFacts().get("Values").equals("1 baseline, 0 follow-up"));
 
         // a file with bad rows: each named by its line, and none of its good rows recorded
         upload(csv("bad", """
@@ -131,10 +125,10 @@ class OutcomePagesBrowserTest {
         browser.wait.until(d -> browser.find("form[data-command='csv'] .status").getText()
                 .equals("Imported 2 baseline and 2 follow-up values from good.csv."));
 
-        estimate(67, 70);
-        estimate(40, 50);
-        reopenUntil(page, () -> facts().get("Attribution estimates").startsWith("2:"));
-        assertThat(facts()).containsEntry("Values", "3 baseline, 2 follow-up")
+        pages.estimate(67, 70);
+        pages.estimate(40, 50);
+        pages.reopenUntil(page, () -> pages.metricFacts().get("Attribution estimates").startsWith("2:"));
+        assertThat(pages.metricFacts()).containsEntry("Values", "3 baseline, 2 follow-up")
                 .containsEntry("Attribution estimates", "2: mean 53.5% from the programme, 60% confident");
         browser.find("details.values summary").click();
         assertThat(browser.findAll(".values-table tbody tr")).hasSize(5);
@@ -151,8 +145,8 @@ class OutcomePagesBrowserTest {
         assertThat(roi.path("benefits").asDouble()).isEqualTo(18_785.52, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(roi.path("roiPercent").asDouble()).isEqualTo(87.8552, org.assertj.core.data.Offset.offset(1e-9));
         // the report prints the factors as they were used, so that its line multiplies out: 9 × 52 × 120 × 0.3345
-        open("/programmes/" + programmeId + "/roi");
-        assertThat(rows("section[aria-labelledby=benefits] table")).containsExactly(
+        pages.open("/programmes/" + programmeId + "/roi");
+        assertThat(pages.rows("section[aria-labelledby=benefits] table")).containsExactly(
                 List.of("missed appointments", "9", "52", "120.00", "0.3345", "18,785.52"));
         assertThat(browser.find(".tiles").getText()).contains("87.9%");
     }
@@ -166,9 +160,9 @@ class OutcomePagesBrowserTest {
     void sponsorSeesSetsSideBySideIntangiblesAndADatedReport() throws Exception {
         services.createUser("sara", null, "SPONSOR:" + sample.programmeId);
         browser.signIn(services.queryUrl, "sara", BothServices.PASSWORD);
-        open("/programmes/" + sample.programmeId);
+        pages.open("/programmes/" + sample.programmeId);
         // by name: Pharmacy 4 members, 1 meeting, no action; Wards 5 members, 3 meetings, 5 actions of which 2 done
-        assertThat(rows("table.set-breakdown")).containsExactly(
+        assertThat(pages.rows("table.set-breakdown")).containsExactly(
                 List.of("Pharmacy", "4", "1", gini(0), "0", "—"),
                 List.of("Wards", "5", "3", gini(1), "5", "40.0%"));
         assertThat(browser.find("p.intangibles").getText())
@@ -176,7 +170,7 @@ class OutcomePagesBrowserTest {
         assertThat(browser.findAll("p.roi-why")).isEmpty();
         assertThat(browser.find("#help + dl").getText()).contains("p-value", "SHIFT and TREND", "Attribution");
 
-        open("/programmes/" + sample.programmeId + "/roi");
+        pages.open("/programmes/" + sample.programmeId + "/roi");
         assertThat(browser.find("p.report-facts").getText()).startsWith("Prepared on ")
                 .contains(" by sara from the data recorded so far; figures cover 2026-01-05 to ");
         assertThat(browser.findAll(".metric .headline").stream().map(WebElement::getText)).containsExactly(
@@ -200,7 +194,7 @@ class OutcomePagesBrowserTest {
         // a programme with costs and nothing priced says why its ROI is what it is
         services.createUser("wendy", null, "SPONSOR:" + programmeIdWithoutValues());
         browser.signIn(services.queryUrl, "wendy", BothServices.PASSWORD);
-        open("/programmes/" + programmeIdWithoutValues());
+        pages.open("/programmes/" + programmeIdWithoutValues());
         assertThat(browser.find("p.roi-why").getText()).isEqualTo("No priced benefit yet: no outcome metric has a "
                 + "money value per unit, so the ROI counts the costs with nothing set against them.");
         browser.screenshot("sponsor-dashboard-nothing-priced");
@@ -213,8 +207,8 @@ class OutcomePagesBrowserTest {
     @Test
     @Order(3)
     void everyPagePassesAxeAtBothWidths() throws IOException {
-        services.createUser("fay", null, "ADMIN:St Elsewhere NHS Trust", "FACILITATOR:" + sample.wards);
-        browser.signIn(services.queryUrl, "fay", BothServices.PASSWORD);
+        services.createUser("fay.outcomes", null, "ADMIN:" + sample.organisation, "FACILITATOR:" + sample.wards);
+        browser.signIn(services.queryUrl, "fay.outcomes", BothServices.PASSWORD);
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put("programmes", "/");
         pages.put("dashboard", "/programmes/" + sample.programmeId);
@@ -234,7 +228,7 @@ class OutcomePagesBrowserTest {
                 browser.signOut();
                 browser.open(services.queryUrl + "/login");
                 check("login", size, found);
-                browser.signIn(services.queryUrl, "fay", BothServices.PASSWORD);
+                browser.signIn(services.queryUrl, "fay.outcomes", BothServices.PASSWORD);
             } finally {
                 browser.resize(Browser.DESKTOP);
             }
@@ -283,20 +277,6 @@ class OutcomePagesBrowserTest {
         return String.format(java.util.Locale.UK, "%.2f", sets.get(n).path("meanGini").asDouble());
     }
 
-    private List<List<String>> rows(String table) {
-        return browser.findAll(table + " tbody tr").stream()
-                .map(row -> row.findElements(org.openqa.selenium.By.cssSelector("th, td")).stream()
-                        .map(WebElement::getText).toList())
-                .toList();
-    }
-
-    private void estimate(int attribution, int confidence) {
-        browser.find("#attribution-0").sendKeys(String.valueOf(attribution));
-        browser.find("#confidence-0").sendKeys(String.valueOf(confidence));
-        submit("form[data-command='attribution']", "Recorded an estimate: " + attribution + "% from the programme, "
-                + confidence + "% confident.");
-    }
-
     private void upload(Path file) {
         browser.find("#csv-0").sendKeys(file.toAbsolutePath().toString());
         browser.find("form[data-command='csv'] button[type=submit]").click();
@@ -305,43 +285,6 @@ class OutcomePagesBrowserTest {
     private static Path csv(String name, String text) throws IOException {
         Path directory = Files.createDirectories(Path.of("target", "outcome-csv"));
         return Files.writeString(directory.resolve(name + ".csv"), text);
-    }
-
-    private void submit(String form, String expectedStatus) {
-        browser.find(form + " button[type=submit]").click();
-        try {
-            browser.wait.until(d -> browser.find(form + " .status").getText().startsWith(expectedStatus)
-                    || browser.find(form + " .problem").isDisplayed());
-        } catch (RuntimeException e) {
-            throw new AssertionError("no answer on " + browser.currentUrl() + ": status '"
-                    + browser.find(form + " .status").getText() + "', console " + browser.consoleErrors(), e);
-        }
-        browser.wait.until(d -> browser.find(form + " .status").getText().startsWith(expectedStatus)
-                || browser.find(form + " .problem").isDisplayed());
-        assertThat(browser.find(form + " .problem").isDisplayed()).as(browser.find(form + " .problem").getText())
-                .isFalse();
-    }
-
-    /** The first metric's facts, label to value. */
-    private Map<String, String> facts() {
-        Map<String, String> facts = new java.util.LinkedHashMap<>();
-        for (WebElement fact : browser.findAll("section.metric-admin .facts > div")) {
-            facts.put(fact.findElement(org.openqa.selenium.By.tagName("dt")).getText(),
-                    fact.findElement(org.openqa.selenium.By.tagName("dd")).getText());
-        }
-        return facts;
-    }
-
-    private void reopenUntil(String path, Supplier<Boolean> shown) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            open(path);
-            return shown.get();
-        });
-    }
-
-    private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
     }
 
     private interface Shot {

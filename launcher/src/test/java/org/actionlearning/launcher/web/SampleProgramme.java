@@ -33,6 +33,9 @@ public final class SampleProgramme {
     /** The total of the costs: recorded last, so once the read side shows it, it shows everything before it. */
     static final double TOTAL_COSTS = 11_850.50;
 
+    /** The organisations of the two programmes (their names end with the tag given, if any). */
+    final String organisation;
+    final String otherOrganisation;
     final UUID programmeId;
     final UUID otherProgrammeId;
     final UUID wards;
@@ -44,11 +47,22 @@ public final class SampleProgramme {
     private final HttpJson cmd;
 
     public SampleProgramme(HttpJson cmd) {
+        this(cmd, "");
+    }
+
+    /**
+     * The sample in organisations of its own: {@code tag} (e.g. the test class's name) ends their names, so that
+     * test classes sharing one platform each see only their own sample in an organisation's pages.
+     */
+    public SampleProgramme(HttpJson cmd, String tag) {
         this.cmd = cmd;
-        programmeId = id(cmd.post("/api/programmes", Map.of("organisation", "St Elsewhere NHS Trust",
+        String suffix = tag.isEmpty() ? "" : " (" + tag + ")";
+        organisation = "St Elsewhere NHS Trust" + suffix;
+        otherOrganisation = "Northfield Council" + suffix;
+        programmeId = id(cmd.post("/api/programmes", Map.of("organisation", organisation,
                 "name", "Discharge flow", "sponsor", "Chief Nurse", "startsOn", "2026-01-05", "currency", "GBP")),
                 "programmeId");
-        otherProgrammeId = id(cmd.post("/api/programmes", Map.of("organisation", "Northfield Council",
+        otherProgrammeId = id(cmd.post("/api/programmes", Map.of("organisation", otherOrganisation,
                 "name", "Energy saving", "sponsor", "Director of Estates", "startsOn", "2026-02-01",
                 "currency", "EUR")), "programmeId");
 

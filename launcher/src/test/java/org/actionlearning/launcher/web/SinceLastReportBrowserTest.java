@@ -12,11 +12,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.actionlearning.launcher.BothServices;
+import org.actionlearning.launcher.SharedServices;
 import org.actionlearning.testsupport.HttpJson;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -25,6 +26,7 @@ import org.openqa.selenium.WebElement;
  * 11,850.50 to 11,950.50 and the cost among the records stored in between.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith({SharedServices.class, SharedBrowser.class})
 class SinceLastReportBrowserTest {
 
     private Browser browser;
@@ -33,10 +35,10 @@ class SinceLastReportBrowserTest {
     private Instant lastReport;
 
     @BeforeAll
-    void recordTheSampleThenOneMoreCost() throws Exception {
-        browser = Browser.startOrSkip();
-        services = new BothServices("since");
-        sample = new SampleProgramme(services.commands);
+    void recordTheSampleThenOneMoreCost(BothServices services, Browser browser) throws Exception {
+        this.browser = browser;
+        this.services = services;
+        sample = new SampleProgramme(services.commands, "since");
         String roi = "/api/programmes/" + sample.programmeId + "/roi";
         await().atMost(Duration.ofSeconds(60)).until(() -> services.queries.get(roi).body().path("costs")
                 .path("total").asDouble() == SampleProgramme.TOTAL_COSTS);
@@ -48,19 +50,9 @@ class SinceLastReportBrowserTest {
         assertThat(cost.status()).as(cost.raw()).isEqualTo(201);
         await().atMost(Duration.ofSeconds(60)).until(() -> services.queries.get(roi).body().path("costs")
                 .path("total").asDouble() == SampleProgramme.TOTAL_COSTS + 100);
-        HttpJson fran = services.queriesAs("fran", "ADMIN:St Elsewhere NHS Trust");
+        HttpJson fran = services.queriesAs("fran.since", "ADMIN:" + sample.organisation);
         assertThat(fran).isNotNull();
-        browser.signIn(services.queryUrl, "fran", BothServices.PASSWORD);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (services != null) {
-            services.close();
-        }
+        browser.signIn(services.queryUrl, "fran.since", BothServices.PASSWORD);
     }
 
     @Test

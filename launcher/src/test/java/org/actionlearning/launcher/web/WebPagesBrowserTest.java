@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -43,6 +44,7 @@ import org.openqa.selenium.support.ui.Select;
  * Screenshots of each page go to target/screenshots/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedBrowser.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPagesBrowserTest {
 
@@ -63,6 +65,7 @@ class WebPagesBrowserTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private Browser browser;
+    private Pages pages;
     private BothServices services;
     private SampleProgramme sample;
     /** Administers both organisations and facilitates both sets: sees every page; the browser signs in as them. */
@@ -71,9 +74,10 @@ class WebPagesBrowserTest {
     private HttpJson signedIn;
 
     @BeforeAll
-    void startServicesAndBrowser() throws IOException {
-        browser = Browser.startOrSkip();
+    void startServicesAndBrowser(Browser browser) throws IOException {
+        this.browser = browser;
         services = new BothServices("web");
+        pages = new Pages(browser, services.queryUrl);
         sample = new SampleProgramme(services.commands);
         await().atMost(Duration.ofSeconds(60)).until(() -> services.queries
                 .get("/api/programmes/" + sample.programmeId + "/roi").body().path("costs").path("total")
@@ -87,9 +91,6 @@ class WebPagesBrowserTest {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
         if (services != null) {
             services.close();
         }
@@ -347,8 +348,7 @@ class WebPagesBrowserTest {
 
     /** Opens a page of the query service: it loads without an error in its console, and every control has a name. */
     private void open(String path) {
-        browser.open(services.queryUrl + path);
-        assertThat(browser.consoleErrors()).as("console errors on " + path).isEmpty();
+        pages.open(path);
         assertThat(browser.script(UNLABELLED)).as("controls without a label on " + path).asList().isEmpty();
     }
 

@@ -92,8 +92,14 @@ public class PastViewResolver implements HandlerMethodArgumentResolver {
     static Instant parseInstant(String value) {
         String text = value.replaceFirst("\\s*UTC$", "").replaceFirst("^(\\S+)\\s+(\\S+)$", "$1T$2");
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            // Instant first: it reads years an offset date-time cannot (down to -1000000000), which are then refused
+            return Instant.parse(text);
         } catch (DateTimeParseException notAnInstant) {
+            // an offset other than Z
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notAnOffsetDateTime) {
             try {
                 return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
             } catch (DateTimeParseException notADateTime) {
