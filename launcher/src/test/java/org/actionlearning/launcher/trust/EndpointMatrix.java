@@ -59,7 +59,9 @@ final class EndpointMatrix {
                     + "(AccessLinksTest: unknown, used and expired links refused)",
             key("GET", "/set-password"), "the set-password form, the same for everyone",
             key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
-                    + "ids to aim at another organisation (TokenRenewalTest)");
+                    + "ids to aim at another organisation (TokenRenewalTest)",
+            key("GET", "/api/account/password-notice"), "how the signed-in user's own password was last set: no id "
+                    + "to aim at another's (AdministratorImpersonationTest)");
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

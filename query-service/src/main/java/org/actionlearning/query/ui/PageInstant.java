@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import org.actionlearning.query.web.TimeParameters;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
@@ -20,6 +21,17 @@ final class PageInstant {
         if (value == null || value.isBlank()) {
             return null;
         }
+        Instant instant = parsed(name, value);
+        // the API's bounds (TimeParameters): a date the filter does not read as an instant is bounded here
+        String outOfBounds = TimeParameters.instantProblem(instant);
+        if (outOfBounds != null) {
+            throw new MethodArgumentTypeMismatchException(value, Instant.class, name, null,
+                    new IllegalArgumentException(outOfBounds));
+        }
+        return instant;
+    }
+
+    private static Instant parsed(String name, String value) {
         String text = value.strip();
         try {
             return Instant.parse(text);

@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * parse is left to the handler, which names it as well.
  */
 @Component
-class TimeParameters extends OncePerRequestFilter {
+public class TimeParameters extends OncePerRequestFilter {
 
     static final LocalDate FIRST_DAY = LocalDate.of(1900, 1, 1);
     static final LocalDate LAST_DAY = LocalDate.of(2200, 12, 31);
@@ -60,11 +60,18 @@ class TimeParameters extends OncePerRequestFilter {
 
     private static String instantProblem(String value) {
         try {
-            Instant instant = Instant.parse(value.trim());
-            return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
-                    ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
+            return instantProblem(Instant.parse(value.trim()));
         } catch (DateTimeParseException e) {
             return null;
         }
+    }
+
+    /**
+     * Why an instant is outside the bounds, or null if it is within them: also for the pages, whose instants may
+     * come as dates or a browser's date-time input (not parsed here).
+     */
+    public static String instantProblem(Instant instant) {
+        return instant.isBefore(FIRST_INSTANT) || instant.isAfter(LAST_INSTANT)
+                ? "must be an instant between " + FIRST_INSTANT + " and " + LAST_INSTANT : null;
     }
 }
