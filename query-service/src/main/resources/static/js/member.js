@@ -128,7 +128,7 @@
   // a password set through a link (its issuer could have used it) or by an administrator is told to the member
   send('GET', '/api/account/password-notice').then((answer) => {
     if (answer && answer.notice) {
-      $('password-notice').textContent = answer.notice + ' If that was not you, tell your administrator.';
+      $('password-notice').textContent = answer.notice;
       $('password-notice').hidden = false;
     }
   }, () => {

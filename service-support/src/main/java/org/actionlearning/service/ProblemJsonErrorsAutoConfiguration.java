@@ -28,7 +28,7 @@ public class ProblemJsonErrorsAutoConfiguration {
 
     @Bean
     public FilterRegistrationBean<ErrorPathNotServed> errorPathNotServed() {
-        FilterRegistrationBean<ErrorPathNotServed> registration = new FilterRegistrationBean<>(new ErrorPathNotServed());
+        var registration = new FilterRegistrationBean<>(new ErrorPathNotServed());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

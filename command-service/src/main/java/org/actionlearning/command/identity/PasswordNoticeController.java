@@ -48,9 +48,10 @@ class PasswordNoticeController {
     private static String text(AccountAudit.PasswordSet set) {
         return set.action() == AccountAudit.Action.PASSWORD_SET_WITH_LINK
                 ? "Your password was set through a link issued by " + set.by() + " on " + day(set.linkIssuedAt())
-                        + " (set on " + day(set.at()) + ")."
+                        + " (set on " + day(set.at()) + "). If you did not use that link yourself, tell your "
+                        + "administrator."
                 : "Your password was set by " + set.by() + " when they created your account on " + day(set.at())
-                        + ".";
+                        + ", so they know it: ask for a set-password link to choose your own.";
     }
 
     private static String day(Instant instant) {

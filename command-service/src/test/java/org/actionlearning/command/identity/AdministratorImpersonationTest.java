@@ -67,7 +67,8 @@ class AdministratorImpersonationTest extends CommandServiceTest {
         Response notice = http.as(member, CHOSEN).get(PasswordNoticeController.PATH);
         assertThat(notice.status()).as(notice.raw()).isEqualTo(200);
         assertThat(notice.body().path("notice").asText()).isEqualTo("Your password was set through a link issued by "
-                + adminName + " on " + today + " (set on " + today + ").");
+                + adminName + " on " + today + " (set on " + today + "). If you did not use that link yourself, "
+                + "tell your administrator.");
         assertThat(notice.body().path("by").asText()).isEqualTo(adminName);
     }
 
