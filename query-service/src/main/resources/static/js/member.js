@@ -98,6 +98,16 @@
     });
   });
 
+  // a password set through a link (its issuer could have used it) or by an administrator is told to the member
+  send('GET', '/api/account/password-notice').then((answer) => {
+    if (answer && answer.notice) {
+      $('password-notice').textContent = answer.notice;
+      $('password-notice').hidden = false;
+    }
+  }, () => {
+    // an account of an identity provider has no password here
+  });
+
   const emailForm = $('email-form');
   send('GET', '/api/account/email').then((answer) => {
     $('email').value = answer.email || '';

@@ -5,9 +5,14 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 
-/** Installs {@link ProblemJsonErrorReportValve} in every service that runs on Tomcat. */
+/**
+ * Installs {@link ProblemJsonErrorReportValve} in every service that runs on Tomcat, and {@link ErrorPathNotServed}
+ * before every other filter (security included: a direct {@code /error} is a 404 for anyone).
+ */
 @AutoConfiguration
 @ConditionalOnClass(TomcatServletWebServerFactory.class)
 public class ProblemJsonErrorsAutoConfiguration {
@@ -19,5 +24,12 @@ public class ProblemJsonErrorsAutoConfiguration {
                 host.setErrorReportValveClass(ProblemJsonErrorReportValve.class.getName());
             }
         });
+    }
+
+    @Bean
+    public FilterRegistrationBean<ErrorPathNotServed> errorPathNotServed() {
+        var registration = new FilterRegistrationBean<>(new ErrorPathNotServed());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 }

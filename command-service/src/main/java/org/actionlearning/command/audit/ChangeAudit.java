@@ -3,6 +3,7 @@ package org.actionlearning.command.audit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.actionlearning.events.learningset.PulseAnswered;
 import org.actionlearning.events.learningset.PulseContributed;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,9 +18,11 @@ class ChangeAudit {
 
     /**
      * The pulse contribution is unlinked from its person by design: the audit leaves it out, as its metadata names the
-     * user who sent it (the sealed {@code PulseAnswered} beside it names the person anyway).
+     * user who sent it. The sealed {@code PulseAnswered} beside it is left out too: listed with its user and time it
+     * told who answered when, and the gap beside it which contribution was theirs.
      */
     static final String UNLINKED = PulseContributed.class.getName();
+    static final String ANSWERED = PulseAnswered.class.getName();
 
     private final JdbcTemplate jdbc;
 
@@ -47,9 +50,10 @@ class ChangeAudit {
                 select e.globalindex, e.timestamp, als_event_user(e.metadata) as username,
                        e.payloadtype, e.aggregateidentifier, e.sequencenumber, s.organisation
                   from domainevententry e left join access_scope s on s.id::text = e.aggregateidentifier
-                 where e.payloadtype <> ?""");
+                 where e.payloadtype <> ? and e.payloadtype <> ?""");
         List<Object> args = new ArrayList<>();
         args.add(UNLINKED);
+        args.add(ANSWERED);
         if (user != null) {
             sql.append(" and als_event_user(e.metadata) = ?");
             args.add(user);

@@ -3,6 +3,7 @@ package org.actionlearning.command.audit;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.UUID;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
@@ -31,7 +32,7 @@ class ChangeAuditController {
     @Operation(summary = "Changes, newest first", description = "Filter by user and/or aggregate id (programme, set, "
             + "action or outcome metric); at most `limit` (1..1000, default 100).")
     List<ChangeAudit.Change> changes(@RequestParam(name = "user", required = false) String user,
-                         @RequestParam(name = "aggregateId", required = false) String aggregateId,
+                         @RequestParam(name = "aggregateId", required = false) UUID aggregateId,
                          @RequestParam(name = "limit", defaultValue = "100") int limit) {
         Caller caller = Callers.current();
         if (!caller.isAdmin()) {
@@ -42,6 +43,7 @@ class ChangeAuditController {
         }
         List<String> organisations = caller.isPlatformAdmin() ? null : caller.grants().stream()
                 .filter(g -> g.role() == Role.ADMIN).map(Grant::scope).toList();
-        return changes.find(user, aggregateId, organisations, limit);
+        // an id that is no UUID matches no aggregate: a 400 naming it (as a malformed id anywhere), not an empty list
+        return changes.find(user, aggregateId == null ? null : aggregateId.toString(), organisations, limit);
     }
 }

@@ -29,9 +29,11 @@ class SetPasswordController {
     private final UserAccounts accounts;
     private final PasswordEncoder encoder;
     private final PasswordRules passwords;
+    private final AccountAudit audit;
 
     SetPasswordController(SetPasswordLinks links, UserAccounts accounts, PasswordEncoder encoder,
-                          PasswordRules passwords) {
+                          PasswordRules passwords, AccountAudit audit) {
+        this.audit = audit;
         this.links = links;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -57,6 +59,10 @@ class SetPasswordController {
             throw invalidLink();
         }
         accounts.change(username, encoder.encode(request.password()), null);
+        // the issuer could have used the link themself: recorded, and told to the user on their pages
+        SetPasswordLinks.Issued issued = links.issued(request.token()).orElse(new SetPasswordLinks.Issued(null, null));
+        audit.record(username, AccountAudit.Action.PASSWORD_SET_WITH_LINK,
+                issued.by() == null ? "an administrator" : issued.by(), issued.at());
         return ResponseEntity.ok(Map.of("username", username));
     }
 

@@ -25,10 +25,16 @@ public class SetPasswordLinks {
 
     private final JdbcTemplate jdbc;
     private final IdentityProperties properties;
+    private final AccountAudit audit;
 
-    SetPasswordLinks(JdbcTemplate jdbc, IdentityProperties properties) {
+    SetPasswordLinks(JdbcTemplate jdbc, IdentityProperties properties, AccountAudit audit) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.audit = audit;
+    }
+
+    /** Who issued a link and when: told to the user whose password is set with it. */
+    record Issued(String by, Instant at) {
     }
 
     /** A link to hand to the user: the token (shown once) and when it stops working. */
@@ -40,15 +46,17 @@ public class SetPasswordLinks {
         }
     }
 
+    /** A new link for {@code username}, recorded in the account audit as issued by {@code issuedBy}. */
     @Transactional
-    public Link issue(String username) {
+    public Link issue(String username, String issuedBy) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = Instant.now().plus(properties.setPasswordLinkTtl());
         jdbc.update("delete from set_password_link where username = ? and used_at is null", username);
-        jdbc.update("insert into set_password_link (token_digest, username, expires_at) values (?, ?, ?)",
-                digest(token), username, Timestamp.from(expiresAt));
+        jdbc.update("insert into set_password_link (token_digest, username, expires_at, issued_by) "
+                + "values (?, ?, ?, ?)", digest(token), username, Timestamp.from(expiresAt), issuedBy);
+        audit.record(username, AccountAudit.Action.LINK_ISSUED, issuedBy, null);
         return new Link(token, properties.setPasswordUrl() + "?token=" + token, expiresAt);
     }
 
@@ -63,6 +71,12 @@ public class SetPasswordLinks {
     boolean use(String token) {
         return jdbc.update("update set_password_link set used_at = now() where token_digest = ? "
                 + "and used_at is null and expires_at > now()", digest(token)) == 1;
+    }
+
+    Optional<Issued> issued(String token) {
+        return jdbc.query("select issued_by, issued_at from set_password_link where token_digest = ?",
+                (rs, n) -> new Issued(rs.getString(1), rs.getTimestamp(2).toInstant()), digest(token))
+                .stream().findFirst();
     }
 
     static String digest(String token) {

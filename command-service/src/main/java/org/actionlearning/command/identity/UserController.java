@@ -22,12 +22,14 @@ import org.actionlearning.command.access.ScopeDirectory;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
+import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.Grant;
 import org.actionlearning.service.security.NotPermitted;
 import org.actionlearning.service.security.Role;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -58,11 +60,13 @@ class UserController {
     private final SetPasswordLinks links;
     private final AccessLinkMail mail;
     private final DisabledUsers disabledUsers;
+    private final AccountAudit audit;
     private final Set<String> reserved;
 
     UserController(UserAccounts accounts, PasswordEncoder encoder, PasswordRules passwords, ScopeDirectory directory,
                    PersonDirectory people, SetPasswordLinks links, AccessLinkMail mail, DisabledUsers disabledUsers,
-                   IdentityProperties identity) {
+                   IdentityProperties identity, AccountAudit audit) {
+        this.audit = audit;
         // the platform's own users: the service user (not stored) and the bootstrap administrator; no
         // administrator may create, disable, reset or change them through this API
         this.reserved = Set.of(PasswordCallers.SERVICE_USER, identity.adminUsername());
@@ -151,6 +155,9 @@ class UserController {
         if (!accounts.create(account, admin.username())) {
             throw new DomainRuleViolation("username", "'" + request.username() + "' is taken");
         }
+        if (!withLink) {
+            audit.record(request.username(), AccountAudit.Action.PASSWORD_SET_AT_CREATION, admin.username(), null);
+        }
         URI location = URI.create(AdministratorsOnly.USERS + "/" + request.username());
         return withLink ? ResponseEntity.created(location).cacheControl(CacheControl.noStore()).body(link(account))
                 : ResponseEntity.created(location).body(Map.of("username", request.username()));
@@ -193,7 +200,7 @@ class UserController {
     }
 
     private LinkView link(Account account) {
-        SetPasswordLinks.Link link = links.issue(account.username());
+        SetPasswordLinks.Link link = links.issue(account.username(), Callers.current().username());
         boolean emailed = mail.send(account.username(), account.email(), link);
         return new LinkView(account.username(), link.token(), link.url(), link.expiresAt(), emailed);
     }
@@ -212,15 +219,25 @@ class UserController {
     @PatchMapping("/{username}")
     @Operation(summary = "Change a user", description = "Administrators of every organisation the user's grants "
             + "and person lie in (or who created them). A new password, a new set of grants (replacing the old), "
-            + "a contact address (email; blank removes it), or any of them.")
-    ResponseEntity<UserView> change(@PathVariable String username, @Valid @RequestBody UserChange request) {
+            + "a contact address (email; blank removes it), or any of them. A password only for your own account: "
+            + "another user's is set with a one-time link (POST /api/users/{username}/password-link), which the "
+            + "account audit records and the user is told.")
+    @Transactional
+    ResponseEntity<Object> change(@PathVariable String username, @Valid @RequestBody UserChange request) {
         Caller admin = Callers.current();
         Account account = managed(username);
         Set<Grant> grants = request.grants() == null ? null : grants(admin, request.grants());
         String hash = null;
         if (request.password() != null) {
+            if (!admin.username().equals(username)) {
+                // a password the administrator chose would let them sign in as the user unseen
+                return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, "Not permitted", "password",
+                        "an administrator does not set another user's password: issue them a one-time link "
+                                + "(POST " + AdministratorsOnly.USERS + "/" + username + "/password-link)"));
+            }
             passwords.requireStrong("password", username, request.password());
             hash = encoder.encode(request.password());
+            audit.record(username, AccountAudit.Action.PASSWORD_CHANGED_BY_SELF, username, null);
         }
         accounts.change(username, hash, grants);
         if (request.email() != null) {

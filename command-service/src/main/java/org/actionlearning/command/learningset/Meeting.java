@@ -133,6 +133,9 @@ class Meeting {
     /** Answers (new or replacing) only while the window is open: afterwards the meeting's aggregate is final. */
     void requirePulseWindowOpen(PulseWindow window) {
         Rules.require(status != Status.DISCARDED, "meetingId", "meeting " + meetingId + " was discarded");
+        // a meeting opened with a later date has not happened yet: nobody can say how it felt
+        Rules.require(!window.today().isBefore(openedOn), "meetingId", "the pulse of meeting " + meetingId
+                + " opens on " + openedOn + ", the meeting's date");
         Rules.require(window.isOpen(openedOn), "meetingId", "the pulse of meeting " + meetingId
                 + " closed on " + window.closesOn(openedOn));
     }

@@ -11,7 +11,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import org.actionlearning.command.access.CommandAccess;
+import org.actionlearning.command.access.PersonDirectory;
+import org.actionlearning.command.access.Scope;
+import org.actionlearning.command.access.ScopeDirectory;
+import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.outcome.OutcomeCommands.DefineOutcomeMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.EstimateAttribution;
 import org.actionlearning.command.outcome.OutcomeCommands.ImportSeries;
@@ -40,9 +46,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class OutcomeController {
 
     private final CommandSender commands;
+    private final CommandAccess access;
+    private final ScopeDirectory scopes;
+    private final PersonDirectory people;
 
-    public OutcomeController(CommandSender commands) {
+    public OutcomeController(CommandSender commands, CommandAccess access, ScopeDirectory scopes,
+                             PersonDirectory people) {
         this.commands = commands;
+        this.access = access;
+        this.scopes = scopes;
+        this.people = people;
     }
 
     public record TargetRequest(@NotNull BigDecimal changePercent, @NotNull Integer withinDays) {
@@ -162,8 +175,24 @@ public class OutcomeController {
     public ResponseEntity<Map<String, UUID>> attribution(@PathVariable UUID metricId,
                                                          @Valid @RequestBody AttributionRequest request) {
         UUID estimateId = UUID.randomUUID();
-        commands.send(new EstimateAttribution(metricId, estimateId, request.attributionPercent(),
-                request.confidencePercent(), request.estimatedBy(), request.estimatedOn()));
+        EstimateAttribution command = new EstimateAttribution(metricId, estimateId, request.attributionPercent(),
+                request.confidencePercent(), request.estimatedBy(), request.estimatedOn());
+        // who may estimate first: only then is anything told about the estimator
+        access.check(command, Callers.current());
+        requireEstimator(metricId, request.estimatedBy());
+        commands.send(command);
         return Created.at("/api/outcomes/" + metricId, "estimateId", estimateId);
+    }
+
+    /**
+     * Who estimated is a person of the metric's organisation (a participant of its sets), or nobody named: any other
+     * id, another organisation's person included, would put a stranger to the estimate. Unknown and foreign alike.
+     */
+    private void requireEstimator(UUID metricId, UUID estimatedBy) {
+        Optional<String> organisation = scopes.scopeOf(metricId).map(Scope::organisation);
+        if (estimatedBy != null && organisation.isPresent()
+                && !people.organisationOf(estimatedBy).equals(organisation)) {
+            throw new InvalidCommandValue("estimatedBy", "is not a participant of this programme's organisation");
+        }
     }
 }

@@ -21,6 +21,7 @@ import org.actionlearning.events.personaldata.PersonErased;
 import org.actionlearning.events.programme.ProgrammeClosed;
 import org.actionlearning.events.programme.ProgrammeCostRecorded;
 import org.actionlearning.events.programme.ProgrammeLaunched;
+import org.actionlearning.service.security.Grant;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -52,6 +53,7 @@ public class Programme {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidCommandValue("currency", "must be an ISO 4217 currency code, was " + command.currency());
         }
+        requireOrganisationName(command.organisation());
         apply(new ProgrammeLaunched(command.programmeId(), command.organisation(), command.name(), command.sponsor(),
                 command.startsOn(), command.currency()));
     }
@@ -101,5 +103,22 @@ public class Programme {
     @EventSourcingHandler
     void on(ProgrammeClosed event) {
         closed = true;
+    }
+
+    /**
+     * An organisation's name is the scope of its administrators' grants: "*" is the platform operators' scope, and a
+     * name with invisible characters or spaces around it looks like another organisation's on every page.
+     */
+    static void requireOrganisationName(String organisation) {
+        if (Grant.EVERYWHERE.equals(organisation)) {
+            throw new InvalidCommandValue("organisation", "'*' is reserved for the platform's operators");
+        }
+        boolean invisible = organisation.codePoints().anyMatch(c -> c != ' ' && (Character.isWhitespace(c)
+                || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT
+                || Character.getType(c) == Character.CONTROL));
+        if (invisible || !organisation.strip().equals(organisation)) {
+            throw new InvalidCommandValue("organisation", "must have no spaces around it and no invisible or "
+                    + "special space characters");
+        }
     }
 }

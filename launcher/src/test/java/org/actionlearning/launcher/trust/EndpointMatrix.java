@@ -43,25 +43,27 @@ final class EndpointMatrix {
      * Operations the matrix leaves out on purpose, with the reason (a test elsewhere covers them). Keys as in
      * {@link #key}.
      */
-    static final Map<String, String> EXEMPT = Map.of(
-            key("POST", "/api/auth/token"), "issues a token for the caller's own grants, with no ids to aim at another "
-                    + "organisation; forged and replayed tokens are tested on their own",
-            key("GET", "/login"), "the sign-in form, the same for everyone",
-            key("GET", "/api/account/email"), "the signed-in user's own address: no id to aim at another's "
-                    + "(ActionRemindersTest, AccessMatrixTest)",
-            key("PUT", "/api/account/email"), "sets the signed-in user's own address: no id to aim at another's "
-                    + "(ActionRemindersTest, AccessMatrixTest)",
-            key("GET", "/me/actions"), "the signed-in member's own actions: no id to aim at another's "
-                    + "(AccessMatrixTest, MemberPagesBrowserTest)",
-            key("GET", "/me/participation"), "the signed-in member's own participation: no id to aim at another's "
-                    + "(AccessMatrixTest, MemberPagesBrowserTest)",
-            key("GET", "/me/estimates"), "the signed-in member's own attribution estimates: no id to aim at another's "
-                    + "(AccessMatrixTest, MemberPagesBrowserTest)",
-            key("POST", "/api/auth/set-password"), "takes no sign-in and no ids: a one-time link's token is the proof "
-                    + "(AccessLinksTest: unknown, used and expired links refused)",
-            key("GET", "/set-password"), "the set-password form, the same for everyone",
-            key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
-                    + "ids to aim at another organisation (TokenRenewalTest)");
+    static final Map<String, String> EXEMPT = Map.ofEntries(
+            Map.entry(key("POST", "/api/auth/token"), "issues a token for the caller's own grants, with no ids to aim at another "
+                    + "organisation; forged and replayed tokens are tested on their own"),
+            Map.entry(key("GET", "/login"), "the sign-in form, the same for everyone"),
+            Map.entry(key("GET", "/api/account/email"), "the signed-in user's own address: no id to aim at another's "
+                    + "(ActionRemindersTest, AccessMatrixTest)"),
+            Map.entry(key("PUT", "/api/account/email"), "sets the signed-in user's own address: no id to aim at another's "
+                    + "(ActionRemindersTest, AccessMatrixTest)"),
+            Map.entry(key("GET", "/me/actions"), "the signed-in member's own actions: no id to aim at another's "
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)"),
+            Map.entry(key("GET", "/me/participation"), "the signed-in member's own participation: no id to aim at another's "
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)"),
+            Map.entry(key("GET", "/me/estimates"), "the signed-in member's own attribution estimates: no id to aim at another's "
+                    + "(AccessMatrixTest, MemberPagesBrowserTest)"),
+            Map.entry(key("POST", "/api/auth/set-password"), "takes no sign-in and no ids: a one-time link's token is the proof "
+                    + "(AccessLinksTest: unknown, used and expired links refused)"),
+            Map.entry(key("GET", "/set-password"), "the set-password form, the same for everyone"),
+            Map.entry(key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
+                    + "ids to aim at another organisation (TokenRenewalTest)"),
+            Map.entry(key("GET", "/api/account/password-notice"), "how the signed-in user's own password was last set: no id "
+                    + "to aim at another's (AdministratorImpersonationTest)"));
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

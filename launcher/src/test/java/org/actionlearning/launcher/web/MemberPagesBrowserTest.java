@@ -87,6 +87,10 @@ class MemberPagesBrowserTest {
                 .contains("Due soon: Draft the discharge letter template")
                 .contains("Due soon: Ask the ward clerks about letters");
         assertThat(browser.findAll("section.action")).hasSize(2);   // Dev owns only the two of today
+        // the administrator chose Dev's password: Dev is told so (AdministratorImpersonationTest has the link case)
+        browser.wait.until(d -> browser.find("#password-notice").isDisplayed());
+        assertThat(browser.find("#password-notice").getText()).startsWith("Your password was set by ")
+                .contains("when they created your account");
         pages.accessibleAtBothSizes("my-actions");
     }
 

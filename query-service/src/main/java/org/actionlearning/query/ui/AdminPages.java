@@ -128,7 +128,9 @@ class AdminPages {
         caller.grants().stream().filter(g -> g.role() == Role.ADMIN && !g.scope().equals(Grant.EVERYWHERE))
                 .forEach(g -> organisations.add(g.scope()));
         if (caller.isPlatformAdmin()) {
-            own.forEach(p -> organisations.add(p.organisation()));
+            // a programme launched under "*" before that name was refused must not offer the operators' scope
+            own.stream().map(ProgrammeSummary::organisation).filter(o -> !o.equals(Grant.EVERYWHERE))
+                    .forEach(organisations::add);
         }
         return organisations;
     }

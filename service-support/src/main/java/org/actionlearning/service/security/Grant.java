@@ -16,7 +16,9 @@ public record Grant(Role role, String scope) {
             throw new IllegalArgumentException("a grant needs a role and a scope");
         }
         if (role == Role.SPONSOR || role == Role.FACILITATOR || role == Role.MEMBER) {
-            UUID.fromString(scope); // throws IllegalArgumentException: programme and set scopes are ids
+            // throws IllegalArgumentException: programme and set scopes are ids; written as every id is written
+            // (lower case, full length), or an upper-case copy would match nothing and outlive its member's removal
+            scope = UUID.fromString(scope).toString();
         }
     }
 

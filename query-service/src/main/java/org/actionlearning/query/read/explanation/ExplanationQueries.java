@@ -201,6 +201,8 @@ public class ExplanationQueries {
         return db.select(MEETING.OPENED_ON, c.RECORDED_AT).from(c)
                 .join(MEETING).on(MEETING.MEETING_ID.eq(c.MEETING_ID))
                 .where(heldIn(programmeId, view)).and(view.known(c.RECORDED_AT))
+                // a retracted tap was a mistake: counted in no figure, today or in a past view (ParticipationReader)
+                .and(c.RETRACTED.eq(false))
                 .and(questions ? c.KIND.eq("QUESTION") : c.KIND.ne("QUESTION"))
                 .fetch(row -> source(questions ? "QuestionAsked" : "StatementMade", row.value1(), row.value2(),
                         null));
