@@ -1,6 +1,7 @@
 package org.actionlearning.query.ui;
 
 import org.actionlearning.query.read.UnknownResource;
+import org.actionlearning.query.web.InvalidParameter;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,6 +32,11 @@ class UiErrorAdvice {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView malformed(MethodArgumentTypeMismatchException e) {
         return page(HttpStatus.BAD_REQUEST, "'" + e.getValue() + "' is not a valid " + e.getName() + ".");
+    }
+
+    @ExceptionHandler(InvalidParameter.class)
+    ModelAndView invalid(InvalidParameter e) {
+        return page(HttpStatus.BAD_REQUEST, "That is not a valid " + e.field() + ": it " + e.getMessage() + ".");
     }
 
     private static ModelAndView page(HttpStatus status, String message) {

@@ -35,6 +35,11 @@ class TimeParameters extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (askedByABrowserForAPage(request)) {
+            // the page's handler checks the same bounds (PastViewResolver) and answers with an error page
+            chain.doFilter(request, response);
+            return;
+        }
         for (var parameter : PARAMETERS.entrySet()) {
             String value = request.getParameter(parameter.getKey());
             String problem = value == null || value.isBlank() ? null
@@ -46,6 +51,11 @@ class TimeParameters extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean askedByABrowserForAPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return !request.getRequestURI().startsWith("/api/") && accept != null && accept.contains("text/html");
     }
 
     private static String dateProblem(String value) {
