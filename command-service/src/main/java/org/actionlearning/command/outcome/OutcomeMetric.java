@@ -138,11 +138,12 @@ public class OutcomeMetric {
                     refuse(errors, row, point, "measuredOn",
                             "follow-ups come after the last baseline point (" + baseline.last() + ")");
                 }
-            } else if (point.series() == Series.BASELINE && !duplicate[row] && !followUps.isEmpty()
-                    && !point.measuredOn().isBefore(followUps.first())) {
-                // the rule of a single baseline point (RecordBaseline), against recorded and imported follow-ups
+            } else if (point.series() == Series.BASELINE && !duplicate[row] && !followUpDates.isEmpty()
+                    && !point.measuredOn().isBefore(followUpDates.first())) {
+                // the rule of a single baseline point (RecordBaseline), against the recorded follow-ups; an
+                // imported follow-up before an imported baseline point is refused on its own line above
                 refuse(errors, row, point, "measuredOn",
-                        "baseline points precede the follow-ups (first follow-up " + followUps.first() + ")");
+                        "baseline points precede the follow-ups (first follow-up " + followUpDates.first() + ")");
             }
         }
         if (!errors.isEmpty()) {

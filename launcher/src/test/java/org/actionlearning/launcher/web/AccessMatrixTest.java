@@ -221,9 +221,13 @@ class AccessMatrixTest {
         // a participant's own estimate: a member of the programme's sets who is a person, for themself only
         post(Expect.created(Who.MEMBER), "/api/outcomes/" + sample.dischargeDelay + "/attributions/mine",
                 () -> Map.of("attributionPercent", 30, "confidencePercent", 60));
-        // in another person's name: administrators of the organisation only (a member is refused)
+        // in another person's name: administrators of the organisation only (a member is refused); the person one
+        // of the organisation's participants, each once (a second estimate of the same person is a 409)
+        List<UUID> participants = sample.member.values().stream().filter(p -> !p.equals(owner)).toList();
+        AtomicInteger nextParticipant = new AtomicInteger();
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN), "/api/outcomes/" + sample.dischargeDelay + "/attributions",
-                () -> Map.of("attributionPercent", 30, "confidencePercent", 60, "estimatedBy", UUID.randomUUID()));
+                () -> Map.of("attributionPercent", 30, "confidencePercent", 60, "estimatedBy",
+                        participants.get(nextParticipant.getAndIncrement() % participants.size())));
         // discarding and undoing: who records the set's meetings gets as far as the set (which has no such meeting)
         String noMeeting = "/api/sets/" + sample.wards + "/meetings/" + UUID.randomUUID();
         post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR), noMeeting + "/discard", Map::of);
