@@ -1,5 +1,5 @@
 /*
- * The administrator's pages and the set-password page: their forms send commands to the command API (the page's
+ * The administrator's pages, the set-password page and the change-password page: their forms send commands to the command API (the page's
  * data-command-api) as the signed-in administrator (data-command-token), as the meeting console does. A refusal
  * (problem+json) is shown next to the field it names, scrolled into view, or above the form's button.
  * After a change the page waits until the read model shows it, then reloads.
@@ -291,6 +291,22 @@
       signIn.append(link);
       document.getElementById('set-password-form').append(signIn);
       return 'Your password is set. Sign in with user name ' + done.username + '.';
+    },
+
+    /** The signed-in user's own password, with the current one (passwords as typed: spaces count). */
+    async 'change-password'(data, form) {
+      const current = form.elements.currentPassword.value;
+      const password = form.elements.newPassword.value;
+      if (!current) {
+        throw fieldError('currentPassword', 'is needed to change your password');
+      }
+      if (password !== form.elements.repeat.value) {
+        throw fieldError('repeat', 'is not the same password');
+      }
+      await send('POST', '/api/account/password', { currentPassword: current, newPassword: password },
+        { once: true });
+      form.reset();
+      return 'Your password is changed: sign in with it from now on.';
     }
   };
 

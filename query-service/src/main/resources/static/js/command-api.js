@@ -9,12 +9,16 @@ window.CommandApi = (function () {
 
   const NETWORK_ATTEMPTS = 3;
 
-  /** A refusal of the command API (or one found before sending): its detail, the fields it names, its status. */
+  /**
+   * A refusal of the command API (or one found before sending): its detail, the fields it names, its status and
+   * its problem's title.
+   */
   class Refusal extends Error {
-    constructor(detail, errors, status) {
+    constructor(detail, errors, status, title) {
       super(detail);
       this.errors = errors || [];
       this.status = status;
+      this.title = title;
     }
 
     /** The detail and the fields named, in one line (for pages that show one message). */
@@ -61,10 +65,13 @@ window.CommandApi = (function () {
     /**
      * Sends one request and answers its JSON. Commands carry an Idempotency-Key and are sent again when the answer
      * was lost; {@code sendOptions.once} sends once without a key (identity requests: their answers hold one-time
-     * links, which are not kept for replays).
+     * links, which are not kept for replays). With {@code sendOptions.contentType} the body is sent as it is (a
+     * CSV file's text), else as JSON.
      */
     async function send(method, path, body, sendOptions) {
       const once = Boolean(sendOptions && sendOptions.once);
+      const contentType = (sendOptions && sendOptions.contentType) || 'application/json';
+      const payload = body === undefined || (sendOptions && sendOptions.contentType) ? body : JSON.stringify(body);
       const key = once || method === 'GET' ? null : idempotencyKey();
       let lastError = null;
       let renewed = false;
@@ -74,7 +81,7 @@ window.CommandApi = (function () {
           headers.Authorization = 'Bearer ' + bearer;
         }
         if (body !== undefined) {
-          headers['Content-Type'] = 'application/json';
+          headers['Content-Type'] = contentType;
         }
         if (key) {
           headers['Idempotency-Key'] = key;
@@ -82,7 +89,7 @@ window.CommandApi = (function () {
         let response;
         try {
           response = await fetch(api + path, {
-            method, headers, body: body === undefined ? undefined : JSON.stringify(body)
+            method, headers, body: payload
           });
         } catch (networkError) {
           lastError = networkError;
@@ -105,7 +112,7 @@ window.CommandApi = (function () {
         if (!response.ok) {
           const fallback = response.status === 401 ? 'Your sign-in has expired: sign in again.'
             : 'Refused with status ' + response.status;
-          throw new Refusal(json.detail || json.title || fallback, json.errors, response.status);
+          throw new Refusal(json.detail || json.title || fallback, json.errors, response.status, json.title);
         }
         return json;
       }

@@ -1,54 +1,22 @@
 /*
- * The outcomes page's forms: each sends one command to the command API (the page's data-command-api) as the
- * signed-in administrator and says what was recorded, or lists what was refused (for a CSV file, each bad line).
+ * The outcomes page's forms: each sends one command to the command API (the page's data-command-api, through
+ * /js/command-api.js) as the signed-in administrator and says what was recorded, or lists what was refused (for a
+ * CSV file, each bad line).
  */
 (function () {
   'use strict';
 
   const root = document.getElementById('outcomes');
-  const api = root.dataset.commandApi.replace(/\/$/, '');
-  const token = root.dataset.commandToken;
+  const commandApi = window.CommandApi.client(root.dataset.commandApi, root.dataset.commandToken);
+  const Refusal = window.CommandApi.Refusal;
   const programmeId = root.dataset.programmeId;
 
-  function idempotencyKey() {
-    if (window.crypto && crypto.randomUUID) {
-      return crypto.randomUUID();
-    }
-    return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
-  }
-
-  async function send(path, body, contentType) {
-    let response;
-    try {
-      response = await fetch(api + path, {
-        method: 'POST',
-        headers: { 'Content-Type': contentType, 'Idempotency-Key': idempotencyKey(), 'Authorization': 'Bearer ' + token },
-        body: body
-      });
-    } catch (networkError) {
-      throw { lines: ['The command service could not be reached (' + networkError.message + '); nothing was recorded.'] };
-    }
-    const text = await response.text();
-    let json = {};
-    try {
-      json = text ? JSON.parse(text) : {};
-    } catch (notJson) {
-      json = {};
-    }
-    if (!response.ok) {
-      const errors = (json.errors || []).map((e) => e.field + ': ' + e.message);
-      throw { lines: errors.length ? errors : [json.detail || json.title || 'Refused with status ' + response.status],
-        title: json.title };
-    }
-    return json;
-  }
+  const postJson = (path, body) => commandApi.post(path, body);
 
   /** A date as the pages print dates: ISO, 2026-01-05 (what the date fields take). */
   function shown(isoDate) {
     return isoDate;
   }
-
-  const postJson = (path, body) => send(path, JSON.stringify(body), 'application/json');
 
   /** A number field as a number, an empty one as absent (the API then names what is missing). */
   function number(form, name) {
@@ -84,9 +52,10 @@
     async csv(form, metricId) {
       const file = form.elements.file.files[0];
       if (!file) {
-        throw { lines: ['file: choose a CSV file first'] };
+        throw new Refusal('choose a CSV file first', [{ field: 'file', message: 'choose a CSV file first' }]);
       }
-      const imported = await send('/api/outcomes/' + metricId + '/measurements/import', await file.text(), 'text/csv');
+      const imported = await commandApi.send('POST', '/api/outcomes/' + metricId + '/measurements/import',
+        await file.text(), { contentType: 'text/csv' });
       return 'Imported ' + imported.baseline + ' baseline and ' + imported.followUps + ' follow-up values from '
         + file.name + '.';
     },
@@ -101,6 +70,31 @@
     }
   };
 
+  /**
+   * What was refused, as a list under the form: each field the refusal names (for a CSV file, each bad line), else
+   * its detail; the fields named are marked invalid.
+   */
+  function show(form, refusal) {
+    const problem = form.querySelector('.problem');
+    const lines = refusal.errors.length ? refusal.errors.map((e) => e.field + ': ' + e.message) : [refusal.message];
+    refusal.errors.forEach((e) => {
+      const input = form.elements[e.field];
+      if (input && input.setAttribute) {
+        input.setAttribute('aria-invalid', 'true');
+      }
+    });
+    const heading = document.createElement('p');
+    heading.textContent = (refusal.title ? refusal.title + ': ' : '') + 'nothing was recorded.';
+    const list = document.createElement('ul');
+    lines.forEach((line) => {
+      const item = document.createElement('li');
+      item.textContent = line;
+      list.appendChild(item);
+    });
+    problem.append(heading, list);
+    problem.hidden = false;
+  }
+
   document.querySelectorAll('form.command').forEach((form) => {
     const status = form.querySelector('.status');
     const problem = form.querySelector('.problem');
@@ -111,21 +105,12 @@
       status.textContent = '';
       problem.hidden = true;
       problem.replaceChildren();
+      form.querySelectorAll('[aria-invalid]').forEach((input) => input.removeAttribute('aria-invalid'));
       try {
         status.textContent = await commands[form.dataset.command](form, form.dataset.metricId);
         form.reset();
-      } catch (refusal) {
-        const lines = refusal.lines || [String(refusal.message || refusal)];
-        const heading = document.createElement('p');
-        heading.textContent = (refusal.title ? refusal.title + ': ' : '') + 'nothing was recorded.';
-        const list = document.createElement('ul');
-        lines.forEach((line) => {
-          const item = document.createElement('li');
-          item.textContent = line;
-          list.appendChild(item);
-        });
-        problem.append(heading, list);
-        problem.hidden = false;
+      } catch (error) {
+        show(form, error instanceof Refusal ? error : new Refusal(String(error.message || error)));
       } finally {
         button.disabled = false;
       }

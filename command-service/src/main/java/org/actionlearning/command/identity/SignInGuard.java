@@ -79,6 +79,11 @@ class SignInGuard extends OncePerRequestFilter {
 
     /** The client's address: a trusted proxy's word for it (the last hop it added), else the connection's. */
     String client(HttpServletRequest request) {
+        return client(request, trustedProxies);
+    }
+
+    /** The same, for the other places a password is checked (a change of one's own password). */
+    static String client(HttpServletRequest request, List<String> trustedProxies) {
         String forwarded = request.getHeader(FORWARDED_FOR);
         if (forwarded == null || forwarded.isBlank() || !trustedProxies.contains(request.getRemoteAddr())) {
             return request.getRemoteAddr();
