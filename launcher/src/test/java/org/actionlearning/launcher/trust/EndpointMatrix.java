@@ -63,7 +63,11 @@ final class EndpointMatrix {
             Map.entry(key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
                     + "ids to aim at another organisation (TokenRenewalTest)"),
             Map.entry(key("GET", "/api/account/password-notice"), "how the signed-in user's own password was last set: no id "
-                    + "to aim at another's (AdministratorImpersonationTest)"));
+                    + "to aim at another's (AdministratorImpersonationTest)"),
+            Map.entry(key("POST", "/api/account/password"), "changes the signed-in user's own password, given the "
+                    + "current one: no id to aim at another's (OwnPasswordChangeTest, ChangePasswordBrowserTest)"),
+            Map.entry(key("GET", "/account/password"), "the change-password form, the same for everyone "
+                    + "(ChangePasswordBrowserTest)"));
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 

@@ -169,6 +169,8 @@ class AccessMatrixTest {
         Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR);
 
         page(Expect.ok(Who.values()), "/");
+        // every signed-in user changes their own password
+        page(Expect.ok(Who.values()), "/account/password");
         page(aggregates, programme);
         page(aggregates, programme + "/roi");
         page(aggregates, programme + "/explain?figure=questionsAsked");

@@ -143,6 +143,7 @@ class AdminPagesBrowserTest {
     @Order(3)
     void addsFiveMembersAndRemovesASixthEachWithTheirAccess() throws IOException {
         pages.open(setPage);
+        assertThat(idsUniqueAndReferred()).as("ids on the set page").isEmpty();
         // a name the set may not have: refused beside the field
         browser.find("#member-name").sendKeys("Nameless");
         browser.find("#member-username").sendKeys("Not Valid");
@@ -228,6 +229,7 @@ class AdminPagesBrowserTest {
         browser.wait.until(d -> browser.findAll("#user-rows tr[data-username]").size() == 8);
         assertThat(browser.find("#user-rows").getText()).doesNotContain("Hidden programme");
         assertThat(browser.findAll("button[aria-label='Disable olivia']")).as("not oneself").isEmpty();
+        assertThat(idsUniqueAndReferred()).as("ids on the users page").isEmpty();
         pages.accessibleAtBothSizes("admin-users");
 
         String evesToken = services.commands.as("eve.r", CHOSEN).post("/api/auth/token", Map.of()).body()
@@ -320,5 +322,30 @@ class AdminPagesBrowserTest {
 
     private static List<String> concat(List<String> list, String last) {
         return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(last)).toList();
+    }
+
+    /**
+     * The account forms come from one fragment, once per use: every id on the page is unique, and every label's
+     * {@code for} and every {@code aria-describedby} or {@code aria-labelledby} names an element that exists.
+     */
+    @SuppressWarnings("unchecked")
+    private List<String> idsUniqueAndReferred() {
+        return (List<String>) browser.script("""
+                const found = [];
+                const seen = new Set();
+                document.querySelectorAll('[id]').forEach((e) => {
+                  if (seen.has(e.id)) { found.push('duplicate id ' + e.id); }
+                  seen.add(e.id);
+                });
+                document.querySelectorAll('label[for]').forEach((l) => {
+                  if (!document.getElementById(l.htmlFor)) { found.push('label for missing ' + l.htmlFor); }
+                });
+                document.querySelectorAll('[aria-describedby], [aria-labelledby]').forEach((e) => {
+                  ((e.getAttribute('aria-describedby') || '') + ' ' + (e.getAttribute('aria-labelledby') || ''))
+                    .split(/\\s+/).filter((id) => id).forEach((id) => {
+                      if (!document.getElementById(id)) { found.push('reference to missing ' + id); }
+                    });
+                });
+                return found;""");
     }
 }

@@ -87,8 +87,8 @@ class ProgrammePages {
     }
 
     /**
-     * The dashboard as of a date and as recorded by an instant (else now), every figure in the same view, and what
-     * changed since an earlier instant ({@code since}, else a week before).
+     * The dashboard as of a date and as recorded by an instant (else now), every figure in the same view, and, when
+     * asked with {@code since}, what changed since that earlier instant (the form offers a week before).
      */
     @GetMapping("/programmes/{programmeId}")
     String dashboard(@PathVariable UUID programmeId, PastView view,
@@ -112,7 +112,10 @@ class ProgrammePages {
         Instant from = sinceInstant != null ? sinceInstant : to.minus(SINCE_DEFAULT);
         model.addAttribute("since", from);
         model.addAttribute("sinceInput", PageInstant.inputValue(from));
-        model.addAttribute("changes", from.isBefore(to) ? changes.between(programmeId, date, from, to) : null);
+        // costly (two dashboards as recorded and the records in between): only when asked for, with a since
+        model.addAttribute("changesAsked", sinceInstant != null);
+        model.addAttribute("changes", sinceInstant != null && from.isBefore(to)
+                ? changes.between(programmeId, date, from, to) : null);
         model.addAttribute("explainable", ExplanationQueries.FIGURES);
         if (dashboard.followThrough() != null) {
             model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));

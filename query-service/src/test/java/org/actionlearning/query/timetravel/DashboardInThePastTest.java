@@ -250,6 +250,19 @@ class DashboardInThePastTest extends QueryServiceTest {
                 .contains("data-field=\"/counts/meetingsHeld\" data-scale=\"1.0\">3<");
     }
 
+    /**
+     * Without a since, the dashboard page leaves "since the last report" to be asked for: no comparison is worked
+     * out, and the form offers a week before the page's recorded-by instant (1 April less 7 days: 25 March).
+     */
+    @Test
+    void theDashboardPageComparesOnlyWhenAsked() {
+        String page = page("/programmes/" + programme + "?asOf=2026-03-20&recordedBy=2026-04-01T00:00:00Z");
+        assertThat(page).contains("Since the last report")
+                .contains("id=\"since\" name=\"since\" value=\"2026-03-25 00:00:00\"")
+                .contains("worked out when you press Compare")
+                .doesNotContain("moved-figures").doesNotContain("recorded-events").doesNotContain("No figure moved");
+    }
+
     /** The meetings behind "meetings held" as reported on 20 March: M1 and M2, without M3 (stored later). */
     @Test
     void explainMeetingsHeldAsRecordedThen() {
