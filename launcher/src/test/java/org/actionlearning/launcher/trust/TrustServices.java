@@ -1,34 +1,32 @@
 package org.actionlearning.launcher.trust;
 
 import org.actionlearning.launcher.BothServices;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import org.actionlearning.launcher.RunWideResource;
 
 /**
  * One pair of services for every test class of this package: starting both services is most of such a class's
- * time. Kept in JUnit's root store, so it is closed once, when the whole run ends. The classes write to their own
- * organisations, programmes and sets, and each looks only at its own.
+ * time. Closed once, when the whole run ends. The classes write to their own organisations, programmes and sets, and
+ * each looks only at its own.
  */
-final class TrustServices implements BeforeAllCallback {
+final class TrustServices extends RunWideResource<BothServices> {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TrustServices.class);
     private static volatile BothServices services;
 
-    private record Started(BothServices services) implements ExtensionContext.Store.CloseableResource {
-        @Override
-        public void close() {
-            services.close();
-        }
+    TrustServices() {
+        super(BothServices.class);
     }
 
     @Override
-    public void beforeAll(ExtensionContext context) {
-        services = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("services", key -> new Started(new BothServices("trust")), Started.class)
-                .services();
+    protected BothServices start() {
+        return new BothServices("trust");
     }
 
-    /** The services, once {@link #beforeAll} ran for the calling class. */
+    @Override
+    protected void beforeEachClass(BothServices started) {
+        services = started;
+    }
+
+    /** The services, once the calling class's {@code @BeforeAll} callbacks ran. */
     static BothServices services() {
         return services;
     }

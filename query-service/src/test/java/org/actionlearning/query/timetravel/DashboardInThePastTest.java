@@ -4,30 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.events.action.ActionCommitted;
-import org.actionlearning.events.action.ActionCompleted;
-import org.actionlearning.events.learningset.ChallengePresented;
-import org.actionlearning.events.learningset.MeetingClosed;
-import org.actionlearning.events.learningset.MeetingOpened;
-import org.actionlearning.events.learningset.MeetingScheduled;
-import org.actionlearning.events.learningset.MemberJoined;
-import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
-import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
-import org.actionlearning.events.learningset.StatementMade;
-import org.actionlearning.events.outcome.AttributionEstimated;
-import org.actionlearning.events.outcome.BaselineRecorded;
-import org.actionlearning.events.outcome.Direction;
-import org.actionlearning.events.outcome.MeasurementRecorded;
-import org.actionlearning.events.outcome.OutcomeMetricDefined;
-import org.actionlearning.events.outcome.Period;
 import org.actionlearning.events.programme.CostCategory;
-import org.actionlearning.events.programme.ProgrammeCostRecorded;
-import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.projection.ProjectionBatch;
 import org.actionlearning.query.support.QueryServiceTest;
 import org.actionlearning.testsupport.HttpJson;
@@ -67,7 +48,7 @@ class DashboardInThePastTest extends QueryServiceTest {
     private final UUID x1 = UUID.randomUUID();
     private final UUID x2 = UUID.randomUUID();
 
-    private final DatedEvents log = new DatedEvents();
+    private final DatedProgramme log = new DatedProgramme(programme, set);
 
     @BeforeEach
     void events() {
@@ -75,54 +56,38 @@ class DashboardInThePastTest extends QueryServiceTest {
         UUID m2 = UUID.randomUUID();
         UUID m3 = UUID.randomUUID();
         UUID ch1 = UUID.randomUUID();
-        log.add("2026-01-05T09:00:00Z", "Programme", programme,
-                new ProgrammeLaunched(programme, "Org", "Past views", "Sponsor", day("01-05"), "GBP"));
-        log.add("2026-01-05T09:01:00Z", "LearningSet", set,
-                new SetFormed(set, programme, "S", UUID.randomUUID(), "Fran"));
-        for (UUID person : List.of(a, b, c, d)) {
-            log.add("2026-01-05T09:02:00Z", "LearningSet", set,
-                    new MemberJoined(set, programme, person, "M", day("01-05")));
-        }
-        log.add("2026-01-20T09:00:00Z", "OutcomeMetric", metric, new OutcomeMetricDefined(metric, programme, null,
-                "Delays", "hours", Direction.DECREASE, Period.WEEK, BigDecimal.TEN, null));
-        log.add("2026-01-20T09:01:00Z", "OutcomeMetric", metric,
-                new BaselineRecorded(metric, programme, day("01-12"), new BigDecimal("100")));
-        log.add("2026-01-20T09:02:00Z", "OutcomeMetric", metric,
-                new BaselineRecorded(metric, programme, day("01-19"), new BigDecimal("100")));
-        meeting(log, "2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c));
-        log.add("2026-02-02T10:05:00Z", "LearningSet", set,
-                new ChallengePresented(set, programme, m1, ch1, a, "T", null));
-        log.add("2026-02-02T10:06:00Z", "LearningSet", set, question(m1, ch1, b, QuestionForm.OPEN));
-        log.add("2026-02-02T10:07:00Z", "LearningSet", set, question(m1, ch1, c, QuestionForm.CLOSED));
-        log.add("2026-02-02T10:08:00Z", "LearningSet", set, statement(m1, ch1, b, StatementKind.ADVICE));
-        log.add("2026-02-02T12:00:00Z", "LearningSet", set, new MeetingClosed(set, programme, m1, day("02-02")));
-        log.add("2026-02-02T12:01:00Z", "Action", x1, new ActionCommitted(x1, programme, set, m1, ch1, a, "Do",
-                day("02-02"), day("02-20")));
-        log.add("2026-02-02T13:00:00Z", "Programme", programme, new ProgrammeCostRecorded(programme,
-                UUID.randomUUID(), CostCategory.FACILITATION, new BigDecimal("1000"), day("02-01"), null));
-        log.add("2026-02-18T09:00:00Z", "Action", x1, new ActionCompleted(x1, programme, set, day("02-18"), "E"));
-        log.add("2026-03-01T09:00:00Z", "OutcomeMetric", metric,
-                new MeasurementRecorded(metric, programme, day("03-01"), new BigDecimal("90")));
-        meeting(log, "2026-03-02T10:00:00Z", m2, "03-02", List.of(a, b, c, d));
-        log.add("2026-03-02T10:06:00Z", "LearningSet", set, question(m2, ch1, a, QuestionForm.OPEN));
-        log.add("2026-03-02T10:07:00Z", "LearningSet", set, question(m2, ch1, d, QuestionForm.OPEN));
-        log.add("2026-03-02T10:08:00Z", "LearningSet", set, statement(m2, ch1, c, StatementKind.REFLECTION));
-        log.add("2026-03-02T12:00:00Z", "LearningSet", set, new MeetingClosed(set, programme, m2, day("03-02")));
-        log.add("2026-03-02T12:01:00Z", "Action", x2, new ActionCommitted(x2, programme, set, m2, ch1, d, "Do",
-                day("03-02"), day("03-10")));
-        log.add("2026-03-05T09:00:00Z", "OutcomeMetric", metric,
-                new AttributionEstimated(metric, programme, UUID.randomUUID(), 50, 100, null, day("03-05")));
-        log.project(batch);
+        log.launched("Past views")
+                .setFormed("S", List.of(a, b, c, d))
+                .metric("2026-01-20T09:00:00Z", metric, null, BigDecimal.TEN)
+                .baseline("2026-01-20T09:01:00Z", metric, "01-12", "100")
+                .baseline("2026-01-20T09:02:00Z", metric, "01-19", "100")
+                .meeting("2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c))
+                .presented("2026-02-02T10:05:00Z", m1, ch1, a, "T")
+                .asked("2026-02-02T10:06:00Z", m1, ch1, b, QuestionForm.OPEN)
+                .asked("2026-02-02T10:07:00Z", m1, ch1, c, QuestionForm.CLOSED)
+                .said("2026-02-02T10:08:00Z", m1, ch1, b, StatementKind.ADVICE)
+                .closed("2026-02-02T12:00:00Z", m1, "02-02")
+                .committed("2026-02-02T12:01:00Z", x1, m1, ch1, a, "02-02", "02-20")
+                .cost("2026-02-02T13:00:00Z", CostCategory.FACILITATION, "1000", "02-01")
+                .completed("2026-02-18T09:00:00Z", x1, "02-18")
+                .measured("2026-03-01T09:00:00Z", metric, "03-01", "90")
+                .meeting("2026-03-02T10:00:00Z", m2, "03-02", List.of(a, b, c, d))
+                .asked("2026-03-02T10:06:00Z", m2, ch1, a, QuestionForm.OPEN)
+                .asked("2026-03-02T10:07:00Z", m2, ch1, d, QuestionForm.OPEN)
+                .said("2026-03-02T10:08:00Z", m2, ch1, c, StatementKind.REFLECTION)
+                .closed("2026-03-02T12:00:00Z", m2, "03-02")
+                .committed("2026-03-02T12:01:00Z", x2, m2, ch1, d, "03-02", "03-10")
+                .estimated("2026-03-05T09:00:00Z", metric, 50, 100, "03-05")
+                .project(batch);
 
         // the late entries and the correction, stored after 20 March
-        meeting(log, "2026-03-25T09:00:00Z", m3, "03-16", List.of(a, b, c));
-        log.add("2026-03-25T09:01:00Z", "LearningSet", set, question(m3, ch1, b, QuestionForm.OPEN));
-        log.add("2026-03-25T09:02:00Z", "LearningSet", set, question(m3, ch1, b, QuestionForm.CLOSED));
-        log.add("2026-03-25T09:03:00Z", "LearningSet", set, new MeetingClosed(set, programme, m3, day("03-16")));
-        log.add("2026-03-26T09:00:00Z", "Action", x2, new ActionCompleted(x2, programme, set, day("03-09"), "E"));
-        log.add("2026-03-27T09:00:00Z", "OutcomeMetric", metric,
-                new MeasurementRecorded(metric, programme, day("03-01"), new BigDecimal("80")));
-        log.project(batch);
+        log.meeting("2026-03-25T09:00:00Z", m3, "03-16", List.of(a, b, c))
+                .asked("2026-03-25T09:01:00Z", m3, ch1, b, QuestionForm.OPEN)
+                .asked("2026-03-25T09:02:00Z", m3, ch1, b, QuestionForm.CLOSED)
+                .closed("2026-03-25T09:03:00Z", m3, "03-16")
+                .completed("2026-03-26T09:00:00Z", x2, "03-09")
+                .measured("2026-03-27T09:00:00Z", metric, "03-01", "80")
+                .project(batch);
     }
 
     /** Before anything happened: no set yet (it counts from its first meeting), nothing held. */
@@ -286,10 +251,9 @@ class DashboardInThePastTest extends QueryServiceTest {
     @Test
     void explainCountsAndFollowThrough() {
         UUID small = UUID.randomUUID();
-        meeting(log, "2026-03-28T09:00:00Z", small, "03-18", List.of(a, b));
-        log.add("2026-03-28T09:01:00Z", "LearningSet", set, question(small, UUID.randomUUID(), a,
-                QuestionForm.OPEN));
-        log.project(batch);
+        log.meeting("2026-03-28T09:00:00Z", small, "03-18", List.of(a, b))
+                .asked("2026-03-28T09:01:00Z", small, UUID.randomUUID(), a, QuestionForm.OPEN)
+                .project(batch);
 
         JsonNode questions = explain("questionsAsked", "&asOf=2026-03-20");
         assertInt(questions, "count", 6);
@@ -421,22 +385,5 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertNumber(roi, "costs", costs);
         assertNumber(roi, "bcr", benefits / costs);
         assertNumber(roi, "roiPercent", (benefits - costs) / costs * 100);
-    }
-
-    private void meeting(DatedEvents log, String recordedAt, UUID meeting, String on, List<UUID> attendees) {
-        log.add(recordedAt, "LearningSet", set, new MeetingScheduled(set, programme, meeting, day(on)));
-        log.add(recordedAt, "LearningSet", set, new MeetingOpened(set, programme, meeting, day(on), attendees));
-    }
-
-    private QuestionAsked question(UUID meeting, UUID challenge, UUID asker, QuestionForm form) {
-        return new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge, asker, form, "Q?", 5);
-    }
-
-    private StatementMade statement(UUID meeting, UUID challenge, UUID speaker, StatementKind kind) {
-        return new StatementMade(set, programme, meeting, UUID.randomUUID(), speaker, kind, challenge, "S", 5);
-    }
-
-    private static LocalDate day(String monthAndDay) {
-        return LocalDate.parse("2026-" + monthAndDay);
     }
 }

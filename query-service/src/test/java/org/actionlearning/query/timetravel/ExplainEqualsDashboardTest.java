@@ -3,26 +3,14 @@ package org.actionlearning.query.timetravel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.actionlearning.events.action.ActionAbandoned;
-import org.actionlearning.events.action.ActionCommitted;
-import org.actionlearning.events.action.ActionCompleted;
-import org.actionlearning.events.learningset.ChallengePresented;
 import org.actionlearning.events.learningset.ContributionRetracted;
-import org.actionlearning.events.learningset.MeetingClosed;
-import org.actionlearning.events.learningset.MeetingDiscarded;
-import org.actionlearning.events.learningset.MeetingOpened;
-import org.actionlearning.events.learningset.MeetingScheduled;
-import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
-import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
-import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.projection.ProjectionBatch;
 import org.actionlearning.query.read.explanation.ExplanationQueries;
 import org.actionlearning.query.support.QueryServiceTest;
@@ -60,50 +48,41 @@ class ExplainEqualsDashboardTest extends QueryServiceTest {
         UUID m2 = UUID.randomUUID();
         UUID ch1 = UUID.randomUUID();
         UUID ch2 = UUID.randomUUID();
-        DatedEvents log = new DatedEvents();
-        log.add("2026-01-05T09:00:00Z", "Programme", programme,
-                new ProgrammeLaunched(programme, "Org", "Explained", "Sponsor", day("01-05"), "GBP"));
-        log.add("2026-01-05T09:01:00Z", "LearningSet", set,
-                new SetFormed(set, programme, "S", UUID.randomUUID(), "Fran"));
-        for (UUID person : List.of(a, b, c)) {
-            log.add("2026-01-05T09:02:00Z", "LearningSet", set,
-                    new MemberJoined(set, programme, person, "M", day("01-05")));
-        }
-        open(log, "2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c));
-        log.add("2026-02-02T10:05:00Z", "LearningSet", set, new ChallengePresented(set, programme, m1, ch1, a, "T",
-                null));
-        QuestionAsked kept1 = question(m1, ch1, b, QuestionForm.OPEN);
-        QuestionAsked kept2 = question(m1, ch1, c, QuestionForm.CLOSED);
-        QuestionAsked taken1 = question(m1, ch1, a, QuestionForm.OPEN);
-        QuestionAsked taken2 = question(m1, ch1, b, QuestionForm.CLOSED);
-        StatementMade kept = statement(m1, ch1, b);
-        StatementMade taken = statement(m1, ch1, c);
+        DatedProgramme log = new DatedProgramme(programme, set)
+                .launched("Explained")
+                .setFormed("S", List.of(a, b, c))
+                .meeting("2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c))
+                .presented("2026-02-02T10:05:00Z", m1, ch1, a, "T");
+        QuestionAsked kept1 = log.question(m1, ch1, b, QuestionForm.OPEN);
+        QuestionAsked kept2 = log.question(m1, ch1, c, QuestionForm.CLOSED);
+        QuestionAsked taken1 = log.question(m1, ch1, a, QuestionForm.OPEN);
+        QuestionAsked taken2 = log.question(m1, ch1, b, QuestionForm.CLOSED);
+        StatementMade kept = log.statement(m1, ch1, b, StatementKind.ADVICE);
+        StatementMade taken = log.statement(m1, ch1, c, StatementKind.ADVICE);
         for (var event : List.of(kept1, kept2, taken1, taken2, kept, taken)) {
-            log.add("2026-02-02T10:10:00Z", "LearningSet", set, event);
+            log.inSet("2026-02-02T10:10:00Z", event);
         }
-        log.add("2026-02-02T10:20:00Z", "LearningSet", set, new ContributionRetracted(set, programme, m1,
-                taken1.contributionId(), a, QuestionForm.OPEN, null));
-        log.add("2026-02-02T10:21:00Z", "LearningSet", set, new ContributionRetracted(set, programme, m1,
-                taken2.contributionId(), b, QuestionForm.CLOSED, null));
-        log.add("2026-02-02T10:22:00Z", "LearningSet", set, new ContributionRetracted(set, programme, m1,
-                taken.contributionId(), c, null, StatementKind.ADVICE));
-        log.add("2026-02-02T12:00:00Z", "LearningSet", set, new MeetingClosed(set, programme, m1, day("02-02")));
+        log.inSet("2026-02-02T10:20:00Z", new ContributionRetracted(set, programme, m1, taken1.contributionId(), a,
+                        QuestionForm.OPEN, null))
+                .inSet("2026-02-02T10:21:00Z", new ContributionRetracted(set, programme, m1, taken2.contributionId(),
+                        b, QuestionForm.CLOSED, null))
+                .inSet("2026-02-02T10:22:00Z", new ContributionRetracted(set, programme, m1, taken.contributionId(), c,
+                        null, StatementKind.ADVICE))
+                .closed("2026-02-02T12:00:00Z", m1, "02-02");
         UUID x1 = UUID.randomUUID();
         UUID x2 = UUID.randomUUID();
         UUID x3 = UUID.randomUUID();
         for (UUID action : List.of(x1, x2, x3)) {
-            log.add("2026-02-02T12:01:00Z", "Action", action, new ActionCommitted(action, programme, set, m1, ch1,
-                    a, "Do", day("02-02"), action.equals(x2) ? day("02-10") : day("02-20")));
+            log.committed("2026-02-02T12:01:00Z", action, m1, ch1, a, "02-02", action.equals(x2) ? "02-10" : "02-20");
         }
-        log.add("2026-02-05T09:00:00Z", "Action", x3, new ActionAbandoned(x3, programme, set, day("02-05"), "R"));
-        log.add("2026-02-18T09:00:00Z", "Action", x1, new ActionCompleted(x1, programme, set, day("02-18"), "E"));
-        open(log, "2026-03-02T10:00:00Z", m2, "03-02", List.of(a, b, c));
-        log.add("2026-03-02T10:05:00Z", "LearningSet", set, new ChallengePresented(set, programme, m2, ch2, b, "T",
-                null));
-        log.add("2026-03-02T10:06:00Z", "LearningSet", set, question(m2, ch2, a, QuestionForm.OPEN));
-        log.add("2026-03-02T10:07:00Z", "LearningSet", set, statement(m2, ch2, c));
-        log.add("2026-03-02T10:30:00Z", "LearningSet", set, new MeetingDiscarded(set, programme, m2, day("03-02")));
-        log.project(batch);
+        log.abandoned("2026-02-05T09:00:00Z", x3, "02-05")
+                .completed("2026-02-18T09:00:00Z", x1, "02-18")
+                .meeting("2026-03-02T10:00:00Z", m2, "03-02", List.of(a, b, c))
+                .presented("2026-03-02T10:05:00Z", m2, ch2, b, "T")
+                .asked("2026-03-02T10:06:00Z", m2, ch2, a, QuestionForm.OPEN)
+                .said("2026-03-02T10:07:00Z", m2, ch2, c, StatementKind.ADVICE)
+                .discarded("2026-03-02T10:30:00Z", m2, "03-02")
+                .project(batch);
 
         JsonNode dashboard = getOk("/api/programmes/" + programme + "/dashboard?asOf=2026-03-20");
         // every dashboard figure (costs and benefits are the ROI's, explained with amounts)
@@ -117,23 +96,5 @@ class ExplainEqualsDashboardTest extends QueryServiceTest {
             assertThat(explained.get("count").asInt()).as("explained " + figure).isEqualTo(BY_HAND.get(figure));
             assertThat(explained.get("records").size()).as("records of " + figure).isEqualTo(BY_HAND.get(figure));
         }
-    }
-
-    private void open(DatedEvents log, String recordedAt, UUID meeting, String on, List<UUID> attendees) {
-        log.add(recordedAt, "LearningSet", set, new MeetingScheduled(set, programme, meeting, day(on)));
-        log.add(recordedAt, "LearningSet", set, new MeetingOpened(set, programme, meeting, day(on), attendees));
-    }
-
-    private QuestionAsked question(UUID meeting, UUID challenge, UUID asker, QuestionForm form) {
-        return new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge, asker, form, "Q?", 5);
-    }
-
-    private StatementMade statement(UUID meeting, UUID challenge, UUID speaker) {
-        return new StatementMade(set, programme, meeting, UUID.randomUUID(), speaker, StatementKind.ADVICE,
-                challenge, "S", 5);
-    }
-
-    private static LocalDate day(String monthAndDay) {
-        return LocalDate.parse("2026-" + monthAndDay);
     }
 }

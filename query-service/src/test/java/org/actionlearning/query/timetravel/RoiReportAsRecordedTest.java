@@ -8,19 +8,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.actionlearning.events.outcome.AttributionEstimated;
-import org.actionlearning.events.outcome.BaselineRecorded;
-import org.actionlearning.events.outcome.Direction;
-import org.actionlearning.events.outcome.MeasurementRecorded;
-import org.actionlearning.events.outcome.OutcomeMetricDefined;
-import org.actionlearning.events.outcome.Period;
 import org.actionlearning.events.programme.CostCategory;
-import org.actionlearning.events.programme.ProgrammeCostRecorded;
-import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.projection.ProjectionBatch;
 import org.actionlearning.query.support.QueryServiceTest;
 import org.actionlearning.testsupport.TestTokens;
@@ -53,30 +44,22 @@ class RoiReportAsRecordedTest extends QueryServiceTest {
     void theReportOfAnInstantIsTheSameAfterMoreEventsArrive() throws Exception {
         UUID programme = UUID.randomUUID();
         UUID metric = UUID.randomUUID();
-        DatedEvents log = new DatedEvents();
-        log.add("2026-01-05T09:00:00Z", "Programme", programme,
-                new ProgrammeLaunched(programme, "Org", "Reproducible", "Sponsor", day("01-05"), "GBP"));
-        log.add("2026-01-20T09:00:00Z", "OutcomeMetric", metric, new OutcomeMetricDefined(metric, programme, null,
-                "Delays", "hours", Direction.DECREASE, Period.WEEK, BigDecimal.TEN, null));
-        log.add("2026-01-20T09:01:00Z", "OutcomeMetric", metric,
-                new BaselineRecorded(metric, programme, day("01-12"), new BigDecimal("100")));
-        log.add("2026-02-02T09:00:00Z", "Programme", programme, new ProgrammeCostRecorded(programme,
-                UUID.randomUUID(), CostCategory.FACILITATION, new BigDecimal("1000"), day("02-01"), null));
-        log.add("2026-03-01T09:00:00Z", "OutcomeMetric", metric,
-                new MeasurementRecorded(metric, programme, day("03-01"), new BigDecimal("90")));
+        DatedProgramme log = new DatedProgramme(programme)
+                .launched("Reproducible")
+                .metric("2026-01-20T09:00:00Z", metric, null, BigDecimal.TEN)
+                .baseline("2026-01-20T09:01:00Z", metric, "01-12", "100")
+                .cost("2026-02-02T09:00:00Z", CostCategory.FACILITATION, "1000", "02-01")
+                .measured("2026-03-01T09:00:00Z", metric, "03-01", "90");
         log.project(batch);
         List<String> issued = report(programme, REPORT);
         List<String> unpinned = report(programme, "asOf=2026-03-20");
         assertThat(issued.get(1)).contains("5200");
         assertThat(issued.get(0)).contains("As of", "as recorded by", "2026-03-20", "2026-03-20T00:00:00Z", "5,200.00");
 
-        log.add("2026-03-25T09:00:00Z", "Programme", programme, new ProgrammeCostRecorded(programme,
-                UUID.randomUUID(), CostCategory.VENUE, new BigDecimal("300"), day("03-10"), null));
-        log.add("2026-03-26T09:00:00Z", "OutcomeMetric", metric,
-                new MeasurementRecorded(metric, programme, day("03-01"), new BigDecimal("80")));
-        log.add("2026-03-27T09:00:00Z", "OutcomeMetric", metric,
-                new AttributionEstimated(metric, programme, UUID.randomUUID(), 50, 100, null, day("03-15")));
-        log.project(batch);
+        log.cost("2026-03-25T09:00:00Z", CostCategory.VENUE, "300", "03-10")
+                .measured("2026-03-26T09:00:00Z", metric, "03-01", "80")
+                .estimated("2026-03-27T09:00:00Z", metric, 50, 100, "03-15")
+                .project(batch);
 
         assertThat(report(programme, REPORT)).isEqualTo(issued);
         // the same date as known now: 20 × 52 × 10 × 0.5 = 5200 against 1300
@@ -104,9 +87,5 @@ class RoiReportAsRecordedTest extends QueryServiceTest {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
         return response.body();
-    }
-
-    private static LocalDate day(String monthAndDay) {
-        return LocalDate.parse("2026-" + monthAndDay);
     }
 }

@@ -3,28 +3,15 @@ package org.actionlearning.query.timetravel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.actionlearning.events.action.ActionCommitted;
-import org.actionlearning.events.action.ActionCompleted;
-import org.actionlearning.events.action.ActionRescheduled;
-import org.actionlearning.events.learningset.ChallengePresented;
-import org.actionlearning.events.learningset.MeetingClosed;
-import org.actionlearning.events.learningset.MeetingOpened;
-import org.actionlearning.events.learningset.MeetingScheduled;
-import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.PulseContributed;
-import org.actionlearning.events.learningset.QuestionAsked;
 import org.actionlearning.events.learningset.QuestionForm;
 import org.actionlearning.events.learningset.ReflectionRecorded;
-import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
-import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.personaldata.PersonErased;
-import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.projection.ProjectionBatch;
 import org.actionlearning.query.support.QueryServiceTest;
 import org.actionlearning.testsupport.HttpJson;
@@ -66,48 +53,35 @@ class SetViewsInThePastTest extends QueryServiceTest {
     private final UUID x1 = UUID.randomUUID();
     private final UUID x2 = UUID.randomUUID();
 
-    private final DatedEvents log = new DatedEvents();
+    private final DatedProgramme log = new DatedProgramme(programme, set);
 
     @BeforeEach
     void events() {
         UUID ch1 = UUID.randomUUID();
         UUID ch2 = UUID.randomUUID();
-        log.add("2026-01-05T09:00:00Z", "Programme", programme,
-                new ProgrammeLaunched(programme, "Org", "Set views", "Sponsor", day("01-05"), "GBP"));
-        log.add("2026-01-05T09:01:00Z", "LearningSet", set,
-                new SetFormed(set, programme, "S", UUID.randomUUID(), "Fran"));
-        Map<UUID, String> names = Map.of(a, "Ann", b, "Ben", c, "Cat", d, "Dan");
-        for (UUID person : List.of(a, b, c, d)) {
-            log.add("2026-01-05T09:02:00Z", "LearningSet", set,
-                    new MemberJoined(set, programme, person, names.get(person), day("01-05")));
-        }
-        meeting("2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c));
-        log.add("2026-02-02T10:05:00Z", "LearningSet", set, new ChallengePresented(set, programme, m1, ch1, a,
-                "T1", null));
-        log.add("2026-02-02T10:06:00Z", "LearningSet", set, question(m1, ch1, b, QuestionForm.OPEN));
-        log.add("2026-02-02T10:07:00Z", "LearningSet", set, question(m1, ch1, c, QuestionForm.CLOSED));
-        log.add("2026-02-02T10:08:00Z", "LearningSet", set, statement(m1, ch1, b, StatementKind.ADVICE));
-        log.add("2026-02-02T10:09:00Z", "LearningSet", set, new ReflectionRecorded(set, programme, m1,
-                UUID.randomUUID(), c, "Learnt"));
-        log.add("2026-02-02T12:00:00Z", "LearningSet", set, new MeetingClosed(set, programme, m1, day("02-02")));
-        log.add("2026-02-02T12:01:00Z", "Action", x1, new ActionCommitted(x1, programme, set, m1, ch1, b, "Do",
-                day("02-02"), day("02-20")));
+        log.launched("Set views")
+                .setFormed("S", List.of(a, b, c, d), List.of("Ann", "Ben", "Cat", "Dan"))
+                .meeting("2026-02-02T10:00:00Z", m1, "02-02", List.of(a, b, c))
+                .presented("2026-02-02T10:05:00Z", m1, ch1, a, "T1")
+                .asked("2026-02-02T10:06:00Z", m1, ch1, b, QuestionForm.OPEN)
+                .asked("2026-02-02T10:07:00Z", m1, ch1, c, QuestionForm.CLOSED)
+                .said("2026-02-02T10:08:00Z", m1, ch1, b, StatementKind.ADVICE)
+                .inSet("2026-02-02T10:09:00Z", new ReflectionRecorded(set, programme, m1, UUID.randomUUID(), c,
+                        "Learnt"))
+                .closed("2026-02-02T12:00:00Z", m1, "02-02")
+                .committed("2026-02-02T12:01:00Z", x1, m1, ch1, b, "02-02", "02-20");
         pulse("2026-02-03T09:00:00Z", m1, 4, 2);
-        log.add("2026-02-25T09:00:00Z", "Action", x1, new ActionRescheduled(x1, programme, set, day("02-20"),
-                day("03-20"), "later"));
-        meeting("2026-03-12T09:00:00Z", m2, "03-02", List.of(a, b, c, d));
-        log.add("2026-03-12T09:01:00Z", "LearningSet", set, new ChallengePresented(set, programme, m2, ch2, d,
-                "T2", null));
-        log.add("2026-03-12T09:02:00Z", "LearningSet", set, question(m2, ch2, a, QuestionForm.OPEN));
-        log.add("2026-03-12T09:03:00Z", "LearningSet", set, statement(m2, ch2, d, StatementKind.REFLECTION));
-        log.add("2026-03-12T09:04:00Z", "LearningSet", set, new MeetingClosed(set, programme, m2, day("03-02")));
-        log.add("2026-03-12T09:05:00Z", "Action", x2, new ActionCommitted(x2, programme, set, m2, ch2, d, "Do",
-                day("03-02"), day("03-16")));
+        log.rescheduled("2026-02-25T09:00:00Z", x1, "02-20", "03-20", "later")
+                .meeting("2026-03-12T09:00:00Z", m2, "03-02", List.of(a, b, c, d))
+                .presented("2026-03-12T09:01:00Z", m2, ch2, d, "T2")
+                .asked("2026-03-12T09:02:00Z", m2, ch2, a, QuestionForm.OPEN)
+                .said("2026-03-12T09:03:00Z", m2, ch2, d, StatementKind.REFLECTION)
+                .closed("2026-03-12T09:04:00Z", m2, "03-02")
+                .committed("2026-03-12T09:05:00Z", x2, m2, ch2, d, "03-02", "03-16");
         pulse("2026-03-12T10:00:00Z", m2, 7, 5);
-        log.add("2026-03-15T09:00:00Z", "Action", x2, new ActionCompleted(x2, programme, set, day("03-15"), "E"));
-        log.add("2026-03-25T09:00:00Z", "Action", x1, new ActionRescheduled(x1, programme, set, day("03-20"),
-                day("04-30"), "later again"));
-        log.project(batch);
+        log.completed("2026-03-15T09:00:00Z", x2, "03-15")
+                .rescheduled("2026-03-25T09:00:00Z", x1, "03-20", "04-30", "later again")
+                .project(batch);
     }
 
     /**
@@ -263,8 +237,8 @@ class SetViewsInThePastTest extends QueryServiceTest {
      */
     @Test
     void anErasedPersonNeverReappearsInAPastView() {
-        log.add("2026-04-01T09:00:00Z", "Person", b, new PersonErased(programme, b, day("04-01")));
-        log.project(batch);
+        log.add("2026-04-01T09:00:00Z", "Person", b, new PersonErased(programme, b, DatedProgramme.day("04-01")))
+                .project(batch);
         for (String view : List.of("?asOf=2026-02-10", "?asOf=2026-02-10&recordedBy=2026-02-03T00:00:00Z",
                 "?asOf=2026-03-20&recordedBy=2026-02-02T10:06:30Z", "")) {
             JsonNode fairness = fairness(view);
@@ -363,28 +337,11 @@ class SetViewsInThePastTest extends QueryServiceTest {
         return response.raw().replaceAll(">\\s+<", "><").replaceAll(">\\s+", ">").replaceAll("\\s+<", "<");
     }
 
-    private void meeting(String recordedAt, UUID meeting, String on, List<UUID> attendees) {
-        log.add(recordedAt, "LearningSet", set, new MeetingScheduled(set, programme, meeting, day(on)));
-        log.add(recordedAt, "LearningSet", set, new MeetingOpened(set, programme, meeting, day(on), attendees));
-    }
-
     /** Three responses to a meeting's pulse, every item {@code item}, each with the usefulness given. */
     private void pulse(String recordedAt, UUID meeting, int item, int usefulness) {
         for (int i = 0; i < 3; i++) {
-            log.add(recordedAt, "LearningSet", set, new PulseContributed(set, programme, meeting, UUID.randomUUID(),
+            log.inSet(recordedAt, new PulseContributed(set, programme, meeting, UUID.randomUUID(),
                     List.of(item, item, item, item, item, item, item), usefulness, null, null, null));
         }
-    }
-
-    private QuestionAsked question(UUID meeting, UUID challenge, UUID asker, QuestionForm form) {
-        return new QuestionAsked(set, programme, meeting, UUID.randomUUID(), challenge, asker, form, "Q?", 5);
-    }
-
-    private StatementMade statement(UUID meeting, UUID challenge, UUID speaker, StatementKind kind) {
-        return new StatementMade(set, programme, meeting, UUID.randomUUID(), speaker, kind, challenge, "S", 5);
-    }
-
-    private static LocalDate day(String monthAndDay) {
-        return LocalDate.parse("2026-" + monthAndDay);
     }
 }

@@ -2,7 +2,6 @@ package org.actionlearning.query.read.explanation;
 
 import org.actionlearning.query.read.UnknownResource;
 import org.actionlearning.query.read.outcome.MetricReader;
-import static org.actionlearning.query.jooq.Tables.ACTION_ITEM;
 import static org.actionlearning.query.jooq.Tables.CHALLENGE;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
@@ -26,12 +25,12 @@ import java.util.UUID;
 import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.PersonalValues;
 import org.actionlearning.query.read.action.ActionReader;
+import org.actionlearning.query.read.action.ActionReader.SetAction;
 import org.actionlearning.query.read.ProgrammeReader;
 import org.actionlearning.query.read.ReportedMeetings;
 import org.actionlearning.query.read.explanation.FigureExplanation.Source;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Record;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -208,38 +207,22 @@ public class ExplanationQueries {
                         null));
     }
 
-    /** Each action's status and due date in the view, as the follow-through figures take them (ActionReader). */
+    /** The actions the follow-through figures count, each with its status and due date in the view (ActionReader). */
     private List<Source> actions(UUID programmeId, String figure, PastView view) {
-        var a = ACTION_ITEM;
         List<Source> sources = new ArrayList<>();
-        List<Record> rows = new ArrayList<>(db.select(a.ACTION_ID, a.STATUS, a.COMMITTED_ON, a.COMMITTED_AT,
-                        a.DUE_ON, a.COMPLETED_ON, a.COMPLETED_AT, a.ABANDONED_ON, a.ABANDONED_AT, a.RESCHEDULED_ON,
-                        a.RESCHEDULED_AT)
-                .from(a).join(MEETING).on(MEETING.MEETING_ID.eq(a.MEETING_ID))
-                .where(a.PROGRAMME_ID.eq(programmeId)).and(MEETING.PROGRAMME_ID.eq(programmeId))
-                .and(ReportedMeetings.counted())
-                .and(a.COMMITTED_ON.le(view.asOf())).and(view.known(a.COMMITTED_AT)).fetch());
-        Map<UUID, LocalDate> earlierDue = actions.earlierDueDates(view, rows.stream()
-                .filter(row -> !ActionReader.currentDueInForce(view, row.get(a.RESCHEDULED_ON),
-                        row.get(a.RESCHEDULED_AT)))
-                .map(row -> row.get(a.ACTION_ID)).toList());
-        for (Record row : rows) {
-            ActionRecord action = ActionReader.toRecord(view, row.get(a.STATUS), row.get(a.COMMITTED_ON),
-                    earlierDue.getOrDefault(row.get(a.ACTION_ID), row.get(a.DUE_ON)), row.get(a.COMPLETED_ON),
-                    row.get(a.COMPLETED_AT), row.get(a.ABANDONED_ON), row.get(a.ABANDONED_AT));
-            Source committed = source("ActionCommitted", row.get(a.COMMITTED_ON), row.get(a.COMMITTED_AT), null);
+        for (SetAction counted : actions.followThroughOfProgramme(programmeId, view)) {
+            ActionRecord action = counted.record();
+            Source committed = source("ActionCommitted", action.committedOn(), counted.committedAt(), null);
             switch (figure) {
                 case "committed" -> sources.add(committed);
                 case "completed" -> {
                     if (action.isCompleted()) {
-                        sources.add(source("ActionCompleted", row.get(a.COMPLETED_ON), row.get(a.COMPLETED_AT),
-                                null));
+                        sources.add(source("ActionCompleted", action.completedOn(), counted.completedAt(), null));
                     }
                 }
                 case "abandoned" -> {
                     if (action.isAbandoned()) {
-                        sources.add(source("ActionAbandoned", row.get(a.ABANDONED_ON), row.get(a.ABANDONED_AT),
-                                null));
+                        sources.add(source("ActionAbandoned", action.abandonedOn(), counted.abandonedAt(), null));
                     }
                 }
                 case "open" -> {
@@ -250,7 +233,7 @@ public class ExplanationQueries {
                 case "overdue" -> {
                     // the due date in force on the as-of date; due on that date is not yet overdue
                     if (action.isOverdueOn(view.asOf())) {
-                        sources.add(source("ActionCommitted", row.get(a.COMMITTED_ON), row.get(a.COMMITTED_AT),
+                        sources.add(source("ActionCommitted", action.committedOn(), counted.committedAt(),
                                 action.dueOn()));
                     }
                 }
