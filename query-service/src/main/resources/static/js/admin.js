@@ -219,8 +219,10 @@
     },
 
     /**
-     * Another person facilitates the set: the command, then the new facilitator's access (an account with its link,
-     * or the grant added to an existing user's), then the former facilitator's access to this set taken away.
+     * Another person facilitates the set. The one command also takes the set's FACILITATOR grant from every other
+     * account and gives it to the new facilitator's account, if they have one, on the server in one step; a new user
+     * name then gets an account with the grant and its link. The change names the facilitator this page showed, so
+     * a change made meanwhile by someone else is refused rather than overwritten.
      */
     async 'change-facilitator'(data, form) {
       requireUsername(data.username);
@@ -235,23 +237,15 @@
         throw fieldError('username', 'this user is not a person of a set; choose another user name');
       }
       const changed = await send('POST', '/api/sets/' + setId + '/facilitator',
-        { facilitatorName: data.facilitatorName, facilitatorId: existing ? existing.personId : null });
+        { facilitatorName: data.facilitatorName, facilitatorId: existing ? existing.personId : null,
+          currentFacilitatorId: root.dataset.facilitatorId });
       let link = null;
-      if (existing) {
-        if (!existing.grants.includes(grant)) {
-          await send('PATCH', '/api/users/' + encodeURIComponent(existing.username),
-            { grants: existing.grants.concat([grant]) }, { once: true });
-        }
-      } else {
+      if (!existing) {
         link = await createAccount(data.username, data.email, changed.facilitatorId, grant);
         showLink(form.querySelector('.issued-links'), link);
       }
-      const former = all.find((user) => user.personId === root.dataset.facilitatorId
-        && user.username !== data.username);
-      if (former && former.grants.includes(grant)) {
-        await send('PATCH', '/api/users/' + encodeURIComponent(former.username),
-          { grants: former.grants.filter((g) => g !== grant) }, { once: true });
-      }
+      const formers = all.filter((user) => user.grants.includes(grant) && user.username !== data.username)
+        .map((user) => user.username);
       root.dataset.facilitatorId = changed.facilitatorId;
       form.reset();
       const row = document.querySelector('tr.person[data-role=FACILITATOR]');
@@ -259,7 +253,8 @@
       row.querySelector('.account').textContent = data.username;
       row.querySelector('.person-actions').replaceChildren();
       return data.username + ' facilitates the set now' + (link ? '; hand over their link.' : '.')
-        + (former ? ' ' + former.username + ' no longer has access to it.' : '');
+        + (formers.length ? ' ' + formers.join(', ') + ' no longer ' + (formers.length > 1 ? 'have' : 'has')
+          + ' access to it.' : '');
     },
 
     async 'create-user'(data, form) {

@@ -37,9 +37,9 @@ class CommandSecurityConfiguration {
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords,
                                            SignInThrottle throttle, SignInProperties signIn,
-                                           DisabledUsers disabled) throws Exception {
-        ProviderManager callers = new ProviderManager(new EnabledCallers(passwords, disabled),
-                new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled));
+                                           DisabledUsers disabled, UserAccounts accounts) throws Exception {
+        ProviderManager callers = new ProviderManager(new EnabledCallers(passwords, disabled, accounts),
+                new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled, accounts));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH)

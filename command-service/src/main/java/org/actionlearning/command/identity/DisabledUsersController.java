@@ -31,7 +31,8 @@ class DisabledUsersController {
     @GetMapping(PATH)
     @Operation(summary = "List disabled users", description = "The platform's services (and ADMIN:*) only: the "
             + "user names whose sign-ins and tokens are refused, and per user the instant before which their tokens are "
-            + "refused (their last disable).")
+            + "refused (their last disable) and the grants taken from them, each with the instant before which a token's "
+            + "copy of it no longer counts.")
     Map<String, Object> disabled() {
         Caller caller = Callers.current();
         if (!caller.isService() && !caller.isPlatformAdmin()) {
@@ -40,7 +41,11 @@ class DisabledUsersController {
         // tokensNotBefore: per user, the last disable; tokens issued before it are refused also once re-enabled
         Map<String, String> notBefore = new TreeMap<>();
         disabledUsers.tokensNotBefore().forEach((user, instant) -> notBefore.put(user, instant.toString()));
+        // revokedGrants: per user, each grant taken and when; tokens issued before then no longer count it
+        Map<String, Map<String, String>> revoked = new TreeMap<>();
+        accounts.revokedGrants().forEach((user, grants) -> grants.forEach((grant, instant) ->
+                revoked.computeIfAbsent(user, u -> new TreeMap<>()).put(grant.claim(), instant.toString())));
         return Map.of("usernames", accounts.disabledUsernames().stream().sorted().toList(),
-                "tokensNotBefore", notBefore);
+                "tokensNotBefore", notBefore, "revokedGrants", revoked);
     }
 }

@@ -8,9 +8,11 @@ import org.springframework.security.core.Authentication;
 /**
  * A password or token check that also refuses a disabled user (401): tokens already issued to them stop working,
  * and a password remembered from a sign-in a moment ago does not let them back in. A token issued before the user's
- * last disable stays refused once they are enabled again.
+ * last disable stays refused once they are enabled again, and a token loses the grants taken from its account since
+ * it was issued.
  */
-record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled) implements AuthenticationProvider {
+record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled, UserAccounts accounts)
+        implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
@@ -20,6 +22,10 @@ record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled) i
         }
         if (result instanceof CallerAuthentication caller && disabled.isRevoked(caller)) {
             throw new DisabledException("the token was issued before the user was last disabled: sign in again");
+        }
+        if (result instanceof CallerAuthentication caller && caller.issuedAt().isPresent()) {
+            // read on every request, as a password's grants are: a grant taken is gone at once, on every instance
+            return caller.withoutRevoked(accounts.revokedGrants(caller.getName()));
         }
         return result;
     }

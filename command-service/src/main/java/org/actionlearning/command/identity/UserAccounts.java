@@ -60,12 +60,71 @@ public class UserAccounts {
             jdbc.update("update app_user set password_hash = ? where username = ?", passwordHash, username);
         }
         if (grants != null) {
+            Set<Grant> taken = grantsOf(username);
+            taken.removeAll(grants);
+            taken.forEach(grant -> revoke(username, grant));
             jdbc.update("delete from user_grant where username = ?", username);
             for (Grant grant : grants) {
-                jdbc.update("insert into user_grant (username, role, scope) values (?, ?, ?)",
-                        username, grant.role().name(), grant.scope());
+                give(username, grant);
             }
         }
+    }
+
+    /**
+     * Who facilitates {@code setId} from now on, in the transaction of the change: every account holding
+     * FACILITATOR:&lt;set&gt; loses it (and its tokens stop counting it), but the account of {@code facilitatorId}, which
+     * gets it if it has none. A new person has no account yet: the administrator makes one with the grant.
+     */
+    public void handOverFacilitation(UUID setId, UUID facilitatorId) {
+        Grant grant = new Grant(Role.FACILITATOR, setId.toString());
+        List<String> holders = jdbc.queryForList("select g.username from user_grant g join app_user u"
+                + " on u.username = g.username where g.role = ? and g.scope = ? and u.person_id is distinct from ?",
+                String.class, grant.role().name(), grant.scope(), facilitatorId);
+        for (String holder : holders) {
+            jdbc.update("delete from user_grant where username = ? and role = ? and scope = ?",
+                    holder, grant.role().name(), grant.scope());
+            revoke(holder, grant);
+        }
+        jdbc.queryForList("select username from app_user where person_id = ?", String.class, facilitatorId)
+                .forEach(account -> give(account, grant));
+    }
+
+    /** The grants taken from each account, and when (tokens issued before then no longer count them). */
+    Map<String, Map<Grant, Instant>> revokedGrants() {
+        Map<String, Map<Grant, Instant>> revoked = new HashMap<>();
+        jdbc.query("select username, role, scope, revoked_at from revoked_grant", rs -> {
+            revoked.computeIfAbsent(rs.getString(1), user -> new HashMap<>())
+                    .put(new Grant(Role.valueOf(rs.getString(2)), rs.getString(3)), rs.getTimestamp(4).toInstant());
+        });
+        return revoked;
+    }
+
+    /** The grants taken from one account, and when. */
+    Map<Grant, Instant> revokedGrants(String username) {
+        Map<Grant, Instant> revoked = new HashMap<>();
+        jdbc.query("select role, scope, revoked_at from revoked_grant where username = ?", rs -> {
+            revoked.put(new Grant(Role.valueOf(rs.getString(1)), rs.getString(2)), rs.getTimestamp(3).toInstant());
+        }, username);
+        return revoked;
+    }
+
+    /**
+     * A token issued until the transaction commits may still read the grant: the revocation reaches a few seconds
+     * past this statement, so that such a token loses it too (tokens issued later do not carry it anyway).
+     */
+    private void revoke(String username, Grant grant) {
+        jdbc.update("insert into revoked_grant (username, role, scope, revoked_at)"
+                + " values (?, ?, ?, clock_timestamp() + interval '5 seconds')"
+                + " on conflict (username, role, scope) do update set revoked_at = excluded.revoked_at",
+                username, grant.role().name(), grant.scope());
+    }
+
+    /** Given (again): tokens issued from now on carry it, and an earlier revocation no longer stands. */
+    private void give(String username, Grant grant) {
+        jdbc.update("insert into user_grant (username, role, scope) values (?, ?, ?) on conflict do nothing",
+                username, grant.role().name(), grant.scope());
+        jdbc.update("delete from revoked_grant where username = ? and role = ? and scope = ?",
+                username, grant.role().name(), grant.scope());
     }
 
     /** The account's contact address, given by an administrator (null: none). */

@@ -99,9 +99,14 @@ public class LearningSet {
         apply(new MemberLeft(setId, programmeId, command.personId()));
     }
 
-    /** The former facilitator stops facilitating the set; the new one must not be one of its members. */
+    /**
+     * The former facilitator stops facilitating the set; the new one must not be one of its members. Two
+     * administrators changing it at once both name the facilitator they replace: the second is refused.
+     */
     @CommandHandler
     public void handle(ChangeFacilitator command) {
+        Rules.require(facilitatorId.equals(command.currentFacilitatorId()), "currentFacilitatorId",
+                "the set's facilitator has changed since (another change came first): look again before changing it");
         Rules.require(!command.facilitatorId().equals(facilitatorId), "facilitatorId",
                 command.facilitatorId() + " already facilitates this set");
         Rules.require(!members.contains(command.facilitatorId()), "facilitatorId",

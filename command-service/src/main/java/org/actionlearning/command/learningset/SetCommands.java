@@ -28,9 +28,12 @@ public final class SetCommands {
     public record RemoveMember(@TargetAggregateIdentifier UUID setId, UUID personId) {
     }
 
-    /** Another person facilitates the set from now on: the organisation's administrators decide that. */
-    public record ChangeFacilitator(@TargetAggregateIdentifier UUID setId, UUID facilitatorId, String facilitatorName)
-            implements ForAdministrators {
+    /**
+     * Another person facilitates the set from now on: the organisation's administrators decide that.
+     * {@code currentFacilitatorId} is the one they replace: refused if another change came first.
+     */
+    public record ChangeFacilitator(@TargetAggregateIdentifier UUID setId, UUID facilitatorId, String facilitatorName,
+                                    UUID currentFacilitatorId) implements ForAdministrators {
     }
 
     public record ScheduleMeeting(@TargetAggregateIdentifier UUID setId, UUID meetingId, LocalDate scheduledFor) {

@@ -19,6 +19,7 @@ import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,10 +34,12 @@ public class SetController {
 
     private final CommandSender commands;
     private final PersonalText personal;
+    private final TransactionTemplate transactions;
 
-    public SetController(CommandSender commands, PersonalText personal) {
+    public SetController(CommandSender commands, PersonalText personal, TransactionTemplate transactions) {
         this.commands = commands;
         this.personal = personal;
+        this.transactions = transactions;
     }
 
     public record FormSetRequest(@NotNull UUID programmeId, @NotBlank @Size(max = 200) String name,
@@ -49,8 +52,12 @@ public class SetController {
     public record ScheduleRequest(@NotNull LocalDate scheduledFor) {
     }
 
-    /** {@code facilitatorId} absent: a new person. */
-    public record FacilitatorRequest(@NotBlank @Size(max = 200) String facilitatorName, UUID facilitatorId) {
+    /**
+     * {@code facilitatorId} absent: a new person. {@code currentFacilitatorId}: the facilitator this change replaces,
+     * as the administrator last saw it; if another change came first, this one is refused (409).
+     */
+    public record FacilitatorRequest(@NotBlank @Size(max = 200) String facilitatorName, UUID facilitatorId,
+                                     @NotNull UUID currentFacilitatorId) {
     }
 
     @PostMapping
@@ -77,13 +84,18 @@ public class SetController {
     @PostMapping("/{setId}/facilitator")
     @Operation(summary = "Change the set's facilitator",
             description = "Another person (a new one, or facilitatorId of a person of the organisation who is not a "
-                    + "member of the set) facilitates the set from now on. Administrators of its organisation; the "
-                    + "access of each (FACILITATOR:<setId>) is given and taken in /api/users.")
+                    + "member of the set) facilitates the set from now on, replacing currentFacilitatorId (409 if "
+                    + "another change came first). Administrators of its organisation. In the same step every other "
+                    + "account loses FACILITATOR:<setId> (tokens already issued stop counting it) and the account of "
+                    + "facilitatorId, if any, gains it; a new person's account is made in /api/users.")
     public ResponseEntity<Map<String, UUID>> changeFacilitator(@PathVariable UUID setId,
                                                                @Valid @RequestBody FacilitatorRequest request) {
         UUID facilitatorId = request.facilitatorId() != null ? request.facilitatorId() : UUID.randomUUID();
-        commands.send(new ChangeFacilitator(setId, facilitatorId,
-                personal.seal("facilitatorId", facilitatorId, request.facilitatorName())));
+        // one transaction for the new person's key and the change: a refused change (a concurrent one won) leaves
+        // no person behind
+        transactions.executeWithoutResult(tx -> commands.send(new ChangeFacilitator(setId, facilitatorId,
+                personal.seal("facilitatorId", facilitatorId, request.facilitatorName()),
+                request.currentFacilitatorId())));
         Map<String, UUID> ids = new LinkedHashMap<>();
         ids.put("setId", setId);
         ids.put("facilitatorId", facilitatorId);

@@ -261,23 +261,33 @@ class LearningSetAggregateTest {
     @Test
     void changingTheFacilitatorNamesTheNewAndTheFormerOne() {
         fixture.given(setWithMembers())
-                .when(new ChangeFacilitator(SET, STRANGER, "Sam Successor"))
+                .when(new ChangeFacilitator(SET, STRANGER, "Sam Successor", FACILITATOR))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR));
         fixture.given(setWithMembers(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR)))
-                .when(new ChangeFacilitator(SET, FACILITATOR, "Fran Facilitator"))
+                .when(new ChangeFacilitator(SET, FACILITATOR, "Fran Facilitator", STRANGER))
                 .expectEvents(new FacilitatorChanged(SET, PROGRAMME, FACILITATOR, "Fran Facilitator", STRANGER));
+    }
+
+    /** A change names the facilitator it replaces: one made after another change came first is refused. */
+    @Test
+    void aChangeReplacingAFormerFacilitatorIsRefused() {
+        fixture.given(setWithMembers(new FacilitatorChanged(SET, PROGRAMME, STRANGER, "Sam Successor", FACILITATOR)))
+                .when(new ChangeFacilitator(SET, UUID.randomUUID(), "Newcomer", FACILITATOR))
+                .expectNoEvents()
+                .expectException(rejected(DomainRuleViolation.class, "currentFacilitatorId",
+                        "the set's facilitator has changed since"));
     }
 
     @Test
     void theNewFacilitatorIsNeitherTheCurrentOneNorAMember() {
         fixture.given(setWithMembers())
-                .when(new ChangeFacilitator(SET, FACILITATOR, "Fran again"))
+                .when(new ChangeFacilitator(SET, FACILITATOR, "Fran again", FACILITATOR))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "facilitatorId",
                         FACILITATOR + " already facilitates this set"));
         fixture.given(setWithMembers())
-                .when(new ChangeFacilitator(SET, BEN, "Ben"))
+                .when(new ChangeFacilitator(SET, BEN, "Ben", FACILITATOR))
                 .expectNoEvents()
                 .expectException(rejected(DomainRuleViolation.class, "facilitatorId",
                         "a member of the set cannot also be its facilitator"));

@@ -130,7 +130,7 @@ final class EndpointMatrix {
         command(all, "POST", "/api/outcomes/{metricId}/attributions", "/api/outcomes/" + victim.metricId
                 + "/attributions", () -> Map.of("attributionPercent", 50, "confidencePercent", 50));
         command(all, "POST", "/api/sets/{setId}/facilitator", "/api/sets/" + s + "/facilitator",
-                () -> Map.of("facilitatorName", "Intruder"));
+                () -> Map.of("facilitatorName", "Intruder", "currentFacilitatorId", UUID.randomUUID()));
         command(all, "POST", "/api/outcomes/{metricId}/attributions/mine", "/api/outcomes/" + victim.metricId
                 + "/attributions/mine", () -> Map.of("attributionPercent", 50, "confidencePercent", 50));
         command(all, "POST", "/api/outcomes/{metricId}/measurements/import", "/api/outcomes/" + victim.metricId

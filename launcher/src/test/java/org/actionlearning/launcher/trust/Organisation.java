@@ -38,6 +38,8 @@ final class Organisation {
     final String marker;
     final UUID programmeId;
     final UUID setId;
+    /** The person facilitating the set as formed (the FACILITATOR account is no person, as the demo's are). */
+    final UUID facilitatorId;
     final UUID meetingId;
     final UUID challengeId;
     final UUID actionId;
@@ -64,8 +66,10 @@ final class Organisation {
                 "sponsor", marker + " chief nurse", "startsOn", "2026-01-05", "currency", "GBP")), "programmeId");
         id(post(admin, "/api/programmes/" + programmeId + "/costs", Map.of("category", "FACILITATION",
                 "amount", 5000, "incurredOn", "2026-01-05")), "costId");
-        setId = id(post(admin, "/api/sets", Map.of("programmeId", programmeId, "name", marker + " wards",
-                "facilitatorName", marker + " Fran")), "setId");
+        Http.Answer formed = post(admin, "/api/sets", Map.of("programmeId", programmeId, "name", marker + " wards",
+                "facilitatorName", marker + " Fran"));
+        setId = id(formed, "setId");
+        facilitatorId = id(formed, "facilitatorId");
         for (int i = 1; i <= 5; i++) {
             members.add(id(post(admin, "/api/sets/" + setId + "/members",
                     Map.of("displayName", marker + " member " + i)), "personId"));

@@ -217,9 +217,28 @@ class AccessMatrixTest {
                 "measuredOn", day(), "value", 10))));
         post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
-        // who facilitates a set: its organisation's administrators, not the set's facilitator
-        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN), "/api/sets/" + sample.wards + "/facilitator",
-                () -> Map.of("facilitatorName", "Facilitator " + next()));
+        // who facilitates a set: its organisation's administrators, not the set's facilitator. On a set of its own
+        // (a change takes the set's grant from every other account) that the matrix's facilitator facilitates too,
+        // asked first; each change names the facilitator it replaces
+        HttpJson.Response formed = services.commands.post("/api/sets", Map.of("programmeId", sample.programmeId,
+                "name", "Handed over", "facilitatorName", "Facilitator 0"));
+        String handedOver = formed.body().path("setId").asText();
+        String facilitator = formed.body().path("facilitatorId").asText();
+        assertThat(services.commands.send("PATCH", "/api/users/matrix-facilitator", "{\"grants\":[\"FACILITATOR:"
+                + sample.wards + "\",\"FACILITATOR:" + handedOver + "\"]}", Map.of()).status()).isEqualTo(200);
+        Expect changers = new Expect(200, Who.OPERATOR, Who.ORG_ADMIN);
+        List<Who> changersLast = java.util.stream.Stream.concat(
+                java.util.Arrays.stream(Who.values()).filter(w -> !changers.allowed().contains(w)),
+                changers.allowed().stream()).toList();
+        for (Who who : changersLast) {
+            String path = "/api/sets/" + handedOver + "/facilitator";
+            HttpJson.Response changed = commandsAs.get(who).post(path, Map.of("facilitatorName",
+                    "Facilitator " + next(), "currentFacilitatorId", facilitator));
+            answered(who, "POST " + path, changers.of(who), changed);
+            if (changed.status() == 200) {
+                facilitator = changed.body().path("facilitatorId").asText();
+            }
+        }
         // a participant's own estimate: a member of the programme's sets who is a person, for themself only
         post(Expect.created(Who.MEMBER), "/api/outcomes/" + sample.dischargeDelay + "/attributions/mine",
                 () -> Map.of("attributionPercent", 30, "confidencePercent", 60));

@@ -271,8 +271,9 @@ class AdminPagesBrowserTest {
     }
 
     /**
-     * Gil takes over the set from Fay: one form gives Gil an account with FACILITATOR of the set (and its link) and
-     * takes Fay's access to the set away; the set's page then shows gil.f as its facilitator.
+     * Gil takes over the set from Fay: one form changes the facilitator (the server takes Fay's access to the set
+     * away in the same step) and gives Gil an account with FACILITATOR of the set (and its link); the set's page then
+     * shows gil.f as its facilitator.
      */
     @Test
     @Order(6)

@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A disabled user's session or token stops working, and so does one from before their last disable: their session
  * is ended and the request goes on as nobody's (401 problem+json for a token or password). A page session so ended
  * sends the browser to the sign-in form with a message instead, where {@code signedOutPage} is given (the pages).
+ * A caller whose account lost a grant after their token was issued goes on without it.
  */
 class DisabledCallerFilter extends OncePerRequestFilter {
 
@@ -50,6 +51,14 @@ class DisabledCallerFilter extends OncePerRequestFilter {
             if (pageSession && signedOutPage != null) {
                 response.sendRedirect(request.getContextPath() + signedOutPage);
                 return;
+            }
+        } else if (authentication instanceof CallerAuthentication caller) {
+            CallerAuthentication current = disabled.withoutRevoked(caller);
+            if (current != caller) {
+                // for this request only: the session keeps what it held, and loses it again on each request
+                SecurityContext context = SecurityContextHolder.createEmptyContext();
+                context.setAuthentication(current);
+                SecurityContextHolder.setContext(context);
             }
         }
         chain.doFilter(request, response);

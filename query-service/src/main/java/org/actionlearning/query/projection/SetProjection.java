@@ -38,6 +38,7 @@ import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.personaldata.PersonErased;
+import org.actionlearning.query.identity.DisabledUsers;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.Table;
@@ -53,6 +54,8 @@ public class SetProjection implements Projection {
 
     private final DSLContext db;
     private final ReadModelWrites writes;
+    /** Told of a facilitator change, so that the former facilitator's grant stops counting here before it shows. */
+    private final DisabledUsers accessChanges;
     private final RowTemplate insertContribution;
     private final Query addToParticipation;
     private final Query addToActivity;
@@ -62,7 +65,8 @@ public class SetProjection implements Projection {
     private final RowTemplate presentChallenge;
     private final RowTemplate closeMeeting;
 
-    public SetProjection(@ProjectionDb DSLContext db, ReadModelWrites writes) {
+    public SetProjection(@ProjectionDb DSLContext db, ReadModelWrites writes, DisabledUsers accessChanges) {
+        this.accessChanges = accessChanges;
         this.db = db;
         this.writes = writes;
         this.addToParticipation = addToParticipation(db);
@@ -112,11 +116,13 @@ public class SetProjection implements Projection {
                         .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
                         .set(LEARNING_SET.RECORDED_AT, recordedAt(envelope))
                         .onConflict(LEARNING_SET.SET_ID).doNothing()))
-                .on(FacilitatorChanged.class, (e, envelope) -> writes.add(LEARNING_SET, e.setId(),
-                        db.update(LEARNING_SET)
-                        .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
-                        .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
-                        .where(LEARNING_SET.SET_ID.eq(e.setId()))))
+                .on(FacilitatorChanged.class, (e, envelope) -> {
+                    accessChanges.grantsChanged();
+                    writes.add(LEARNING_SET, e.setId(), db.update(LEARNING_SET)
+                            .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
+                            .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
+                            .where(LEARNING_SET.SET_ID.eq(e.setId())));
+                })
                 .on(MemberJoined.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
                         db.insertInto(SET_MEMBER)
                         .set(SET_MEMBER.SET_ID, e.setId())

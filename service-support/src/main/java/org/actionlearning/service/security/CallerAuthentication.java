@@ -54,6 +54,26 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
     }
 
     /**
+     * This caller without the grants taken from the account after its token was issued ({@code revoked}: each
+     * grant taken, and when). A token names the grants its account held when it was issued; one taken since (a
+     * facilitator replaced) gives no authority. A password checked just now ({@code issuedAt} null) read the
+     * current grants already.
+     */
+    public CallerAuthentication withoutRevoked(java.util.Map<Grant, Instant> revoked) {
+        if (revoked == null || revoked.isEmpty()) {
+            return this;
+        }
+        java.util.Set<Grant> kept = new java.util.HashSet<>(caller.grants());
+        if (!kept.removeIf(grant -> issuedBefore(revoked.get(grant)))) {
+            return this;
+        }
+        CallerAuthentication reduced = new CallerAuthentication(new Caller(caller.username(), caller.personId(), kept),
+                bearerToken, issuedAt);
+        reduced.setDetails(getDetails());
+        return reduced;
+    }
+
+    /**
      * One role per granted role, and OPERATOR for an administrator of every organisation: health details name
      * aggregates of all organisations, so they are shown to operators only.
      */
@@ -62,6 +82,11 @@ public final class CallerAuthentication extends AbstractAuthenticationToken {
         Stream<String> operator = caller.grants().contains(new Grant(Role.ADMIN, Grant.EVERYWHERE))
                 ? Stream.of(OPERATOR) : Stream.empty();
         return Stream.concat(roles, operator).distinct().<GrantedAuthority>map(SimpleGrantedAuthority::new).toList();
+    }
+
+    /** When the token behind this was issued; empty for a password checked just now. */
+    public Optional<Instant> issuedAt() {
+        return Optional.ofNullable(issuedAt);
     }
 
     public Optional<String> bearerToken() {
