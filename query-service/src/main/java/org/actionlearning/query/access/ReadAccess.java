@@ -57,6 +57,14 @@ public class ReadAccess {
         }
     }
 
+    /**
+     * Whether the caller keeps the programme's outcomes (ADMIN of its organisation), and so sees each attribution
+     * estimate as recorded; a sponsor sees them under the fewer-than-three rule.
+     */
+    public boolean keepsOutcomes(UUID programmeId) {
+        return Callers.current().isAdminOf(scopes.programme(programmeId).organisation());
+    }
+
     public void requireMetricAggregates(UUID metricId) {
         ReadScopes.ProgrammeScope programme = scopes.programmeOfMetric(metricId);
         if (!seesAggregates(Callers.current(), programme)) {

@@ -132,7 +132,8 @@ class ProgrammePages {
                     String.class, "figure", null, null);
         }
         model.addAttribute("programme", lookup.summary(programmeId));
-        model.addAttribute("x", explanations.explain(programmeId, figure, view));
+        model.addAttribute("x", explanations.explain(programmeId, figure, view,
+                access.keepsOutcomes(programmeId)));
         model.addAttribute("label", LABELS.get(figure));
         return "explain";
     }

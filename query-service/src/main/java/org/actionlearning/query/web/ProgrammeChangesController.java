@@ -80,7 +80,9 @@ public class ProgrammeChangesController {
             + "follow-through figures, or the ROI report's costs or benefits, was computed from, in the same view: "
             + "type, business date, when recorded (and an overdue action's due date in force; a cost's amount and "
             + "category; a point's value or an estimate's attribution × confidence, and its metric). Never a name, "
-            + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. Figures: meetingsHeld, "
+            + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. To a sponsor, a metric's "
+            + "attribution estimates (each one participant's answer) only from 3 on, and then without the instant "
+            + "each was recorded; fewer are named in `withheld`. Figures: meetingsHeld, "
             + "challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, open, overdue, "
             + "costs, benefits.")
     public FigureExplanation explain(
@@ -92,6 +94,7 @@ public class ProgrammeChangesController {
             throw new InvalidParameter("figure", "figure must be one of "
                     + new java.util.TreeSet<>(ExplanationQueries.FIGURES));
         }
-        return explanations.explain(programmeId, figure, view);
+        return explanations.explain(programmeId, figure, view,
+                access.keepsOutcomes(programmeId));
     }
 }
