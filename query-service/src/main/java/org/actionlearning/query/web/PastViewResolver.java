@@ -48,7 +48,7 @@ public class PastViewResolver implements HandlerMethodArgumentResolver {
     }
 
     /** A parameter's one value (null if absent); given more than once it is a 400 naming it, pages included. */
-    static String single(String name, String[] values) {
+    public static String single(String name, String[] values) {
         if (values != null && values.length > 1) {
             throw new InvalidParameter(name, TimeParameters.REPEATED);
         }

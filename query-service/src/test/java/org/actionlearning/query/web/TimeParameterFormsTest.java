@@ -75,7 +75,8 @@ class TimeParameterFormsTest extends QueryServiceTest {
             "/programmes/{p}?asOf=2026-01-01&asOf=2025-01-01,                          asOf",
             "/programmes/{p}?recordedBy=2026-03-01&recordedBy=2026-03-01T10:00,        recordedBy",
             "/programmes/{p}/explain?figure=open&asOf=2026-03-01&asOf=2026-03-02,      asOf",
-            "/programmes/{p}/roi?recordedBy=2026-03-01&recordedBy=2026-02-01,          recordedBy"})
+            "/programmes/{p}/roi?recordedBy=2026-03-01&recordedBy=2026-02-01,          recordedBy",
+            "/programmes/{p}?since=2026-03-01&since=2026-02-01,                        since"})
     void aRepeatedTimeParameterIsA400PageNamingIt(String path, String field) {
         String url = path.replace("{p}", s.programme.toString());
         HttpJson.Response response = http.send("GET", url, null, Map.of("Accept", "text/html"));
