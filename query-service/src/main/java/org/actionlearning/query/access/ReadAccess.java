@@ -49,20 +49,15 @@ public class ReadAccess {
         }
     }
 
-    /** Keeping a programme's outcome metrics (definitions, values, estimates): ADMIN of its organisation. */
+    /**
+     * Keeping a programme, its outcome metrics (definitions, values, estimates) and its administration page: ADMIN
+     * of its organisation.
+     */
     public void requireProgrammeAdmin(UUID programmeId) {
         ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
         if (!Callers.current().isAdminOf(programme.organisation())) {
-            throw refused(Callers.current(), programme, "keeping a programme's outcomes is for ADMIN of its "
-                    + "organisation");
-        }
-    }
-
-    /** A programme's administration page: ADMIN of its organisation. */
-    public void requireProgrammeAdministration(UUID programmeId) {
-        ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
-        if (!Callers.current().isAdminOf(programme.organisation())) {
-            throw refused(Callers.current(), programme, "administering this needs ADMIN of its organisation");
+            throw refused(Callers.current(), programme, "keeping a programme (its outcomes, costs and sets) is for "
+                    + "ADMIN of its organisation");
         }
     }
 

@@ -68,7 +68,7 @@ class AdminPages {
     @GetMapping("/admin/programmes/{programmeId}")
     String programme(@PathVariable UUID programmeId, Model model) {
         access.requireAdministrator();
-        access.requireProgrammeAdministration(programmeId);
+        access.requireProgrammeAdmin(programmeId);
         ProgrammeDetail programme = administration.programme(programmeId);
         model.addAttribute("programme", programme);
         model.addAttribute("categories", CostCategory.values());
