@@ -38,7 +38,8 @@ public class CommandAccess {
             return;
         }
         if (command instanceof ForAdministrators) {
-            throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation");
+            throw refused(command, shape, scope, caller, command.getClass().getSimpleName()
+                    + " needs ADMIN of its organisation");
         }
         if (scope.setId() != null && caller.isFacilitatorOf(scope.setId())) {
             return;
@@ -55,9 +56,23 @@ public class CommandAccess {
             return; // about the programme (an outcome metric): a member of any of its sets answers for themself
         }
         // which grants would do, but not whose: the organisation and set are not the caller's to learn
-        throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation"
+        throw refused(command, shape, scope, caller, command.getClass().getSimpleName()
+                + " needs ADMIN of its organisation"
                 + (scope.setId() == null ? "" : " or FACILITATOR of its set")
                 + (scope.ownerId() == null ? "" : " or to be the action's owner"));
+    }
+
+    /**
+     * A refusal: 403 saying which grant would do to a caller with some grant in the target's organisation (they may
+     * know it exists); to anyone else the 404 of an unknown id, so that another organisation's ids cannot be told
+     * from ids that exist nowhere (docs/trust.md).
+     */
+    private RuntimeException refused(Object command, Shape shape, Scope scope, Caller caller, String message) {
+        boolean inOrganisation = directory.anyIn(scope.organisation(), java.util.stream.Stream.of(Role.SPONSOR,
+                Role.FACILITATOR, Role.MEMBER).flatMap(role -> caller.scopesOf(role).stream())
+                .collect(java.util.stream.Collectors.toSet()));
+        return inOrganisation ? new NotPermitted(message) : unknown(shape.target(), (UUID) value(command,
+                shape.target()));
     }
 
     /** A blank organisation is the aggregate's to reject (400); any admin gets that far. */
@@ -78,8 +93,11 @@ public class CommandAccess {
         if (id == null) {
             throw new InvalidCommandValue(target.getName(), "is required");
         }
-        return directory.scopeOf(id).orElseThrow(() -> new UnknownEntity(target.getName(),
-                "no %s %s".formatted(target.getName().replace("Id", ""), id)));
+        return directory.scopeOf(id).orElseThrow(() -> unknown(target, id));
+    }
+
+    private static UnknownEntity unknown(RecordComponent target, UUID id) {
+        return new UnknownEntity(target.getName(), "no %s %s".formatted(target.getName().replace("Id", ""), id));
     }
 
     /**

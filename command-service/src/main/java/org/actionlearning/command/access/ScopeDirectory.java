@@ -46,6 +46,18 @@ public class ScopeDirectory implements BackfilledTable {
                 + marks + ") and set_id = id and programme_id = ?)", Boolean.class, arguments.toArray()));
     }
 
+    /** Whether any of {@code ids} (programmes, sets) is in the organisation. */
+    public boolean anyIn(String organisation, java.util.Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return false;
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(ids.size(), "?"));
+        java.util.List<Object> arguments = new java.util.ArrayList<>(ids);
+        arguments.add(organisation);
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from access_scope where id in ("
+                + marks + ") and organisation = ?)", Boolean.class, arguments.toArray()));
+    }
+
     @EventHandler
     void on(ProgrammeLaunched e) {
         put(e.programmeId(), e.organisation(), e.programmeId(), null, null);

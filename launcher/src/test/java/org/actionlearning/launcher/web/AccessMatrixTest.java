@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Every endpoint and page of both services, asked by each kind of user and by no one: the answer is the expected
  * 401 (pages: a redirect to the sign-in form), 403 or 2xx, and a 2xx answer carries nothing the role may not see.
+ * Where the path names the organisation's programme, set, metric or action, another organisation's administrator
+ * gets 404, the answer of an unknown id: whether an id exists elsewhere is not told ({@link Expect#named}).
  * The users: an operator of the platform (ADMIN:*), the programme's organisation's administrator, another
  * organisation's administrator, the programme's sponsor, the set's facilitator, a member of the set who owns an
  * action, and a member of a set elsewhere.
@@ -81,8 +83,8 @@ class AccessMatrixTest {
     @Test
     void everyQueryEndpointAnswersEachRoleAsItMay() {
         String programme = "/api/programmes/" + sample.programmeId;
-        Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR);
-        Expect setContent = Expect.ok(Who.FACILITATOR, Who.MEMBER);
+        Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR).named();
+        Expect setContent = Expect.ok(Who.FACILITATOR, Who.MEMBER).named();
         Expect operators = Expect.ok(Who.OPERATOR);
 
         get(Expect.ok(Who.values()), "/api/programmes", (who, body) -> {
@@ -95,7 +97,7 @@ class AccessMatrixTest {
         get(aggregates, programme + "/roi", this::noNames);
         get(aggregates, programme + "/explain?figure=questionsAsked", this::noNames);
         get(aggregates, "/api/outcomes/" + sample.dischargeDelay, this::noNames);
-        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR, Who.FACILITATOR, Who.MEMBER, Who.OTHER_SET),
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR, Who.FACILITATOR, Who.MEMBER, Who.OTHER_SET).named(),
                 programme + "/actions", (who, body) -> {
                     boolean detail = body.toString().contains("\"description\"")
                             || body.toString().contains("\"ownerId\"");
@@ -113,7 +115,7 @@ class AccessMatrixTest {
                 check(who, "the member's own action is listed", body.toString().contains(action.toString())));
         get(Expect.ok(Who.MEMBER), "/api/people/" + owner + "/participation", (who, body) ->
                 check(who, "the member's own participation", body.path("personId").asText().equals(owner.toString())));
-        get(Expect.ok(Who.FACILITATOR), "/api/sets/" + sample.wards + "/due-actions", null);
+        get(Expect.ok(Who.FACILITATOR).named(), "/api/sets/" + sample.wards + "/due-actions", null);
         get(setContent, "/api/sets/" + sample.wards + "/meetings/open", (who, body) ->
                 check(who, "the set's meetings are all closed", body.get("meetings").isEmpty()));
         get(operators, "/api/admin/rebuild", null);
@@ -150,7 +152,8 @@ class AccessMatrixTest {
         }
         get(new Expect(200, Who.MEMBER), pulse + "/mine", (who, body) ->
                 check(who, "a member reads their own answers", body.get("items").size() == 7));
-        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER), set + "/safety", this::noNames);
+        get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER).named(), set + "/safety",
+                this::noNames);
         get(Expect.ok(Who.FACILITATOR), "/api/facilitation/mine", this::noNames);
         get(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), "/api/facilitation/organisations/St%20Elsewhere%20NHS%20Trust",
                 (who, body) -> {
@@ -166,7 +169,7 @@ class AccessMatrixTest {
     @Test
     void everyPageAnswersEachRoleAsItMay() {
         String programme = "/programmes/" + sample.programmeId;
-        Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR);
+        Expect aggregates = Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.SPONSOR).named();
 
         page(Expect.ok(Who.values()), "/");
         // every signed-in user changes their own password
@@ -176,8 +179,8 @@ class AccessMatrixTest {
         page(aggregates, programme + "/explain?figure=questionsAsked");
         download(aggregates, programme + "/roi.pdf");
         download(aggregates, programme + "/roi/costs.csv");
-        page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/fairness");
-        page(Expect.ok(Who.FACILITATOR), "/sets/" + sample.wards + "/console");
+        page(Expect.ok(Who.FACILITATOR, Who.MEMBER).named(), "/sets/" + sample.wards + "/fairness");
+        page(Expect.ok(Who.FACILITATOR).named(), "/sets/" + sample.wards + "/console");
         // accounts that are no person in the sets have no actions or participation of their own
         page(Expect.ok(Who.MEMBER), "/me/actions");
         page(Expect.ok(Who.MEMBER), "/me/participation");
@@ -189,16 +192,16 @@ class AccessMatrixTest {
         page(administrators, "/admin/users", (who, html) -> check(who, "/admin/users offers grants of the "
                 + "administrator's own organisation only", html.contains("SPONSOR:" + sample.programmeId)
                 == (who != Who.OTHER_ADMIN)));
-        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), "/admin/programmes/" + sample.programmeId);
-        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), "/admin/sets/" + sample.wards);
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN).named(), "/admin/programmes/" + sample.programmeId);
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN).named(), "/admin/sets/" + sample.wards);
         for (Who who : Who.values()) {
             // the set-password form: a link's token is the proof, so everyone gets the form
             answered(who, "page /set-password", 200, queriesAs.get(who).send("GET", "/set-password?token=x", null,
                     Map.of("Accept", "text/html")), "text/html");
         }
-        page(Expect.ok(Who.FACILITATOR, Who.MEMBER), "/sets/" + sample.wards + "/record");
+        page(Expect.ok(Who.FACILITATOR, Who.MEMBER).named(), "/sets/" + sample.wards + "/record");
         // keeping outcomes (definitions, values, estimates): administrators of the organisation only
-        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN), programme + "/outcomes");
+        page(Expect.ok(Who.OPERATOR, Who.ORG_ADMIN).named(), programme + "/outcomes");
 
         assertThat(mismatches).isEmpty();
     }
@@ -206,16 +209,17 @@ class AccessMatrixTest {
     @Test
     void everyCommandEndpointAnswersEachRoleAsItMay() {
         Expect admins = Expect.created(Who.OPERATOR, Who.ORG_ADMIN);
+        // a launch names its organisation in the body, not an id: another organisation's administrator gets 403
         post(admins, "/api/programmes", () -> Map.of("organisation", ORGANISATION, "name", "P" + next(),
                 "sponsor", "S", "startsOn", "2026-01-05", "currency", "GBP"));
-        post(admins, "/api/programmes/" + sample.programmeId + "/costs", () -> Map.of("category", "VENUE",
+        post(admins.named(), "/api/programmes/" + sample.programmeId + "/costs", () -> Map.of("category", "VENUE",
                 "amount", 1, "incurredOn", "2026-03-01"));
-        post(admins, "/api/outcomes/" + sample.dischargeDelay + "/measurements", () -> Map.of(
+        post(admins.named(), "/api/outcomes/" + sample.dischargeDelay + "/measurements", () -> Map.of(
                 "measuredOn", day(), "value", 10));
-        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN), "/api/outcomes/" + sample.dischargeDelay
+        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN).named(), "/api/outcomes/" + sample.dischargeDelay
                 + "/measurements/import", () -> Map.of("rows", List.of(Map.of("series", "FOLLOW_UP",
                 "measuredOn", day(), "value", 10))));
-        post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
+        post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR).named(),
                 "/api/sets/" + sample.wards + "/meetings", () -> Map.of("scheduledFor", day()));
         // who facilitates a set: its organisation's administrators, not the set's facilitator. On a set of its own
         // (a change takes the set's grant from every other account) that the matrix's facilitator facilitates too,
@@ -226,7 +230,7 @@ class AccessMatrixTest {
         String facilitator = formed.body().path("facilitatorId").asText();
         assertThat(services.commands.send("PATCH", "/api/users/matrix-facilitator", "{\"grants\":[\"FACILITATOR:"
                 + sample.wards + "\",\"FACILITATOR:" + handedOver + "\"]}", Map.of()).status()).isEqualTo(200);
-        Expect changers = new Expect(200, Who.OPERATOR, Who.ORG_ADMIN);
+        Expect changers = new Expect(200, Who.OPERATOR, Who.ORG_ADMIN).named();
         List<Who> changersLast = java.util.stream.Stream.concat(
                 java.util.Arrays.stream(Who.values()).filter(w -> !changers.allowed().contains(w)),
                 changers.allowed().stream()).toList();
@@ -246,15 +250,16 @@ class AccessMatrixTest {
         // of the organisation's participants, each once (a second estimate of the same person is a 409)
         List<UUID> participants = sample.member.values().stream().filter(p -> !p.equals(owner)).toList();
         AtomicInteger nextParticipant = new AtomicInteger();
-        post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN), "/api/outcomes/" + sample.dischargeDelay + "/attributions",
+        post(Expect.created(Who.OPERATOR, Who.ORG_ADMIN).named(), "/api/outcomes/" + sample.dischargeDelay
+                + "/attributions",
                 () -> Map.of("attributionPercent", 30, "confidencePercent", 60, "estimatedBy",
                         participants.get(nextParticipant.getAndIncrement() % participants.size())));
         // discarding and undoing: who records the set's meetings gets as far as the set (which has no such meeting)
         String noMeeting = "/api/sets/" + sample.wards + "/meetings/" + UUID.randomUUID();
-        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR), noMeeting + "/discard", Map::of);
-        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR),
+        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR).named(), noMeeting + "/discard", Map::of);
+        post(new Expect(404, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR).named(),
                 noMeeting + "/contributions/" + UUID.randomUUID() + "/retract", Map::of);
-        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER),
+        post(new Expect(200, Who.OPERATOR, Who.ORG_ADMIN, Who.FACILITATOR, Who.MEMBER).named(),
                 "/api/actions/" + action + "/progress", () -> Map.of("reportedOn", day(), "percentComplete", 50));
         post(admins, "/api/users", () -> Map.of("username", "made-" + next(), "password", "a-long-password",
                 "grants", List.of("SPONSOR:" + sample.programmeId)));
@@ -312,10 +317,22 @@ class AccessMatrixTest {
         return Expect.ok(Who.OPERATOR);
     }
 
-    /** The expected status of each caller; everyone else signed in gets 403, no one gets 401. */
-    private record Expect(int status, List<Who> allowed) {
+    /**
+     * The expected status of each caller; everyone else signed in gets 403 (another organisation's administrator
+     * {@code outsider}), no one gets 401.
+     */
+    private record Expect(int status, List<Who> allowed, int outsider) {
         Expect(int status, Who... allowed) {
-            this(status, List.of(allowed));
+            this(status, List.of(allowed), 403);
+        }
+
+        /**
+         * The path names the organisation's programme, set, metric or action: another organisation's administrator,
+         * who holds no grant in it, is told what an unknown id tells (404). Everyone else of the organisation who
+         * lacks the role is refused (403).
+         */
+        Expect named() {
+            return new Expect(status, allowed, 404);
         }
 
         static Expect ok(Who... allowed) {
@@ -327,7 +344,7 @@ class AccessMatrixTest {
         }
 
         int of(Who who) {
-            return who == Who.NO_ONE ? 401 : allowed.contains(who) ? status : 403;
+            return who == Who.NO_ONE ? 401 : allowed.contains(who) ? status : who == Who.OTHER_ADMIN ? outsider : 403;
         }
     }
 

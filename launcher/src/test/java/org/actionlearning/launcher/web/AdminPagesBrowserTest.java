@@ -97,7 +97,10 @@ class AdminPagesBrowserTest {
         programmePage = browser.currentUrl().substring(services.queryUrl.length());
         assertThat(browser.find("h1").getText()).startsWith("Leading change 2027");
 
-        pages.openRefused("/admin/programmes/" + otherProgramme);
+        // another organisation's programme is not found, as an unknown id: whether it exists is not told
+        browser.open(services.queryUrl + "/admin/programmes/" + otherProgramme);
+        assertThat(browser.find("h1").getText()).startsWith("404");
+        browser.consoleErrors(); // the page's own 404, as the browser logs it
     }
 
     @Test

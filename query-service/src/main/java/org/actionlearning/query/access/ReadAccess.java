@@ -44,23 +44,44 @@ public class ReadAccess {
         Caller caller = Callers.current();
         if (!seesAggregates(caller, programme)) {
             // names the grants that would do, never whose the programme is: a refusal tells an outsider nothing
-            throw new NotPermitted("a programme's aggregates are for SPONSOR of the programme or ADMIN of its "
-                    + "organisation");
+            throw refused(caller, programme, "a programme's aggregates are for SPONSOR of the programme or ADMIN of "
+                    + "its organisation");
         }
     }
 
-    /** Keeping a programme's outcome metrics (definitions, values, estimates): ADMIN of its organisation. */
+    /**
+     * Keeping a programme, its outcome metrics (definitions, values, estimates) and its administration page: ADMIN
+     * of its organisation.
+     */
     public void requireProgrammeAdmin(UUID programmeId) {
         ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);
         if (!Callers.current().isAdminOf(programme.organisation())) {
-            throw new NotPermitted("keeping a programme's outcomes is for ADMIN of its organisation");
+            throw refused(Callers.current(), programme, "keeping a programme (its outcomes, costs and sets) is for "
+                    + "ADMIN of its organisation");
         }
+    }
+
+    /** A set's administration page: ADMIN of its organisation. */
+    public void requireSetAdministration(UUID setId) {
+        ReadScopes.SetScope set = scopes.set(setId);
+        if (!Callers.current().isAdminOf(set.organisation())) {
+            throw refused(Callers.current(), set, "administering this needs ADMIN of its organisation");
+        }
+    }
+
+    /**
+     * Whether the caller keeps the programme's outcomes (ADMIN of its organisation), and so sees each attribution
+     * estimate as recorded; a sponsor sees them under the fewer-than-three rule.
+     */
+    public boolean keepsOutcomes(UUID programmeId) {
+        return Callers.current().isAdminOf(scopes.programme(programmeId).organisation());
     }
 
     public void requireMetricAggregates(UUID metricId) {
         ReadScopes.ProgrammeScope programme = scopes.programmeOfMetric(metricId);
         if (!seesAggregates(Callers.current(), programme)) {
-            throw new NotPermitted("an outcome metric is for SPONSOR of its programme or ADMIN of its organisation");
+            throw refused(Callers.current(), programme, "an outcome metric is for SPONSOR of its programme or ADMIN "
+                    + "of its organisation");
         }
     }
 
@@ -69,7 +90,7 @@ public class ReadAccess {
         ReadScopes.SetScope set = scopes.set(setId);
         Caller caller = Callers.current();
         if (!caller.isInSet(setId)) {
-            throw new NotPermitted("what is said in a set stays in the set: only its members and facilitator "
+            throw refused(caller, set, "what is said in a set stays in the set: only its members and facilitator "
                     + "(MEMBER or FACILITATOR of set " + setId + ") may read it");
         }
         audit.record(caller, resource, set);
@@ -83,7 +104,7 @@ public class ReadAccess {
         ReadScopes.SetScope set = scopes.set(setId);
         Caller caller = Callers.current();
         if (!caller.isInSet(setId) && !caller.isAdminOf(set.organisation())) {
-            throw new NotPermitted("a set's pulse aggregates are for its members and facilitator (MEMBER or "
+            throw refused(caller, set, "a set's pulse aggregates are for its members and facilitator (MEMBER or "
                     + "FACILITATOR of set " + setId + ") and ADMIN of its organisation");
         }
     }
@@ -99,9 +120,9 @@ public class ReadAccess {
 
     /** The meeting console records meetings: the set's facilitator. */
     public void requireFacilitator(UUID setId) {
-        scopes.set(setId);
+        ReadScopes.SetScope set = scopes.set(setId);
         if (!Callers.current().isFacilitatorOf(setId)) {
-            throw new NotPermitted("the meeting console is for the set's facilitator (FACILITATOR of set " + setId
+            throw refused(Callers.current(), set, "the meeting console is for the set's facilitator (FACILITATOR of set " + setId
                     + ")");
         }
     }
@@ -146,7 +167,7 @@ public class ReadAccess {
             Set<UUID> counted = reportedMeetings.ofProgramme(programmeId);
             return new ActionsAccess(true, action -> counted.contains(action.meetingId()));
         }
-        throw new NotPermitted("a programme's actions are for its sponsors and administrators (without detail) and "
+        throw refused(caller, programme, "a programme's actions are for its sponsors and administrators (without detail) and "
                 + "for the members and facilitators of its sets");
     }
 
@@ -211,9 +232,26 @@ public class ReadAccess {
         ReadScopes.SetScope set = scopes.set(setId);
         Caller caller = Callers.current();
         if (!caller.isFacilitatorOf(setId)) {
-            throw new NotPermitted("the " + resource + " of a set are for its facilitator (FACILITATOR of set "
+            throw refused(caller, set, "the " + resource + " of a set are for its facilitator (FACILITATOR of set "
                     + setId + ")");
         }
         audit.record(caller, resource, set);
+    }
+
+    /**
+     * A refusal of a read of an id that exists: 403 saying which grant would do to a caller with some grant in the
+     * id's organisation (they may know what it has); to anyone else the 404 of an unknown id, so that another
+     * organisation's ids cannot be told from ids that exist nowhere (docs/trust.md).
+     */
+    private RuntimeException refused(Caller caller, ReadScopes.ProgrammeScope programme, String message) {
+        return refused(caller, programme.organisation(), programme.asked(), message);
+    }
+
+    private RuntimeException refused(Caller caller, ReadScopes.SetScope set, String message) {
+        return refused(caller, set.organisation(), set.asked(), message);
+    }
+
+    private RuntimeException refused(Caller caller, String organisation, ReadScopes.Asked asked, String message) {
+        return scopes.inOrganisation(caller, organisation) ? new NotPermitted(message) : asked.unknown();
     }
 }

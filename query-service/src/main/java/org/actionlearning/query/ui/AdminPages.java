@@ -68,8 +68,8 @@ class AdminPages {
     @GetMapping("/admin/programmes/{programmeId}")
     String programme(@PathVariable UUID programmeId, Model model) {
         access.requireAdministrator();
+        access.requireProgrammeAdmin(programmeId);
         ProgrammeDetail programme = administration.programme(programmeId);
-        access.requireAdminOf(programme.organisation());
         model.addAttribute("programme", programme);
         model.addAttribute("categories", CostCategory.values());
         commandApi(model);
@@ -79,8 +79,8 @@ class AdminPages {
     @GetMapping("/admin/sets/{setId}")
     String set(@PathVariable UUID setId, Model model) {
         access.requireAdministrator();
+        access.requireSetAdministration(setId);
         SetDetail set = administration.set(setId);
-        access.requireAdminOf(set.organisation());
         model.addAttribute("set", set);
         commandApi(model);
         return "admin/set";

@@ -25,6 +25,7 @@ import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.Role;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.actionlearning.query.web.PastViewResolver;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -92,12 +93,12 @@ class ProgrammePages {
      */
     @GetMapping("/programmes/{programmeId}")
     String dashboard(@PathVariable UUID programmeId, PastView view,
-                     @RequestParam(required = false) String since,
+                     @RequestParam(required = false) String[] since,
                      Model model) {
         access.requireProgrammeAggregates(programmeId);
         LocalDate date = view.asOf();
         Instant knownBy = view.recordedBy();
-        Instant sinceInstant = PageInstant.parse("since", since);
+        Instant sinceInstant = PageInstant.parse("since", PastViewResolver.single("since", since));
         ProgrammeDashboard dashboard = programmes.dashboard(programmeId, view);
         ProgrammeSummary programme = lookup.summary(programmeId);
         model.addAttribute("programme", programme);
@@ -135,7 +136,8 @@ class ProgrammePages {
                     String.class, "figure", null, null);
         }
         model.addAttribute("programme", lookup.summary(programmeId));
-        model.addAttribute("x", explanations.explain(programmeId, figure, view));
+        model.addAttribute("x", explanations.explain(programmeId, figure, view,
+                access.keepsOutcomes(programmeId)));
         model.addAttribute("label", LABELS.get(figure));
         return "explain";
     }

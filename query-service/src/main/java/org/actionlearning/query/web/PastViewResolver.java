@@ -43,7 +43,16 @@ public class PastViewResolver implements HandlerMethodArgumentResolver {
     @Override
     public PastView resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
                                     NativeWebRequest request, WebDataBinderFactory binders) {
-        return view(request.getParameter(AS_OF), request.getParameter(RECORDED_BY), parameter);
+        return view(single(AS_OF, request.getParameterValues(AS_OF)),
+                single(RECORDED_BY, request.getParameterValues(RECORDED_BY)), parameter);
+    }
+
+    /** A parameter's one value (null if absent); given more than once it is a 400 naming it, pages included. */
+    public static String single(String name, String[] values) {
+        if (values != null && values.length > 1) {
+            throw new InvalidParameter(name, TimeParameters.REPEATED);
+        }
+        return values == null ? null : values[0];
     }
 
     PastView view(String asOf, String recordedBy, MethodParameter parameter) {

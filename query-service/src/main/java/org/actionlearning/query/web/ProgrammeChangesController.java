@@ -15,7 +15,6 @@ import org.actionlearning.query.read.change.ChangeQueries;
 import org.actionlearning.query.read.change.ProgrammeChanges;
 import org.actionlearning.query.read.explanation.ExplanationQueries;
 import org.actionlearning.query.read.explanation.FigureExplanation;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,11 +55,17 @@ public class ProgrammeChangesController {
             + "date, when recorded). Aggregates only: nothing of a meeting of fewer than 3 attendees.")
     public ProgrammeChanges changes(
             @PathVariable("programmeId") UUID programmeId,
-            @Parameter(description = "ISO instant: the earlier report's recordedBy", required = true)
-            @RequestParam(name = "from") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-            @Parameter(description = "ISO instant: the later one; defaults to recordedBy, else now")
-            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-            Instant to, PastView view) {
+            @Parameter(description = "The earlier report's recordedBy, in the forms recordedBy takes (an ISO "
+                    + "instant, a date-time read as UTC, or a date: its start, UTC)", required = true)
+            @RequestParam(name = "from") String fromText,
+            @Parameter(description = "The later one, in the same forms; defaults to recordedBy, else now")
+            @RequestParam(name = "to", required = false) String toText, PastView view) {
+        // one parser for every instant of a read, so that from and to take what recordedBy takes
+        Instant from = PastViewResolver.instant("from", fromText, null);
+        Instant to = PastViewResolver.instant("to", toText, null);
+        if (from == null) {
+            throw new InvalidParameter("from", "is required");
+        }
         access.requireProgrammeAggregates(programmeId);
         Instant until = to != null ? to : view.recordedBy() != null ? view.recordedBy() : clock.instant();
         if (!from.isBefore(until)) {
@@ -75,7 +80,9 @@ public class ProgrammeChangesController {
             + "follow-through figures, or the ROI report's costs or benefits, was computed from, in the same view: "
             + "type, business date, when recorded (and an overdue action's due date in force; a cost's amount and "
             + "category; a point's value or an estimate's attribution × confidence, and its metric). Never a name, "
-            + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. Figures: meetingsHeld, "
+            + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. To a sponsor, a metric's "
+            + "attribution estimates (each one participant's answer) only from 3 on, and then without the instant "
+            + "each was recorded; fewer are named in `withheld`. Figures: meetingsHeld, "
             + "challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, open, overdue, "
             + "costs, benefits.")
     public FigureExplanation explain(
@@ -87,6 +94,7 @@ public class ProgrammeChangesController {
             throw new InvalidParameter("figure", "figure must be one of "
                     + new java.util.TreeSet<>(ExplanationQueries.FIGURES));
         }
-        return explanations.explain(programmeId, figure, view);
+        return explanations.explain(programmeId, figure, view,
+                access.keepsOutcomes(programmeId));
     }
 }

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The time parameters of every read (API, pages, exports) within the years the read models can hold: a date or an
  * instant far outside them reached PostgreSQL or the date arithmetic and came back as a 500. A value that does not
- * parse is left to the handler, which names it as well.
+ * parse is left to the handler, which names it as well. A time parameter given more than once is refused too.
  */
 @Component
 class TimeParameters extends OncePerRequestFilter {
@@ -27,6 +27,13 @@ class TimeParameters extends OncePerRequestFilter {
     static final LocalDate LAST_DAY = LocalDate.of(2200, 12, 31);
     private static final Instant FIRST_INSTANT = Instant.EPOCH;
     private static final Instant LAST_INSTANT = Instant.parse("2200-12-31T23:59:59Z");
+
+    /**
+     * A time parameter given twice ({@code ?asOf=2026-01-01&asOf=2025-01-01}) was read as its first value, silently:
+     * the reader could not tell which view they got. Refused by name instead, here for the API and by the pages'
+     * handlers ({@link PastViewResolver#single}).
+     */
+    static final String REPEATED = "is given more than once; give it once";
 
     /** Parameter name → whether it is an instant (else a date). */
     private static final Map<String, Boolean> PARAMETERS = Map.of("asOf", false, "recordedBy", true, "from", true,
@@ -41,8 +48,10 @@ class TimeParameters extends OncePerRequestFilter {
             return;
         }
         for (var parameter : PARAMETERS.entrySet()) {
-            String value = request.getParameter(parameter.getKey());
-            String problem = value == null || value.isBlank() ? null
+            String[] values = request.getParameterValues(parameter.getKey());
+            String value = values == null ? null : values[0];
+            String problem = values != null && values.length > 1 ? REPEATED
+                    : value == null || value.isBlank() ? null
                     : parameter.getValue() ? instantProblem(value) : dateProblem(value);
             if (problem != null) {
                 SecurityProblems.write(response, Problems.problem(HttpStatus.BAD_REQUEST, "Invalid parameter",

@@ -118,7 +118,8 @@ class BrowserSideTest extends QueryServiceTest {
     @Test
     void theDownloadsAnswerErrorsAsProblems() throws Exception {
         UUID programme = programme();
-        String otherSponsor = "Bearer " + TestTokens.token("sponsor", null, "SPONSOR:" + UUID.randomUUID());
+        // another programme's sponsor in the same organisation: refused (403); an outsider would be told 404
+        String otherSponsor = "Bearer " + TestTokens.token("sponsor", null, "SPONSOR:" + programme());
         UUID unknown = UUID.randomUUID();
 
         HttpResponse<String> forbidden = send(request("/programmes/" + programme + "/roi.pdf")

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
+import org.actionlearning.query.read.MinimumGroup;
 import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.PersonalValues;
 import org.actionlearning.query.read.action.ActionReader;
@@ -67,12 +68,18 @@ public class ExplanationQueries {
         this.programmes = programmes;
     }
 
-    /** The records of {@code figure}, one of {@link #FIGURES}. */
-    public FigureExplanation explain(UUID programmeId, String figure, PastView view) {
+    /**
+     * The records of {@code figure}, one of {@link #FIGURES}.
+     *
+     * @param eachEstimate whether the reader sees each attribution estimate as recorded (the organisation's
+     *                     administrators, who keep the estimates); else a sponsor, see {@link #estimates}
+     */
+    public FigureExplanation explain(UUID programmeId, String figure, PastView view, boolean eachEstimate) {
         if (!FIGURES.contains(figure)) {
             throw new IllegalArgumentException("unknown figure " + figure);
         }
         programmes.require(programmeId);
+        List<MinimumGroup.Withheld> withheld = new ArrayList<>();
         List<Source> records = switch (figure) {
             case "meetingsHeld" -> db.select(MEETING.OPENED_ON, MEETING.OPENED_AT).from(MEETING)
                     .where(heldIn(programmeId, view))
@@ -84,14 +91,13 @@ public class ExplanationQueries {
             case "questionsAsked", "statementsMade" -> contributions(programmeId, view,
                     figure.equals("questionsAsked"));
             case "costs" -> costs(programmeId, view);
-            case "benefits" -> benefits(programmeId, view);
+            case "benefits" -> benefits(programmeId, view, eachEstimate, withheld);
             default -> actions(programmeId, figure, view);
         };
         List<Source> sorted = new ArrayList<>(records);
-        sorted.sort(Comparator.comparing(Source::businessDate)
-                .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sorted.sort(OLDEST_FIRST);
         return new FigureExplanation(programmeId, null, figure, view.asOf(), view.recordedBy(), sorted.size(),
-                List.copyOf(sorted));
+                List.copyOf(sorted), withheld.isEmpty() ? null : List.copyOf(withheld));
     }
 
     /** Each cost the ROI counts in the view (CostReader's rule): its date, amount and category. */
@@ -104,12 +110,18 @@ public class ExplanationQueries {
                         row.value2().doubleValue(), row.value1(), null, null));
     }
 
+    /** Business date (an estimate of before dates were kept has none: first), then recorded instant. */
+    private static final Comparator<Source> OLDEST_FIRST = Comparator.comparing(Source::businessDate,
+                    Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+            .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     /**
      * What the benefits were computed from (MetricReader's rule): per priced metric, each baseline and follow-up
-     * point in the view with its value as recorded by the view's instant, and each attribution estimate
-     * (attribution × confidence) in the view.
+     * point in the view with its value as recorded by the view's instant, and the attribution estimates
+     * (attribution × confidence) in the view, as {@link #estimates} shows them to the reader.
      */
-    private List<Source> benefits(UUID programmeId, PastView view) {
+    private List<Source> benefits(UUID programmeId, PastView view, boolean eachEstimate,
+                                  List<MinimumGroup.Withheld> withheld) {
         List<UUID> priced = db.select(OUTCOME_METRIC.METRIC_ID).from(OUTCOME_METRIC)
                 .where(OUTCOME_METRIC.PROGRAMME_ID.eq(programmeId)).and(OUTCOME_METRIC.VALUE_PER_UNIT.isNotNull())
                 .fetch(OUTCOME_METRIC.METRIC_ID);
@@ -124,12 +136,40 @@ public class ExplanationQueries {
                         ? "BaselineRecorded" : "MeasurementRecorded", row.value3(), instant(row.value5()), null,
                         row.value4().doubleValue(), row.value1().toString(), null, null)));
         var e = ATTRIBUTION_ESTIMATE;
-        db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON, e.RECORDED_AT).from(e)
+        List<Source> estimates = db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON,
+                        e.RECORDED_AT).from(e)
                 .where(e.METRIC_ID.in(priced))
                 .and(e.ESTIMATED_ON.isNull().or(e.ESTIMATED_ON.le(view.asOf()))).and(view.known(e.RECORDED_AT))
-                .forEach(row -> sources.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()),
-                        null, row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null)));
+                .fetch(row -> new Source("AttributionEstimated", row.value4(), instant(row.value5()), null,
+                        row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null));
+        sources.addAll(eachEstimate ? estimates : estimates(estimates, withheld));
         return sources;
+    }
+
+    /**
+     * The attribution estimates as a sponsor sees them. Each is one participant's own answer, so the fewer-than-3
+     * rule ({@link MinimumGroup}) applies per metric: below 3 estimates no value and no instant, only the withheld
+     * note naming the metric; from 3 on each value with its date, as the sponsor's other explanations list records,
+     * but not the instant it was recorded (to the millisecond, it would single out whose answer it was), and within
+     * a date by value rather than in the order they were recorded.
+     */
+    private static List<Source> estimates(List<Source> estimates, List<MinimumGroup.Withheld> withheld) {
+        Map<String, List<Source>> byMetric = new java.util.TreeMap<>();
+        estimates.forEach(estimate -> byMetric.computeIfAbsent(estimate.about(), m -> new ArrayList<>())
+                .add(estimate));
+        List<Source> shown = new ArrayList<>();
+        byMetric.forEach((metric, ofMetric) -> {
+            if (MinimumGroup.tooSmall(ofMetric.size())) {
+                withheld.add(MinimumGroup.withheld("attribution estimates of metric " + metric));
+                return;
+            }
+            ofMetric.stream().map(estimate -> new Source(estimate.type(), estimate.businessDate(), null, null,
+                            estimate.value(), metric, null, null))
+                    .sorted(Comparator.comparing(Source::businessDate,
+                            Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())).thenComparing(Source::value))
+                    .forEach(shown::add);
+        });
+        return shown;
     }
 
     /**
@@ -178,10 +218,9 @@ public class ExplanationQueries {
                     r.personId() == null ? null : names.text(stored),
                     r.personId() == null ? null : names.erased(r.personId(), stored));
         }).toList());
-        sorted.sort(Comparator.comparing(Source::businessDate)
-                .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
+        sorted.sort(OLDEST_FIRST);
         return new FigureExplanation(set.value1(), setId, figure, view.asOf(), view.recordedBy(), sorted.size(),
-                List.copyOf(sorted));
+                List.copyOf(sorted), null);
     }
 
     private static Instant instant(OffsetDateTime at) {

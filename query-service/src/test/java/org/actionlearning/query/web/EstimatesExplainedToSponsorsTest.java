@@ -1,0 +1,137 @@
+package org.actionlearning.query.web;
+
+import static org.actionlearning.query.jooq.Tables.ATTRIBUTION_ESTIMATE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.actionlearning.query.support.QueryServiceTest;
+import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Participants give their own attribution estimates, so "explain benefits" showing a sponsor each estimate's value
+ * and its recording instant to the millisecond told them, with one or two estimates, whose answer was which. The
+ * scenario's metric "Discharge delays" has two estimates, here dated: 80% × 50% = 0.4 on 2 March (recorded
+ * 10:00:00.001) and 60% × 100% = 0.6 on 3 March (recorded 11:00:00.002). A sponsor sees neither, only that they are
+ * withheld; the organisation's administrator, who keeps the estimates, sees both as recorded. A third, 50% × 100% =
+ * 0.5 on 5 March (recorded 09:15:42.123), brings them to 3: the sponsor then sees the three values by date, each
+ * without its recorded instant.
+ */
+class EstimatesExplainedToSponsorsTest extends QueryServiceTest {
+
+    private ProgrammeScenario s;
+    private HttpJson sponsor;
+    private HttpJson administrator;
+
+    @BeforeEach
+    void programme() {
+        s = ProgrammeScenario.insert(db);
+        sponsor = http.withToken(TestTokens.token("sponsor", null, "SPONSOR:" + s.programme));
+        administrator = http.withToken(TestTokens.token("administrator", null, "ADMIN:" + organisation()));
+        dateEstimate(80, "2026-03-02", "2026-03-02T10:00:00.001Z");
+        dateEstimate(60, "2026-03-03", "2026-03-03T11:00:00.002Z");
+    }
+
+    @Test
+    void belowThreeEstimatesASponsorSeesNoValueAndNoInstant() {
+        JsonNode explained = getOk(sponsor, benefits());
+
+        assertThat(estimates(explained)).isEmpty();
+        assertThat(explained.get("withheld")).hasSize(1);
+        assertThat(explained.get("withheld").get(0).path("section").asText())
+                .isEqualTo("attribution estimates of metric " + s.delays);
+        assertThat(explained.get("withheld").get(0).path("reason").asText()).contains("fewer than 3 people");
+        // the scenario writes no point versions: nothing else is listed, and the count is of what is shown
+        assertInt(explained, "count", 0);
+
+        JsonNode kept = getOk(administrator, benefits());
+        assertThat(values(estimates(kept))).containsExactly(0.4, 0.6);
+        assertThat(estimates(kept).get(0).path("recordedAt").asText()).isEqualTo("2026-03-02T10:00:00.001Z");
+        assertThat(kept.has("withheld")).isFalse();
+    }
+
+    /** An estimate stored before dates were kept has none: listed first (the sort took it for a 500). */
+    @Test
+    void anEstimateWithoutADateIsListedFirst() {
+        dateEstimate(60, null, null);
+
+        assertThat(values(estimates(getOk(administrator, benefits())))).containsExactly(0.6, 0.4);
+    }
+
+    @Test
+    void fromThreeEstimatesASponsorSeesEachValueWithItsDateButNoInstant() {
+        db.insertInto(ATTRIBUTION_ESTIMATE)
+                .set(ATTRIBUTION_ESTIMATE.ESTIMATE_ID, UUID.randomUUID())
+                .set(ATTRIBUTION_ESTIMATE.METRIC_ID, s.delays)
+                .set(ATTRIBUTION_ESTIMATE.PROGRAMME_ID, s.programme)
+                .set(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT, 50)
+                .set(ATTRIBUTION_ESTIMATE.CONFIDENCE_PERCENT, 100)
+                .set(ATTRIBUTION_ESTIMATE.ESTIMATED_BY, UUID.randomUUID())
+                .set(ATTRIBUTION_ESTIMATE.ESTIMATED_ON, LocalDate.parse("2026-03-05"))
+                .set(ATTRIBUTION_ESTIMATE.RECORDED_AT, OffsetDateTime.parse("2026-03-05T09:15:42.123Z"))
+                .execute();
+
+        JsonNode explained = getOk(sponsor, benefits());
+        List<JsonNode> estimates = estimates(explained);
+        assertThat(values(estimates)).containsExactly(0.4, 0.6, 0.5);
+        assertThat(estimates.stream().map(e -> e.path("businessDate").asText()))
+                .containsExactly("2026-03-02", "2026-03-03", "2026-03-05");
+        estimates.forEach(e -> assertThat(e.has("recordedAt")).as("recorded instant of %s", e).isFalse());
+        assertThat(explained.has("withheld")).isFalse();
+
+        JsonNode kept = getOk(administrator, benefits());
+        assertThat(estimates(kept).get(2).path("recordedAt").asText()).isEqualTo("2026-03-05T09:15:42.123Z");
+    }
+
+    /** The page of the same records says what is withheld and lists no estimate. */
+    @Test
+    void thePageSaysTheEstimatesAreWithheld() {
+        HttpJson.Response page = sponsor.send("GET", "/programmes/" + s.programme + "/explain?figure=benefits", null,
+                Map.of("Accept", "text/html"));
+
+        assertThat(page.status()).as(page.raw()).isEqualTo(200);
+        assertThat(page.raw()).contains("Not shown: attribution estimates of metric " + s.delays)
+                .doesNotContain("AttributionEstimated");
+    }
+
+    private void dateEstimate(int attributionPercent, String on, String recordedAt) {
+        db.update(ATTRIBUTION_ESTIMATE)
+                .set(ATTRIBUTION_ESTIMATE.ESTIMATED_ON, on == null ? null : LocalDate.parse(on))
+                .set(ATTRIBUTION_ESTIMATE.RECORDED_AT, recordedAt == null ? null : OffsetDateTime.parse(recordedAt))
+                .where(ATTRIBUTION_ESTIMATE.METRIC_ID.eq(s.delays))
+                .and(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT.eq(attributionPercent)).execute();
+    }
+
+    private String benefits() {
+        return "/api/programmes/" + s.programme + "/explain?figure=benefits";
+    }
+
+    private String organisation() {
+        return db.select(org.actionlearning.query.jooq.Tables.PROGRAMME.ORGANISATION)
+                .from(org.actionlearning.query.jooq.Tables.PROGRAMME)
+                .where(org.actionlearning.query.jooq.Tables.PROGRAMME.PROGRAMME_ID.eq(s.programme))
+                .fetchOne(org.actionlearning.query.jooq.Tables.PROGRAMME.ORGANISATION);
+    }
+
+    private static List<JsonNode> estimates(JsonNode explained) {
+        List<JsonNode> estimates = new ArrayList<>();
+        explained.get("records").forEach(r -> {
+            if (r.path("type").asText().equals("AttributionEstimated")) {
+                estimates.add(r);
+            }
+        });
+        return estimates;
+    }
+
+    private static List<Double> values(List<JsonNode> records) {
+        return records.stream().map(r -> r.get("value").doubleValue()).toList();
+    }
+}
