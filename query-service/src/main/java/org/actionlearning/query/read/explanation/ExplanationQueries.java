@@ -125,11 +125,14 @@ public class ExplanationQueries {
                         ? "BaselineRecorded" : "MeasurementRecorded", row.value3(), instant(row.value5()), null,
                         row.value4().doubleValue(), row.value1().toString(), null, null)));
         var e = ATTRIBUTION_ESTIMATE;
+        // only the estimates the isolation factor counts: in its order, in whole groups of three (Isolation)
         db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON, e.RECORDED_AT).from(e)
                 .where(e.METRIC_ID.in(priced))
                 .and(e.ESTIMATED_ON.isNull().or(e.ESTIMATED_ON.le(view.asOf()))).and(view.known(e.RECORDED_AT))
-                .forEach(row -> sources.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()),
-                        null, row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null)));
+                .orderBy(MetricReader.ESTIMATE_ORDER).fetchGroups(e.METRIC_ID).values()
+                .forEach(ofMetric -> org.actionlearning.analytics.roi.Isolation.counted(ofMetric).forEach(row ->
+                        sources.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()), null,
+                                row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null))));
         return sources;
     }
 
