@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +24,9 @@ import org.actionlearning.projection.ProjectionBatch;
 import org.actionlearning.query.support.QueryServiceTest;
 import org.actionlearning.testsupport.HttpJson;
 import org.actionlearning.testsupport.TestTokens;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +97,7 @@ class EstimatesHiddenInTheRoiTest extends QueryServiceTest {
     }
 
     @Test
-    void theCsvAndThePageSayTheEstimatesAreWithheld() {
+    void theCsvThePagesAndThePdfSayTheEstimatesAreWithheld() throws Exception {
         String csv = text("/programmes/" + programme + "/roi/benefits.csv?asOf=2026-03-22");
         assertThat(csv.lines().findFirst().orElseThrow()).contains("isolationFactor,isolated,estimatesCounted,"
                 + "estimatesWithheld,annualBenefit");
@@ -101,6 +108,18 @@ class EstimatesHiddenInTheRoiTest extends QueryServiceTest {
                 + "isolated yet.");
         String later = text("/programmes/" + programme + "/roi?asOf=2026-04-05");
         assertThat(later).contains("Delays: 3 of 4 attribution estimates counted");
+        assertThat(text("/programmes/" + programme + "?asOf=2026-03-22")).contains("Delays: 2 attribution "
+                + "estimates so far, counted from 3: its benefit is not isolated yet.");
+
+        HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/programmes/" + programme + "/roi.pdf?asOf=2026-03-22"))
+                .header("Authorization", "Bearer " + TestTokens.token("sponsor", null, "SPONSOR:" + programme))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("2 attribution estimates so far, counted from 3");
+        }
     }
 
     @Test
