@@ -61,7 +61,8 @@ public final class RoiCalculator {
         }
         for (MetricInput metric : metrics) {
             // only the counted estimates: a flag raised by one withheld estimate would tell of that one
-            if (Isolation.counted(metric.estimates()).stream().anyMatch(e -> e.confidencePercent() < MINIMUM_CONFIDENCE_PERCENT)) {
+            if (Isolation.counted(metric.estimates()).stream()
+                    .anyMatch(e -> e.confidencePercent() < MINIMUM_CONFIDENCE_PERCENT)) {
                 broken.add(ConservativeStandard.LOW_CONFIDENCE_ESTIMATE);
             }
             if (metric.definition().isPriced() && metric.daysFromBaselineToLatest() != null
