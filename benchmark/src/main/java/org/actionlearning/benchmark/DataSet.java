@@ -128,7 +128,8 @@ public final class DataSet {
             metric.add(new MeasurementRecorded(metricId, programmeId, START.plusWeeks(week),
                     BigDecimal.valueOf(380 - 5 * week + random.nextInt(20))));
         }
-        for (int e = 0; e < 2; e++) {
+        // three: the ROI counts estimates only in whole groups of three
+        for (int e = 0; e < 3; e++) {
             metric.add(new AttributionEstimated(metricId, programmeId, uuid(), 40 + random.nextInt(50),
                     50 + random.nextInt(40), null));
         }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>A set of five (A..E). Meeting 1 (2026-02-02, all five present): A presents; questions B open, B open,
  * C closed, D open; statements B advice, A answer. Meeting 2 (2026-03-02, E absent): B presents; questions
  * A open, C open, D open, A closed; statements C advice, B reflection, D advice. Four actions; one metric with
- * three baseline points and six follow-ups; two costs; two attribution estimates.
+ * three baseline points and six follow-ups; two costs; three attribution estimates (counted in groups of three).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedServices.class)
@@ -112,6 +112,8 @@ class CommandToQueryEndToEndTest {
                 Map.of("attributionPercent", 60, "confidencePercent", 80, "estimatedOn", "2026-04-10")));
         created(cmd.post("/api/outcomes/" + metricId + "/attributions",
                 Map.of("attributionPercent", 40, "confidencePercent", 50, "estimatedOn", "2026-04-10")));
+        created(cmd.post("/api/outcomes/" + metricId + "/attributions",
+                Map.of("attributionPercent", 68, "confidencePercent", 50, "estimatedOn", "2026-04-10")));
         created(cmd.post("/api/programmes/" + programmeId + "/costs", Map.of("category", "FACILITATION",
                 "amount", 6000, "incurredOn", "2026-01-05")));
         created(cmd.post("/api/programmes/" + programmeId + "/costs", Map.of("category", "PARTICIPANT_TIME",
@@ -256,7 +258,8 @@ class CommandToQueryEndToEndTest {
         assertThat(metric.get("improvement").asDouble()).isCloseTo(100 - 84, within(EPS));
         assertThat(metric.get("periodsPerYear").asInt()).isEqualTo(52);
         assertThat(metric.get("valuePerUnit").asDouble()).isCloseTo(50, within(EPS));
-        assertThat(metric.get("isolationFactor").asDouble()).isCloseTo((0.60 * 0.80 + 0.40 * 0.50) / 2, within(EPS));
+        assertThat(metric.get("isolationFactor").asDouble())
+                .isCloseTo((0.60 * 0.80 + 0.40 * 0.50 + 0.68 * 0.50) / 3, within(EPS));   // 0.34
         assertThat(metric.get("isolated").asBoolean()).isTrue();
         assertThat(metric.get("annualBenefit").asDouble()).isCloseTo(16 * 52 * 50 * 0.34, within(1e-6));
         assertThat(roi.get("intangibles")).isEmpty();

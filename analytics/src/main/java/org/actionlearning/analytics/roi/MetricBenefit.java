@@ -11,6 +11,8 @@ import java.util.UUID;
  * @param valuePerUnit    money per unit
  * @param isolationFactor share credited to the programme
  * @param isolated        whether the factor comes from estimates
+ * @param estimatesCounted  estimates the factor counts, in whole groups of three (see {@link Isolation})
+ * @param estimatesWithheld estimates given but not counted yet, so that no one person's shows
  * @param annualBenefit   improvement × periodsPerYear × valuePerUnit × isolationFactor; null with improvement
  */
 public record MetricBenefit(
@@ -21,5 +23,7 @@ public record MetricBenefit(
         double valuePerUnit,
         double isolationFactor,
         boolean isolated,
+        int estimatesCounted,
+        int estimatesWithheld,
         Double annualBenefit) {
 }

@@ -13,7 +13,8 @@ import org.actionlearning.analytics.outcomes.MetricDefinition;
  * @param definition direction, period and money per unit (null money: an intangible)
  * @param baseline   mean of the baseline points (see {@code OutcomeAnalysis.baseline}); null if none
  * @param latest     the latest follow-up value (see {@code OutcomeAnalysis.latest}); null if none
- * @param estimates  participants' attribution estimates; may be empty
+ * @param estimates  participants' attribution estimates in the order they count in (estimated on, then recorded,
+ *                   then id; see {@link Isolation}); may be empty
  * @param daysFromBaselineToLatest days from the last baseline point to the latest follow-up; null if unknown
  */
 public record MetricInput(

@@ -60,7 +60,9 @@ public final class RoiCalculator {
             }
         }
         for (MetricInput metric : metrics) {
-            if (metric.estimates().stream().anyMatch(e -> e.confidencePercent() < MINIMUM_CONFIDENCE_PERCENT)) {
+            // only the counted estimates: a flag raised by one withheld estimate would tell of that one
+            if (Isolation.counted(metric.estimates()).stream()
+                    .anyMatch(e -> e.confidencePercent() < MINIMUM_CONFIDENCE_PERCENT)) {
                 broken.add(ConservativeStandard.LOW_CONFIDENCE_ESTIMATE);
             }
             if (metric.definition().isPriced() && metric.daysFromBaselineToLatest() != null
@@ -93,7 +95,8 @@ public final class RoiCalculator {
                 ? null
                 : improvement * periodsPerYear * valuePerUnit * isolation.factor();
         return new MetricBenefit(metric.metricId(), metric.name(), improvement, periodsPerYear, valuePerUnit,
-                isolation.factor(), isolation.isolated(), annualBenefit);
+                isolation.factor(), isolation.isolated(), isolation.estimatesCounted(), isolation.estimatesWithheld(),
+                annualBenefit);
     }
 
     private static Intangible intangibleOf(MetricInput metric) {

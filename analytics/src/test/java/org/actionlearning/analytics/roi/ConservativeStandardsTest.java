@@ -17,9 +17,10 @@ class ConservativeStandardsTest {
 
     @Test
     void theRoiIsShownWithAndWithoutIsolation() {
-        // 2 kWh/week × 52 × 100 = 10,400 before isolation; × 0.55 = 5,720 after
+        // 2 kWh/week × 52 × 100 = 10,400 before isolation; × (0.6 + 0.5 + 0.55) / 3 = 0.55: 5,720 after
         MetricInput energy = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0,
-                List.of(new AttributionEstimate(80, 75), new AttributionEstimate(50, 100)), 90);
+                List.of(new AttributionEstimate(80, 75), new AttributionEstimate(50, 100),
+                        new AttributionEstimate(55, 100)), 90);
 
         RoiReport report = RoiCalculator.calculate(COSTS, List.of(energy));
 
@@ -42,18 +43,38 @@ class ConservativeStandardsTest {
     @Test
     void anEstimateUnderFiftyPercentConfidenceIsFlagged() {
         MetricInput energy = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0,
-                List.of(new AttributionEstimate(80, 49.9), new AttributionEstimate(50, 100)), 90);
+                List.of(new AttributionEstimate(80, 49.9), new AttributionEstimate(50, 100),
+                        new AttributionEstimate(60, 100)), 90);
 
         assertThat(RoiCalculator.calculate(COSTS, List.of(energy)).standardsBroken())
                 .containsExactly(ConservativeStandard.LOW_CONFIDENCE_ESTIMATE);
     }
 
     @Test
+    void anEstimateNotCountedYetRaisesNoFlag() {
+        // the fourth estimate is withheld until a group of three is complete: its low confidence must not show
+        MetricInput energy = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0,
+                List.of(new AttributionEstimate(80, 75), new AttributionEstimate(50, 100),
+                        new AttributionEstimate(55, 100), new AttributionEstimate(80, 10)), 90);
+
+        assertThat(RoiCalculator.calculate(COSTS, List.of(energy)).standardsBroken()).isEmpty();
+    }
+
+    @Test
+    void fewerThanThreeEstimatesLeaveTheImprovementUnisolated() {
+        MetricInput energy = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0,
+                List.of(new AttributionEstimate(80, 10), new AttributionEstimate(50, 100)), 90);
+
+        assertThat(RoiCalculator.calculate(COSTS, List.of(energy)).standardsBroken())
+                .containsExactly(ConservativeStandard.NO_ISOLATION);
+    }
+
+    @Test
     void anImprovementMeasuredMoreThanAYearAfterTheBaselineIsFlagged() {
-        MetricInput atAYear = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0,
-                List.of(new AttributionEstimate(80, 75)), 365);
-        MetricInput later = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0,
-                List.of(new AttributionEstimate(80, 75)), 366);
+        List<AttributionEstimate> three = List.of(new AttributionEstimate(80, 75), new AttributionEstimate(80, 75),
+                new AttributionEstimate(80, 75));
+        MetricInput atAYear = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0, three, 365);
+        MetricInput later = new MetricInput(UUID.randomUUID(), "energy", ENERGY, 100.0, 98.0, three, 366);
 
         assertThat(RoiCalculator.calculate(COSTS, List.of(atAYear)).standardsBroken()).isEmpty();
         assertThat(RoiCalculator.calculate(COSTS, List.of(later)).standardsBroken())

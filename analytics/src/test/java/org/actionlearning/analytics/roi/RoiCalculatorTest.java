@@ -57,27 +57,47 @@ class RoiCalculatorTest {
         MetricBenefit delays = RoiCalculator.calculate(COSTS_OF_20_000, List.of(delaysWorth60000())).metrics().get(0);
 
         assertThat(delays).isEqualTo(new MetricBenefit(DELAYS, "discharge delays",
-                20.0 - 10.0, 12, 500.0, 1.0, false, 60_000.0));
+                20.0 - 10.0, 12, 500.0, 1.0, false, 0, 0, 60_000.0));
     }
 
     @Test
     void isolationByParticipantEstimates() {
         // energy per week 100 → 98 kWh, less is better: improvement = baseline − latest = 2 kWh/week
-        // estimates (80% × 75%) and (50% × 100%): mean of 6000/10000 and 5000/10000 = 0.55
+        // estimates (80% × 75%), (50% × 100%) and (55% × 100%): mean of 0.6, 0.5 and 0.55 = 0.55
         MetricInput energy = new MetricInput(ENERGY, "energy",
                 new MetricDefinition(Direction.DECREASE, Period.WEEK, 100.0, null), 100.0, 98.0,
-                List.of(new AttributionEstimate(80, 75), new AttributionEstimate(50, 100)));
+                List.of(new AttributionEstimate(80, 75), new AttributionEstimate(50, 100),
+                        new AttributionEstimate(55, 100)));
 
         RoiReport report = RoiCalculator.calculate(List.of(new Cost(CostCategory.MATERIALS, 1_000)), List.of(energy));
         MetricBenefit line = report.metrics().get(0);
 
-        assertThat(line.isolationFactor()).isCloseTo((80 * 75 / 10_000.0 + 50 * 100 / 10_000.0) / 2, within(1e-12));
+        assertThat(line.isolationFactor())
+                .isCloseTo((80 * 75 / 10_000.0 + 50 * 100 / 10_000.0 + 55 * 100 / 10_000.0) / 3, within(1e-12));
         assertThat(line.isolationFactor()).isCloseTo(0.55, within(1e-12));
         assertThat(line.isolated()).isTrue();
+        assertThat(line.estimatesCounted()).isEqualTo(3);
+        assertThat(line.estimatesWithheld()).isZero();
         assertThat(line.improvement()).isCloseTo(2.0, within(1e-12));
         assertThat(line.annualBenefit()).isCloseTo(2 * 52 * 100 * 0.55, within(1e-9)); // 5,720
         assertThat(report.bcr()).isCloseTo(5_720.0 / 1_000, within(1e-12));
         assertThat(report.roiPercent()).isCloseTo((5_720.0 - 1_000) / 1_000 * 100, within(1e-9)); // 472%
+    }
+
+    @Test
+    void twoEstimatesAreWithheldAndTheBenefitCountsInFull() {
+        // 2 kWh/week × 52 × 100 = 10,400, not isolated: two estimates would show each member's through the factor
+        MetricInput energy = new MetricInput(ENERGY, "energy",
+                new MetricDefinition(Direction.DECREASE, Period.WEEK, 100.0, null), 100.0, 98.0,
+                List.of(new AttributionEstimate(80, 75), new AttributionEstimate(50, 100)));
+
+        MetricBenefit line = RoiCalculator.calculate(List.of(), List.of(energy)).metrics().get(0);
+
+        assertThat(line.isolationFactor()).isEqualTo(1.0);
+        assertThat(line.isolated()).isFalse();
+        assertThat(line.estimatesCounted()).isZero();
+        assertThat(line.estimatesWithheld()).isEqualTo(2);
+        assertThat(line.annualBenefit()).isCloseTo(10_400.0, within(1e-9));
     }
 
     @Test

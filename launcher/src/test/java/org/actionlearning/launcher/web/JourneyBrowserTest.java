@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.Select;
  * the organisation's administrator launches a programme, records its costs and forms a set of five with its
  * facilitator (each person sets their password with the link the page showed); the facilitator runs two meetings in
  * the console, the page reloaded in the middle of the first; two members report on and complete their actions; the
- * administrator defines a priced metric, uploads a CSV of measurements and records two attribution estimates; the
+ * administrator defines a priced metric, uploads a CSV of measurements and records three attribution estimates; the
  * sponsor's dashboard and ROI report then show the figures worked out by hand below. Every page visited has no
  * serious or critical axe-core violation at 1366 px, the sponsor's dashboard none at 390 px either. Screenshots go
  * to target/screenshots/journey-*.png.
@@ -201,7 +201,7 @@ class JourneyBrowserTest {
 
     @Test
     @Order(4)
-    void theAdministratorDefinesAMetricUploadsMeasurementsAndRecordsTwoEstimates() throws IOException {
+    void theAdministratorDefinesAMetricUploadsMeasurementsAndRecordsThreeEstimates() throws IOException {
         browser.signIn(services.queryUrl, "olive.admin", BothServices.PASSWORD);
         String page = "/programmes/" + programmeId + "/outcomes";
         visit(page, "outcomes-empty");
@@ -229,7 +229,8 @@ class JourneyBrowserTest {
 
         pages.estimate(60, 50);
         pages.estimate(40, 80);
-        pages.reopenUntil(page, () -> pages.metricFacts().getOrDefault("Attribution estimates", "").startsWith("2:"));
+        pages.estimate(62, 50);
+        pages.reopenUntil(page, () -> pages.metricFacts().getOrDefault("Attribution estimates", "").startsWith("3:"));
         assertThat(pages.metricFacts()).containsEntry("Values", "3 baseline, 2 follow-up")
                 .containsEntry("Money per unit (GBP)", "120.00");
         noViolations("outcomes-recorded");
@@ -260,11 +261,12 @@ class JourneyBrowserTest {
         // statements: meeting 1 Dev advice + Cat advice = 2, meeting 2 Eve advice = 1: 3.
         // Actions: Ann 2 + Ben 1 = 3 committed; Ann 1 + Ben 1 = 2 completed: 2 / 3 = 66.7 %, 1 open.
         // Benefits: baseline mean (40 + 44 + 42) / 3 = 42, latest follow-up 33: improvement 9 operations a week;
-        // isolation (60 % × 50 % + 40 % × 80 %) / 2 = (0.30 + 0.32) / 2 = 0.31;
+        // isolation (60 % × 50 % + 40 % × 80 % + 62 % × 50 %) / 3 = (0.30 + 0.32 + 0.31) / 3 = 0.31 (estimates
+        // count in whole groups of three);
         // 9 × 52 weeks × 120.00 × 0.31 = 17,409.60. Costs 2,500 + 750.50 = 3,250.50.
         // ROI (17,409.60 − 3,250.50) / 3,250.50 × 100 = 14,159.10 / 3,250.50 × 100 = 435.5976 %;
         // BCR 17,409.60 / 3,250.50 = 5.3560.
-        double benefits = 9 * 52 * 120.00 * ((0.60 * 0.50 + 0.40 * 0.80) / 2);
+        double benefits = 9 * 52 * 120.00 * ((0.60 * 0.50 + 0.40 * 0.80 + 0.62 * 0.50) / 3);
         double roiPercent = (17_409.60 - 3_250.50) / 3_250.50 * 100;
         pages.reopenUntil(dashboard, () -> shown("/followThrough/completionRate").equals("66.7%")
                 && shown("/roi/benefits").equals("17,409.60"));

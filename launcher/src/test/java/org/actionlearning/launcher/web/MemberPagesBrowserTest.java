@@ -168,8 +168,9 @@ class MemberPagesBrowserTest {
 
     /**
      * Dev gives their own estimate for "agency shifts", which had none (isolation factor 1): 30% of the change from
-     * the programme, 70% sure, so the factor becomes 30 × 70 / 10 000 = 0.21. A percentage over 100 is refused next
-     * to its field first. The form names nobody: the estimate is Dev's own.
+     * the programme, 70% sure (30 × 70 / 10 000 = 0.21). Alone, it is withheld: the factor stays 1, not isolated,
+     * with one estimate waiting for a group of three, so the sponsor cannot read Dev's 0.21 from it. A percentage over
+     * 100 is refused next to its field first. The form names nobody: the estimate is Dev's own.
      */
     @Test
     @Order(5)
@@ -199,17 +200,20 @@ class MemberPagesBrowserTest {
                 .equals("Estimate recorded."));
         assertThat(card.findElement(org.openqa.selenium.By.cssSelector(".given")).getText())
                 .isEqualTo("Your estimate: 30% of the change came from the programme; you are 70% sure.");
-        await().atMost(Duration.ofSeconds(30)).until(() -> Math.abs(isolationFactor("agency shifts") - 0.21) < 1e-12);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> benefit("agency shifts").path("estimatesWithheld").asInt() == 1);
+        assertThat(benefit("agency shifts").path("isolationFactor").asDouble()).isEqualTo(1.0);
+        assertThat(benefit("agency shifts").path("isolated").asBoolean()).isFalse();
         pages.open("/me/estimates");
         assertThat(browser.findAll("section.estimate form")).hasSize(2);   // given once: no form for it any more
         assertThat(browser.findAll("section.estimate").get(0).getText()).contains("Your estimate: 30%");
     }
 
-    private double isolationFactor(String metric) {
+    private JsonNode benefit(String metric) {
         for (JsonNode m : services.queries.get("/api/programmes/" + sample.programmeId + "/roi").body()
                 .path("metrics")) {
             if (m.path("name").asText().equals(metric)) {
-                return m.path("isolationFactor").asDouble();
+                return m;
             }
         }
         throw new AssertionError("no metric " + metric + " in the ROI");

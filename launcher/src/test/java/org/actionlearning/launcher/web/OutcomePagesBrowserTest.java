@@ -27,8 +27,8 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The administrator's outcomes page in a real headless Chromium: a metric defined, a value recorded by hand, a CSV
- * file refused line by line and then imported whole, two attribution estimates; the ROI then equals the figures
- * worked out by hand below. Also every page of the application checked by axe-core at 1366 and 390 px.
+ * file refused line by line and then imported whole, two attribution estimates (withheld: fewer than three); the
+ * ROI then equals the figures worked out by hand below. Also every page of the application checked by axe-core at 1366 and 390 px.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith({SharedServices.class, SharedBrowser.class})
@@ -137,18 +137,25 @@ class OutcomePagesBrowserTest {
         atPhoneWidth(() -> browser.screenshot("outcomes-phone"));
 
         // by hand: baseline mean (40 + 44 + 42) / 3 = 42, latest 33: 9 appointments a week × 52 × 120 = 56,160;
-        // isolation (0.67 × 0.7 + 0.4 × 0.5) / 2 = 0.3345: 18,785.52; against 10,000 of costs ROI 87.8552 %
+        // two estimates are fewer than three, so they are withheld (one person's would show through the factor):
+        // isolation 1, not isolated: 56,160; against 10,000 of costs ROI (56,160 − 10,000) / 10,000 × 100 = 461.6 %
         JsonNode roi = services.queries.get("/api/programmes/" + programmeId + "/roi").body();
         JsonNode benefit = roi.path("metrics").get(0);
         assertThat(benefit.path("improvement").asDouble()).isEqualTo(9.0);
-        assertThat(benefit.path("isolationFactor").asDouble()).isEqualTo(0.3345, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(roi.path("benefits").asDouble()).isEqualTo(18_785.52, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(roi.path("roiPercent").asDouble()).isEqualTo(87.8552, org.assertj.core.data.Offset.offset(1e-9));
-        // the report prints the factors as they were used, so that its line multiplies out: 9 × 52 × 120 × 0.3345
+        assertThat(benefit.path("isolationFactor").asDouble()).isEqualTo(1.0);
+        assertThat(benefit.path("isolated").asBoolean()).isFalse();
+        assertThat(benefit.path("estimatesWithheld").asInt()).isEqualTo(2);
+        assertThat(roi.path("benefits").asDouble()).isEqualTo(56_160.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(roi.path("roiPercent").asDouble()).isEqualTo(461.6, org.assertj.core.data.Offset.offset(1e-9));
+        // the report prints the factors as they were used, so that its line multiplies out: 9 × 52 × 120 × 1, and
+        // says why the benefit is not isolated
         pages.open("/programmes/" + programmeId + "/roi");
         assertThat(pages.rows("section[aria-labelledby=benefits] table")).containsExactly(
-                List.of("missed appointments", "9", "52", "120.00", "0.3345", "18,785.52"));
-        assertThat(browser.find(".tiles").getText()).contains("87.9%");
+                List.of("missed appointments", "9", "52", "120.00", "1\n(2 of 3 estimates: not isolated yet)",
+                        "56,160.00"));
+        assertThat(browser.find(".roi-estimates").getText()).isEqualTo("missed appointments: 2 attribution "
+                + "estimates so far, counted from 3: its benefit is not isolated yet.");
+        assertThat(browser.find(".tiles").getText()).contains("461.6%");
     }
 
     /**

@@ -25,9 +25,10 @@ enum RoiTable {
         @Override
         Csv csv(ProgrammeRoi roi) {
             Csv csv = new Csv("metricId", "name", "improvement", "periodsPerYear", "valuePerUnit", "isolationFactor",
-                    "isolated", "annualBenefit", "currency");
+                    "isolated", "estimatesCounted", "estimatesWithheld", "annualBenefit", "currency");
             roi.metrics().forEach(m -> csv.row(m.metricId(), m.name(), m.improvement(), m.periodsPerYear(),
-                    m.valuePerUnit(), m.isolationFactor(), m.isolated(), m.annualBenefit(), roi.currency()));
+                    m.valuePerUnit(), m.isolationFactor(), m.isolated(), m.estimatesCounted(), m.estimatesWithheld(),
+                    m.annualBenefit(), roi.currency()));
             return csv;
         }
     },

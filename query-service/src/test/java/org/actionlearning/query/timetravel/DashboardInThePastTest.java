@@ -28,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * X1 completed 02-18 (stored 02-18), 16 days, on time.
  * follow-up 90 on 03-01 (stored 03-01).   M2 held 03-02 (stored 03-02), A B C D: A, D open questions, C reflects
  *    contributions 1, 0, 1, 1: gini = 6 / (2 · 16 · 3/4) = 1/4.   X2 (D) committed 03-02 due 03-10.
- * estimate 50% × 100% on 03-05 (stored 03-05): isolation 0.5.
+ * three estimates on 03-05 (stored 03-05 09:00, 09:01, 09:02): 50% × 100%, 100% × 50%, 50% × 100%: isolation
+ *    (0.5 + 0.5 + 0.5) / 3 = 0.5 (estimates count in whole groups of three).
  * late: M3 held 03-16 but stored 03-25, A B C: B an open and a closed question; contributions 0, 2, 0: gini 2/3.
  * late: X2 completed 03-09, stored 03-26 (on time, 7 days).   correction: the 03-01 follow-up is 80 (stored 03-27).
  * </pre>
@@ -78,6 +79,8 @@ class DashboardInThePastTest extends QueryServiceTest {
                 .closed("2026-03-02T12:00:00Z", m2, "03-02")
                 .committed("2026-03-02T12:01:00Z", x2, m2, ch1, d, "03-02", "03-10")
                 .estimated("2026-03-05T09:00:00Z", metric, 50, 100, "03-05")
+                .estimated("2026-03-05T09:01:00Z", metric, 100, 50, "03-05")
+                .estimated("2026-03-05T09:02:00Z", metric, 50, 100, "03-05")
                 .project(batch);
 
         // the late entries and the correction, stored after 20 March
@@ -294,7 +297,7 @@ class DashboardInThePastTest extends QueryServiceTest {
     /**
      * The ROI's sums explained, without names: costs as of 20 March are the 1000 incurred 02-01; benefits as recorded
      * on 20 March come from the two baselines (100 each), the follow-up of 03-01 as it stood then (90) and the
-     * estimate of 03-05 (50% × 100% = 0.5); as known now the follow-up is the corrected 80, recorded 03-27. As of 10
+     * three estimates of 03-05 (0.5 each); as known now the follow-up is the corrected 80, recorded 03-27. As of 10
      * February only the baselines.
      */
     @Test
@@ -308,9 +311,10 @@ class DashboardInThePastTest extends QueryServiceTest {
 
         JsonNode then = explain("benefits", "&asOf=2026-03-20&recordedBy=2026-03-20T00:00:00Z");
         assertThat(then.get("records").findValuesAsText("type")).containsExactly("BaselineRecorded",
-                "BaselineRecorded", "MeasurementRecorded", "AttributionEstimated");
+                "BaselineRecorded", "MeasurementRecorded", "AttributionEstimated", "AttributionEstimated",
+                "AttributionEstimated");
         assertThat(then.get("records").findValues("value").stream().map(JsonNode::doubleValue).toList())
-                .containsExactly(100.0, 100.0, 90.0, 0.5);
+                .containsExactly(100.0, 100.0, 90.0, 0.5, 0.5, 0.5);
         then.get("records").forEach(r -> assertText(r, "about", metric));
         JsonNode now = explain("benefits", "&asOf=2026-03-20");
         assertNumber(now.get("records").get(2), "value", 80);

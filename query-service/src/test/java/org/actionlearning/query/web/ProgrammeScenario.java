@@ -44,7 +44,7 @@ import org.jooq.DSLContext;
  *   Costs: FACILITATION 6000 + 2500.5, VENUE 1500, PARTICIPANT_TIME 4000
  *   Metrics: O1 Discharge delays (hours, DECREASE, WEEK, 50/unit, target 15% in 90 days)
  *              baseline 100 110 90 (01-05, 01-12, 01-19); follow-ups 98 95 92 88 85 84 (02-02 .. 04-13, fortnightly)
- *              estimates 80% x 50%, 60% x 100%; run chart rebased from 03-01
+ *              estimates 80% x 50%, 60% x 100%, 50% x 100% (mean 0.5); run chart rebased from 03-01
  *            O2 Staff engagement (score, INCREASE, MONTH, intangible): baseline 60 (01-31), follow-up 66 (03-31)
  *            O3 Agency shifts (shifts, DECREASE, MONTH, 300/unit, target 10% in 60 days):
  *              baseline 40 (01-31) 44 (02-28); follow-up 45 (03-31)
@@ -172,6 +172,7 @@ final class ProgrammeScenario {
         point(delays, "FOLLOW_UP", "2026-03-30", "85");
         estimate(delays, 80, 50);
         estimate(delays, 60, 100);
+        estimate(delays, 50, 100);
         db.insertInto(OUTCOME_PHASE).set(OUTCOME_PHASE.METRIC_ID, delays)
                 .set(OUTCOME_PHASE.STARTS_ON, LocalDate.parse("2026-03-01")).execute();
 

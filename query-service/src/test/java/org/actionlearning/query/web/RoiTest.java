@@ -38,7 +38,8 @@ class RoiTest extends QueryServiceTest {
 
         JsonNode shifts = metrics.get(0);
         assertThat(fieldNames(shifts)).containsExactly("metricId", "name", "improvement", "periodsPerYear",
-                "valuePerUnit", "isolationFactor", "isolated", "annualBenefit");
+                "valuePerUnit", "isolationFactor", "isolated", "estimatesCounted", "estimatesWithheld",
+                "annualBenefit");
         assertText(shifts, "metricId", s.agencyShifts);
         assertNumber(shifts, "improvement", 0);           // DECREASE, 42 → 45: max(0, 42 − 45)
         assertInt(shifts, "periodsPerYear", 12);
@@ -52,8 +53,11 @@ class RoiTest extends QueryServiceTest {
         assertNumber(delays, "improvement", 100 - 84);     // baseline mean 100, latest 84
         assertInt(delays, "periodsPerYear", 52);
         assertNumber(delays, "valuePerUnit", 50);
-        assertNumber(delays, "isolationFactor", (80 * 50 / 10_000.0 + 60 * 100 / 10_000.0) / 2); // 0.5
+        assertNumber(delays, "isolationFactor",
+                (80 * 50 / 10_000.0 + 60 * 100 / 10_000.0 + 50 * 100 / 10_000.0) / 3); // 0.5
         assertThat(delays.get("isolated").booleanValue()).isTrue();
+        assertInt(delays, "estimatesCounted", 3);
+        assertInt(delays, "estimatesWithheld", 0);
         assertNumber(delays, "annualBenefit", 16 * 52 * 50 * 0.5);                            // 20 800
 
         JsonNode intangibles = roi.get("intangibles");
@@ -73,7 +77,7 @@ class RoiTest extends QueryServiceTest {
         assertNumber(unisolated, "benefits", 16 * 52 * 50);
         assertNumber(unisolated, "bcr", 41600 / 14000.5);
         assertNumber(unisolated, "roiPercent", (41600 - 14000.5) / 14000.5 * 100);
-        // the estimates' confidence is 50% and 100% (not under 50%); agency shifts did not improve, so need none
+        // the estimates' confidence is 50%, 100% and 100% (not under 50%); agency shifts did not improve, so need none
         assertThat(roi.get("standardsBroken")).isEmpty();
     }
 

@@ -23,6 +23,7 @@ import java.util.Set;
 import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
 import org.actionlearning.query.read.MinimumGroup;
+import org.actionlearning.analytics.roi.Isolation;
 import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.PersonalValues;
 import org.actionlearning.query.read.action.ActionReader;
@@ -136,12 +137,15 @@ public class ExplanationQueries {
                         ? "BaselineRecorded" : "MeasurementRecorded", row.value3(), instant(row.value5()), null,
                         row.value4().doubleValue(), row.value1().toString(), null, null)));
         var e = ATTRIBUTION_ESTIMATE;
-        List<Source> estimates = db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON,
-                        e.RECORDED_AT).from(e)
+        // only the estimates the isolation factor counts: in its order, in whole groups of three (Isolation)
+        List<Source> estimates = new ArrayList<>();
+        db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON, e.RECORDED_AT).from(e)
                 .where(e.METRIC_ID.in(priced))
                 .and(e.ESTIMATED_ON.isNull().or(e.ESTIMATED_ON.le(view.asOf()))).and(view.known(e.RECORDED_AT))
-                .fetch(row -> new Source("AttributionEstimated", row.value4(), instant(row.value5()), null,
-                        row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null));
+                .orderBy(MetricReader.ESTIMATE_ORDER).fetchGroups(e.METRIC_ID).values()
+                .forEach(ofMetric -> Isolation.counted(ofMetric).forEach(row ->
+                        estimates.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()), null,
+                                row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null))));
         sources.addAll(eachEstimate ? estimates : estimates(estimates, withheld));
         return sources;
     }

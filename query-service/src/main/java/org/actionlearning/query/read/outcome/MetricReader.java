@@ -29,6 +29,7 @@ import org.actionlearning.query.read.ReportedMeetings;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.SortField;
 import org.springframework.stereotype.Component;
 
 /** Outcome metrics with their points and attribution estimates, and their analysis. */
@@ -91,6 +92,14 @@ public class MetricReader {
 
         static final Interventions NONE = new Interventions(List.of(), false);
     }
+
+    /**
+     * The order estimates count in (see {@code Isolation}): estimated on, then recorded, then id. A row without a
+     * date or an instant of its own (kept before they were) comes first, as it counts from the start.
+     */
+    public static final List<SortField<?>> ESTIMATE_ORDER = List.of(
+            ATTRIBUTION_ESTIMATE.ESTIMATED_ON.asc().nullsFirst(), ATTRIBUTION_ESTIMATE.RECORDED_AT.asc().nullsFirst(),
+            ATTRIBUTION_ESTIMATE.ESTIMATE_ID.asc());
 
     private final DSLContext db;
     private final ReportedMeetings reportedMeetings;
@@ -156,6 +165,7 @@ public class MetricReader {
                 // an older row has no date of its own: it counts from the start, as it did before dates were kept
                 .and(ATTRIBUTION_ESTIMATE.ESTIMATED_ON.isNull().or(ATTRIBUTION_ESTIMATE.ESTIMATED_ON.le(view.asOf())))
                 .and(view.known(ATTRIBUTION_ESTIMATE.RECORDED_AT))
+                .orderBy(ESTIMATE_ORDER)
                 .fetch()) {
             estimates.computeIfAbsent(estimate.get(ATTRIBUTION_ESTIMATE.METRIC_ID), id -> new ArrayList<>())
                     .add(new AttributionEstimate(estimate.get(ATTRIBUTION_ESTIMATE.ATTRIBUTION_PERCENT),

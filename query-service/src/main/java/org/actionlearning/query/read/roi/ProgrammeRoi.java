@@ -53,10 +53,16 @@ public record ProgrammeRoi(String currency, Costs costs, List<MetricBenefitView>
     public record Costs(double total, Map<String, Double> byCategory) {
     }
 
-    /** @param improvement units per period, floored at 0; null (and so annualBenefit) without baseline or follow-up */
+    /**
+     * @param improvement       units per period, floored at 0; null (and so annualBenefit) without baseline or
+     *                          follow-up
+     * @param isolationFactor   mean of the counted estimates' attribution × confidence; 1.0 when none is counted
+     * @param estimatesCounted  estimates the factor counts: whole groups of three, so no one person's shows
+     * @param estimatesWithheld estimates given but not counted yet (all of them while fewer than three)
+     */
     public record MetricBenefitView(UUID metricId, String name, Double improvement, int periodsPerYear,
                                     double valuePerUnit, double isolationFactor, boolean isolated,
-                                    Double annualBenefit) {
+                                    int estimatesCounted, int estimatesWithheld, Double annualBenefit) {
     }
 
     public record IntangibleView(UUID metricId, String name, Double improvementPercent) {

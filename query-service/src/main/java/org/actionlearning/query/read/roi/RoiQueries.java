@@ -66,7 +66,8 @@ public class RoiQueries {
                 programme.getCurrency(),
                 new Costs(report.costs().total(), byCategory),
                 report.metrics().stream().map(m -> new MetricBenefitView(m.metricId(), m.name(), m.improvement(),
-                        m.periodsPerYear(), m.valuePerUnit(), m.isolationFactor(), m.isolated(), m.annualBenefit()))
+                        m.periodsPerYear(), m.valuePerUnit(), m.isolationFactor(), m.isolated(), m.estimatesCounted(),
+                        m.estimatesWithheld(), m.annualBenefit()))
                         .toList(),
                 report.intangibles().stream()
                         .map(i -> new IntangibleView(i.metricId(), i.name(), i.improvementPercent()))
