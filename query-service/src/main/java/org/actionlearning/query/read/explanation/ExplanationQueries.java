@@ -23,7 +23,6 @@ import java.util.Set;
 import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
 import org.actionlearning.query.read.MinimumGroup;
-import org.actionlearning.analytics.roi.Isolation;
 import org.actionlearning.query.read.PastView;
 import org.actionlearning.query.read.PersonalValues;
 import org.actionlearning.query.read.action.ActionReader;
@@ -143,7 +142,7 @@ public class ExplanationQueries {
                 .where(e.METRIC_ID.in(priced))
                 .and(e.ESTIMATED_ON.isNull().or(e.ESTIMATED_ON.le(view.asOf()))).and(view.known(e.RECORDED_AT))
                 .orderBy(MetricReader.ESTIMATE_ORDER).fetchGroups(e.METRIC_ID).values()
-                .forEach(ofMetric -> Isolation.counted(ofMetric).forEach(row ->
+                .forEach(ofMetric -> org.actionlearning.analytics.roi.Isolation.counted(ofMetric).forEach(row ->
                         estimates.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()), null,
                                 row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null))));
         sources.addAll(eachEstimate ? estimates : estimates(estimates, withheld));
