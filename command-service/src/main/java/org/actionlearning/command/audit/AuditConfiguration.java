@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Copies the sending user from a command's metadata onto every event it causes. Declaring a provider replaces
+ * Copies the sending user (and the person they are, and the role that let them) from a command's metadata onto every event it causes. Declaring a provider replaces
  * Axon's default, so the correlation and trace ids it adds are declared here too.
  */
 @Configuration
@@ -16,7 +16,8 @@ class AuditConfiguration {
 
     @Bean
     CorrelationDataProvider auditUser() {
-        return new SimpleCorrelationDataProvider(CommandSender.AUDIT_USER);
+        return new SimpleCorrelationDataProvider(CommandSender.AUDIT_USER, CommandSender.AUDIT_PERSON,
+                CommandSender.AUDIT_ROLE);
     }
 
     @Bean

@@ -4,12 +4,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.Field;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.actionlearning.command.access.CommandAccess;
 import org.actionlearning.service.security.Caller;
 import org.actionlearning.service.security.Callers;
 import org.actionlearning.service.security.NotPermitted;
+import org.actionlearning.service.security.Role;
+import org.actionlearning.events.envelope.Recorder;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.actionlearning.command.domain.DomainException;
 import org.actionlearning.command.domain.UnknownEntity;
@@ -25,8 +28,13 @@ import org.springframework.stereotype.Component;
 @Component
 public class CommandSender {
 
-    /** Metadata key of the user who sent a command, copied onto its events. */
-    public static final String AUDIT_USER = "user";
+    /**
+     * Metadata keys of who sent a command, copied onto its events: the user, the person they are (if any: how an
+     * erased recorder is recognised) and the role that let them send it, published with each event.
+     */
+    public static final String AUDIT_USER = Recorder.USER;
+    public static final String AUDIT_PERSON = Recorder.PERSON;
+    public static final String AUDIT_ROLE = Recorder.ROLE;
 
     private final CommandGateway gateway;
     private final MeterRegistry registry;
@@ -48,10 +56,12 @@ public class CommandSender {
         String outcome = "success";
         try {
             Caller caller = Callers.current();
-            access.check(command, caller);
-            // the user travels in the command's metadata and from there into every event it causes: the audit trail
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(Map.of(AUDIT_USER, caller.username())));
+            Role role = access.check(command, caller);
+            // who sent it travels in the command's metadata and from there into every event it causes: the audit
+            // trail, and the recorder each published event names
+            Map<String, Object> sender = new HashMap<>(Map.of(AUDIT_USER, caller.username(), AUDIT_ROLE, role.name()));
+            caller.person().ifPresent(person -> sender.put(AUDIT_PERSON, person.toString()));
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(sender));
         } catch (AggregateNotFoundException e) {
             outcome = "not_found";
             String field = targetField(command);

@@ -49,6 +49,14 @@ public class ReadAccess {
         }
     }
 
+    /**
+     * Whether the records of a programme's aggregates name who recorded them: for an administrator of its organisation;
+     * a sponsor sees the recorder's role only.
+     */
+    public boolean seesRecorderNames(UUID programmeId) {
+        return Callers.current().isAdminOf(scopes.programme(programmeId).organisation());
+    }
+
     /** Keeping a programme's outcome metrics (definitions, values, estimates): ADMIN of its organisation. */
     public void requireProgrammeAdmin(UUID programmeId) {
         ReadScopes.ProgrammeScope programme = scopes.programme(programmeId);

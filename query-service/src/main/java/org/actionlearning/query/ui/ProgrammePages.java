@@ -112,7 +112,8 @@ class ProgrammePages {
         Instant from = sinceInstant != null ? sinceInstant : to.minus(SINCE_DEFAULT);
         model.addAttribute("since", from);
         model.addAttribute("sinceInput", PageInstant.inputValue(from));
-        model.addAttribute("changes", from.isBefore(to) ? changes.between(programmeId, date, from, to) : null);
+        model.addAttribute("changes", from.isBefore(to) ? changes.between(programmeId, date, from, to,
+                access.seesRecorderNames(programmeId)) : null);
         model.addAttribute("explainable", ExplanationQueries.FIGURES);
         if (dashboard.followThrough() != null) {
             model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
@@ -132,7 +133,8 @@ class ProgrammePages {
                     String.class, "figure", null, null);
         }
         model.addAttribute("programme", lookup.summary(programmeId));
-        model.addAttribute("x", explanations.explain(programmeId, figure, view));
+        model.addAttribute("x", explanations.explain(programmeId, figure, view,
+                access.seesRecorderNames(programmeId)));
         model.addAttribute("label", LABELS.get(figure));
         return "explain";
     }

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
 import org.actionlearning.query.read.PastView;
+import org.actionlearning.query.read.Recorders;
 import org.actionlearning.query.read.PersonalValues;
 import org.actionlearning.query.read.action.ActionReader;
 import org.actionlearning.query.read.ProgrammeReader;
@@ -60,16 +61,22 @@ public class ExplanationQueries {
     private final ProgrammeReader programmes;
     private final ActionReader actions;
     private final PersonalValues personal;
+    private final Recorders recorders;
 
-    ExplanationQueries(DSLContext db, ProgrammeReader programmes, ActionReader actions, PersonalValues personal) {
+    ExplanationQueries(DSLContext db, ProgrammeReader programmes, ActionReader actions, PersonalValues personal,
+                       Recorders recorders) {
         this.db = db;
+        this.recorders = recorders;
         this.personal = personal;
         this.actions = actions;
         this.programmes = programmes;
     }
 
-    /** The records of {@code figure}, one of {@link #FIGURES}. */
-    public FigureExplanation explain(UUID programmeId, String figure, PastView view) {
+    /**
+     * The records of {@code figure}, one of {@link #FIGURES}, each with who recorded it: their role, and their
+     * username if {@code withNames} (for an administrator of the organisation, not a sponsor).
+     */
+    public FigureExplanation explain(UUID programmeId, String figure, PastView view, boolean withNames) {
         if (!FIGURES.contains(figure)) {
             throw new IllegalArgumentException("unknown figure " + figure);
         }
@@ -88,7 +95,7 @@ public class ExplanationQueries {
             case "benefits" -> benefits(programmeId, view);
             default -> actions(programmeId, figure, view);
         };
-        List<Source> sorted = new ArrayList<>(records);
+        List<Source> sorted = withRecorders(programmeId, records, withNames);
         sorted.sort(Comparator.comparing(Source::businessDate)
                 .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new FigureExplanation(programmeId, null, figure, view.asOf(), view.recordedBy(), sorted.size(),
@@ -102,7 +109,7 @@ public class ExplanationQueries {
                 .where(c.PROGRAMME_ID.eq(programmeId)).and(c.INCURRED_ON.le(view.asOf()))
                 .and(view.known(c.RECORDED_AT))
                 .fetch(row -> new Source("ProgrammeCostRecorded", row.value3(), instant(row.value4()), null,
-                        row.value2().doubleValue(), row.value1(), null, null));
+                        row.value2().doubleValue(), row.value1(), null, null, null));
     }
 
     /**
@@ -123,13 +130,13 @@ public class ExplanationQueries {
                 .orderBy(v.METRIC_ID, v.SERIES, v.MEASURED_ON, v.RECORDED_AT.desc())
                 .forEach(row -> sources.add(new Source(MetricReader.BASELINE.equals(row.value2())
                         ? "BaselineRecorded" : "MeasurementRecorded", row.value3(), instant(row.value5()), null,
-                        row.value4().doubleValue(), row.value1().toString(), null, null)));
+                        row.value4().doubleValue(), row.value1().toString(), null, null, null)));
         var e = ATTRIBUTION_ESTIMATE;
         db.select(e.METRIC_ID, e.ATTRIBUTION_PERCENT, e.CONFIDENCE_PERCENT, e.ESTIMATED_ON, e.RECORDED_AT).from(e)
                 .where(e.METRIC_ID.in(priced))
                 .and(e.ESTIMATED_ON.isNull().or(e.ESTIMATED_ON.le(view.asOf()))).and(view.known(e.RECORDED_AT))
                 .forEach(row -> sources.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()),
-                        null, row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null)));
+                        null, row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null, null)));
         return sources;
     }
 
@@ -173,16 +180,24 @@ public class ExplanationQueries {
                 .fetchMap(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME));
         PersonalValues.Disclosure names = personal.disclose(storedNames.values().stream()
                 .filter(java.util.Objects::nonNull).toList(), storedNames.keySet());
-        List<Source> sorted = new ArrayList<>(said.stream().map(r -> {
+        // the set's own people see who each record is about, and so who recorded it
+        List<Source> sorted = withRecorders(set.value1(), said.stream().map(r -> {
             String stored = r.personId() == null ? null : storedNames.get(r.personId());
             return new Source(r.type(), r.on(), instant(r.at()), null, null, null,
                     r.personId() == null ? null : names.text(stored),
-                    r.personId() == null ? null : names.erased(r.personId(), stored));
-        }).toList());
+                    r.personId() == null ? null : names.erased(r.personId(), stored), null);
+        }).toList(), true);
         sorted.sort(Comparator.comparing(Source::businessDate)
                 .thenComparing(Source::recordedAt, Comparator.nullsFirst(Comparator.naturalOrder())));
         return new FigureExplanation(set.value1(), setId, figure, view.asOf(), view.recordedBy(), sorted.size(),
                 List.copyOf(sorted));
+    }
+
+    /** The sources, each with who recorded it (a modifiable copy). */
+    private List<Source> withRecorders(UUID programmeId, List<Source> sources, boolean withNames) {
+        Recorders.Found by = recorders.at(programmeId, sources.stream().map(Source::recordedAt).toList());
+        return new ArrayList<>(sources.stream().map(s -> s.recordedBy(by.of(s.type(), s.recordedAt(), withNames)))
+                .toList());
     }
 
     private static Instant instant(OffsetDateTime at) {

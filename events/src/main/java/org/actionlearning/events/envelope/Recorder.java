@@ -1,0 +1,50 @@
+package org.actionlearning.events.envelope;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.actionlearning.events.DomainEvent;
+import org.actionlearning.events.learningset.PulseAnswered;
+import org.actionlearning.events.learningset.PulseContributed;
+
+/**
+ * Who recorded an event: the user whose command caused it and the grant that let them send it. The command side
+ * keeps these in each stored event's metadata (under {@link #USER}, {@link #PERSON}, {@link #ROLE}); the relay
+ * copies them into the envelope.
+ *
+ * @param user     the account's username
+ * @param personId the person the account is in the sets, if any: how an erased recorder is recognised
+ * @param role     {@link #ADMIN}, {@link #FACILITATOR}, {@link #MEMBER} or {@link #SYSTEM}; null when the event was
+ *                 stored before the role was kept
+ */
+public record Recorder(String user, UUID personId, String role) {
+
+    /** Metadata keys of a stored event. */
+    public static final String USER = "user";
+    public static final String PERSON = "person";
+    public static final String ROLE = "role";
+
+    public static final String ADMIN = "ADMIN";
+    public static final String FACILITATOR = "FACILITATOR";
+    public static final String MEMBER = "MEMBER";
+    /** Work the platform does by itself, on no user's command. */
+    public static final String SYSTEM = "SYSTEM";
+
+    /**
+     * A pulse answer is unlinked from its person by design: who sent it is never published (the command side's
+     * audit leaves these out too).
+     */
+    private static final Set<Class<?>> UNATTRIBUTED = Set.of(PulseContributed.class, PulseAnswered.class);
+
+    /** The recorder named by a stored event's metadata; null if it names no user or the event is unattributed. */
+    public static Recorder of(Map<String, ?> metadata, DomainEvent event) {
+        Object user = metadata.get(USER);
+        if (user == null || UNATTRIBUTED.contains(event.getClass())) {
+            return null;
+        }
+        Object person = metadata.get(PERSON);
+        Object role = metadata.get(ROLE);
+        return new Recorder(user.toString(), person == null ? null : UUID.fromString(person.toString()),
+                role == null ? null : role.toString());
+    }
+}
