@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.events.envelope.Recorder;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
@@ -72,6 +73,25 @@ class EventRelayTest {
             assertThat(r.envelope().eventId().toString()).isEqualTo(message.getIdentifier());
             assertThat(r.envelope().aggregateId()).isEqualTo(programmeId.toString());
         });
+    }
+
+    /**
+     * The envelope names who recorded the event, from the stored event's metadata: the user, the person they are and
+     * the role that let them; an event stored without them (before they were kept) names nobody.
+     */
+    @Test
+    void theEnvelopeNamesTheRecorderFromTheEventsMetadata() {
+        EventRelay relay = relay(Map.of(), noStoredEvents());
+        UUID fran = UUID.randomUUID();
+        List<DomainEventMessage<MeetingScheduled>> events = scheduled(0, 2);
+        DomainEventMessage<MeetingScheduled> recorded = events.get(0).andMetaData(Map.of(Recorder.USER, "fran",
+                Recorder.PERSON, fran.toString(), Recorder.ROLE, "FACILITATOR"));
+        handle(relay, List.of(recorded, events.get(1)), false);
+
+        List<TopicReader.Received> published = TopicReader.readUntil(BOOTSTRAP, topic, Duration.ofSeconds(20),
+                r -> r.size() == 2);
+        assertThat(published).extracting(r -> r.envelope().recordedBy())
+                .containsExactly(new Recorder("fran", fran, "FACILITATOR"), null);
     }
 
     /**
