@@ -10,7 +10,7 @@ create table event_recorder (
     -- the account's username; null once the person the account is was erased
     recorded_by_user   varchar(255),
     recorded_by_person uuid,
-    -- ADMIN, FACILITATOR, MEMBER or SYSTEM; null for events stored before the role was kept
+    -- ADMIN, FACILITATOR, MEMBER or SYSTEM, as the envelope gives it
     recorded_by_role   varchar(32)
 );
 create index event_recorder_by_instant on event_recorder (programme_id, recorded_at);

@@ -14,8 +14,7 @@ import org.actionlearning.events.learningset.PulseContributed;
  *
  * @param user     the account's username
  * @param personId the person the account is in the sets, if any: how an erased recorder is recognised
- * @param role     {@link #ADMIN}, {@link #FACILITATOR}, {@link #MEMBER} or {@link #SYSTEM}; null when the event was
- *                 stored before the role was kept
+ * @param role     {@link #ADMIN}, {@link #FACILITATOR}, {@link #MEMBER} or {@link #SYSTEM}
  */
 public record Recorder(String user, UUID personId, String role) {
 
@@ -36,15 +35,19 @@ public record Recorder(String user, UUID personId, String role) {
      */
     private static final Set<Class<?>> UNATTRIBUTED = Set.of(PulseContributed.class, PulseAnswered.class);
 
-    /** The recorder named by a stored event's metadata; null if it names no user or the event is unattributed. */
+    /**
+     * The recorder named by a stored event's metadata; null if the event is unattributed or was stored before the
+     * role was kept: such an event names its user but not the person they are, so an erased recorder could not be
+     * told, and it is published as recorded by an unknown recorder.
+     */
     public static Recorder of(Map<String, ?> metadata, DomainEvent event) {
         Object user = metadata.get(USER);
-        if (user == null || UNATTRIBUTED.contains(event.getClass())) {
+        Object role = metadata.get(ROLE);
+        if (user == null || role == null || UNATTRIBUTED.contains(event.getClass())) {
             return null;
         }
         Object person = metadata.get(PERSON);
-        Object role = metadata.get(ROLE);
         return new Recorder(user.toString(), person == null ? null : UUID.fromString(person.toString()),
-                role == null ? null : role.toString());
+                role.toString());
     }
 }

@@ -76,8 +76,10 @@ class RecordedByTest {
         UUID person = UUID.randomUUID();
         assertThat(Recorder.of(Map.of("user", "fran", "person", person.toString(), "role", "FACILITATOR"), LEFT))
                 .isEqualTo(new Recorder("fran", person, "FACILITATOR"));
-        // stored before the role was kept: the user is known, the role is not
-        assertThat(Recorder.of(Map.of("user", "fran"), LEFT)).isEqualTo(new Recorder("fran", null, null));
+        // stored before the role (and the person) was kept: whether the user is an erased person cannot be told
+        assertThat(Recorder.of(Map.of("user", "fran"), LEFT)).isNull();
+        assertThat(Recorder.of(Map.of("user", "ada", "role", "ADMIN"), LEFT)).isEqualTo(new Recorder("ada", null,
+                "ADMIN"));
         assertThat(Recorder.of(Map.of(), LEFT)).isNull();
         PulseContributed pulse = (PulseContributed) EventSamples.all().stream()
                 .filter(e -> e instanceof PulseContributed).findFirst().orElseThrow();
