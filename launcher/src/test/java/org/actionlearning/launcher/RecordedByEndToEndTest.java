@@ -13,9 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.events.envelope.EventEnvelope;
+import org.actionlearning.events.envelope.Recorder;
+import org.actionlearning.events.personaldata.SealedText;
+import org.actionlearning.testsupport.EmbeddedInfrastructure;
 import org.actionlearning.testsupport.HttpJson;
+import org.actionlearning.testsupport.TopicReader;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -26,6 +34,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the username too. The programme, set and members were set up earlier by the platform's administrator.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(SharedServices.class)
 class RecordedByEndToEndTest {
 
@@ -34,13 +43,16 @@ class RecordedByEndToEndTest {
     private static final String FRAN = "fran.bywhom";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+    private BothServices services;
     private UUID programmeId;
+    private UUID franPerson;
     private Instant lastReport;
     private HttpJson sponsor;
     private HttpJson administrator;
 
     @BeforeAll
     void anAdministratorAndAFacilitatorRecord(BothServices services) throws InterruptedException {
+        this.services = services;
         HttpJson platform = services.commands;
         programmeId = platform.post("/api/programmes", Map.of("organisation", ORGANISATION, "name", "Recorded",
                 "sponsor", "Chief Recorder", "startsOn", "2026-01-05", "currency", "GBP")).id("programmeId");
@@ -52,7 +64,8 @@ class RecordedByEndToEndTest {
             members.add(platform.post("/api/sets/" + setId + "/members", Map.of("displayName", name)).id("personId"));
         }
         services.createUser(ADA, null, "ADMIN:" + ORGANISATION);
-        services.createUser(FRAN, set.id("facilitatorId"), "FACILITATOR:" + setId);
+        franPerson = set.id("facilitatorId");
+        services.createUser(FRAN, franPerson, "FACILITATOR:" + setId);
         sponsor = services.queriesAs("spo.bywhom", "SPONSOR:" + programmeId);
         administrator = services.queries.as(ADA, BothServices.PASSWORD);
         // what follows is stored after this instant (the event store's clock is the system clock)
@@ -82,6 +95,7 @@ class RecordedByEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void theSponsorSeesEachRecordersRoleAndNoName() {
         HttpJson.Response response = sponsor.get("/api/programmes/" + programmeId + "/changes?asOf=2026-06-30&from="
                 + lastReport);
@@ -93,6 +107,7 @@ class RecordedByEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void theAdministratorOfTheOrganisationSeesTheUsernamesToo() {
         assertThat(recorders(changes(administrator).path("events"))).containsExactly(
                 "ProgrammeCostRecorded administrator " + ADA, "MeetingOpened facilitator " + FRAN,
@@ -100,6 +115,7 @@ class RecordedByEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void anExplanationNamesTheRecorderOnlyToTheAdministrator() {
         String explain = "/api/programmes/" + programmeId + "/explain?figure=meetingsHeld&asOf=2026-06-30";
         HttpJson.Response forSponsor = sponsor.get(explain);
@@ -114,6 +130,7 @@ class RecordedByEndToEndTest {
     }
 
     @Test
+    @Order(1)
     void theDashboardsSinceTheLastReportGivesTheSponsorRolesOnly() {
         String page = "/programmes/" + programmeId + "?asOf=2026-06-30&since="
                 + LocalDateTime.ofInstant(lastReport, ZoneOffset.UTC);
@@ -122,6 +139,35 @@ class RecordedByEndToEndTest {
         assertThat(forSponsor.raw()).contains("class=\"recorded-by\">administrator</td>",
                 "class=\"recorded-by\">facilitator</td>").doesNotContain(ADA, FRAN);
         assertThat(administrator.get(page).raw()).contains("class=\"recorded-by\">facilitator (" + FRAN + ")</td>");
+    }
+
+    /**
+     * On the topic the facilitator's username is sealed with her key, as every name of a person is; the
+     * administrator's account is no person's, and the envelope names it as it is. Once she is erased her username
+     * is shown to nobody, and her role still is.
+     */
+    @Test
+    @Order(2)
+    void aPersonsUsernameIsSealedOnTheTopicAndGoneOnceTheyAreErased() {
+        List<EventEnvelope> ours = TopicReader.readUntil(EmbeddedInfrastructure.kafkaBootstrapServers(),
+                        services.topic, PATIENCE, received -> received.stream()
+                                .filter(r -> programmeId.equals(r.envelope().programmeId())).count() >= 10)
+                .stream().map(TopicReader.Received::envelope).filter(e -> programmeId.equals(e.programmeId()))
+                .toList();
+        Map<String, Recorder> byType = new java.util.HashMap<>();
+        ours.forEach(e -> byType.put(e.eventType(), e.recordedBy()));
+        assertThat(byType.get("ProgrammeCostRecorded")).isEqualTo(new Recorder(ADA, null, Recorder.ADMIN));
+        assertThat(byType.get("QuestionAsked").personId()).isEqualTo(franPerson);
+        assertThat(byType.get("QuestionAsked").role()).isEqualTo(Recorder.FACILITATOR);
+        assertThat(SealedText.isSealed(byType.get("QuestionAsked").user())).isTrue();
+        assertThat(ours).allSatisfy(e -> assertThat(String.valueOf(e.recordedBy())).doesNotContain(FRAN));
+
+        assertThat(services.commands.delete("/api/people/" + franPerson).status()).isEqualTo(204);
+        await().atMost(PATIENCE).until(() -> recorders(changes(administrator).path("events")).contains(
+                "QuestionAsked facilitator -"));
+        assertThat(recorders(changes(administrator).path("events"))).containsExactly(
+                "ProgrammeCostRecorded administrator " + ADA, "MeetingOpened facilitator -",
+                "ChallengePresented facilitator -", "QuestionAsked facilitator -");
     }
 
     /** "type role user" per record, "-" for no user. */

@@ -16,8 +16,8 @@ class AuditConfiguration {
 
     @Bean
     CorrelationDataProvider auditUser() {
-        return new SimpleCorrelationDataProvider(CommandSender.AUDIT_USER, CommandSender.AUDIT_PERSON,
-                CommandSender.AUDIT_ROLE);
+        return new SimpleCorrelationDataProvider(CommandSender.AUDIT_USER, CommandSender.AUDIT_NAME,
+                CommandSender.AUDIT_PERSON, CommandSender.AUDIT_ROLE);
     }
 
     @Bean

@@ -86,13 +86,13 @@ class EventRelayTest {
         UUID fran = UUID.randomUUID();
         List<DomainEventMessage<MeetingScheduled>> events = scheduled(0, 2);
         DomainEventMessage<MeetingScheduled> recorded = events.get(0).andMetaData(Map.of(Recorder.USER, "fran",
-                Recorder.PERSON, fran.toString(), Recorder.ROLE, "FACILITATOR"));
+                Recorder.NAME, "fran, sealed", Recorder.PERSON, fran.toString(), Recorder.ROLE, "FACILITATOR"));
         handle(relay, List.of(recorded, events.get(1).andMetaData(Map.of(Recorder.USER, "fran"))), false);
 
         List<TopicReader.Received> published = TopicReader.readUntil(BOOTSTRAP, topic, Duration.ofSeconds(20),
                 r -> r.size() == 2);
         assertThat(published).extracting(r -> r.envelope().recordedBy())
-                .containsExactly(new Recorder("fran", fran, "FACILITATOR"), null);
+                .containsExactly(new Recorder("fran, sealed", fran, "FACILITATOR"), null);
     }
 
     /**

@@ -9,17 +9,20 @@ import org.actionlearning.events.learningset.PulseContributed;
 
 /**
  * Who recorded an event: the user whose command caused it and the grant that let them send it. The command side
- * keeps these in each stored event's metadata (under {@link #USER}, {@link #PERSON}, {@link #ROLE}); the relay
+ * keeps these in each stored event's metadata (under {@link #NAME}, {@link #PERSON}, {@link #ROLE}); the relay
  * copies them into the envelope.
  *
- * @param user     the account's username
+ * @param user     the account's username; sealed with the person's key when the account is a person's (as every
+ *                 name of a person is on the topic), so that it is unreadable once they are erased; null if unknown
  * @param personId the person the account is in the sets, if any: how an erased recorder is recognised
  * @param role     {@link #ADMIN}, {@link #FACILITATOR}, {@link #MEMBER} or {@link #SYSTEM}
  */
 public record Recorder(String user, UUID personId, String role) {
 
-    /** Metadata keys of a stored event. */
+    /** Metadata keys of a stored event: the username in plain text, for the command side's own audit trail. */
     public static final String USER = "user";
+    /** The username as published: sealed with the person's key for a person's account. */
+    public static final String NAME = "recorderName";
     public static final String PERSON = "person";
     public static final String ROLE = "role";
 
@@ -41,13 +44,13 @@ public record Recorder(String user, UUID personId, String role) {
      * told, and it is published as recorded by an unknown recorder.
      */
     public static Recorder of(Map<String, ?> metadata, DomainEvent event) {
-        Object user = metadata.get(USER);
         Object role = metadata.get(ROLE);
-        if (user == null || role == null || UNATTRIBUTED.contains(event.getClass())) {
+        if (role == null || UNATTRIBUTED.contains(event.getClass())) {
             return null;
         }
+        Object name = metadata.get(NAME);
         Object person = metadata.get(PERSON);
-        return new Recorder(user.toString(), person == null ? null : UUID.fromString(person.toString()),
-                role.toString());
+        return new Recorder(name == null ? null : name.toString(),
+                person == null ? null : UUID.fromString(person.toString()), role.toString());
     }
 }

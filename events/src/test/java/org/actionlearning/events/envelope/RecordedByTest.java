@@ -74,15 +74,16 @@ class RecordedByTest {
     @Test
     void theRecorderComesFromTheStoredEventsMetadataExceptForAPulseAnswer() {
         UUID person = UUID.randomUUID();
-        assertThat(Recorder.of(Map.of("user", "fran", "person", person.toString(), "role", "FACILITATOR"), LEFT))
-                .isEqualTo(new Recorder("fran", person, "FACILITATOR"));
+        // the published name is the one the command side chose (sealed for a person), never the plain audit user
+        assertThat(Recorder.of(Map.of("user", "fran", "recorderName", "sealed-fran", "person", person.toString(),
+                "role", "FACILITATOR"), LEFT)).isEqualTo(new Recorder("sealed-fran", person, "FACILITATOR"));
         // stored before the role (and the person) was kept: whether the user is an erased person cannot be told
         assertThat(Recorder.of(Map.of("user", "fran"), LEFT)).isNull();
-        assertThat(Recorder.of(Map.of("user", "ada", "role", "ADMIN"), LEFT)).isEqualTo(new Recorder("ada", null,
-                "ADMIN"));
+        assertThat(Recorder.of(Map.of("user", "ada", "recorderName", "ada", "role", "ADMIN"), LEFT))
+                .isEqualTo(new Recorder("ada", null, "ADMIN"));
         assertThat(Recorder.of(Map.of(), LEFT)).isNull();
         PulseContributed pulse = (PulseContributed) EventSamples.all().stream()
                 .filter(e -> e instanceof PulseContributed).findFirst().orElseThrow();
-        assertThat(Recorder.of(Map.of("user", "mo", "role", "MEMBER"), pulse)).as("unlinked by design").isNull();
+        assertThat(Recorder.of(Map.of("user", "mo", "recorderName", "mo", "role", "MEMBER"), pulse)).as("unlinked by design").isNull();
     }
 }

@@ -6,6 +6,7 @@ import static org.actionlearning.query.jooq.Tables.EVENT_RECORDER;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,30 +26,43 @@ import org.springframework.stereotype.Component;
 public class Recorders {
 
     private final DSLContext db;
+    private final PersonalValues personal;
 
-    Recorders(DSLContext db) {
+    Recorders(DSLContext db, PersonalValues personal) {
         this.db = db;
+        this.personal = personal;
     }
 
-    /** The recorders of a programme's events stored at these instants: one query. */
-    public Found at(UUID programmeId, Collection<Instant> instants) {
+    /**
+     * The recorders of a programme's events stored at these instants (one query), with their usernames if
+     * {@code withNames}: a person's username is sealed and opened here (one call to the vault), and shown by no
+     * means once they were erased.
+     */
+    public Found at(UUID programmeId, Collection<Instant> instants, boolean withNames) {
         List<OffsetDateTime> at = instants.stream().filter(Objects::nonNull).distinct()
                 .map(i -> i.atOffset(ZoneOffset.UTC)).toList();
-        Map<Instant, List<Row>> rows = new HashMap<>();
-        if (!at.isEmpty()) {
-            var r = EVENT_RECORDER;
-            db.select(r.RECORDED_AT, r.EVENT_TYPE, r.RECORDED_BY_USER, r.RECORDED_BY_ROLE, ERASED_PERSON.PERSON_ID)
-                    .from(r).leftJoin(ERASED_PERSON).on(ERASED_PERSON.PERSON_ID.eq(r.RECORDED_BY_PERSON))
-                    .where(r.PROGRAMME_ID.eq(programmeId))
-                    .and(r.RECORDED_AT.eq(DSL.any(at.toArray(OffsetDateTime[]::new))))
-                    .forEach(row -> rows.computeIfAbsent(row.value1().toInstant(), k -> new java.util.ArrayList<>())
-                            .add(new Row(row.value2(), row.value5() == null ? row.value3() : null,
-                                    RecordedBy.roleLabel(row.value4()))));
+        if (at.isEmpty()) {
+            return new Found(Map.of());
         }
+        var r = EVENT_RECORDER;
+        record Stored(Instant at, String type, String user, String role) {
+        }
+        List<Stored> stored = db.select(r.RECORDED_AT, r.EVENT_TYPE, r.RECORDED_BY_USER, r.RECORDED_BY_ROLE,
+                        ERASED_PERSON.PERSON_ID)
+                .from(r).leftJoin(ERASED_PERSON).on(ERASED_PERSON.PERSON_ID.eq(r.RECORDED_BY_PERSON))
+                .where(r.PROGRAMME_ID.eq(programmeId))
+                .and(r.RECORDED_AT.eq(DSL.any(at.toArray(OffsetDateTime[]::new))))
+                .fetch(row -> new Stored(row.value1().toInstant(), row.value2(),
+                        withNames && row.value5() == null ? row.value3() : null, RecordedBy.roleLabel(row.value4())));
+        PersonalValues.Disclosure names = personal.disclose(stored.stream().map(Stored::user)
+                .filter(Objects::nonNull).distinct().toList(), List.of());
+        Map<Instant, List<Row>> rows = new HashMap<>();
+        stored.forEach(s -> rows.computeIfAbsent(s.at(), k -> new ArrayList<>())
+                .add(new Row(s.type(), new RecordedBy(s.role(), names.text(s.user())))));
         return new Found(rows);
     }
 
-    private record Row(String type, String user, String role) {
+    private record Row(String type, RecordedBy by) {
     }
 
     /** The recorders found, to be read per record. */
@@ -59,15 +73,12 @@ public class Recorders {
             this.rows = rows;
         }
 
-        /**
-         * Who recorded the record of {@code type} stored at {@code at}: its role, and the username if
-         * {@code withNames}; unknown when nothing or more than one recorder fits.
-         */
-        public RecordedBy of(String type, Instant at, boolean withNames) {
+        /** Who recorded the record of {@code type} stored at {@code at}; unknown when none or several fit. */
+        public RecordedBy of(String type, Instant at) {
             List<Row> candidates = at == null ? List.of() : rows.getOrDefault(at, List.of());
             List<Row> ofType = candidates.stream().filter(row -> row.type().equals(type)).toList();
-            List<RecordedBy> fits = (ofType.isEmpty() ? candidates : ofType).stream()
-                    .map(row -> new RecordedBy(row.role(), withNames ? row.user() : null)).distinct().toList();
+            List<RecordedBy> fits = (ofType.isEmpty() ? candidates : ofType).stream().map(Row::by).distinct()
+                    .toList();
             return fits.size() == 1 ? fits.get(0) : RecordedBy.UNKNOWN;
         }
     }

@@ -147,9 +147,10 @@ public class ChangeQueries {
         add(events, db.select(DSL.inline("AttributionEstimated"), e.ESTIMATED_ON, e.RECORDED_AT).from(e)
                 .where(e.PROGRAMME_ID.eq(programmeId)).and(e.ESTIMATED_ON.le(asOf))
                 .and(between(e.RECORDED_AT, from, to)));
-        Recorders.Found by = recorders.at(programmeId, events.stream().map(RecordedEvent::recordedAt).toList());
+        Recorders.Found by = recorders.at(programmeId, events.stream().map(RecordedEvent::recordedAt).toList(),
+                withNames);
         events.replaceAll(event -> new RecordedEvent(event.type(), event.businessDate(), event.recordedAt(),
-                by.of(event.type(), event.recordedAt(), withNames)));
+                by.of(event.type(), event.recordedAt())));
         events.sort(Comparator.comparing(RecordedEvent::recordedAt).thenComparing(RecordedEvent::type));
         return events;
     }

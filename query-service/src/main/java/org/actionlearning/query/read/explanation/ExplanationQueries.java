@@ -195,9 +195,8 @@ public class ExplanationQueries {
 
     /** The sources, each with who recorded it (a modifiable copy). */
     private List<Source> withRecorders(UUID programmeId, List<Source> sources, boolean withNames) {
-        Recorders.Found by = recorders.at(programmeId, sources.stream().map(Source::recordedAt).toList());
-        return new ArrayList<>(sources.stream().map(s -> s.recordedBy(by.of(s.type(), s.recordedAt(), withNames)))
-                .toList());
+        Recorders.Found by = recorders.at(programmeId, sources.stream().map(Source::recordedAt).toList(), withNames);
+        return new ArrayList<>(sources.stream().map(s -> s.recordedBy(by.of(s.type(), s.recordedAt()))).toList());
     }
 
     private static Instant instant(OffsetDateTime at) {
