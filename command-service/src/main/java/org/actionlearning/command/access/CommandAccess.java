@@ -57,7 +57,8 @@ public class CommandAccess {
         }
         if (command instanceof AnsweredBySelf self && scope.setId() == null && caller.isPerson(self.personId())
                 && directory.anySetOf(scope.programmeId(), caller.scopesOf(Role.MEMBER))) {
-            return Role.MEMBER; // about the programme (an outcome metric): a member of any of its sets answers for themself
+            // about the programme (an outcome metric): a member of any of its sets answers for themself
+            return Role.MEMBER;
         }
         // which grants would do, but not whose: the organisation and set are not the caller's to learn
         throw new NotPermitted(command.getClass().getSimpleName() + " needs ADMIN of its organisation"

@@ -8,8 +8,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Copies the sending user (and the person they are, and the role that let them) from a command's metadata onto every event it causes. Declaring a provider replaces
- * Axon's default, so the correlation and trace ids it adds are declared here too.
+ * Copies who sent a command (the user, their name as published, the person they are and the role that let them)
+ * from its metadata onto every event it causes. Declaring a provider replaces Axon's default, so the correlation and
+ * trace ids it adds are declared here too.
  */
 @Configuration
 class AuditConfiguration {

@@ -51,8 +51,8 @@ class RecordedByTest {
                 Instant.parse("2026-03-09T10:15:30.123Z"), LEFT, fran);
         byte[] bytes = EventJson.toBytes(envelope);
 
-        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains(
-                "\"recordedBy\":{\"user\":\"fran\",\"personId\":\"" + EventSamples.PERSON + "\",\"role\":\"FACILITATOR\"}");
+        assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"recordedBy\":{\"user\":\"fran\","
+                + "\"personId\":\"" + EventSamples.PERSON + "\",\"role\":\"FACILITATOR\"}");
         assertThat(EventJson.fromBytes(bytes).recordedBy()).isEqualTo(fran);
         ReadEvent streamed = EventJson.read(bytes);
         assertThat(streamed.boundPayload()).as("read in one pass").isEqualTo(LEFT);
@@ -84,6 +84,7 @@ class RecordedByTest {
         assertThat(Recorder.of(Map.of(), LEFT)).isNull();
         PulseContributed pulse = (PulseContributed) EventSamples.all().stream()
                 .filter(e -> e instanceof PulseContributed).findFirst().orElseThrow();
-        assertThat(Recorder.of(Map.of("user", "mo", "recorderName", "mo", "role", "MEMBER"), pulse)).as("unlinked by design").isNull();
+        assertThat(Recorder.of(Map.of("user", "mo", "recorderName", "mo", "role", "MEMBER"), pulse))
+                .as("unlinked by design").isNull();
     }
 }

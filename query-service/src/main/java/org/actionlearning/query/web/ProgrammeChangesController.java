@@ -77,9 +77,9 @@ public class ProgrammeChangesController {
             + "type, business date, when recorded (and an overdue action's due date in force; a cost's amount and "
             + "category; a point's value or an estimate's attribution × confidence, and its metric; who recorded it: "
             + "the role, and the username for an administrator of the organisation). Never a name of whom a record "
-            + "is about, a text or a person's id; nothing of a meeting of fewer than 3 attendees. Figures: meetingsHeld, "
-            + "challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, open, overdue, "
-            + "costs, benefits.")
+            + "is about, a text or a person's id; nothing of a meeting of fewer than 3 attendees. Figures: "
+            + "meetingsHeld, challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, "
+            + "open, overdue, costs, benefits.")
     public FigureExplanation explain(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "The figure's name as the dashboard gives it, e.g. meetingsHeld", required = true)

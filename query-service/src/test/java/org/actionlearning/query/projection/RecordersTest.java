@@ -117,8 +117,8 @@ class RecordersTest extends QueryServiceTest {
 
         assertThat(recorders(getOk(administrator(), changes()).path("events"))).containsExactly(
                 "MeetingOpened facilitator fran.recorder", "QuestionAsked facilitator fran.recorder",
-                "ProgrammeCostRecorded administrator ada.recorder", "QuestionAsked unknown -", "QuestionAsked unknown -",
-                "QuestionAsked unknown -");
+                "ProgrammeCostRecorded administrator ada.recorder", "QuestionAsked unknown -",
+                "QuestionAsked unknown -", "QuestionAsked unknown -");
     }
 
     @Test
