@@ -26,34 +26,40 @@ public class CommandAccess {
         this.directory = directory;
     }
 
-    public void check(Object command, Caller caller) {
+    /**
+     * Throws {@link NotPermitted} unless the caller may send the command; returns the role that let them, the first
+     * that does in the order checked (what the published events name as their recorder's role): ADMIN, FACILITATOR,
+     * or MEMBER (an action's owner, or a member answering for themself).
+     */
+    public Role check(Object command, Caller caller) {
         Shape shape = SHAPES.get(command.getClass());
         if (shape.organisation() != null) {
             Object organisation = value(command, shape.organisation());
             checkOrganisation(command, organisation == null ? "" : (String) organisation, caller);
-            return;
+            return Role.ADMIN;
         }
         Scope scope = scopeOf(command, shape);
         if (caller.isAdminOf(scope.organisation())) {
-            return;
+            return Role.ADMIN;
         }
         if (command instanceof ForAdministrators) {
             throw refused(command, shape, scope, caller, command.getClass().getSimpleName()
                     + " needs ADMIN of its organisation");
         }
         if (scope.setId() != null && caller.isFacilitatorOf(scope.setId())) {
-            return;
+            return Role.FACILITATOR;
         }
         if (scope.ownerId() != null && caller.isPerson(scope.ownerId())) {
-            return;
+            return Role.MEMBER; // the action's owner, a member of the set that committed it
         }
         if (command instanceof AnsweredBySelf self && scope.setId() != null && caller.isMemberOf(scope.setId())
                 && caller.isPerson(self.personId())) {
-            return; // the set's aggregate checks that they attended
+            return Role.MEMBER; // the set's aggregate checks that they attended
         }
         if (command instanceof AnsweredBySelf self && scope.setId() == null && caller.isPerson(self.personId())
                 && directory.anySetOf(scope.programmeId(), caller.scopesOf(Role.MEMBER))) {
-            return; // about the programme (an outcome metric): a member of any of its sets answers for themself
+            // about the programme (an outcome metric): a member of any of its sets answers for themself
+            return Role.MEMBER;
         }
         // which grants would do, but not whose: the organisation and set are not the caller's to learn
         throw refused(command, shape, scope, caller, command.getClass().getSimpleName()

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.events.envelope.Recorder;
 import org.actionlearning.events.learningset.MeetingScheduled;
 import org.actionlearning.events.programme.ProgrammeLaunched;
 import org.actionlearning.testsupport.EmbeddedInfrastructure;
@@ -72,6 +73,26 @@ class EventRelayTest {
             assertThat(r.envelope().eventId().toString()).isEqualTo(message.getIdentifier());
             assertThat(r.envelope().aggregateId()).isEqualTo(programmeId.toString());
         });
+    }
+
+    /**
+     * The envelope names who recorded the event, from the stored event's metadata: the user, the person they are and
+     * the role that let them; an event stored with its user only (before the person and role were kept) names
+     * nobody, as whether that user is an erased person cannot be told.
+     */
+    @Test
+    void theEnvelopeNamesTheRecorderFromTheEventsMetadata() {
+        EventRelay relay = relay(Map.of(), noStoredEvents());
+        UUID fran = UUID.randomUUID();
+        List<DomainEventMessage<MeetingScheduled>> events = scheduled(0, 2);
+        DomainEventMessage<MeetingScheduled> recorded = events.get(0).andMetaData(Map.of(Recorder.USER, "fran",
+                Recorder.NAME, "fran, sealed", Recorder.PERSON, fran.toString(), Recorder.ROLE, "FACILITATOR"));
+        handle(relay, List.of(recorded, events.get(1).andMetaData(Map.of(Recorder.USER, "fran"))), false);
+
+        List<TopicReader.Received> published = TopicReader.readUntil(BOOTSTRAP, topic, Duration.ofSeconds(20),
+                r -> r.size() == 2);
+        assertThat(published).extracting(r -> r.envelope().recordedBy())
+                .containsExactly(new Recorder("fran, sealed", fran, "FACILITATOR"), null);
     }
 
     /**

@@ -11,8 +11,23 @@ import java.util.UUID;
  * @param eventId        the event store's identifier: a redelivered event carries the same id
  * @param sequenceNumber the event's position in its aggregate's stream, starting at 0
  * @param occurredAt     when the event was stored (not the business date, which is in the payload)
+ * @param recordedBy     who recorded it; null when unknown. Envelopes written before it was published lack the field
+ *                       and read as null (the envelope's own upgrade, {@link EventJson#fromBytes})
  */
 public record EventEnvelope(UUID eventId, String eventType, int schemaVersion, String aggregateType,
                             String aggregateId, long sequenceNumber, Instant occurredAt, UUID programmeId,
-                            JsonNode payload) {
+                            JsonNode payload, Recorder recordedBy) {
+
+    /** An envelope whose recorder is unknown. */
+    public EventEnvelope(UUID eventId, String eventType, int schemaVersion, String aggregateType, String aggregateId,
+                         long sequenceNumber, Instant occurredAt, UUID programmeId, JsonNode payload) {
+        this(eventId, eventType, schemaVersion, aggregateType, aggregateId, sequenceNumber, occurredAt, programmeId,
+                payload, null);
+    }
+
+    /** This envelope with another recorder. */
+    public EventEnvelope recordedBy(Recorder recorder) {
+        return new EventEnvelope(eventId, eventType, schemaVersion, aggregateType, aggregateId, sequenceNumber,
+                occurredAt, programmeId, payload, recorder);
+    }
 }

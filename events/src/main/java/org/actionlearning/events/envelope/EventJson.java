@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
@@ -30,6 +31,8 @@ public final class EventJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
+    /** The envelope field added after the first published shape: absent in older envelopes. */
+    static final String RECORDED_BY = "recordedBy";
     private static final StreamingEnvelopeReader SINGLE_PASS = new StreamingEnvelopeReader(MAPPER);
 
     private EventJson() {
@@ -42,9 +45,15 @@ public final class EventJson {
     /** Wraps a stored event into its envelope at the current schema version of its type. */
     public static EventEnvelope envelope(UUID eventId, String aggregateType, String aggregateId, long sequenceNumber,
                                          Instant occurredAt, DomainEvent event) {
+        return envelope(eventId, aggregateType, aggregateId, sequenceNumber, occurredAt, event, null);
+    }
+
+    /** As above, naming who recorded the event (null: unknown). */
+    public static EventEnvelope envelope(UUID eventId, String aggregateType, String aggregateId, long sequenceNumber,
+                                         Instant occurredAt, DomainEvent event, Recorder recordedBy) {
         EventType type = EventTypes.of(event.getClass());
         return new EventEnvelope(eventId, type.name(), type.version(), aggregateType, aggregateId, sequenceNumber,
-                occurredAt, event.programmeId(), MAPPER.valueToTree(event));
+                occurredAt, event.programmeId(), MAPPER.valueToTree(event), recordedBy);
     }
 
     public static byte[] toBytes(EventEnvelope envelope) {
@@ -55,10 +64,21 @@ public final class EventJson {
         }
     }
 
-    /** Reads an envelope; throws {@link UnreadableEventException} for bytes that are not one. */
+    /**
+     * Reads an envelope; throws {@link UnreadableEventException} for bytes that are not one. An envelope written
+     * before the recorder was published has no {@code recordedBy}: it is upgraded as a payload is (the missing field
+     * added as null), since a missing field is otherwise refused.
+     */
     public static EventEnvelope fromBytes(byte[] bytes) {
         try {
-            EventEnvelope envelope = MAPPER.readValue(bytes, EventEnvelope.class);
+            JsonNode tree = MAPPER.readTree(bytes);
+            if (tree instanceof ObjectNode object && !object.has(RECORDED_BY)) {
+                object.putNull(RECORDED_BY);
+            }
+            EventEnvelope envelope = MAPPER.treeToValue(tree, EventEnvelope.class);
+            if (envelope == null) {
+                throw new UnreadableEventException("not an event envelope: empty");
+            }
             if (envelope.eventId() == null || envelope.eventType() == null || envelope.payload() == null) {
                 throw new UnreadableEventException("envelope lacks eventId, eventType or payload");
             }

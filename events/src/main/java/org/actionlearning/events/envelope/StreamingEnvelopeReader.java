@@ -35,6 +35,8 @@ final class StreamingEnvelopeReader {
     private static final int PROGRAMME_ID = 1 << 7;
     private static final int PAYLOAD = 1 << 8;
     private static final int EVERY_FIELD = (1 << 9) - 1;
+    /** Optional: envelopes written before the recorder was published lack it (read as null, as fromBytes does). */
+    private static final int RECORDED_BY = 1 << 9;
 
     private final ObjectMapper mapper;
     private final Map<EventType, ObjectReader> payloadReaders = new ConcurrentHashMap<>();
@@ -63,6 +65,7 @@ final class StreamingEnvelopeReader {
         Instant occurredAt = null;
         UUID programmeId = null;
         DomainEvent payload = null;
+        Recorder recordedBy = null;
         int seen = 0;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
@@ -77,6 +80,7 @@ final class StreamingEnvelopeReader {
                 case "sequenceNumber" -> { field = SEQUENCE_NUMBER; sequenceNumber = integer(parser, value, false); }
                 case "occurredAt" -> { field = OCCURRED_AT; occurredAt = instant(parser, value); }
                 case "programmeId" -> { field = PROGRAMME_ID; programmeId = uuid(parser, value); }
+                case "recordedBy" -> { field = RECORDED_BY; recordedBy = recorder(parser, value); }
                 case "payload" -> {
                     field = PAYLOAD;
                     payload = (seen & (EVENT_TYPE | SCHEMA_VERSION)) == (EVENT_TYPE | SCHEMA_VERSION)
@@ -94,11 +98,44 @@ final class StreamingEnvelopeReader {
             }
             seen |= field;
         }
-        if (seen != EVERY_FIELD || parser.currentToken() != JsonToken.END_OBJECT || eventId == null) {
+        if ((seen & EVERY_FIELD) != EVERY_FIELD || parser.currentToken() != JsonToken.END_OBJECT || eventId == null) {
             return null;
         }
         return new ReadEvent(new EventEnvelope(eventId, eventType, schemaVersion, aggregateType, aggregateId,
-                sequenceNumber, occurredAt, programmeId, null), payload);
+                sequenceNumber, occurredAt, programmeId, null, recordedBy), payload);
+    }
+
+    /** Null, or an object of exactly user, personId and role (the writer's shape; the binder refuses others). */
+    private static Recorder recorder(JsonParser parser, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (value != JsonToken.START_OBJECT) {
+            throw new NotPlain();
+        }
+        String user = null;
+        UUID personId = null;
+        String role = null;
+        int seen = 0;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken field = parser.nextToken();
+            int bit;
+            switch (name) {
+                case "user" -> { bit = 1; user = text(parser, field); }
+                case "personId" -> { bit = 2; personId = uuid(parser, field); }
+                case "role" -> { bit = 4; role = text(parser, field); }
+                default -> throw new NotPlain();
+            }
+            if ((seen & bit) != 0) {
+                throw new NotPlain();
+            }
+            seen |= bit;
+        }
+        if (seen != 7) {
+            throw new NotPlain();
+        }
+        return new Recorder(user, personId, role);
     }
 
     /** The payload bound to its record, or null when it needs the usual path (upgrade, unknown type, no fit). */

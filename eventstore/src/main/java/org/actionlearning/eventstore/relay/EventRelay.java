@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.actionlearning.events.DomainEvent;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.envelope.Recorder;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.axonframework.config.ProcessingGroup;
@@ -120,7 +121,8 @@ public class EventRelay {
 
     private ProducerRecord<String, byte[]> record(DomainEvent event, DomainEventMessage<?> message) {
         EventEnvelope envelope = EventJson.envelope(UUID.fromString(message.getIdentifier()), message.getType(),
-                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(), event);
+                message.getAggregateIdentifier(), message.getSequenceNumber(), message.getTimestamp(), event,
+                Recorder.of(message.getMetaData(), event));
         return new ProducerRecord<>(topic, null, message.getTimestamp().toEpochMilli(),
                 event.programmeId().toString(), EventJson.toBytes(envelope), cloudEventHeaders(envelope));
     }

@@ -70,10 +70,11 @@ public class ReadAccess {
     }
 
     /**
-     * Whether the caller keeps the programme's outcomes (ADMIN of its organisation), and so sees each attribution
-     * estimate as recorded; a sponsor sees them under the fewer-than-three rule.
+     * Whether the caller administers the programme (ADMIN of its organisation): they see each attribution estimate
+     * as recorded (they keep the outcomes) and who recorded each record by username; a sponsor sees estimates under
+     * the fewer-than-three rule and recorders by role only.
      */
-    public boolean keepsOutcomes(UUID programmeId) {
+    public boolean administers(UUID programmeId) {
         return Callers.current().isAdminOf(scopes.programme(programmeId).organisation());
     }
 

@@ -116,7 +116,7 @@ class ProgrammePages {
         // costly (two dashboards as recorded and the records in between): only when asked for, with a since
         model.addAttribute("changesAsked", sinceInstant != null);
         model.addAttribute("changes", sinceInstant != null && from.isBefore(to)
-                ? changes.between(programmeId, date, from, to) : null);
+                ? changes.between(programmeId, date, from, to, access.administers(programmeId)) : null);
         model.addAttribute("explainable", ExplanationQueries.FIGURES);
         if (dashboard.followThrough() != null) {
             model.addAttribute("funnel", ActionFunnel.of(dashboard.followThrough()));
@@ -137,7 +137,7 @@ class ProgrammePages {
         }
         model.addAttribute("programme", lookup.summary(programmeId));
         model.addAttribute("x", explanations.explain(programmeId, figure, view,
-                access.keepsOutcomes(programmeId)));
+                access.administers(programmeId)));
         model.addAttribute("label", LABELS.get(figure));
         return "explain";
     }

@@ -52,7 +52,8 @@ public class ProgrammeChangesController {
     @ApiResponse(responseCode = "200", description = "OK", useReturnTypeSchema = true)
     @Operation(summary = "What changed", description = "Each dashboard figure that moved between two recorded "
             + "instants (as of one date), from what to what, and the records stored in between (type, business "
-            + "date, when recorded). Aggregates only: nothing of a meeting of fewer than 3 attendees.")
+            + "date, when and by whom recorded: the recorder's role, and their username for an administrator of the "
+            + "organisation, never for a sponsor). Aggregates only: nothing of a meeting of fewer than 3 attendees.")
     public ProgrammeChanges changes(
             @PathVariable("programmeId") UUID programmeId,
             @Parameter(description = "The earlier report's recordedBy, in the forms recordedBy takes (an ISO "
@@ -71,7 +72,7 @@ public class ProgrammeChangesController {
         if (!from.isBefore(until)) {
             throw new InvalidParameter("from", "from must be before to (" + until + ")");
         }
-        return changes.between(programmeId, view.asOf(), from, until);
+        return changes.between(programmeId, view.asOf(), from, until, access.administers(programmeId));
     }
 
     @GetMapping("/{programmeId}/explain")
@@ -79,7 +80,9 @@ public class ProgrammeChangesController {
     @Operation(summary = "Explain a figure", description = "The records one of the dashboard's counts or "
             + "follow-through figures, or the ROI report's costs or benefits, was computed from, in the same view: "
             + "type, business date, when recorded (and an overdue action's due date in force; a cost's amount and "
-            + "category; a point's value or an estimate's attribution × confidence, and its metric). Never a name, "
+            + "category; a point's value or an estimate's attribution × confidence, and its metric; who recorded "
+            + "it: the role, and the username for an administrator of the organisation). Never a name of whom a "
+            + "record is about, "
             + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. To a sponsor, a metric's "
             + "attribution estimates (each one participant's answer) only from 3 on, and then without the instant "
             + "each was recorded; fewer are named in `withheld`. Figures: meetingsHeld, "
@@ -94,7 +97,6 @@ public class ProgrammeChangesController {
             throw new InvalidParameter("figure", "figure must be one of "
                     + new java.util.TreeSet<>(ExplanationQueries.FIGURES));
         }
-        return explanations.explain(programmeId, figure, view,
-                access.keepsOutcomes(programmeId));
+        return explanations.explain(programmeId, figure, view, access.administers(programmeId));
     }
 }

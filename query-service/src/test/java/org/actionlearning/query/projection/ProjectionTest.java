@@ -6,6 +6,8 @@ import org.actionlearning.projection.ProjectionDb;
 import static org.actionlearning.query.jooq.Tables.AGGREGATE_POSITION;
 import static org.actionlearning.query.jooq.Tables.CONTRIBUTION;
 import static org.actionlearning.query.jooq.Tables.DEAD_LETTER;
+import static org.actionlearning.query.jooq.Tables.EVENT_RECORDER;
+import static org.actionlearning.query.jooq.Tables.PROGRAMME;
 import static org.actionlearning.query.jooq.Tables.LEARNING_SET;
 import static org.actionlearning.query.jooq.Tables.PROGRAMME_COST;
 import static org.actionlearning.query.jooq.Tables.MEETING_ACTIVITY;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.events.envelope.EventEnvelope;
 import org.actionlearning.events.envelope.EventJson;
+import org.actionlearning.events.envelope.Recorder;
 import org.actionlearning.events.learningset.MeetingClosed;
 import org.actionlearning.events.learningset.MemberJoined;
 import org.actionlearning.events.learningset.QuestionAsked;
@@ -543,13 +546,22 @@ class ProjectionTest {
         UUID set = UUID.randomUUID();
         EventLog log = meeting(programme, set);
         log.append("LearningSet", set, new MeetingClosed(set, programme, meetingId, LocalDate.of(2026, 2, 2)));
+        Recorder fran = new Recorder("fran.rebuilt", UUID.randomUUID(), Recorder.FACILITATOR);
+        List<EventEnvelope> envelopes = log.envelopes();
         try (KafkaProducer<String, byte[]> producer = producer()) {
-            log.envelopes().forEach(e -> send(producer, e.programmeId().toString(), EventJson.toBytes(e)));
+            // the launch as the relay published it before envelopes named their recorder; the rest name her
+            send(producer, programme.toString(), withoutRecorderField(envelopes.get(0)));
+            envelopes.stream().skip(1).forEach(e -> send(producer, e.programmeId().toString(),
+                    EventJson.toBytes(e.recordedBy(fran))));
         }
         await().atMost(Duration.ofSeconds(30)).until(this::projectedUpToEnd);
         Map<String, String> incremental = checksum.byTable();
         assertThat(incremental.get("member_participation")).doesNotStartWith("empty");
         assertThat(incremental.get("meeting_figures")).doesNotStartWith("empty");
+        assertThat(db.fetchExists(PROGRAMME, PROGRAMME.PROGRAMME_ID.eq(programme))).as("the old envelope projected")
+                .isTrue();
+        List<String> recorders = recordersOf(programme);
+        assertThat(recorders).hasSize(envelopes.size() - 1).containsOnly("fran.rebuilt FACILITATOR");
 
         HttpJson http = new HttpJson("http://localhost:" + port).withToken(TestTokens.token("operator", null, "ADMIN:*"));
         assertThat(http.post("/api/admin/rebuild", "").status()).isEqualTo(202);
@@ -569,6 +581,7 @@ class ProjectionTest {
         assertThat(status.body().path("source")).hasSize(3);
         assertThat(fromSource).isEqualTo(status.body().get("recordsToReplay").asLong());
         assertThat(checksum.byTable()).isEqualTo(incremental);
+        assertThat(recordersOf(programme)).as("the recorders replayed").isEqualTo(recorders);
 
         // what an operator watches: projection lag per event, events by type, rebuild progress, consumer lag
         assertThat(registry.get("als.projection.lag").timer().count()).isGreaterThanOrEqualTo(2L * log.envelopes().size());
@@ -621,6 +634,19 @@ class ProjectionTest {
     private static KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 EmbeddedInfrastructure.kafkaBootstrapServers()), new StringSerializer(), new ByteArraySerializer());
+    }
+
+    /** The envelope's bytes as written before envelopes had a recordedBy field. */
+    private static byte[] withoutRecorderField(EventEnvelope envelope) {
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) EventJson.mapper().valueToTree(envelope);
+        tree.remove("recordedBy");
+        return tree.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> recordersOf(UUID programme) {
+        return db.select(EVENT_RECORDER.RECORDED_BY_USER, EVENT_RECORDER.RECORDED_BY_ROLE).from(EVENT_RECORDER)
+                .where(EVENT_RECORDER.PROGRAMME_ID.eq(programme)).orderBy(EVENT_RECORDER.RECORDED_AT)
+                .fetch(r -> r.value1() + " " + r.value2());
     }
 
     private static void send(KafkaProducer<String, byte[]> producer, String key, byte[] value) {

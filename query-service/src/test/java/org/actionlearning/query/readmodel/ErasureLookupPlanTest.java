@@ -32,7 +32,8 @@ class ErasureLookupPlanTest extends QueryServiceTest {
             "update learning_set set facilitator_name = null where facilitator_id = ?, "
                     + "learning_set_by_facilitator",
             "update set_member set display_name = null where person_id = ?, set_member_by_person",
-            "update pulse_answer set answers = null where person_id = ?, pulse_answer_by_person"})
+            "update pulse_answer set answers = null where person_id = ?, pulse_answer_by_person",
+            "update event_recorder set recorded_by_user = null where recorded_by_person = ?, event_recorder_by_person"})
     void eachRedactionFindsThePersonsRowsByAnIndex(String update, String index) throws Exception {
         String plan = explain(update);
 

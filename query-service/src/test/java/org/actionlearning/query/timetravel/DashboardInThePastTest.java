@@ -241,9 +241,11 @@ class DashboardInThePastTest extends QueryServiceTest {
         assertThat(records.findValuesAsText("businessDate")).containsExactly("2026-02-02", "2026-03-02");
         assertThat(records.findValuesAsText("recordedAt")).containsExactly("2026-02-02T10:00:00Z",
                 "2026-03-02T10:00:00Z");
-        // dates and types only: no person, no text, no id of anything
+        // dates and types only: no person, no text, no id of anything; the recorder by role (these envelopes
+        // name none: unknown)
         records.forEach(r -> assertThat(fieldNames(r)).containsExactlyInAnyOrder("type", "businessDate",
-                "recordedAt"));
+                "recordedAt", "recordedBy"));
+        assertThat(records.findValuesAsText("role")).containsExactly("unknown", "unknown");
     }
 
     /**

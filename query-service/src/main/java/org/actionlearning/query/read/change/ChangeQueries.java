@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.actionlearning.query.read.PastView;
+import org.actionlearning.query.read.RecordedBy;
+import org.actionlearning.query.read.Recorders;
 import org.actionlearning.query.read.ReportedMeetings;
 import org.actionlearning.query.read.change.ProgrammeChanges.MovedFigure;
 import org.actionlearning.query.read.change.ProgrammeChanges.RecordedEvent;
@@ -43,7 +45,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Since the last report": the dashboard as recorded by two instants, compared figure by figure, and the records
- * stored in between, read from the recorded instants the read models keep (docs/time-travel.md).
+ * stored in between, read from the recorded instants the read models keep, each with who recorded it
+ * (docs/time-travel.md).
  */
 @Service
 @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
@@ -53,13 +56,19 @@ public class ChangeQueries {
 
     private final ProgrammeQueries programmes;
     private final DSLContext db;
+    private final Recorders recorders;
 
-    ChangeQueries(ProgrammeQueries programmes, DSLContext db) {
+    ChangeQueries(ProgrammeQueries programmes, DSLContext db, Recorders recorders) {
         this.programmes = programmes;
         this.db = db;
+        this.recorders = recorders;
     }
 
-    public ProgrammeChanges between(UUID programmeId, LocalDate asOf, Instant from, Instant to) {
+    /**
+     * @param withNames whether each record's recorder is named (for an administrator of the organisation) or only
+     *                  their role is given (for a sponsor)
+     */
+    public ProgrammeChanges between(UUID programmeId, LocalDate asOf, Instant from, Instant to, boolean withNames) {
         Map<String, JsonNode> before = leaves(programmes.dashboard(programmeId, new PastView(asOf, from)));
         Map<String, JsonNode> after = leaves(programmes.dashboard(programmeId, new PastView(asOf, to)));
         List<MovedFigure> moved = new ArrayList<>();
@@ -72,7 +81,7 @@ public class ChangeQueries {
                 moved.add(new MovedFigure(path, was, is));
             }
         }
-        return new ProgrammeChanges(asOf, from, to, moved, recorded(programmeId, asOf, from, to));
+        return new ProgrammeChanges(asOf, from, to, moved, recorded(programmeId, asOf, from, to, withNames));
     }
 
     /** The dashboard's figures by path: counts/meetingsHeld, roi/benefits, outcomes/{metricId}/latest. */
@@ -96,7 +105,8 @@ public class ChangeQueries {
     }
 
     /** The records stored after {@code from} and by {@code to} that a figure of the dashboard counts. */
-    private List<RecordedEvent> recorded(UUID programmeId, LocalDate asOf, Instant from, Instant to) {
+    private List<RecordedEvent> recorded(UUID programmeId, LocalDate asOf, Instant from, Instant to,
+                                         boolean withNames) {
         List<RecordedEvent> events = new ArrayList<>();
         var m = MEETING;
         Condition countedMeeting = m.PROGRAMME_ID.eq(programmeId).and(ReportedMeetings.counted())
@@ -137,6 +147,10 @@ public class ChangeQueries {
         add(events, db.select(DSL.inline("AttributionEstimated"), e.ESTIMATED_ON, e.RECORDED_AT).from(e)
                 .where(e.PROGRAMME_ID.eq(programmeId)).and(e.ESTIMATED_ON.le(asOf))
                 .and(between(e.RECORDED_AT, from, to)));
+        Recorders.Found by = recorders.at(programmeId, events.stream().map(RecordedEvent::recordedAt).toList(),
+                withNames);
+        events.replaceAll(event -> new RecordedEvent(event.type(), event.businessDate(), event.recordedAt(),
+                by.of(event.type(), event.recordedAt())));
         events.sort(Comparator.comparing(RecordedEvent::recordedAt).thenComparing(RecordedEvent::type));
         return events;
     }
@@ -148,6 +162,6 @@ public class ChangeQueries {
     private static void add(List<RecordedEvent> events,
                             SelectConditionStep<Record3<String, LocalDate, OffsetDateTime>> select) {
         select.fetch().forEach(row -> events.add(new RecordedEvent(row.value1(), row.value2(),
-                row.value3().toInstant())));
+                row.value3().toInstant(), RecordedBy.UNKNOWN)));
     }
 }

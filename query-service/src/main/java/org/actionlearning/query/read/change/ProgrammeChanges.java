@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.actionlearning.query.read.RecordedBy;
 
 /**
  * What changed in a programme's dashboard between two recorded instants, for one as-of date: each figure that moved,
@@ -23,7 +24,8 @@ public record ProgrammeChanges(LocalDate asOf, Instant from, Instant to, List<Mo
      * @param type         the event's type, e.g. MeetingOpened, ActionCompleted, MeasurementRecorded
      * @param businessDate the date it is about (held, completed, measured, incurred, estimated on)
      * @param recordedAt   when it was stored
+     * @param recordedBy   by whom: the role, and the username for those who may see names
      */
-    public record RecordedEvent(String type, LocalDate businessDate, Instant recordedAt) {
+    public record RecordedEvent(String type, LocalDate businessDate, Instant recordedAt, RecordedBy recordedBy) {
     }
 }

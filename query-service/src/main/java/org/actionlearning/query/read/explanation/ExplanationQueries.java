@@ -24,6 +24,7 @@ import org.actionlearning.analytics.followthrough.ActionRecord;
 import java.util.UUID;
 import org.actionlearning.query.read.MinimumGroup;
 import org.actionlearning.query.read.PastView;
+import org.actionlearning.query.read.Recorders;
 import org.actionlearning.query.read.PersonalValues;
 import org.actionlearning.query.read.action.ActionReader;
 import org.actionlearning.query.read.action.ActionReader.SetAction;
@@ -60,21 +61,25 @@ public class ExplanationQueries {
     private final ProgrammeReader programmes;
     private final ActionReader actions;
     private final PersonalValues personal;
+    private final Recorders recorders;
 
-    ExplanationQueries(DSLContext db, ProgrammeReader programmes, ActionReader actions, PersonalValues personal) {
+    ExplanationQueries(DSLContext db, ProgrammeReader programmes, ActionReader actions, PersonalValues personal,
+                       Recorders recorders) {
         this.db = db;
+        this.recorders = recorders;
         this.personal = personal;
         this.actions = actions;
         this.programmes = programmes;
     }
 
     /**
-     * The records of {@code figure}, one of {@link #FIGURES}.
+     * The records of {@code figure}, one of {@link #FIGURES}, each with who recorded it.
      *
-     * @param eachEstimate whether the reader sees each attribution estimate as recorded (the organisation's
-     *                     administrators, who keep the estimates); else a sponsor, see {@link #estimates}
+     * @param administrator whether the reader administers the programme's organisation: they see each attribution
+     *                      estimate as recorded and each recorder's username; a sponsor sees estimates as
+     *                      {@link #estimates} shows them and recorders by role only
      */
-    public FigureExplanation explain(UUID programmeId, String figure, PastView view, boolean eachEstimate) {
+    public FigureExplanation explain(UUID programmeId, String figure, PastView view, boolean administrator) {
         if (!FIGURES.contains(figure)) {
             throw new IllegalArgumentException("unknown figure " + figure);
         }
@@ -91,10 +96,10 @@ public class ExplanationQueries {
             case "questionsAsked", "statementsMade" -> contributions(programmeId, view,
                     figure.equals("questionsAsked"));
             case "costs" -> costs(programmeId, view);
-            case "benefits" -> benefits(programmeId, view, eachEstimate, withheld);
+            case "benefits" -> benefits(programmeId, view, administrator, withheld);
             default -> actions(programmeId, figure, view);
         };
-        List<Source> sorted = new ArrayList<>(records);
+        List<Source> sorted = withRecorders(programmeId, records, administrator);
         sorted.sort(OLDEST_FIRST);
         return new FigureExplanation(programmeId, null, figure, view.asOf(), view.recordedBy(), sorted.size(),
                 List.copyOf(sorted), withheld.isEmpty() ? null : List.copyOf(withheld));
@@ -107,7 +112,7 @@ public class ExplanationQueries {
                 .where(c.PROGRAMME_ID.eq(programmeId)).and(c.INCURRED_ON.le(view.asOf()))
                 .and(view.known(c.RECORDED_AT))
                 .fetch(row -> new Source("ProgrammeCostRecorded", row.value3(), instant(row.value4()), null,
-                        row.value2().doubleValue(), row.value1(), null, null));
+                        row.value2().doubleValue(), row.value1(), null, null, null));
     }
 
     /** Business date (an estimate of before dates were kept has none: first), then recorded instant. */
@@ -134,7 +139,7 @@ public class ExplanationQueries {
                 .orderBy(v.METRIC_ID, v.SERIES, v.MEASURED_ON, v.RECORDED_AT.desc())
                 .forEach(row -> sources.add(new Source(MetricReader.BASELINE.equals(row.value2())
                         ? "BaselineRecorded" : "MeasurementRecorded", row.value3(), instant(row.value5()), null,
-                        row.value4().doubleValue(), row.value1().toString(), null, null)));
+                        row.value4().doubleValue(), row.value1().toString(), null, null, null)));
         var e = ATTRIBUTION_ESTIMATE;
         // only the estimates the isolation factor counts: in its order, in whole groups of three (Isolation)
         List<Source> estimates = new ArrayList<>();
@@ -144,7 +149,7 @@ public class ExplanationQueries {
                 .orderBy(MetricReader.ESTIMATE_ORDER).fetchGroups(e.METRIC_ID).values()
                 .forEach(ofMetric -> org.actionlearning.analytics.roi.Isolation.counted(ofMetric).forEach(row ->
                         estimates.add(new Source("AttributionEstimated", row.value4(), instant(row.value5()), null,
-                                row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null))));
+                                row.value2() * row.value3() / 10_000.0, row.value1().toString(), null, null, null))));
         sources.addAll(eachEstimate ? estimates : estimates(estimates, withheld));
         return sources;
     }
@@ -215,15 +220,22 @@ public class ExplanationQueries {
                 .fetchMap(SET_MEMBER.PERSON_ID, SET_MEMBER.DISPLAY_NAME));
         PersonalValues.Disclosure names = personal.disclose(storedNames.values().stream()
                 .filter(java.util.Objects::nonNull).toList(), storedNames.keySet());
-        List<Source> sorted = new ArrayList<>(said.stream().map(r -> {
+        // the set's own people see who each record is about, and so who recorded it
+        List<Source> sorted = withRecorders(set.value1(), said.stream().map(r -> {
             String stored = r.personId() == null ? null : storedNames.get(r.personId());
             return new Source(r.type(), r.on(), instant(r.at()), null, null, null,
                     r.personId() == null ? null : names.text(stored),
-                    r.personId() == null ? null : names.erased(r.personId(), stored));
-        }).toList());
+                    r.personId() == null ? null : names.erased(r.personId(), stored), null);
+        }).toList(), true);
         sorted.sort(OLDEST_FIRST);
         return new FigureExplanation(set.value1(), setId, figure, view.asOf(), view.recordedBy(), sorted.size(),
                 List.copyOf(sorted), null);
+    }
+
+    /** The sources, each with who recorded it (a modifiable copy). */
+    private List<Source> withRecorders(UUID programmeId, List<Source> sources, boolean withNames) {
+        Recorders.Found by = recorders.at(programmeId, sources.stream().map(Source::recordedAt).toList(), withNames);
+        return new ArrayList<>(sources.stream().map(s -> s.recordedBy(by.of(s.type(), s.recordedAt()))).toList());
     }
 
     private static Instant instant(OffsetDateTime at) {
