@@ -172,7 +172,7 @@ public class ExplanationQueries {
                 return;
             }
             ofMetric.stream().map(estimate -> new Source(estimate.type(), estimate.businessDate(), null, null,
-                            estimate.value(), metric, null, null))
+                            estimate.value(), metric, null, null, null))
                     .sorted(Comparator.comparing(Source::businessDate,
                             Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())).thenComparing(Source::value))
                     .forEach(shown::add);
