@@ -129,6 +129,32 @@ class AuthorityEndsAtOnceTest extends CommandServiceTest {
         assertThat(kept.status()).as(kept.raw()).isEqualTo(200);
     }
 
+    /** A store older than the table of set places gets it from its events at start, as the access scopes. */
+    @Test
+    void theSetPlacesOfAnOlderStoreAreFilledFromItsEvents() throws Exception {
+        Scenario scenario = new Scenario(http);
+        Response formed = http.post("/api/sets", Map.of("programmeId", scenario.launchProgramme("Older"),
+                "name", "Set", "facilitatorName", "Fran"));
+        UUID set = Scenario.created(formed, "setId");
+        UUID fran = Scenario.created(formed, "facilitatorId");
+        List<UUID> members = scenario.addMembers(set, 3);
+        assertThat(http.delete("/api/sets/" + set + "/members/" + members.get(1)).status()).isEqualTo(204);
+        UUID gil = http.post("/api/sets/" + set + "/facilitator",
+                Map.of("facilitatorName", "Gil", "currentFacilitatorId", fran)).id("facilitatorId");
+        jdbc.update("delete from set_member_now");
+        jdbc.update("delete from set_facilitator_now");
+
+        backfill.run(null);
+
+        assertThat(jdbc.queryForList("select facilitator_id || ' ' || formed_with from set_facilitator_now"
+                + " where set_id = ?", String.class, set)).containsExactly(gil + " " + fran);
+        assertThat(jdbc.queryForList("select person_id from set_member_now where set_id = ?", UUID.class, set))
+                .containsExactlyInAnyOrder(members.get(0), members.get(2));
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.actionlearning.eventstore.backfill.StoredEventsBackfill backfill;
+
     private static int schedule(HttpJson as, UUID set) {
         return as.post("/api/sets/" + set + "/meetings", Map.of("scheduledFor", "2026-06-01")).status();
     }
