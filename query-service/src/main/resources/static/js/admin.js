@@ -431,11 +431,8 @@
       if (role === 'MEMBER') {
         const who = user ? user.username : 'this member';
         actions.append(button('Remove', 'Remove ' + who + ' from the set', async () => {
+          // the removal takes the set's MEMBER grant from their account on the server, in the same step
           await send('DELETE', '/api/sets/' + setId + '/members/' + personId);
-          if (user && user.grants.includes('MEMBER:' + setId)) {
-            await send('PATCH', '/api/users/' + encodeURIComponent(user.username),
-              { grants: user.grants.filter((g) => g !== 'MEMBER:' + setId) }, { once: true });
-          }
           await reloadWhen(window.location.pathname, (html) => !html.includes(personId));
         }));
       }

@@ -38,12 +38,6 @@ class DisabledUsers {
         return caller.issuedBefore(tokensNotBefore.get(caller.getName()));
     }
 
-    /** The users' not-before instants, for the query service (which checks tokens itself). */
-    Map<String, Instant> tokensNotBefore() {
-        refreshIfOld();
-        return tokensNotBefore;
-    }
-
     private void refreshIfOld() {
         if (Instant.now().isAfter(readAt.plus(REFRESH))) {
             refresh();

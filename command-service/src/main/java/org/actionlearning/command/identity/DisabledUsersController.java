@@ -21,26 +21,26 @@ class DisabledUsersController {
     static final String PATH = "/api/auth/disabled";
 
     private final UserAccounts accounts;
-    private final DisabledUsers disabledUsers;
 
-    DisabledUsersController(UserAccounts accounts, DisabledUsers disabledUsers) {
+    DisabledUsersController(UserAccounts accounts) {
         this.accounts = accounts;
-        this.disabledUsers = disabledUsers;
     }
 
     @GetMapping(PATH)
     @Operation(summary = "List disabled users", description = "The platform's services (and ADMIN:*) only: the "
             + "user names whose sign-ins and tokens are refused, and per user the instant before which their tokens are "
-            + "refused (their last disable) and the grants taken from them, each with the instant before which a token's "
+            + "refused (their last disable or password change) and the grants taken from them, each with the instant before which a token's "
             + "copy of it no longer counts.")
     Map<String, Object> disabled() {
         Caller caller = Callers.current();
         if (!caller.isService() && !caller.isPlatformAdmin()) {
             throw new NotPermitted("the list of disabled users is for the platform's services");
         }
-        // tokensNotBefore: per user, the last disable; tokens issued before it are refused also once re-enabled
+        // tokensNotBefore: per user, the last disable or password change; tokens issued before it are refused (also
+        // once re-enabled)
         Map<String, String> notBefore = new TreeMap<>();
-        disabledUsers.tokensNotBefore().forEach((user, instant) -> notBefore.put(user, instant.toString()));
+        // read afresh (not this instance's few-seconds copy): a password changed a moment ago is told at once
+        accounts.tokensNotBefore().forEach((user, instant) -> notBefore.put(user, instant.toString()));
         // revokedGrants: per user, each grant taken and when; tokens issued before then no longer count it
         Map<String, Map<String, String>> revoked = new TreeMap<>();
         accounts.revokedGrants().forEach((user, grants) -> grants.forEach((grant, instant) ->

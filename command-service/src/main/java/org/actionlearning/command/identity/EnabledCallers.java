@@ -8,8 +8,8 @@ import org.springframework.security.core.Authentication;
 /**
  * A password or token check that also refuses a disabled user (401): tokens already issued to them stop working,
  * and a password remembered from a sign-in a moment ago does not let them back in. A token issued before the user's
- * last disable stays refused once they are enabled again, and a token loses the grants taken from its account since
- * it was issued.
+ * last disable stays refused once they are enabled again, and so does one issued before the password was last changed
+ * or reset; a token loses the grants taken from its account since it was issued.
  */
 record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled, UserAccounts accounts)
         implements AuthenticationProvider {
@@ -20,10 +20,13 @@ record EnabledCallers(AuthenticationProvider delegate, DisabledUsers disabled, U
         if (result != null && disabled.isDisabled(result.getName())) {
             throw new DisabledException("the user is disabled");
         }
-        if (result instanceof CallerAuthentication caller && disabled.isRevoked(caller)) {
-            throw new DisabledException("the token was issued before the user was last disabled: sign in again");
-        }
         if (result instanceof CallerAuthentication caller && caller.issuedAt().isPresent()) {
+            // read on every request: a password changed or reset on another instance ends the token here at once
+            if (disabled.isRevoked(caller)
+                    || caller.issuedBefore(accounts.tokensNotBefore(caller.getName()).orElse(null))) {
+                throw new DisabledException("the token was issued before the account's password was changed or "
+                        + "before it was disabled: sign in again");
+            }
             // read on every request, as a password's grants are: a grant taken is gone at once, on every instance
             return caller.withoutRevoked(accounts.revokedGrants(caller.getName()));
         }

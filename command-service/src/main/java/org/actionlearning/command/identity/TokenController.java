@@ -44,11 +44,28 @@ class TokenController {
                     "this service issues no tokens: they come from the OIDC provider " + issuer.issuerUri()));
         }
         Caller caller = Callers.current();
+        accounts.tokensNotBefore(caller.username()).ifPresent(TokenController::waitPast);
         String passwordVersion = accounts.find(caller.username()).map(a -> TokenIssuer.passwordVersion(a.passwordHash()))
                 .orElse(null);
         TokenIssuer.Token token = issuer.issue(caller, java.time.Instant.now(), passwordVersion);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));
+    }
+
+    /**
+     * A token's {@code iat} has whole seconds, and one issued in the second of a password change counts as issued
+     * before it (refused): a sign-in with the new password in that very second waits for the next one.
+     */
+    private static void waitPast(java.time.Instant notBefore) {
+        java.time.Instant firstWholeSecond = notBefore.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).plusSeconds(1);
+        long millis = java.time.Duration.between(java.time.Instant.now(), firstWholeSecond).toMillis();
+        if (millis > 0 && millis <= 2_000) { // a database clock far ahead is not waited for
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**

@@ -53,11 +53,15 @@ public class UserAccounts {
         return true;
     }
 
-    /** Replaces the password hash and/or the grants (null: unchanged). */
+    /**
+     * Replaces the password hash and/or the grants (null: unchanged). A new password ends every token and page
+     * session issued before it ({@code tokens_not_before}): whoever signed in with the old one must sign in again.
+     */
     @Transactional
     public void change(String username, String passwordHash, Set<Grant> grants) {
         if (passwordHash != null) {
-            jdbc.update("update app_user set password_hash = ? where username = ?", passwordHash, username);
+            jdbc.update("update app_user set password_hash = ?, tokens_not_before = clock_timestamp()"
+                    + " where username = ?", passwordHash, username);
         }
         if (grants != null) {
             Set<Grant> taken = grantsOf(username);
@@ -87,6 +91,22 @@ public class UserAccounts {
         }
         jdbc.queryForList("select username from app_user where person_id = ?", String.class, facilitatorId)
                 .forEach(account -> give(account, grant));
+    }
+
+    /**
+     * A member leaves the set, in the transaction of the change: the accounts of that person lose MEMBER:&lt;set&gt;
+     * (and their tokens stop counting it).
+     */
+    public void endMembership(UUID setId, UUID personId) {
+        Grant grant = new Grant(Role.MEMBER, setId.toString());
+        List<String> holders = jdbc.queryForList("select g.username from user_grant g join app_user u"
+                + " on u.username = g.username where g.role = ? and g.scope = ? and u.person_id = ?",
+                String.class, grant.role().name(), grant.scope(), personId);
+        for (String holder : holders) {
+            jdbc.update("delete from user_grant where username = ? and role = ? and scope = ?",
+                    holder, grant.role().name(), grant.scope());
+            revoke(holder, grant);
+        }
     }
 
     /** The grants taken from each account, and when (tokens issued before then no longer count them). */
@@ -173,7 +193,10 @@ public class UserAccounts {
                 String.class, PasswordCallers.SERVICE_USER);
     }
 
-    /** The instant before which each user's tokens are refused (the last disable), for the users who have one. */
+    /**
+     * The instant before which each user's tokens are refused (the last disable or password change), for the users
+     * who have one.
+     */
     Map<String, Instant> tokensNotBefore() {
         Map<String, Instant> notBefore = new HashMap<>();
         jdbc.query("select username, tokens_not_before from app_user where tokens_not_before is not null "
@@ -181,6 +204,12 @@ public class UserAccounts {
                     notBefore.put(rs.getString(1), rs.getTimestamp(2).toInstant());
                 }, PasswordCallers.SERVICE_USER);
         return notBefore;
+    }
+
+    /** The instant before which this user's tokens are refused (last disable or password change), if any. */
+    Optional<Instant> tokensNotBefore(String username) {
+        return jdbc.query("select tokens_not_before from app_user where username = ? and tokens_not_before is not null",
+                (rs, n) -> rs.getTimestamp(1).toInstant(), username).stream().findFirst();
     }
 
     private Set<Grant> grantsOf(String username) {

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import org.actionlearning.command.access.PersonDirectory;
 import org.actionlearning.command.access.Scope;
 import org.actionlearning.command.access.ScopeDirectory;
+import org.actionlearning.command.access.SetPlaces;
 import org.actionlearning.command.domain.DomainRuleViolation;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
@@ -56,6 +57,7 @@ class UserController {
     private final PasswordEncoder encoder;
     private final PasswordRules passwords;
     private final ScopeDirectory directory;
+    private final SetPlaces places;
     private final PersonDirectory people;
     private final SetPasswordLinks links;
     private final AccessLinkMail mail;
@@ -65,8 +67,9 @@ class UserController {
 
     UserController(UserAccounts accounts, PasswordEncoder encoder, PasswordRules passwords, ScopeDirectory directory,
                    PersonDirectory people, SetPasswordLinks links, AccessLinkMail mail, DisabledUsers disabledUsers,
-                   IdentityProperties identity, AccountAudit audit) {
+                   IdentityProperties identity, AccountAudit audit, SetPlaces places) {
         this.audit = audit;
+        this.places = places;
         // the platform's own users: the service user (not stored) and the bootstrap administrator; no
         // administrator may create, disable, reset or change them through this API
         this.reserved = Set.of(PasswordCallers.SERVICE_USER, identity.adminUsername());
@@ -139,6 +142,7 @@ class UserController {
         }
         Set<Grant> grants = grants(admin, request.grants());
         requirePerson(admin, request.personId());
+        requirePlaces(grants, request.personId());
         if (request.personId() != null && accounts.hasAccount(request.personId())) {
             // said alike whoever made the other account: one account per person, so no second account reads
             // a member's private answers
@@ -227,6 +231,11 @@ class UserController {
         Caller admin = Callers.current();
         Account account = managed(username);
         Set<Grant> grants = request.grants() == null ? null : grants(admin, request.grants());
+        if (grants != null) {
+            Set<Grant> given = new HashSet<>(grants);
+            given.removeAll(account.grants());
+            requirePlaces(given, account.personId());
+        }
         String hash = null;
         if (request.password() != null) {
             if (!admin.username().equals(username)) {
@@ -272,6 +281,26 @@ class UserController {
             grants.add(grant);
         }
         return grants;
+    }
+
+    /**
+     * A set's place is given only to whoever holds it now: FACILITATOR to its facilitator's account (one without a
+     * person only while the set has the facilitator it was formed with), MEMBER to a member's (an account without a
+     * person is not judged). So a list of grants read before a facilitator change or a removal cannot give the place
+     * back (409 naming grants). Only grants the account does not hold yet are judged.
+     */
+    private void requirePlaces(Set<Grant> given, UUID personId) {
+        for (Grant grant : given) {
+            if (grant.role() == Role.FACILITATOR && !places.mayFacilitate(UUID.fromString(grant.scope()), personId)) {
+                throw new DomainRuleViolation("grants", grant.claim() + " is for the set's current facilitator, and "
+                        + "this user is not their account: the set's facilitator changed (look again)");
+            }
+            if (grant.role() == Role.MEMBER && personId != null
+                    && !places.isMember(UUID.fromString(grant.scope()), personId)) {
+                throw new DomainRuleViolation("grants", grant.claim() + " is for members of the set, and this user's "
+                        + "person is not one (now): add them to the set first");
+            }
+        }
     }
 
     /** The same answer for an unknown person and another organisation's: which ids exist is not told. */

@@ -41,6 +41,9 @@ class FacilitatorChangeTest extends CommandServiceTest {
         UUID otherSet = scenario.formSet(programme, "Theatres");
         UUID gil = scenario.addMembers(otherSet, 1).get(0);
 
+        // Fran is a member of Theatres too (a MEMBER grant is given to members only)
+        assertThat(http.post("/api/sets/" + otherSet + "/members", Map.of("displayName", "Fran", "personId", fran))
+                .status()).isEqualTo(201);
         Accounts accounts = new Accounts(http);
         String grant = "FACILITATOR:" + set;
         HttpJson demoFormer = accounts.create("demo-fran", List.of(grant));   // no person, as the demo's

@@ -14,7 +14,8 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A disabled user's session or token stops working, and so does one from before their last disable: their session
+ * A disabled user's session or token stops working, and so does one from before their last disable or password
+ * change: their session
  * is ended and the request goes on as nobody's (401 problem+json for a token or password). A page session so ended
  * sends the browser to the sign-in form with a message instead, where {@code signedOutPage} is given (the pages).
  * A caller whose account lost a grant after their token was issued goes on without it.
@@ -23,6 +24,8 @@ class DisabledCallerFilter extends OncePerRequestFilter {
 
     /** Where a page session ended by a disable is sent: the sign-in form, saying why. */
     static final String SIGNED_OUT_PAGE = "/login?disabled";
+    /** Where a page session from before the account's password was changed (or its last disable) is sent. */
+    static final String SESSION_ENDED_PAGE = "/login?ended";
 
     private final DisabledUsers disabled;
     private final String signedOutPage;
@@ -40,8 +43,9 @@ class DisabledCallerFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof CallerAuthentication caller
-                && (disabled.isDisabled(caller.getName()) || disabled.isRevoked(caller))) {
+        boolean disabledNow = authentication instanceof CallerAuthentication caller
+                && disabled.isDisabled(caller.getName());
+        if (authentication instanceof CallerAuthentication caller && (disabledNow || disabled.isRevoked(caller))) {
             SecurityContextHolder.clearContext();
             HttpSession session = request.getSession(false);
             boolean pageSession = session != null && heldBy(session, caller);
@@ -49,7 +53,7 @@ class DisabledCallerFilter extends OncePerRequestFilter {
                 session.invalidate();
             }
             if (pageSession && signedOutPage != null) {
-                response.sendRedirect(request.getContextPath() + signedOutPage);
+                response.sendRedirect(request.getContextPath() + (disabledNow ? signedOutPage : SESSION_ENDED_PAGE));
                 return;
             }
         } else if (authentication instanceof CallerAuthentication caller) {

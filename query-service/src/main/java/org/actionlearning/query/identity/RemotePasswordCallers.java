@@ -27,7 +27,10 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 /**
  * Passwords (HTTP Basic, the sign-in form) are checked where the users are: the command service's token endpoint.
  * The token it answers with carries the grants and is kept with the session, so the pages can call the command API
- * for the user. A password proven once is remembered for a minute as a salted digest, never in plain.
+ * for the user. A password proven once is remembered for a minute as a salted digest, never in plain, with the token
+ * it got: once the identity store lists the account's tokens as refused from before a disable or a password change
+ * (read with the disabled users, at most every few seconds), the remembered password is asked afresh, so an old
+ * password stops signing in here too.
  */
 class RemotePasswordCallers implements AuthenticationProvider {
 
@@ -61,7 +64,7 @@ class RemotePasswordCallers implements AuthenticationProvider {
             if (!disabled.isRevoked(known.get())) {
                 return known.get();
             }
-            // remembered with a token from before a disable: ask the identity store afresh
+            // remembered with a token from before a disable or a password change: ask the identity store afresh
         }
         String token = exchange(username, password, clientAddress(authentication));
         Jwt decoded = decoder.decode(token);

@@ -138,11 +138,13 @@ public class SetProjection implements Projection {
                         .set(SET_MEMBER.JOINED_ON, e.joinedOn())
                         // joined again after leaving: no longer left (the row holds one stint, the latest)
                         .setNull(SET_MEMBER.LEFT_AT)))
-                .on(MemberLeft.class, (e, envelope) -> writes.add(SET_MEMBER, List.of(e.setId(), e.personId()),
-                        db.update(SET_MEMBER)
-                        .set(SET_MEMBER.ACTIVE, false)
-                        .set(SET_MEMBER.LEFT_AT, recordedAt(envelope))
-                        .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId())))))
+                .on(MemberLeft.class, (e, envelope) -> {
+                    accessChanges.grantsChanged(); // the member's MEMBER grant was taken with the removal
+                    writes.add(SET_MEMBER, List.of(e.setId(), e.personId()), db.update(SET_MEMBER)
+                            .set(SET_MEMBER.ACTIVE, false)
+                            .set(SET_MEMBER.LEFT_AT, recordedAt(envelope))
+                            .where(SET_MEMBER.SET_ID.eq(e.setId()).and(SET_MEMBER.PERSON_ID.eq(e.personId()))));
+                })
                 .on(MeetingScheduled.class, (e, envelope) -> writes.add(MEETING, e.meetingId(), scheduleMeeting.row()
                         .set(MEETING.MEETING_ID, e.meetingId())
                         .set(MEETING.SET_ID, e.setId())
