@@ -174,9 +174,14 @@ class ConsoleOnTwoDevicesBrowserTest {
 
     private void resume(Browser browser, Pages pages) {
         pages.open("/sets/" + set + "/console");
-        browser.wait.until(d -> browser.find("#open-meetings").isDisplayed());
-        browser.find("#open-meetings-list li button").click();
-        browser.wait.until(d -> browser.find("#step-record").isDisplayed());
+        try {
+            browser.wait.until(d -> browser.find("#open-meetings").isDisplayed());
+            browser.find("#open-meetings-list li button").click();
+            browser.wait.until(d -> browser.find("#step-record").isDisplayed());
+        } catch (RuntimeException e) {
+            throw new AssertionError("not resumed: problem '" + browser.find("#problem").getText() + "', status '"
+                    + browser.find("#status").getText() + "', console " + browser.consoleErrors(), e);
+        }
     }
 
     private void tap(Browser browser, String label, String person, String expected) {
