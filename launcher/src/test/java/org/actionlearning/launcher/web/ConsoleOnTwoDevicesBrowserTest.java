@@ -179,8 +179,8 @@ class ConsoleOnTwoDevicesBrowserTest {
             browser.find("#open-meetings-list li button").click();
             browser.wait.until(d -> browser.find("#step-record").isDisplayed());
         } catch (RuntimeException e) {
-            throw new AssertionError("not resumed: problem '" + browser.find("#problem").getText() + "', status '"
-                    + browser.find("#status").getText() + "', console " + browser.consoleErrors(), e);
+            throw new AssertionError("not resumed: at " + browser.currentUrl() + ": "
+                    + browser.find("body").getText() + "; console " + browser.consoleErrors(), e);
         }
     }
 
