@@ -18,6 +18,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * One open meeting run from two devices at once: a phone (A, 390 px, the shared Chromium) and a laptop (B, 1366 px,
@@ -176,7 +178,11 @@ class ConsoleOnTwoDevicesBrowserTest {
         pages.open("/sets/" + set + "/console");
         try {
             browser.wait.until(d -> browser.find("#open-meetings").isDisplayed());
-            browser.find("#open-meetings-list li button").click();
+            // in the middle of the window: at 390 px the page may still move as the list fills in
+            WebElement resume = browser.find("#open-meetings-list li button");
+            assertThat(resume.getText()).isEqualTo("Resume");
+            browser.script("arguments[0].scrollIntoView({block: 'center'})", resume);
+            browser.wait.until(ExpectedConditions.elementToBeClickable(resume)).click();
             browser.wait.until(d -> browser.find("#step-record").isDisplayed());
         } catch (RuntimeException e) {
             throw new AssertionError("not resumed: at " + browser.currentUrl() + ": "
