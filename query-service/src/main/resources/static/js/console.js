@@ -6,6 +6,11 @@
  * Nothing lives only in this page: on every load it asks the read side for the set's open meetings, so a reload,
  * a second device or a dropped connection resumes the meeting where the events say it is. The bearer token the
  * page was handed is renewed before it expires, so a long meeting does not fail half-way.
+ *
+ * Two devices may record one meeting. Undo takes back this device's own last tap (kept in the tab's session
+ * storage, so it survives a reload), never another device's and never an older one; if that tap was already taken
+ * back elsewhere the command side refuses, and the page says so and drops it. The tallies are the read side's,
+ * fetched again after every change, every few seconds and when the page is looked at again.
  */
 (function () {
   'use strict';
@@ -14,7 +19,13 @@
   const queryApi = (root.dataset.queryApi || '/').replace(/\/$/, '');
   const setId = root.dataset.setId;
   const $ = (id) => document.getElementById(id);
-  const meeting = { id: null, date: null, challengeId: null, presenterId: null, attendees: [], taps: [] };
+  // taps: this device's own taps not taken back, oldest first, each {id, personId, said, at}; undone: the ids of
+  // contributions this device took back (the read side may still count them for a moment)
+  const meeting = { id: null, date: null, challengeId: null, presenterId: null, attendees: [], taps: [], undone: [] };
+  /** How often the tallies are fetched again while the page is in view. */
+  const REFRESH_MS = 10 * 1000;
+  /** For this long a tap of this device the read side does not show yet is counted anyway (it is on its way). */
+  const IN_FLIGHT_MS = 30 * 1000;
   /** Renew this long before the token expires (and at most this often). */
   const RENEW_MARGIN_MS = 5 * 60 * 1000;
   // the signed-in facilitator's bearer token, handed over by the page: the command API is another origin. Sending,
@@ -133,6 +144,64 @@
     }
   }
 
+  /** Where this tab keeps its own taps of a meeting: survives a reload, not shared with another tab or device. */
+  function tapsKey() {
+    return 'console-taps:' + setId + ':' + meeting.id;
+  }
+
+  function saveTaps() {
+    try {
+      window.sessionStorage.setItem(tapsKey(), JSON.stringify({ taps: meeting.taps, undone: meeting.undone }));
+    } catch (unavailable) {
+      // no session storage (a private window may refuse it): the taps stay in this page only
+    }
+  }
+
+  function loadTaps() {
+    try {
+      const saved = JSON.parse(window.sessionStorage.getItem(tapsKey()) || '{}');
+      meeting.taps = Array.isArray(saved.taps) ? saved.taps : [];
+      meeting.undone = Array.isArray(saved.undone) ? saved.undone : [];
+    } catch (unreadable) {
+      meeting.taps = [];
+      meeting.undone = [];
+    }
+  }
+
+  /**
+   * The tallies as the read side has them, corrected for this device's own changes it does not show yet (a tap
+   * just recorded, a tap just taken back), so that a count never goes back and forth while the read side catches up.
+   */
+  function showCounts(open) {
+    const counts = {};
+    (open.tally || []).forEach((t) => { counts[t.personId] = t.contributions; });
+    const standing = new Set(open.contributions.map((c) => c.contributionId));
+    meeting.taps.filter((t) => !standing.has(t.id) && Date.now() - t.at < IN_FLIGHT_MS)
+      .forEach((t) => { counts[t.personId] = (counts[t.personId] || 0) + 1; });
+    meeting.undone.filter((u) => standing.has(u.id))
+      .forEach((u) => { counts[u.personId] = (counts[u.personId] || 0) - 1; });
+    document.querySelectorAll('.tally-row').forEach((row) => {
+      row.querySelector('.tally-count').textContent = String(Math.max(counts[row.dataset.personId] || 0, 0));
+    });
+  }
+
+  /** Fetches the tallies of the meeting in progress again (quietly: a failure here is retried at the next one). */
+  async function refreshCounts() {
+    if (!meeting.id || $('step-record').hidden) {
+      return;
+    }
+    const open = (await openMeetings()).find((m) => m.meetingId === meeting.id);
+    if (open) {
+      showCounts(open);
+    }
+  }
+
+  /** After a change of this device: now, and once more when the read side has most likely caught up. */
+  function refreshSoon() {
+    refreshCounts().catch(() => null);
+    setTimeout(() => refreshCounts().catch(() => null), 2000);
+  }
+
   /** The page set up for the meeting in {@code meeting}: attendees' rows, presenters, reflection authors. */
   function enterMeeting(counts) {
     const options = () => meeting.attendees.map((a) => new Option(a.name, a.id));
@@ -152,15 +221,15 @@
     meeting.attendees = open.attendees.map((a) => ({ id: a.personId, name: a.displayName || '(name not available)' }));
     meeting.challengeId = open.presenting ? open.presenting.challengeId : null;
     meeting.presenterId = open.presenting ? open.presenting.presenter.personId : null;
-    meeting.taps = open.contributions.map((c) => ({ id: c.contributionId, personId: c.personId, said: said(c) }));
-    const counts = {};
-    open.tally.forEach((t) => { counts[t.personId] = t.contributions; });
+    // this device's own taps of this meeting, from before a reload: the other devices' taps are theirs to undo
+    loadTaps();
     if (open.presenting) {
       $('now-presenting').textContent = nameOf(meeting.presenterId) + ': ' + (open.presenting.title || '');
     }
-    enterMeeting(counts);
+    enterMeeting({});
+    showCounts(open);
     replay(open);
-    return 'Resumed the meeting of ' + open.openedOn + ' (' + meeting.taps.length + ' contributions so far).';
+    return 'Resumed the meeting of ' + open.openedOn + ' (' + open.contributions.length + ' contributions so far).';
   }
 
   /**
@@ -253,6 +322,7 @@
     meeting.challengeId = null;
     meeting.presenterId = null;
     meeting.taps = [];
+    meeting.undone = [];
     meeting.id = scheduled && scheduled.value ? scheduled.value : await scheduleMeeting(date, true);
     try {
       await post(meetingPath('/open'), { attendees: meeting.attendees.map((a) => a.id), openedOn: date });
@@ -319,8 +389,10 @@
         created = await post(meetingPath('/statements'),
           { speakerId: personId, kind: tap.dataset.kind, challengeId: meeting.challengeId });
       }
-      meeting.taps.push({ id: created.contributionId, personId, said: tap.dataset.said });
+      meeting.taps.push({ id: created.contributionId, personId, said: tap.dataset.said, at: Date.now() });
+      saveTaps();
       addToCount(personId, 1);
+      refreshSoon();
       return nameOf(personId) + ': ' + tap.dataset.said + '.';
     }));
   });
@@ -330,9 +402,24 @@
     if (!last) {
       return null;
     }
-    await post(meetingPath('/contributions/' + last.id + '/retract'), {});
+    try {
+      await post(meetingPath('/contributions/' + last.id + '/retract'), {});
+    } catch (refused) {
+      if (refused.status === 404 && (refused.errors || []).some((e) => e.field === 'contributionId')) {
+        // taken back already (another device, another page): drop it, say so, and undo nothing older instead
+        meeting.taps.pop();
+        saveTaps();
+        refreshSoon();
+        throw new Error('Your last tap here (' + nameOf(last.personId) + ': ' + last.said + ') had already been '
+          + 'taken back, on another device or page. Nothing else was undone.');
+      }
+      throw refused;
+    }
     meeting.taps.pop();
+    meeting.undone.push({ id: last.id, personId: last.personId });
+    saveTaps();
     addToCount(last.personId, -1);
+    refreshSoon();
     return 'Undone: ' + nameOf(last.personId) + ': ' + last.said + '.';
   });
 
@@ -370,8 +457,20 @@
     return null;
   });
 
+  /** The meeting is over on this device: its own taps are no longer to undo. */
+  function forgetTaps() {
+    meeting.taps = [];
+    meeting.undone = [];
+    try {
+      window.sessionStorage.removeItem(tapsKey());
+    } catch (unavailable) {
+      // nothing was kept
+    }
+  }
+
   action($('close-meeting'), async () => {
     await post(meetingPath('/close'), { closedOn: meeting.date });
+    forgetTaps();
     $('closed-heading').textContent = 'Meeting closed';
     show('step-closed');
     return 'Meeting of ' + meeting.date + ' closed.';
@@ -382,9 +481,22 @@
       return null;
     }
     await post(meetingPath('/discard'), {});
+    forgetTaps();
     $('closed-heading').textContent = 'Meeting discarded';
     show('step-closed');
     return 'Meeting of ' + meeting.date + ' discarded: it counts in no figure.';
+  });
+
+  // another device's taps reach this one's tallies: every few seconds in view, and at once when looked at again
+  setInterval(() => {
+    if (document.visibilityState === 'visible') {
+      refreshCounts().catch(() => null);
+    }
+  }, REFRESH_MS);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') {
+      refreshCounts().catch(() => null);
+    }
   });
 
   scheduleRenewal();
