@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.actionlearning.query.personaldata.VaultAuthorization;
+import org.actionlearning.query.projection.SetGrantsTaken;
 import org.actionlearning.service.security.CallerAuthentication;
 import org.actionlearning.service.security.Grant;
 import org.actionlearning.service.security.SecurityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,6 +96,7 @@ public class DisabledUsers {
      * Grants were taken (a set's facilitator changed, seen by the projection): the next request asks the identity
      * store afresh, which revoked them in the transaction of the change, rather than within the next few seconds.
      */
+    @EventListener(SetGrantsTaken.class)
     public void grantsChanged() {
         askedAt = Instant.MIN;
     }

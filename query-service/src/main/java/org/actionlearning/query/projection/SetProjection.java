@@ -38,8 +38,8 @@ import org.actionlearning.events.learningset.SetFormed;
 import org.actionlearning.events.learningset.StatementKind;
 import org.actionlearning.events.learningset.StatementMade;
 import org.actionlearning.events.personaldata.PersonErased;
-import org.actionlearning.query.identity.DisabledUsers;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.jooq.Query;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -55,7 +55,7 @@ public class SetProjection implements Projection {
     private final DSLContext db;
     private final ReadModelWrites writes;
     /** Told of a facilitator change, so that the former facilitator's grant stops counting here before it shows. */
-    private final DisabledUsers accessChanges;
+    private final ApplicationEventPublisher accessChanges;
     private final RowTemplate insertContribution;
     private final Query addToParticipation;
     private final Query addToActivity;
@@ -65,7 +65,7 @@ public class SetProjection implements Projection {
     private final RowTemplate presentChallenge;
     private final RowTemplate closeMeeting;
 
-    public SetProjection(@ProjectionDb DSLContext db, ReadModelWrites writes, DisabledUsers accessChanges) {
+    public SetProjection(@ProjectionDb DSLContext db, ReadModelWrites writes, ApplicationEventPublisher accessChanges) {
         this.accessChanges = accessChanges;
         this.db = db;
         this.writes = writes;
@@ -117,7 +117,7 @@ public class SetProjection implements Projection {
                         .set(LEARNING_SET.RECORDED_AT, recordedAt(envelope))
                         .onConflict(LEARNING_SET.SET_ID).doNothing()))
                 .on(FacilitatorChanged.class, (e, envelope) -> {
-                    accessChanges.grantsChanged();
+                    accessChanges.publishEvent(new SetGrantsTaken(e.setId()));
                     writes.add(LEARNING_SET, e.setId(), db.update(LEARNING_SET)
                             .set(LEARNING_SET.FACILITATOR_ID, e.facilitatorId())
                             .set(LEARNING_SET.FACILITATOR_NAME, e.facilitatorName())
@@ -139,7 +139,8 @@ public class SetProjection implements Projection {
                         // joined again after leaving: no longer left (the row holds one stint, the latest)
                         .setNull(SET_MEMBER.LEFT_AT)))
                 .on(MemberLeft.class, (e, envelope) -> {
-                    accessChanges.grantsChanged(); // the member's MEMBER grant was taken with the removal
+                    // the member's MEMBER grant was taken with the removal
+                    accessChanges.publishEvent(new SetGrantsTaken(e.setId()));
                     writes.add(SET_MEMBER, List.of(e.setId(), e.personId()), db.update(SET_MEMBER)
                             .set(SET_MEMBER.ACTIVE, false)
                             .set(SET_MEMBER.LEFT_AT, recordedAt(envelope))
