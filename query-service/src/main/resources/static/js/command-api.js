@@ -1,13 +1,16 @@
 /*
  * Sending to the command API from the pages (meeting console, administration, own estimates): the one copy of
- * the Idempotency-Key, the second attempt with the same key when an answer was lost on the network (so nothing is
- * recorded twice), the renewal of an expired bearer token, and the reading of a problem+json refusal.
+ * the Idempotency-Key, further attempts with the same key, further and further apart, when an answer was lost on
+ * the network (so nothing is recorded twice), the renewal of an expired bearer token, and the reading of a
+ * problem+json refusal. A command given up on keeps its key: the user's next try of the same command (same path and
+ * body) sends it again, so a request that reached the server before its answer was lost is not recorded twice.
  * The command API is another origin: the page hands over the signed-in user's bearer token.
  */
 window.CommandApi = (function () {
   'use strict';
 
-  const NETWORK_ATTEMPTS = 3;
+  /** The pauses before each further attempt after a network error (milliseconds): about 7.5 s in all. */
+  const BACKOFF = [500, 1000, 2000, 4000];
 
   /**
    * A refusal of the command API (or one found before sending): its detail, the fields it names, its status and
@@ -45,7 +48,10 @@ window.CommandApi = (function () {
   function client(base, token, options) {
     const api = String(base || '').replace(/\/$/, '');
     const settings = options || {};
+    const backoff = settings.backoff || BACKOFF;
     let bearer = token;
+    /** The key of each command given up on (by method, path and body), until one of its attempts is answered. */
+    const unanswered = new Map();
 
     async function renew() {
       const response = await fetch(api + '/api/auth/token/renew', {
@@ -72,10 +78,14 @@ window.CommandApi = (function () {
       const once = Boolean(sendOptions && sendOptions.once);
       const contentType = (sendOptions && sendOptions.contentType) || 'application/json';
       const payload = body === undefined || (sendOptions && sendOptions.contentType) ? body : JSON.stringify(body);
-      const key = once || method === 'GET' ? null : idempotencyKey();
+      const sameCommand = method + ' ' + path + ' ' + (typeof payload === 'string' ? payload : '');
+      const key = once || method === 'GET' ? null : (unanswered.get(sameCommand) || idempotencyKey());
       let lastError = null;
       let renewed = false;
-      for (let attempt = 1; attempt <= (once ? 1 : NETWORK_ATTEMPTS); attempt++) {
+      for (let attempt = 1; attempt <= (once ? 1 : backoff.length + 1); attempt++) {
+        if (attempt > 1 && lastError) {
+          await new Promise((resume) => setTimeout(resume, backoff[attempt - 2]));
+        }
         const headers = {};
         if (bearer) {
           headers.Authorization = 'Bearer ' + bearer;
@@ -95,6 +105,8 @@ window.CommandApi = (function () {
           lastError = networkError;
           continue;
         }
+        lastError = null;
+        unanswered.delete(sameCommand);
         if (response.status === 401 && settings.renew && !renewed) {
           // the token ran out (a laptop asleep past the renewal): renew once and send again with the same key
           renewed = true;
@@ -116,8 +128,11 @@ window.CommandApi = (function () {
         }
         return json;
       }
-      throw new Refusal('The command service could not be reached ('
-        + (lastError ? lastError.message : 'no answer') + '). Nothing was recorded twice; try again.');
+      if (key) {
+        unanswered.set(sameCommand, key);
+      }
+      throw new Refusal('The command service could not be reached, so this may or may not be recorded. Try again '
+        + 'in a moment: trying the same again will not record it twice.');
     }
 
     return {

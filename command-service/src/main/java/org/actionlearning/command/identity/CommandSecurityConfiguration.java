@@ -42,7 +42,8 @@ class CommandSecurityConfiguration {
                 new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled, accounts));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info",
-                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH)
+                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH,
+                SetPasswordController.CHECK_PATH)
                 .addFilterBefore(new SignInGuard(throttle, signIn.trustedProxies()), BasicAuthenticationFilter.class)
                 .build();
     }

@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 class SetPasswordController {
 
     static final String PATH = "/api/auth/set-password";
+    /** Whether a link works, and for whom: the set-password page asks before it shows its form. */
+    static final String CHECK_PATH = PATH + "/check";
 
     private final SetPasswordLinks links;
     private final UserAccounts accounts;
@@ -64,6 +66,22 @@ class SetPasswordController {
         audit.record(username, AccountAudit.Action.PASSWORD_SET_WITH_LINK,
                 issued.by() == null ? "an administrator" : issued.by(), issued.at());
         return ResponseEntity.ok(Map.of("username", username));
+    }
+
+    record LinkToCheck(@NotBlank @Size(max = 100) String token) {
+
+        @Override
+        public String toString() {
+            return "LinkToCheck[]"; // not the token, whoever logs the request
+        }
+    }
+
+    @PostMapping(CHECK_PATH)
+    @Operation(summary = "Check a one-time set-password link", description = "No sign-in: the link's token is the "
+            + "proof. Answers the user name the link sets the password of; an unknown, used or expired link, or one "
+            + "of a disabled user, is a 400 naming the token. Uses nothing up.")
+    ResponseEntity<Map<String, String>> check(@Valid @RequestBody LinkToCheck request) {
+        return ResponseEntity.ok(Map.of("username", links.holder(request.token()).orElseThrow(() -> invalidLink())));
     }
 
     private static InvalidCommandValue invalidLink() {

@@ -72,6 +72,43 @@ class AdministratorImpersonationTest extends CommandServiceTest {
         assertThat(notice.body().path("by").asText()).isEqualTo(adminName);
     }
 
+    @Test
+    void anEarlierLinkIsToldUntilTheUserChoosesTheirOwnPassword() {
+        String first = "first-admin-" + suffix();
+        String second = "second-admin-" + suffix();
+        HttpJson firstAdmin = new Accounts(http).createNamed(first, List.of("ADMIN:Org"));
+        HttpJson secondAdmin = new Accounts(http).createNamed(second, List.of("ADMIN:Org"));
+        String member = member();
+        // the first administrator sets a password through their own link (and could sign in as the member) ...
+        setWithLink(firstAdmin, member, "Quiet-otter-sleeps-8-hours");
+        // ... and a later link, used by the member, must not hide it
+        setWithLink(secondAdmin, member, CHOSEN);
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        Response notice = http.as(member, CHOSEN).get(PasswordNoticeController.PATH);
+        assertThat(notice.body().path("notice").asText()).isEqualTo("Your password was set through 2 links since "
+                + "you last chose it yourself: issued by " + first + " on " + today + " (set on " + today + "); "
+                + "issued by " + second + " on " + today + " (set on " + today + "). If you did not use each of "
+                + "those links yourself, tell your administrator.");
+        assertThat(notice.body().path("sets").findValuesAsText("by")).containsExactly(first, second);
+        assertThat(notice.body().path("by").asText()).isEqualTo(second);
+
+        Response own = http.as(member, CHOSEN).post("/api/account/password",
+                Map.of("currentPassword", CHOSEN, "newPassword", "Green-heron-waits-7-days"));
+        assertThat(own.status()).as(own.raw()).isEqualTo(200);
+        Response after = http.as(member, "Green-heron-waits-7-days").get(PasswordNoticeController.PATH);
+        assertThat(after.body().path("notice").isNull()).as(after.raw()).isTrue();
+        assertThat(after.body().path("sets").size()).isZero();
+    }
+
+    private void setWithLink(HttpJson admin, String username, String password) {
+        Response link = admin.post("/api/users/" + username + "/password-link", Map.of());
+        assertThat(link.status()).as(link.raw()).isEqualTo(200);
+        Response set = http.anonymous().post("/api/auth/set-password",
+                Map.of("token", link.body().path("setPasswordToken").asText(), "password", password));
+        assertThat(set.status()).as(set.raw()).isEqualTo(200);
+    }
+
     /** A member of a set of organisation "Org" with an account (password {@link Accounts#PASSWORD}). */
     private String member() {
         Scenario scenario = new Scenario(http);

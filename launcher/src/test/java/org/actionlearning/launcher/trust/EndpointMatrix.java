@@ -60,6 +60,8 @@ final class EndpointMatrix {
             Map.entry(key("POST", "/api/auth/set-password"), "takes no sign-in and no ids: a one-time link's token is the proof "
                     + "(AccessLinksTest: unknown, used and expired links refused)"),
             Map.entry(key("GET", "/set-password"), "the set-password form, the same for everyone"),
+            Map.entry(key("POST", "/api/auth/set-password/check"), "takes no sign-in and no ids: a one-time link's "
+                    + "token is the proof; answers whose link it is (SetPasswordLinkBrowserTest)"),
             Map.entry(key("POST", "/api/auth/token/renew"), "renews the caller's own token with their account's own grants, no "
                     + "ids to aim at another organisation (TokenRenewalTest)"),
             Map.entry(key("GET", "/api/account/password-notice"), "how the signed-in user's own password was last set: no id "

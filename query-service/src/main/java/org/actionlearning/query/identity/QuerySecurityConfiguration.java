@@ -88,11 +88,14 @@ class QuerySecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager callers, UiProperties ui,
-                                     DisabledUsers disabled) throws Exception {
+                                     DisabledUsers disabled, JwtCallers callerTokens, JwtDecoder decoder)
+            throws Exception {
         SecurityProblems problems = new SecurityProblems();
         return http
                 .addFilterBefore(new DisabledCallerFilter(disabled, DisabledCallerFilter.SIGNED_OUT_PAGE),
                         AuthorizationFilter.class)
+                // after the disable check (a disabled user's session ends there, unrenewed)
+                .addFilterBefore(new PageTokenRenewal(callerTokens, decoder), AuthorizationFilter.class)
                 .authenticationManager(callers)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/set-password", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",

@@ -45,14 +45,16 @@ class ProgrammePages {
     private final ChangeQueries changes;
     private final Clock clock;
     private final ExplanationQueries explanations;
+    private final PasswordNotices passwordNotices;
 
     /** How far back "since the last report" looks when the page is given no {@code since}. */
     static final Duration SINCE_DEFAULT = Duration.ofDays(7);
 
     ProgrammePages(ProgrammeQueries programmes, OutcomeQueries outcomes, SetQueries sets, ProgrammeLookup lookup,
                    Numbers numbers, Today today, ReadAccess access, RoiQueries roi, ChangeQueries changes,
-                   Clock clock, ExplanationQueries explanations) {
+                   Clock clock, ExplanationQueries explanations, PasswordNotices passwordNotices) {
         this.explanations = explanations;
+        this.passwordNotices = passwordNotices;
         this.changes = changes;
         this.clock = clock;
         this.access = access;
@@ -84,6 +86,8 @@ class ProgrammePages {
                 .map(ProgrammeSummary::programmeId).collect(Collectors.toSet()));
         model.addAttribute("inSet", inSet);
         model.addAttribute("facilitating", caller.scopesOf(Role.FACILITATOR));
+        // every role lands here after signing in: the one place each is told a password set by others
+        model.addAttribute("passwordNotice", passwordNotices.forCurrentUser().orElse(null));
         return "programmes";
     }
 
