@@ -25,6 +25,7 @@ import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
 import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
+import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
 import org.actionlearning.events.outcome.Direction;
@@ -49,13 +50,15 @@ public class OutcomeController {
     private final CommandAccess access;
     private final ScopeDirectory scopes;
     private final PersonDirectory people;
+    private final PersonalText personal;
 
     public OutcomeController(CommandSender commands, CommandAccess access, ScopeDirectory scopes,
-                             PersonDirectory people) {
+                             PersonDirectory people, PersonalText personal) {
         this.commands = commands;
         this.access = access;
         this.scopes = scopes;
         this.people = people;
+        this.personal = personal;
     }
 
     public record TargetRequest(@NotNull BigDecimal changePercent, @NotNull Integer withinDays) {
@@ -180,6 +183,7 @@ public class OutcomeController {
         // who may estimate first: only then is anything told about the estimator
         access.check(command, Callers.current());
         requireEstimator(metricId, request.estimatedBy());
+        personal.requireNotErased("estimatedBy", request.estimatedBy());
         commands.send(command);
         return Created.at("/api/outcomes/" + metricId, "estimateId", estimateId);
     }
