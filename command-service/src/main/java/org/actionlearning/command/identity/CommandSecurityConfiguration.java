@@ -36,14 +36,14 @@ class CommandSecurityConfiguration {
 
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords,
-                                           SignInThrottle throttle, SignInProperties signIn,
+                                           SignInThrottle throttle, SecurityProperties security,
                                            DisabledUsers disabled) throws Exception {
         ProviderManager callers = new ProviderManager(new EnabledCallers(passwords, disabled),
                 new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled));
         return StatelessApi.guard(http.cors(Customizer.withDefaults()), callers,
                 "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH)
-                .addFilterBefore(new SignInGuard(throttle, signIn.trustedProxies()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInGuard(throttle, security.servicePassword()), BasicAuthenticationFilter.class)
                 .build();
     }
 }
