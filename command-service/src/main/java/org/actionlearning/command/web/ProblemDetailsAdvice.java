@@ -4,6 +4,7 @@ import org.actionlearning.service.security.SecurityProblems;
 import org.springframework.security.access.AccessDeniedException;
 import org.actionlearning.service.FieldError;
 import org.actionlearning.service.Problems;
+import org.actionlearning.service.web.RepeatedFields;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -114,6 +115,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = e.getCause();
+        var repeated = RepeatedFields.of(cause);
+        if (repeated.isPresent()) {
+            return badBody(repeated.get().field(), repeated.get().message());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return badBody(path(unknown), "is not a field of this request");
         }
