@@ -152,18 +152,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The JSON path of the offending field, e.g. {@code target.withinDays} or {@code attendees[2]}. */
     private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
+        String path = RepeatedFields.path(e);
+        return path.isEmpty() ? null : path;
     }
 
     private static String expectation(Class<?> type) {

@@ -50,7 +50,8 @@ public class RepeatedFields {
         return Optional.of(new FieldError(field, MESSAGE));
     }
 
-    private static String path(JsonMappingException e) {
+    /** The JSON path a mapping failure names, e.g. {@code target.withinDays} or {@code attendees[2]}; "" for none. */
+    public static String path(JsonMappingException e) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference ref : e.getPath()) {
             if (ref.getFieldName() != null) {
