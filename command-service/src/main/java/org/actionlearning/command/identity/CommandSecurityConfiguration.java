@@ -36,7 +36,7 @@ class CommandSecurityConfiguration {
 
     @Bean
     SecurityFilterChain commandApiSecurity(HttpSecurity http, JwtCallers jwt, PasswordCallers passwords,
-                                           SignInThrottle throttle, SignInProperties signIn,
+                                           SignInThrottle throttle, SecurityProperties security,
                                            DisabledUsers disabled, UserAccounts accounts) throws Exception {
         ProviderManager callers = new ProviderManager(new EnabledCallers(passwords, disabled, accounts),
                 new EnabledCallers(jwt.tokenProvider(jwt.decoder()), disabled, accounts));
@@ -44,7 +44,7 @@ class CommandSecurityConfiguration {
                 "/actuator/health/**", "/actuator/health", "/actuator/info",
                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error", SetPasswordController.PATH,
                 SetPasswordController.CHECK_PATH)
-                .addFilterBefore(new SignInGuard(throttle, signIn.trustedProxies()), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInGuard(throttle, security.servicePassword()), BasicAuthenticationFilter.class)
                 .build();
     }
 }

@@ -13,6 +13,7 @@ import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.command.domain.UnknownEntity;
 import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.Callers;
+import org.actionlearning.service.security.SecurityProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -40,18 +41,18 @@ class OwnPasswordController {
     private final PasswordEncoder encoder;
     private final PasswordRules passwords;
     private final SignInThrottle throttle;
-    private final SignInProperties signIn;
+    private final SecurityProperties security;
     private final AccountAudit audit;
 
     OwnPasswordController(UserAccounts accounts, PasswordCallers callers, PasswordEncoder encoder,
-                          PasswordRules passwords, SignInThrottle throttle, SignInProperties signIn,
+                          PasswordRules passwords, SignInThrottle throttle, SecurityProperties security,
                           AccountAudit audit) {
         this.accounts = accounts;
         this.callers = callers;
         this.encoder = encoder;
         this.passwords = passwords;
         this.throttle = throttle;
-        this.signIn = signIn;
+        this.security = security;
         this.audit = audit;
     }
 
@@ -76,7 +77,7 @@ class OwnPasswordController {
             throw new UnknownEntity("username", "the signed-in user has no account in the built-in identity store");
         }
         PasswordRules.requireWithinLimit("currentPassword", request.currentPassword());
-        String client = SignInGuard.client(http, signIn.trustedProxies());
+        String client = SignInGuard.client(http, security.servicePassword());
         Optional<Duration> wait = throttle.refusedFor(username, client);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);

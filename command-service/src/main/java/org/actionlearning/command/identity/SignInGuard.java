@@ -6,10 +6,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.actionlearning.command.domain.InvalidCommandValue;
 import org.actionlearning.service.Problems;
+import org.actionlearning.service.security.ForwardedClient;
 import org.actionlearning.service.security.SecurityProblems;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,15 +26,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class SignInGuard extends OncePerRequestFilter {
 
-    static final String FORWARDED_FOR = "X-Forwarded-For";
+    static final String FORWARDED_FOR = ForwardedClient.FORWARDED_FOR;
 
     private final BasicAuthenticationConverter basic = new BasicAuthenticationConverter();
     private final SignInThrottle throttle;
-    private final List<String> trustedProxies;
+    private final String servicePassword;
 
-    SignInGuard(SignInThrottle throttle, List<String> trustedProxies) {
+    /** @param servicePassword the platform's service password, whose signature makes X-Forwarded-For believed */
+    SignInGuard(SignInThrottle throttle, String servicePassword) {
         this.throttle = throttle;
-        this.trustedProxies = trustedProxies;
+        this.servicePassword = servicePassword;
     }
 
     @Override
@@ -77,15 +78,19 @@ class SignInGuard extends OncePerRequestFilter {
         }
     }
 
-    /** The client's address: a trusted proxy's word for it (the last hop it added), else the connection's. */
+    /**
+     * The client's address: the query service's word for it (the last hop, signed with the service password), else
+     * the connection's, whatever address the connection comes from.
+     */
     String client(HttpServletRequest request) {
-        return client(request, trustedProxies);
+        return client(request, servicePassword);
     }
 
     /** The same, for the other places a password is checked (a change of one's own password). */
-    static String client(HttpServletRequest request, List<String> trustedProxies) {
+    static String client(HttpServletRequest request, String servicePassword) {
         String forwarded = request.getHeader(FORWARDED_FOR);
-        if (forwarded == null || forwarded.isBlank() || !trustedProxies.contains(request.getRemoteAddr())) {
+        if (forwarded == null || forwarded.isBlank()
+                || !ForwardedClient.isSigned(servicePassword, forwarded, request.getHeader(ForwardedClient.SIGNATURE))) {
             return request.getRemoteAddr();
         }
         String[] hops = forwarded.split(",");

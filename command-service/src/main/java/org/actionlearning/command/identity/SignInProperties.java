@@ -1,7 +1,6 @@
 package org.actionlearning.command.identity;
 
 import java.time.Duration;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -12,16 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param failuresPerAccount failures allowed at once for one username (known or not)
  * @param failuresPerClient  failures allowed at once from one client address (all usernames together)
  * @param window             the time after which a spent allowance is refilled whole
- * @param trustedProxies     addresses whose {@code X-Forwarded-For} names the client: the query service checks the
- *                           passwords of its own sign-ins here, and would otherwise spend one allowance for all of
- *                           its users (default: loopback, where the embedded platform's query service calls from)
  */
 @ConfigurationProperties("als.identity.sign-in")
-public record SignInProperties(Integer failuresPerAccount, Integer failuresPerClient, Duration window,
-                               List<String> trustedProxies) {
+public record SignInProperties(Integer failuresPerAccount, Integer failuresPerClient, Duration window) {
 
     public SignInProperties {
-        trustedProxies = trustedProxies == null ? List.of("127.0.0.1", "0:0:0:0:0:0:0:1") : List.copyOf(trustedProxies);
         failuresPerAccount = failuresPerAccount == null ? 10 : failuresPerAccount;
         failuresPerClient = failuresPerClient == null ? 30 : failuresPerClient;
         window = window == null ? Duration.ofMinutes(5) : window;

@@ -187,6 +187,22 @@ public class UserAccounts {
         }
     }
 
+    /**
+     * Disables every account of the person and takes away all their grants (erasure), in the caller's
+     * transaction; tokens issued before now are refused, as for {@link #disable}.
+     *
+     * @return the user names of the person's accounts
+     */
+    List<String> endAccountsOf(UUID personId) {
+        List<String> usernames = jdbc.queryForList("select username from app_user where person_id = ? "
+                + "and username <> ?", String.class, personId, PasswordCallers.SERVICE_USER);
+        for (String username : usernames) {
+            disable(username, true);
+            jdbc.update("delete from user_grant where username = ?", username);
+        }
+        return usernames;
+    }
+
     /** Never the service user: a row of that name (made before it was reserved) must not refuse the services. */
     List<String> disabledUsernames() {
         return jdbc.queryForList("select username from app_user where disabled_at is not null and username <> ?",

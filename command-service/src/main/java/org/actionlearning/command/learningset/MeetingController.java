@@ -94,6 +94,9 @@ public class MeetingController {
     @PostMapping("/open")
     public ResponseEntity<Void> open(@PathVariable UUID setId, @PathVariable UUID meetingId,
                                      @Valid @RequestBody OpenRequest request) {
+        for (int i = 0; i < request.attendees().size(); i++) {
+            personal.requireNotErased("attendees[" + i + "]", request.attendees().get(i));
+        }
         commands.send(new OpenMeeting(setId, meetingId, request.attendees(), request.openedOn()));
         return ResponseEntity.ok().build();
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.actionlearning.command.outcome.OutcomeCommands.ImportedPoint;
 import org.actionlearning.command.outcome.OutcomeCommands.RebaseMetric;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordBaseline;
 import org.actionlearning.command.outcome.OutcomeCommands.RecordMeasurement;
+import org.actionlearning.command.personaldata.PersonalText;
 import org.actionlearning.command.web.CommandSender;
 import org.actionlearning.command.web.Created;
 import org.actionlearning.events.outcome.Direction;
@@ -49,13 +51,17 @@ public class OutcomeController {
     private final CommandAccess access;
     private final ScopeDirectory scopes;
     private final PersonDirectory people;
+    private final PersonalText personal;
+    private final ProgrammeStarts programmeStarts;
 
     public OutcomeController(CommandSender commands, CommandAccess access, ScopeDirectory scopes,
-                             PersonDirectory people) {
+                             PersonDirectory people, PersonalText personal, ProgrammeStarts programmeStarts) {
+        this.programmeStarts = programmeStarts;
         this.commands = commands;
         this.access = access;
         this.scopes = scopes;
         this.people = people;
+        this.personal = personal;
     }
 
     public record TargetRequest(@NotNull BigDecimal changePercent, @NotNull Integer withinDays) {
@@ -159,13 +165,14 @@ public class OutcomeController {
     @Operation(summary = "Your own attribution estimate",
             description = "How much of the metric's change came from the programme, and how sure you are, in your "
                     + "own name: for a member of any set of the metric's programme (administrators record others' "
-                    + "with POST /attributions). One estimate per person and metric (409 for a second).")
+                    + "with POST /attributions). One estimate per person and metric (409 for a second). estimatedOn, "
+                    + "if given, no later than today (UTC) and no earlier than the programme's start (400).")
     public ResponseEntity<Map<String, UUID>> ownAttribution(@PathVariable UUID metricId,
                                                             @Valid @RequestBody OwnAttributionRequest request) {
         UUID personId = Callers.current().person().orElseThrow(() -> new NotPermitted(
                 "an own estimate is given by a participant of the programme, for themself"));
         return attribution(metricId, new AttributionRequest(request.attributionPercent(),
-                request.confidencePercent(), personId, request.estimatedOn()));
+                request.confidencePercent(), personId, request.estimatedOn()), true);
     }
 
     @PostMapping("/{metricId}/attributions")
@@ -174,14 +181,38 @@ public class OutcomeController {
                     + "one of its sets only for themself.")
     public ResponseEntity<Map<String, UUID>> attribution(@PathVariable UUID metricId,
                                                          @Valid @RequestBody AttributionRequest request) {
+        return attribution(metricId, request, false);
+    }
+
+    private ResponseEntity<Map<String, UUID>> attribution(UUID metricId, AttributionRequest request, boolean own) {
         UUID estimateId = UUID.randomUUID();
         EstimateAttribution command = new EstimateAttribution(metricId, estimateId, request.attributionPercent(),
                 request.confidencePercent(), request.estimatedBy(), request.estimatedOn());
         // who may estimate first: only then is anything told about the estimator
         access.check(command, Callers.current());
         requireEstimator(metricId, request.estimatedBy());
+        if (own && request.estimatedOn() != null) {
+            requireOwnEstimateDate(metricId, request.estimatedOn());
+        }
+        personal.requireNotErased("estimatedBy", request.estimatedBy());
         commands.send(command);
         return Created.at("/api/outcomes/" + metricId, "estimateId", estimateId);
+    }
+
+    /**
+     * A member's own estimate is dated within the programme's life so far: one dated in the future would use up
+     * their one estimate for a day to come, one dated long ago would change every past view of the return.
+     */
+    private void requireOwnEstimateDate(UUID metricId, LocalDate estimatedOn) {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        if (estimatedOn.isAfter(today)) {
+            throw new InvalidCommandValue("estimatedOn", "must not be after today (" + today + "), was " + estimatedOn);
+        }
+        Optional<LocalDate> start = scopes.scopeOf(metricId).map(Scope::programmeId).flatMap(programmeStarts::startOf);
+        if (start.isPresent() && estimatedOn.isBefore(start.get())) {
+            throw new InvalidCommandValue("estimatedOn", "must not be before the programme's start ("
+                    + start.get() + "), was " + estimatedOn);
+        }
     }
 
     /**

@@ -59,6 +59,15 @@ public class PersonalDataVault {
         return new SealedText(subject, cipher.seal(key, subject, plaintext)).format();
     }
 
+    /** Whether the person was erased: a person with no key yet was not. */
+    public boolean isErased(UUID personId) {
+        Optional<byte[]> cached = cache.getIfPresent(personId);
+        if (cached != null) {
+            return cached.isEmpty();
+        }
+        return keys.find(personId).map(StoredKey::erased).orElse(false);
+    }
+
     /**
      * The plaintext of a token; empty if its subject was erased (or never had a key).
      *

@@ -26,6 +26,10 @@ public class PersonalText {
      * @param subjectField the request field naming the subject, for the 409 if they were erased
      */
     public String seal(String subjectField, UUID subject, String text) {
+        if (text == null) {
+            requireNotErased(subjectField, subject);
+            return null;
+        }
         try {
             return vault.seal(subject, text);
         } catch (ErasedPerson e) {
@@ -33,9 +37,23 @@ public class PersonalText {
         }
     }
 
-    /** {@code text} sealed with the key of the person who committed the action; 404 for an unknown action. */
+    /**
+     * Refuses (409 naming {@code subjectField}) any new fact about an erased person, with or without text: the
+     * one check every command naming a person goes through, so that an erased person's activity stops entirely.
+     */
+    public void requireNotErased(String subjectField, UUID subject) {
+        if (subject != null && vault.isErased(subject)) {
+            throw new DomainRuleViolation(subjectField, new ErasedPerson(subject).getMessage());
+        }
+    }
+
+    /**
+     * {@code text} sealed with the key of the person who committed the action; 404 for an unknown action (when
+     * there is text to seal), 409 once the owner was erased.
+     */
     public String sealForOwnerOf(UUID actionId, String text) {
         if (text == null) {
+            index.ownerOf(actionId).ifPresent(owner -> requireNotErased("actionId", owner));
             return null;
         }
         UUID owner = index.ownerOf(actionId)

@@ -4,6 +4,7 @@ import org.actionlearning.service.security.SecurityProblems;
 import org.springframework.security.access.AccessDeniedException;
 import org.actionlearning.service.FieldError;
 import org.actionlearning.service.Problems;
+import org.actionlearning.service.web.RepeatedFields;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -114,6 +115,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         Throwable cause = e.getCause();
+        var repeated = RepeatedFields.of(cause);
+        if (repeated.isPresent()) {
+            return badBody(repeated.get().field(), repeated.get().message());
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return badBody(path(unknown), "is not a field of this request");
         }
@@ -147,18 +152,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     /** The JSON path of the offending field, e.g. {@code target.withinDays} or {@code attendees[2]}. */
     private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? null : path.toString();
+        String path = RepeatedFields.path(e);
+        return path.isEmpty() ? null : path;
     }
 
     private static String expectation(Class<?> type) {

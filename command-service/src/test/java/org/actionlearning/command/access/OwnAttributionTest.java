@@ -2,6 +2,8 @@ package org.actionlearning.command.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,5 +60,28 @@ class OwnAttributionTest extends CommandServiceTest {
         Response bad = gus.post(path + "/mine", Map.of("attributionPercent", 101, "confidencePercent", 80));
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().toString()).contains("attributionPercent");
+    }
+
+    @Test
+    void anOwnEstimateIsDatedBetweenTheProgrammesStartAndToday() {
+        Scenario scenario = new Scenario(http);
+        UUID programme = scenario.launchProgramme("Dated estimates");   // starts 2026-01-05
+        UUID set = scenario.formSet(programme, "Set");
+        UUID member = scenario.addMembers(set, 1).get(0);
+        UUID metric = Scenario.created(http.post("/api/outcomes", Map.of("programmeId", programme, "name", "Delay",
+                "unit", "hours", "direction", "DECREASE", "period", "WEEK")), "metricId");
+        String mine = "/api/outcomes/" + metric + "/attributions/mine";
+        HttpJson ann = new Accounts(http).create("dated", member, List.of("MEMBER:" + set));
+        LocalDate tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+
+        for (String date : List.of("2200-01-01", tomorrow.toString(), "1900-01-01", "2026-01-04")) {
+            Response refused = ann.post(mine, Map.of("attributionPercent", 60, "confidencePercent", 80,
+                    "estimatedOn", date));
+            assertThat(refused.status()).as(date + ": " + refused.raw()).isEqualTo(400);
+            assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("estimatedOn");
+        }
+        // none of them used up the one estimate: the programme's first day is still open to it
+        assertThat(ann.post(mine, Map.of("attributionPercent", 60, "confidencePercent", 80,
+                "estimatedOn", "2026-01-05")).status()).isEqualTo(201);
     }
 }

@@ -73,8 +73,9 @@ class AuthorityEndsAtOnceTest extends CommandServiceTest {
         Response removed = http.delete("/api/sets/" + set + "/members/" + members.get(0));
         assertThat(removed.status()).as(removed.raw()).isEqualTo(204);
 
-        assertThat(pulse(http.withToken(before), set, meeting)).as("a token from before").isEqualTo(403);
-        assertThat(pulse(member, set, meeting)).as("the password").isEqualTo(403);
+        // no grant left in the organisation: refused as a stranger, the set answering as if unknown
+        assertThat(pulse(http.withToken(before), set, meeting)).as("a token from before").isEqualTo(404);
+        assertThat(pulse(member, set, meeting)).as("the password").isEqualTo(404);
         assertThat(grantsOf("leaver-")).isEmpty();
         assertThat(grantsOf("stayer-")).containsExactly("MEMBER:" + set);
         assertThat(pulse(stayer, set, meeting)).as("another member keeps the set").isEqualTo(201);

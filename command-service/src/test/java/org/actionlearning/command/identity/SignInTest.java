@@ -21,6 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.actionlearning.command.support.Accounts;
 import org.actionlearning.command.support.CommandServiceTest;
 import org.actionlearning.testsupport.HttpJson.Response;
+import org.actionlearning.service.security.ForwardedClient;
 import org.actionlearning.testsupport.TestIdentity;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -115,6 +116,30 @@ class SignInTest extends CommandServiceTest {
     }
 
     @Test
+    void aLoopbackClientsForwardedForIsIgnoredWithoutTheServicesSignature() throws Exception {
+        // from ::1, which no other test signs in from: a spray naming a fresh address in X-Forwarded-For each time
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            statuses.add(signIn("::1", "sprayed-" + i + "-" + UUID.randomUUID(), "Wrong-guess-" + i,
+                    Map.of("X-Forwarded-For", "203.0.113." + i)).status());
+        }
+        Raw throttled = signIn("::1", TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD,
+                Map.of("X-Forwarded-For", "203.0.113.99"));
+        // the query service's word, signed with the service password, names its client: a fresh one signs in
+        Raw signed = signIn("::1", TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD, Map.of(
+                "X-Forwarded-For", "198.51.100.7",
+                "X-Forwarded-For-Signature", ForwardedClient.signature(TestIdentity.SERVICE_PASSWORD, "198.51.100.7")));
+        Raw forged = signIn("::1", TestIdentity.ADMIN, TestIdentity.ADMIN_PASSWORD, Map.of(
+                "X-Forwarded-For", "198.51.100.8",
+                "X-Forwarded-For-Signature", ForwardedClient.signature("not-the-password", "198.51.100.8")));
+
+        assertThat(statuses).containsOnly(401);
+        assertThat(throttled.status()).as("counted against its own address, ::1").isEqualTo(429);
+        assertThat(signed.status()).isEqualTo(200);
+        assertThat(forged.status()).isEqualTo(429);
+    }
+
+    @Test
     void thePlatformsOwnServiceUserIsNeverThrottled() throws Exception {
         // what an attacker on the query service's host could do: spend that address's allowance, and the service
         // account's, so that the query service could no longer open names or reconcile
@@ -173,12 +198,19 @@ class SignInTest extends CommandServiceTest {
 
     /** POST /api/auth/token with HTTP Basic, sent from the given loopback address (HTTP/1.0: no chunking). */
     private Raw signIn(String from, String username, String password) throws IOException {
+        return signIn(from, username, password, Map.of());
+    }
+
+    private Raw signIn(String from, String username, String password, Map<String, String> extraHeaders)
+            throws IOException {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+            socket.connect(new InetSocketAddress(from.contains(":") ? "::1" : "127.0.0.1", port), 5_000);
             socket.setSoTimeout(15_000);
+            StringBuilder extra = new StringBuilder();
+            extraHeaders.forEach((name, value) -> extra.append(name).append(": ").append(value).append("\r\n"));
             String request = "POST /api/auth/token HTTP/1.0\r\nHost: localhost\r\nAuthorization: "
-                    + TestIdentity.basic(username, password) + "\r\nContent-Length: 0\r\n\r\n";
+                    + TestIdentity.basic(username, password) + "\r\n" + extra + "Content-Length: 0\r\n\r\n";
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.UTF_8));
             out.flush();

@@ -195,13 +195,11 @@ class ImprovementScienceEndToEndTest {
         services.createUser("sponsor", null, "SPONSOR:" + programmeId);
         assertThat(services.queries.as("sponsor", BothServices.PASSWORD).get(safetyPath()).status()).isEqualTo(403);
 
-        // erasure: Ann's answers are unreadable, the aggregates stay as they were
+        // erasure ends Ann's account with her data (nobody reads her answers, herself included); the aggregates stay
         String before = reader.get(safetyPath()).body().toString();
         assertThat(cmd.delete("/api/people/" + ann).status()).isEqualTo(204);
         await().atMost(PATIENCE).until(() -> services.queries.as("ann", BothServices.PASSWORD)
-                .get(ownPath(meetingOne)).body().path("erased").asBoolean());
-        JsonNode erased = services.queries.as("ann", BothServices.PASSWORD).get(ownPath(meetingOne)).body();
-        assertThat(erased.get("items").isNull()).isTrue();
+                .get(ownPath(meetingOne)).status() == 401);
         assertThat(reader.get(safetyPath()).body().toString()).isEqualTo(before);
     }
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import org.actionlearning.service.security.CallerAuthentication;
+import org.actionlearning.service.security.ForwardedClient;
 import org.actionlearning.service.security.JwtCallers;
 import org.actionlearning.service.security.ProvenPasswords;
 import org.actionlearning.service.security.SignInThrottled;
@@ -85,8 +86,11 @@ class RemotePasswordCallers implements AuthenticationProvider {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         HttpRequest.Builder builder = HttpRequest.newBuilder(tokenEndpoint).timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody());
-        if (client != null) {
-            builder.header("X-Forwarded-For", client);
+        String servicePassword = jwt.properties().servicePassword();
+        if (client != null && servicePassword != null) {
+            // signed, or the identity store counts the failure against this service's own address
+            builder.header(ForwardedClient.FORWARDED_FOR, client)
+                    .header(ForwardedClient.SIGNATURE, ForwardedClient.signature(servicePassword, client));
         }
         HttpRequest request = builder.build();
         try {

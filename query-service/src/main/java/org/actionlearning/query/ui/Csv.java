@@ -43,8 +43,9 @@ final class Csv {
     }
 
     private static String quoted(String text) {
-        // a leading = + - @ would make a spreadsheet run the cell as a formula (names are typed in by users)
-        String safe = !text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        // a leading = + - @ would make a spreadsheet run the cell as a formula (names are typed in by users), and
+        // so may a tab or carriage return before one: spreadsheets skip them when they look for a formula
+        String safe = !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
         boolean quote = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
         return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
     }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.actionlearning.query.read.UnknownResource;
 import org.actionlearning.service.Problems;
 import org.actionlearning.service.security.SecurityProblems;
+import org.actionlearning.service.web.RepeatedFields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -14,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,6 +62,19 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", field,
                 expectation(e.getRequiredType()) + ", was '" + e.getValue() + "'");
+    }
+
+    /** A body giving a field twice: the rule of both services (the command side's bodies are where it bites). */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        var repeated = RepeatedFields.of(e.getCause());
+        if (repeated.isPresent()) {
+            return problem(HttpStatus.BAD_REQUEST, "Malformed request", repeated.get().field(),
+                    repeated.get().message());
+        }
+        return super.handleHttpMessageNotReadable(e, headers, status, request);
     }
 
     /** Spring MVC's own problems (404 for an unknown path, 405, ...) keep their body but always as problem+json. */

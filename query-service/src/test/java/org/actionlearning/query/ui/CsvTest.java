@@ -23,4 +23,11 @@ class CsvTest {
         assertThat(Csv.cell("-5 shifts")).isEqualTo("'-5 shifts");
         assertThat(Csv.cell(-5.0)).isEqualTo("-5");
     }
+
+    @Test
+    void aLeadingTabOrCarriageReturnIsNeutralisedToo() {
+        assertThat(Csv.cell("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(Csv.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(Csv.cell("a\tb")).isEqualTo("a\tb");
+    }
 }
