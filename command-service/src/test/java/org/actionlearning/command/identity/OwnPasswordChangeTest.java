@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.actionlearning.command.support.Accounts;
 import org.actionlearning.command.support.CommandServiceTest;
+import org.actionlearning.service.security.ForwardedClient;
 import org.actionlearning.testsupport.HttpJson;
 import org.actionlearning.testsupport.HttpJson.Response;
 import org.junit.jupiter.api.Test;
@@ -57,8 +58,10 @@ class OwnPasswordChangeTest extends CommandServiceTest {
         String username = "guessing-" + UUID.randomUUID().toString().substring(0, 8);
         new Accounts(http).createNamed(username, List.of());
         HttpJson asUser = http.withToken(token(username, Accounts.PASSWORD));
-        // from an address of its own (the test client is a trusted proxy), so no other test's sign-ins wait
-        Map<String, String> from = Map.of(SignInGuard.FORWARDED_FOR, "198.51.100.41");
+        // from an address of its own (signed as the query service signs it), so no other test's sign-ins wait
+        Map<String, String> from = Map.of(SignInGuard.FORWARDED_FOR, "198.51.100.41", ForwardedClient.SIGNATURE,
+                ForwardedClient.signature(org.actionlearning.testsupport.TestIdentity.SERVICE_PASSWORD,
+                        "198.51.100.41"));
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
