@@ -350,8 +350,9 @@ class UserController {
     }
 
     /**
-     * Whether the administrator may change, reset, disable or enable this user: a platform administrator always;
-     * otherwise only while everything the user holds (grants and person) lies in organisations they administer,
+     * Whether the administrator manages this user as a whole (reset, disable, enable, their password or contact
+     * address; the grants of a user they only {@link #reaches} are changed within their organisations): a platform
+     * administrator always; otherwise only while everything the user holds (grants and person) lies in organisations they administer,
      * and then if they hold something or this administrator created them. Being the creator alone is not enough:
      * once another organisation's grant is added, its creator could otherwise take the account over.
      */
