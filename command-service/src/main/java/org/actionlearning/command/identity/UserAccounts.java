@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.actionlearning.service.security.Grant;
 import org.actionlearning.service.security.Role;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -72,6 +73,20 @@ public class UserAccounts {
                 give(username, grant);
             }
         }
+    }
+
+    /**
+     * Replaces the grants {@code within} selects (an administrator's organisations) by {@code grants}, leaving the
+     * account's other grants as they are. The account's row is locked first, so two replacements at once (each
+     * organisation's administrator, or one and a platform administrator) both stand rather than one undoing the other.
+     */
+    @Transactional
+    public void replaceGrants(String username, Predicate<Grant> within, Set<Grant> grants) {
+        jdbc.query("select 1 from app_user where username = ? for update", rs -> { }, username);
+        Set<Grant> kept = new HashSet<>(grantsOf(username));
+        kept.removeIf(within);
+        kept.addAll(grants);
+        change(username, null, kept);
     }
 
     /**

@@ -173,7 +173,7 @@ class UserController {
             + "administer (a reset: their earlier unused links stop working; the password stays until the link "
             + "is used). Emailed too where SMTP is configured and the user has an address.")
     ResponseEntity<LinkView> passwordLink(@PathVariable String username) {
-        Account account = managed(username);
+        Account account = managed(username, "a password link");
         if (account.disabled()) {
             throw new DomainRuleViolation("username", "'" + username + "' is disabled; enable them first");
         }
@@ -185,22 +185,23 @@ class UserController {
             + "are refused; their unused set-password links stop working. Not yourself.")
     ResponseEntity<UserView> disable(@PathVariable String username) {
         Caller admin = Callers.current();
-        Account account = managed(username);
+        Account account = managed(username, "disabling them");
         if (admin.username().equals(username)) {
             throw new InvalidCommandValue("username", "you cannot disable yourself");
         }
         accounts.disable(username, true);
         disabledUsers.refresh();
-        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), account.grants()));
+        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), visible(admin, account)));
     }
 
     @PostMapping("/{username}/enable")
     @Operation(summary = "Enable a disabled user", description = "They may sign in again with their password.")
     ResponseEntity<UserView> enable(@PathVariable String username) {
-        Account account = managed(username);
+        Caller admin = Callers.current();
+        Account account = managed(username, "enabling them");
         accounts.disable(username, false);
         disabledUsers.refresh();
-        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), account.grants()));
+        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), visible(admin, account)));
     }
 
     private LinkView link(Account account) {
@@ -209,10 +210,23 @@ class UserController {
         return new LinkView(account.username(), link.token(), link.url(), link.expiresAt(), emailed);
     }
 
-    /** A user this administrator manages; another organisation's and an unknown one answer alike (404). */
-    private Account managed(String username) {
+    /**
+     * A user this administrator manages as a whole. One they are shown but who also works for another organisation
+     * is refused naming them (403: {@code what} is for a platform administrator); another organisation's only and an
+     * unknown one answer alike (404).
+     */
+    private Account managed(String username, String what) {
         Caller admin = Callers.current();
-        return accounts.find(username).filter(a -> !reserved.contains(a.username()) && manages(admin, a))
+        Account account = reached(admin, username);
+        if (!manages(admin, account)) {
+            throw new SharedUserRefused(username, what);
+        }
+        return account;
+    }
+
+    /** A user this administrator is shown in the list (404 otherwise, said alike for an unknown user). */
+    private Account reached(Caller admin, String username) {
+        return accounts.find(username).filter(a -> !reserved.contains(a.username()) && reaches(admin, a))
                 .orElseThrow(() -> new UnknownEntity("username", "no user '" + username + "' that you administer"));
     }
 
@@ -223,13 +237,24 @@ class UserController {
     @PatchMapping("/{username}")
     @Operation(summary = "Change a user", description = "Administrators of every organisation the user's grants "
             + "and person lie in (or who created them). A new password, a new set of grants (replacing the old), "
-            + "a contact address (email; blank removes it), or any of them. A password only for your own account: "
+            + "a contact address (email; blank removes it), or any of them. Of a user who also works for another "
+            + "organisation, only the grants in your organisations: the new set replaces those and leaves the "
+            + "others as they are (the address is for a platform administrator). A password only for your own account: "
             + "another user's is set with a one-time link (POST /api/users/{username}/password-link), which the "
             + "account audit records and the user is told.")
     @Transactional
     ResponseEntity<Object> change(@PathVariable String username, @Valid @RequestBody UserChange request) {
         Caller admin = Callers.current();
-        Account account = managed(username);
+        Account account = reached(admin, username);
+        boolean whole = manages(admin, account);
+        boolean own = admin.username().equals(username);
+        if (!whole && request.password() != null && !own) {
+            throw new SharedUserRefused(username, "their password");
+        }
+        if (!whole && request.email() != null) {
+            // where their set-password links go: another organisation relies on it too
+            throw new SharedUserRefused(username, "their contact address");
+        }
         Set<Grant> grants = request.grants() == null ? null : grants(admin, request.grants());
         if (grants != null) {
             Set<Grant> given = new HashSet<>(grants);
@@ -238,7 +263,7 @@ class UserController {
         }
         String hash = null;
         if (request.password() != null) {
-            if (!admin.username().equals(username)) {
+            if (!own) {
                 // a password the administrator chose would let them sign in as the user unseen
                 return Problems.response(Problems.problem(HttpStatus.FORBIDDEN, "Not permitted", "password",
                         "an administrator does not set another user's password: issue them a one-time link "
@@ -248,12 +273,16 @@ class UserController {
             hash = encoder.encode(request.password());
             audit.record(username, AccountAudit.Action.PASSWORD_CHANGED_BY_SELF, username, null);
         }
-        accounts.change(username, hash, grants);
+        accounts.change(username, hash, null);
+        if (grants != null) {
+            // the grants the administrator is not shown (another organisation's) stay as they are
+            accounts.replaceGrants(username, g -> admin.isPlatformAdmin() || administersQuietly(admin, g), grants);
+        }
         if (request.email() != null) {
             accounts.setContactEmail(username, blankToNull(request.email()));
         }
-        Set<Grant> now = grants == null ? account.grants() : grants;
-        return ResponseEntity.ok(UserView.of(accounts.find(username).orElse(account), now));
+        Account now = accounts.find(username).orElse(account);
+        return ResponseEntity.ok(UserView.of(now, visible(admin, now)));
     }
 
     @GetMapping
@@ -263,12 +292,22 @@ class UserController {
         Caller admin = Callers.current();
         // a user without grants (yet) stays in reach of its creator; a user of two organisations shows each
         // administrator only their own organisation's grants
-        return accounts.all().stream()
-                .filter(a -> manages(admin, a) || a.grants().stream().anyMatch(g -> administersQuietly(admin, g)))
-                .map(a -> UserView.of(a, a.grants().stream()
-                        .filter(g -> admin.isPlatformAdmin() || administersQuietly(admin, g))
-                        .collect(Collectors.toSet())))
+        return accounts.all().stream().filter(a -> reaches(admin, a)).map(a -> UserView.of(a, visible(admin, a)))
                 .toList();
+    }
+
+    /**
+     * Whether the administrator is shown this user and may change their grants in the administrator's organisations:
+     * those they manage, and those holding a grant in one of their organisations (a user of two organisations).
+     */
+    private boolean reaches(Caller admin, Account account) {
+        return manages(admin, account) || account.grants().stream().anyMatch(g -> administersQuietly(admin, g));
+    }
+
+    /** The grants of the account an administrator is shown: those in their organisations. */
+    private Set<Grant> visible(Caller admin, Account account) {
+        return account.grants().stream().filter(g -> admin.isPlatformAdmin() || administersQuietly(admin, g))
+                .collect(Collectors.toSet());
     }
 
     private Set<Grant> grants(Caller admin, List<String> claims) {
@@ -311,8 +350,9 @@ class UserController {
     }
 
     /**
-     * Whether the administrator may change, reset, disable or enable this user: a platform administrator always;
-     * otherwise only while everything the user holds (grants and person) lies in organisations they administer,
+     * Whether the administrator manages this user as a whole (reset, disable, enable, their password or contact
+     * address; the grants of a user they only {@link #reaches} are changed within their organisations): a platform
+     * administrator always; otherwise only while everything the user holds (grants and person) lies in organisations they administer,
      * and then if they hold something or this administrator created them. Being the creator alone is not enough:
      * once another organisation's grant is added, its creator could otherwise take the account over.
      */

@@ -294,6 +294,26 @@ class AccessMatrixTest {
                         commandsAs.get(who).post("/api/users/" + username + "/" + change, Map.of()));
             }
         }
+        // a user of two organisations (the programme's and Northfield's): each organisation's administrator changes
+        // the grants in their own organisation; the whole account (disable, enable, links) is the operator's, and
+        // the two administrators are told so (403), not that the user they list does not exist
+        for (Who who : Who.values()) {
+            String username = "shared-" + next();
+            services.createUser(username, null, "SPONSOR:" + sample.programmeId, "ADMIN:Northfield Council");
+            int expected = who == Who.NO_ONE ? 401
+                    : who == Who.OPERATOR || who == Who.ORG_ADMIN || who == Who.OTHER_ADMIN ? 200 : 403;
+            answered(who, "PATCH /api/users/{shared username} own grants", expected,
+                    commandsAs.get(who).send("PATCH", "/api/users/" + username, "{\"grants\":[]}", Map.of()));
+        }
+        for (String change : List.of("password-link", "disable", "enable")) {
+            for (Who who : Who.values()) {
+                String username = "shared-" + next();
+                services.createUser(username, null, "SPONSOR:" + sample.programmeId, "ADMIN:Northfield Council");
+                int expected = who == Who.NO_ONE ? 401 : who == Who.OPERATOR ? 200 : 403;
+                answered(who, "POST /api/users/{shared username}/" + change, expected,
+                        commandsAs.get(who).post("/api/users/" + username + "/" + change, Map.of()));
+            }
+        }
         get(commandsAs, operators(), "/api/auth/disabled", null);
         get(commandsAs, Expect.ok(Who.OPERATOR, Who.ORG_ADMIN, Who.OTHER_ADMIN), "/api/users", (who, body) -> {
             check(who, "users list carries no password or hash", !body.toString().contains("password"));
