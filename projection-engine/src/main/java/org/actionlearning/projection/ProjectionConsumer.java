@@ -77,12 +77,15 @@ public class ProjectionConsumer implements SmartLifecycle {
         this.rebuild = new Rebuild(properties.topic(), reset, clock, registry);
         this.replay = new DeadLetterReplay(batch);
         this.resync = new Resync(batch, properties.topic());
+        if (properties.enabled() && reset != null) {
+            rebuild.resumeIfInterrupted(); // before the web server answers: a resumed rebuild is said at once
+        }
         PollPipeline.lagTimer(registry);
         Gauge.builder("als.projection.consumer.lag", consumerLag, AtomicLong::get)
                 .description("records on the topic not yet projected").register(registry);
     }
 
-    /** Asks for every read model to be rebuilt from offset 0; the API keeps answering meanwhile. */
+    /** Asks for every read model to be rebuilt from offset 0; reads answer 503 meanwhile. */
     public RebuildStatus requestRebuild() {
         return rebuild.request();
     }

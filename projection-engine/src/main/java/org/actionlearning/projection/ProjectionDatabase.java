@@ -40,6 +40,8 @@ public class ProjectionDatabase {
         HikariConfig config = new HikariConfig();
         if (apiDataSource instanceof HikariDataSource api) {
             api.copyStateTo(config); // URL, credentials and driver settings (e.g. reWriteBatchedInserts)
+            // the API's read timeout bounds a read; a large batch may take longer, and projection retries anyway
+            config.getDataSourceProperties().remove("socketTimeout");
         } else {
             config.setJdbcUrl(properties.determineUrl());
             config.setUsername(properties.determineUsername());

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The rebuild of every read model from offset 0, as a state machine: IDLE or DONE, REQUESTED (by an operator, from
  * any thread), then on the consumer's thread RUNNING or REFUSED ({@link #start}), RUNNING counts what is projected
  * ({@link #count}) and becomes DONE once every partition is written up to the end offsets it started with
- * ({@link #finishIfCaughtUp}). The API keeps answering meanwhile, from read models that fill up again.
+ * ({@link #finishIfCaughtUp}). The emptied read models and a marker row saying so are committed together, and the
+ * marker is removed when done: a restart in the middle finds it and resumes RUNNING ({@link #resumeIfInterrupted}).
+ * While REQUESTED or RUNNING the read models are incomplete: the service answers reads 503 meanwhile.
  */
 final class Rebuild {
 
@@ -52,6 +54,26 @@ final class Rebuild {
         return status.get();
     }
 
+    /**
+     * At start-up, before the consumer runs: a rebuild that was under way when the service stopped goes on from the
+     * offsets stored with the read models (RUNNING), and is done once they reach the end offsets it recorded.
+     */
+    void resumeIfInterrupted() {
+        reset.unfinishedRebuild().ifPresent(marker -> {
+            endOffsets = marker.endOffsets().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                    e -> new TopicPartition(marker.topic(), e.getKey()), Map.Entry::getValue));
+            List<RebuildStatus.SourcePartition> source = marker.endOffsets().entrySet().stream()
+                    .map(e -> new RebuildStatus.SourcePartition(e.getKey(), 0L, e.getValue()))
+                    .sorted(Comparator.comparingInt(RebuildStatus.SourcePartition::partition)).toList();
+            long total = source.stream().mapToLong(RebuildStatus.SourcePartition::toOffset).sum();
+            long replayed = reset.recordsProjected(marker.topic());
+            status.set(new RebuildStatus("RUNNING", marker.startedAt(), null, total, replayed, marker.topic(), source,
+                    null));
+            log.info("Resuming the rebuild started at {}: {} of {} records replayed", marker.startedAt(), replayed,
+                    total);
+        });
+    }
+
     boolean requested() {
         return requested.get();
     }
@@ -77,9 +99,12 @@ final class Rebuild {
             requested.set(false);
             return;
         }
-        reset.resetAll();
+        Map<TopicPartition, Long> end = kafka.endOffsets(assigned);
+        Instant startedAt = asked.startedAt() == null ? Instant.now(clock) : asked.startedAt();
+        reset.resetAll(new RebuildMarker(startedAt, topic, end.entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(e -> e.getKey().partition(), Map.Entry::getValue))));
         kafka.seekToBeginning(assigned);
-        endOffsets = kafka.endOffsets(assigned);
+        endOffsets = end;
         List<RebuildStatus.SourcePartition> source = endOffsets.entrySet().stream()
                 .map(e -> new RebuildStatus.SourcePartition(e.getKey().partition(), begin.getOrDefault(e.getKey(), 0L),
                         e.getValue()))
@@ -108,7 +133,11 @@ final class Rebuild {
         if (!"RUNNING".equals(running.state())) {
             return;
         }
+        if (!kafka.assignment().containsAll(endOffsets.keySet())) {
+            return; // resumed after a restart, partitions not assigned yet
+        }
         if (endOffsets.entrySet().stream().allMatch(e -> kafka.position(e.getKey()) >= e.getValue())) {
+            reset.rebuildDone();
             status.set(running.advanced("DONE", Instant.now(clock), running.recordsReplayed()));
             log.info("Rebuild done: {} records replayed", running.recordsReplayed());
         }

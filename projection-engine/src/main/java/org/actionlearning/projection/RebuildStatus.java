@@ -33,6 +33,11 @@ public record RebuildStatus(String state, Instant startedAt, Instant finishedAt,
         return recordsToReplay == 0 ? 0.0 : Math.min(1.0, (double) recordsReplayed / recordsToReplay);
     }
 
+    /** Whether the read models are being emptied or filled again: incomplete, not to be answered from. */
+    public boolean rebuilding() {
+        return "REQUESTED".equals(state) || "RUNNING".equals(state);
+    }
+
     RebuildStatus advanced(String newState, Instant finished, long replayed) {
         return new RebuildStatus(newState, startedAt, finished, recordsToReplay, replayed, topic, source,
                 refusedBecause);

@@ -26,7 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * Every error of the query API as RFC 9457 problem+json: 404 naming the parameter for an unknown programme, set or
  * metric; 400 naming the parameter for a malformed id, date or status value; Spring MVC's own errors (unknown path,
- * wrong method) as problem details too. Unexpected failures are a 500 without internals.
+ * wrong method) as problem details too. The read database unavailable (no connection in time, a lost connection)
+ * is a 503 with Retry-After; other unexpected failures are a 500 without internals.
  */
 @RestControllerAdvice
 public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
@@ -51,6 +52,14 @@ public class QueryProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        if (DatabaseUnavailable.causedIt(e)) {
+            log.warn("Read database unavailable: {}", e.toString());
+            ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Read database unavailable", null,
+                    "the read database did not answer in time: try again shortly");
+            problem.setProperty("unavailable", "read database");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(problem);
+        }
         log.error("Unexpected failure answering a query", e);
         return Problems.response(Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", null,
                 "the query could not be answered"));
