@@ -29,6 +29,16 @@ public class ReadsWhileRebuilding extends OncePerRequestFilter {
     private static final List<String> READ_PATHS = List.of("/api/", "/programmes/", "/sets/", "/me/",
             "/facilitation", "/admin/programmes/", "/admin/sets/");
 
+    private static final String PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta http-equiv="refresh" content="5"/><title>Figures being rebuilt</title></head>
+            <body><main><h1>Figures being rebuilt</h1>
+            <p role="status">The figures are being rebuilt from the recorded events (%d of %d replayed). Nothing is
+            lost; this page reloads itself in a few seconds.</p></main></body></html>
+            """;
+
     private final ProjectionConsumer consumer;
     private final ObjectMapper json;
 
@@ -54,12 +64,19 @@ public class ReadsWhileRebuilding extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (!path.startsWith("/api/")) {
+            // a page: a person reads it, so a page that says what happens and reloads itself
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write(PAGE.formatted(status.recordsReplayed(), status.recordsToReplay()));
+            return;
+        }
         ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "Read models rebuilding",
                 "the read models are being rebuilt from the events topic (%d of %d records replayed): try again shortly"
                         .formatted(status.recordsReplayed(), status.recordsToReplay()), List.of());
         problem.setProperty("unavailable", "read models");
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         response.setContentType("application/problem+json");
         json.writeValue(response.getOutputStream(), problem);
     }

@@ -48,7 +48,7 @@ public class RebuildController {
     }
 
     @PostMapping("/rebuild")
-    @Operation(summary = "Empty every read model and project the topic again from offset 0; the API keeps answering. "
+    @Operation(summary = "Empty every read model and project the topic again from offset 0; until it has caught up, reads answer 503 with Retry-After. "
             + "Refused (409) while other instances project or when the topic no longer holds every event")
     public ResponseEntity<?> rebuild() {
         access.requirePlatformAdmin();

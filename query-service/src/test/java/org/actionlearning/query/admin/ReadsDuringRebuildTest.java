@@ -107,6 +107,12 @@ class ReadsDuringRebuildTest {
             assertThat(read.body().path("title").asText()).isEqualTo("Read models rebuilding");
         }
         assertThat(sponsor.get("/api/programmes").status()).isEqualTo(503);
+        // a page says it in words, and reloads itself
+        HttpJson.Response page = sponsor.send("GET", "/programmes/" + programme, null,
+                java.util.Map.of("Accept", "text/html"));
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.raw()).contains("Figures being rebuilt").contains("http-equiv=\"refresh\"");
         assertThat(retryAfter(sponsor, token, dashboard)).isEqualTo("5");
         assertThat(operator.get("/api/admin/rebuild").body().path("state").asText()).isEqualTo("RUNNING");
         HttpJson.Response readiness = operator.get("/actuator/health/readiness");
