@@ -330,10 +330,12 @@ class RandomizedPipelineTest {
         Map<UUID, Integer> reschedules = new HashMap<>();
         try (Connection c = DriverManager.getConnection(services.commandDatabaseUrl, "postgres", "postgres");
              Statement s = c.createStatement();
+             // only this test's aggregates: other classes share the platform and record questions and costs too
              ResultSet r = s.executeQuery("select payloadtype, convert_from(payload, 'UTF8'), aggregateidentifier"
-                     + " from domainevententry where payloadtype like '%QuestionAsked'"
+                     + " from domainevententry where (payloadtype like '%QuestionAsked'"
                      + " or payloadtype like '%StatementMade' or payloadtype like '%ProgrammeCostRecorded'"
-                     + " or payloadtype like '%ActionRescheduled'")) {
+                     + " or payloadtype like '%ActionRescheduled') and aggregateidentifier in ('" + setId + "', '"
+                     + programmeId + "', '" + actions.get(0) + "', '" + actions.get(1) + "')")) {
             while (r.next()) {
                 JsonNode event = JSON.readTree(r.getString(2));
                 String type = r.getString(1);
