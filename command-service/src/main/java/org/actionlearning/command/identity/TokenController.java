@@ -45,11 +45,23 @@ class TokenController {
         }
         Caller caller = Callers.current();
         accounts.tokensNotBefore(caller.username()).ifPresent(TokenController::waitPast);
+        waitPastGivenBack(caller);
         String passwordVersion = accounts.find(caller.username()).map(a -> TokenIssuer.passwordVersion(a.passwordHash()))
                 .orElse(null);
         TokenIssuer.Token token = issuer.issue(caller, java.time.Instant.now(), passwordVersion);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));
+    }
+
+    /**
+     * A grant taken and given back counts only in tokens issued after it was given back ({@link UserAccounts}); a
+     * token issued in that very second would count as before it, so it waits for the next second too.
+     */
+    private void waitPastGivenBack(Caller caller) {
+        java.util.Map<org.actionlearning.service.security.Grant, java.time.Instant> revoked =
+                accounts.revokedGrants(caller.username());
+        caller.grants().stream().map(revoked::get).filter(java.util.Objects::nonNull)
+                .max(java.util.Comparator.naturalOrder()).ifPresent(TokenController::waitPast);
     }
 
     /**
@@ -111,6 +123,7 @@ class TokenController {
             return Problems.response(Problems.problem(HttpStatus.UNAUTHORIZED, "Sign in again", null,
                     "the password was changed since this sign-in"));
         }
+        waitPastGivenBack(account.get().caller());
         TokenIssuer.Token token = issuer.issue(account.get().caller(), signedInAt, passwordVersion);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .body(new TokenResponse(token.accessToken(), "Bearer", token.expiresInSeconds()));

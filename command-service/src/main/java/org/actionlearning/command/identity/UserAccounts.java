@@ -154,12 +154,17 @@ public class UserAccounts {
                 username, grant.role().name(), grant.scope());
     }
 
-    /** Given (again): tokens issued from now on carry it, and an earlier revocation no longer stands. */
+    /**
+     * Given (again): tokens issued from now on carry it. A token from before an earlier revocation stays without
+     * it (the record stays), so giving a grant back does not revive the tokens that were ended with it; the
+     * revocation's margin into the future is cut to now, so tokens issued from the next whole second on count it
+     * (a token's issue time has whole seconds; the token endpoint waits for that second).
+     */
     private void give(String username, Grant grant) {
         jdbc.update("insert into user_grant (username, role, scope) values (?, ?, ?) on conflict do nothing",
                 username, grant.role().name(), grant.scope());
-        jdbc.update("delete from revoked_grant where username = ? and role = ? and scope = ?",
-                username, grant.role().name(), grant.scope());
+        jdbc.update("update revoked_grant set revoked_at = least(revoked_at, clock_timestamp())"
+                + " where username = ? and role = ? and scope = ?", username, grant.role().name(), grant.scope());
     }
 
     /** The account's contact address, given by an administrator (null: none). */

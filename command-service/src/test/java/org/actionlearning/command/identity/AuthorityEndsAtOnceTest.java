@@ -83,6 +83,35 @@ class AuthorityEndsAtOnceTest extends CommandServiceTest {
                 .has("MEMBER:" + set)).isTrue();
     }
 
+    /**
+     * A grant given back counts only in tokens issued after it: the token from before the removal carried the grant
+     * and was ended with it, so the member's return does not revive it (an attack found it did, as giving the grant
+     * again deleted the record of the revocation).
+     */
+    @Test
+    void aGrantGivenBackDoesNotReviveATokenFromBeforeItWasTaken() {
+        Scenario scenario = new Scenario(http);
+        UUID set = scenario.formSet(scenario.launchProgramme("Return"), "Set");
+        List<UUID> members = scenario.addMembers(set, 3);
+        UUID meeting = scenario.scheduleMeeting(set, today().toString());
+        Scenario.ok(http.post(Scenario.meeting(set, meeting) + "/open",
+                Map.of("attendees", members, "openedOn", today().toString())));
+        HttpJson member = new Accounts(http).create("returner", members.get(0), List.of("MEMBER:" + set));
+        String before = token(member);
+
+        assertThat(http.delete("/api/sets/" + set + "/members/" + members.get(0)).status()).isEqualTo(204);
+        Response back = http.post("/api/sets/" + set + "/members", Map.of("displayName", "Returner",
+                "personId", members.get(0)));
+        assertThat(back.status()).as(back.raw()).isEqualTo(201);
+        Response given = http.send("PATCH", "/api/users/" + usernameOf("returner-"),
+                "{\"grants\":[\"MEMBER:" + set + "\"]}", Map.of());
+        assertThat(given.status()).as(given.raw()).isEqualTo(200);
+
+        // the old token is still a stranger's; a new one is the member's again (the pulse then answers for itself)
+        assertThat(pulse(http.withToken(before), set, meeting)).as("the token from before").isEqualTo(404);
+        assertThat(pulse(http.withToken(token(member)), set, meeting)).as("a token from now").isEqualTo(201);
+    }
+
     @Test
     void aStaleListOfGrantsCannotGiveASetsPlaceBack() {
         Scenario scenario = new Scenario(http);
