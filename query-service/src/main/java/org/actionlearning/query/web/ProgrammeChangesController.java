@@ -84,8 +84,8 @@ public class ProgrammeChangesController {
             + "it: the role, and the username for an administrator of the organisation). Never a name of whom a "
             + "record is about, "
             + "a text or a person's id; nothing of a meeting of fewer than 3 attendees. To a sponsor, a metric's "
-            + "attribution estimates (each one participant's answer) only from 3 on, and then without the instant "
-            + "each was recorded; fewer are named in `withheld`. Figures: meetingsHeld, "
+            + "attribution estimates (each one participant's answer) only as their mean (AttributionEstimatesMean), "
+            + "over the whole groups of three the isolation factor counts. Figures: meetingsHeld, "
             + "challengesPresented, questionsAsked, statementsMade, committed, completed, abandoned, open, overdue, "
             + "costs, benefits.")
     public FigureExplanation explain(

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.actionlearning.query.read.explanation.ExplanationQueries;
 import org.actionlearning.query.support.QueryServiceTest;
 import org.actionlearning.testsupport.HttpJson;
 import org.actionlearning.testsupport.TestTokens;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * scenario's metric "Discharge delays" keeps two estimates here, dated: 80% × 50% = 0.4 on 2 March (recorded
  * 10:00:00.001) and 60% × 100% = 0.6 on 3 March (recorded 11:00:00.002). The factor counts none of two, and nobody
  * sees them in its explanation. A third, 50% × 100% = 0.5 on 5 March (recorded 09:15:42.123), brings them to 3: the
- * sponsor then sees the three values by date, each without its recorded instant; the organisation's administrator,
+ * sponsor then sees only their mean (0.5), as the isolation factor uses them; the organisation's administrator,
  * who keeps the estimates, sees them as recorded.
  */
 class EstimatesExplainedToSponsorsTest extends QueryServiceTest {
@@ -68,18 +69,21 @@ class EstimatesExplainedToSponsorsTest extends QueryServiceTest {
     }
 
     @Test
-    void fromThreeEstimatesASponsorSeesEachValueWithItsDateButNoInstant() {
+    void fromThreeEstimatesASponsorSeesOnlyTheirMean() {
         estimate(50, "2026-03-05", "2026-03-05T09:15:42.123Z");
 
+        // (0.4 + 0.6 + 0.5) / 3 = 0.5, dated by the latest estimate, with no single value and no instant
         JsonNode explained = getOk(sponsor, benefits());
-        List<JsonNode> estimates = estimates(explained);
-        assertThat(values(estimates)).containsExactly(0.4, 0.6, 0.5);
-        assertThat(estimates.stream().map(e -> e.path("businessDate").asText()))
-                .containsExactly("2026-03-02", "2026-03-03", "2026-03-05");
-        estimates.forEach(e -> assertThat(e.has("recordedAt")).as("recorded instant of %s", e).isFalse());
+        assertThat(estimates(explained)).isEmpty();
+        List<JsonNode> means = records(explained, ExplanationQueries.ESTIMATES_MEAN);
+        assertThat(means).hasSize(1);
+        assertThat(means.get(0).get("value").doubleValue()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(means.get(0).path("businessDate").asText()).isEqualTo("2026-03-05");
+        assertThat(means.get(0).has("recordedAt")).isFalse();
         assertThat(explained.has("withheld")).isFalse();
 
         JsonNode kept = getOk(administrator, benefits());
+        assertThat(values(estimates(kept))).containsExactly(0.4, 0.6, 0.5);
         assertThat(estimates(kept).get(2).path("recordedAt").asText()).isEqualTo("2026-03-05T09:15:42.123Z");
     }
 
@@ -126,13 +130,17 @@ class EstimatesExplainedToSponsorsTest extends QueryServiceTest {
     }
 
     private static List<JsonNode> estimates(JsonNode explained) {
-        List<JsonNode> estimates = new ArrayList<>();
+        return records(explained, "AttributionEstimated");
+    }
+
+    private static List<JsonNode> records(JsonNode explained, String type) {
+        List<JsonNode> records = new ArrayList<>();
         explained.get("records").forEach(r -> {
-            if (r.path("type").asText().equals("AttributionEstimated")) {
-                estimates.add(r);
+            if (r.path("type").asText().equals(type)) {
+                records.add(r);
             }
         });
-        return estimates;
+        return records;
     }
 
     private static List<Double> values(List<JsonNode> records) {

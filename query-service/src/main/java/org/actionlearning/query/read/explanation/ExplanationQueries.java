@@ -115,6 +115,9 @@ public class ExplanationQueries {
                         row.value2().doubleValue(), row.value1(), null, null, null));
     }
 
+    /** A sponsor's record of a metric's counted attribution estimates: their mean (see {@link #estimates}). */
+    public static final String ESTIMATES_MEAN = "AttributionEstimatesMean";
+
     /** Business date (an estimate of before dates were kept has none: first), then recorded instant. */
     private static final Comparator<Source> OLDEST_FIRST = Comparator.comparing(Source::businessDate,
                     Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
@@ -155,11 +158,10 @@ public class ExplanationQueries {
     }
 
     /**
-     * The attribution estimates as a sponsor sees them. Each is one participant's own answer, so the fewer-than-3
-     * rule ({@link MinimumGroup}) applies per metric: below 3 estimates no value and no instant, only the withheld
-     * note naming the metric; from 3 on each value with its date, as the sponsor's other explanations list records,
-     * but not the instant it was recorded (to the millisecond, it would single out whose answer it was), and within
-     * a date by value rather than in the order they were recorded.
+     * The attribution estimates as a sponsor sees them: each is one participant's own answer, so a sponsor sees, per
+     * metric, only what the isolation factor is: the mean of the counted estimates (whole groups of three, see
+     * {@code Isolation}), dated by the latest of them, as one record ({@link #ESTIMATES_MEAN}). No single value and no
+     * recording instant, which with dates would tell whose answer was which. Fewer than three counted: nothing.
      */
     private static List<Source> estimates(List<Source> estimates, List<MinimumGroup.Withheld> withheld) {
         Map<String, List<Source>> byMetric = new java.util.TreeMap<>();
@@ -171,11 +173,10 @@ public class ExplanationQueries {
                 withheld.add(MinimumGroup.withheld("attribution estimates of metric " + metric));
                 return;
             }
-            ofMetric.stream().map(estimate -> new Source(estimate.type(), estimate.businessDate(), null, null,
-                            estimate.value(), metric, null, null, null))
-                    .sorted(Comparator.comparing(Source::businessDate,
-                            Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder())).thenComparing(Source::value))
-                    .forEach(shown::add);
+            LocalDate latest = ofMetric.stream().map(Source::businessDate).filter(java.util.Objects::nonNull)
+                    .max(Comparator.naturalOrder()).orElse(null);
+            double mean = ofMetric.stream().mapToDouble(Source::value).average().orElseThrow();
+            shown.add(new Source(ESTIMATES_MEAN, latest, null, null, mean, metric, null, null, null));
         });
         return shown;
     }
